@@ -1,0 +1,44 @@
+# Two commands on a fresh machine: `make run` serves the API on the bundled corpus,
+# `make test` runs the whole suite. Both create the virtual environment first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8000
+WEB_CONCURRENCY ?= 2
+export CLAIMTRACE_DATA_DIR ?= var
+
+.PHONY: run test lint format openapi bench venv clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+venv: $(VENV)/.installed
+
+run: $(VENV)/.installed
+	$(PY) -m service ingest corpus
+	PORT=$(PORT) WEB_CONCURRENCY=$(WEB_CONCURRENCY) $(VENV)/bin/gunicorn --preload \
+		--workers $(WEB_CONCURRENCY) --bind 0.0.0.0:$(PORT) 'service:create_app()'
+
+test: $(VENV)/.installed
+	$(VENV)/bin/ruff check service tests bench
+	$(VENV)/bin/ruff format --check service tests bench
+	$(PY) -m pytest
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check service tests bench
+
+format: $(VENV)/.installed
+	$(VENV)/bin/ruff format service tests bench
+	$(VENV)/bin/ruff check --fix service tests bench
+
+openapi: $(VENV)/.installed
+	$(PY) -m service openapi > openapi.yaml
+
+bench: $(VENV)/.installed
+	$(PY) bench/extract_bench.py
+	$(PY) bench/match_bench.py --sizes 10000,100000
+
+clean:
+	rm -rf $(VENV) var .pytest_cache .ruff_cache

@@ -1,0 +1,33 @@
+"""`python -m service <command>`: extract, ingest, import-quotes, match, openapi."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+# Each command lives in service/commands/<module>.py with add_arguments(parser) and run(args) -> int.
+COMMANDS = {
+    "extract": ("extract", "print the statements (or, with --articles, the metadata) found in articles"),
+    "ingest": ("ingest", "load article files or folders into the store (idempotent)"),
+    "import-quotes": ("import_quotes", "bulk-load ready-made statements from JSON Lines or Quotebank files"),
+    "match": ("match", "print the best matches for a claim as a table"),
+    "openapi": ("openapi", "print the OpenAPI document generated from the code"),
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse the command line and run one command."""
+    parser = argparse.ArgumentParser(prog="python -m service", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    modules = {}
+    for name, (module_name, help_text) in COMMANDS.items():
+        module = importlib.import_module(f"service.commands.{module_name}")
+        modules[name] = module
+        module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
+    args = parser.parse_args(argv)
+    return modules[args.command].run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
