@@ -1,0 +1,223 @@
+"""Request guards for the HTTP API: bearer keys, body limits, a per-client rate limit, security headers."""
+
+from __future__ import annotations
+
+import functools
+import hmac
+import math
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from flask import Flask, current_app, g, request
+from werkzeug.datastructures import WWWAuthenticate
+from werkzeug.exceptions import Forbidden, RequestEntityTooLarge, TooManyRequests, Unauthorized
+
+from service.config import Settings
+
+EXTENSION_KEY = "claimtrace_security"
+BEARER_SCHEME = "bearerAuth"
+# Put on a flask-smorest view with `@blp.doc(security=WRITE_SECURITY)` so the spec names the scheme.
+WRITE_SECURITY = [{BEARER_SCHEME: []}]
+BEARER_SCHEME_SPEC = {
+    "type": "http",
+    "scheme": "bearer",
+    "description": "One of the keys in CLAIMTRACE_API_KEYS, sent as `Authorization: Bearer <key>`.",
+}
+# Health checks and the API description stay reachable when reads need a key, and are never rate limited.
+PUBLIC_BLUEPRINTS = frozenset({"health", "api-docs", "docs"})
+PUBLIC_ENDPOINTS = frozenset({"static"})
+WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+JSON_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"
+# The docs page loads Swagger UI's scripts from this host; Swagger UI sets inline styles and data: images.
+HTML_CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'"
+)
+NO_KEYS_MESSAGE = (
+    "This server has no API keys configured (CLAIMTRACE_API_KEYS), so it refuses every request needing one."
+)
+
+
+class KeyChecker:
+    """Accepts a presented bearer key if it equals one of the configured keys, in constant time."""
+
+    def __init__(self, keys: tuple[str, ...]):
+        self._keys = tuple(key.encode("utf-8") for key in keys if key)
+
+    @property
+    def configured(self) -> bool:
+        """True when at least one key is configured."""
+        return bool(self._keys)
+
+    def accepts(self, presented: str | None) -> bool:
+        """True when `presented` equals a configured key; every key is compared so timing reveals nothing."""
+        if presented is None:
+            return False
+        candidate = presented.encode("utf-8")
+        matched = False
+        for key in self._keys:
+            # No early exit: the time taken must not depend on which key (if any) matched.
+            matched |= hmac.compare_digest(candidate, key)
+        return matched
+
+
+class TokenBucketLimiter:
+    """Per-client token buckets refilled at `per_minute / 60` tokens a second, burst up to `per_minute`.
+
+    The buckets live in this process, so the limit is per gunicorn worker: with N workers a client can
+    get up to N times the configured rate. Old clients are forgotten beyond `max_clients` to bound memory.
+    """
+
+    def __init__(
+        self, per_minute: int, *, clock: Callable[[], float] = time.monotonic, max_clients: int = 10_000
+    ):
+        self.capacity = float(per_minute)
+        self.refill_per_second = per_minute / 60.0
+        self._clock = clock
+        self._max_clients = max_clients
+        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # client -> (tokens, stamp)
+        self._lock = threading.Lock()
+
+    def acquire(self, client: str) -> float:
+        """Take one token for `client`; 0.0 when allowed, else the seconds until a token is available."""
+        now = self._clock()
+        with self._lock:
+            tokens, stamp = self._buckets.pop(client, (self.capacity, now))
+            tokens = min(self.capacity, tokens + (now - stamp) * self.refill_per_second)
+            if tokens >= 1.0:
+                tokens -= 1.0
+                wait = 0.0
+            else:
+                wait = (1.0 - tokens) / self.refill_per_second
+            self._buckets[client] = (tokens, now)
+            while len(self._buckets) > self._max_clients:
+                self._buckets.popitem(last=False)
+        return wait
+
+
+@dataclass(frozen=True)
+class SecurityState:
+    """What the request hooks need, kept in app.extensions so tests can build several apps."""
+
+    keys: KeyChecker
+    limiter: TokenBucketLimiter | None
+    read_requires_key: bool
+    max_body_bytes: int
+    max_article_chars: int
+
+
+def init_app(app: Flask, settings: Settings, api=None) -> None:
+    """Install the guards on `app`; with a flask-smorest `api`, also declare the bearer scheme in its spec."""
+    app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
+    app.config["DEBUG"] = False  # a debug page would leak source and tracebacks
+    limiter = TokenBucketLimiter(settings.rate_limit) if settings.rate_limit > 0 else None
+    app.extensions[EXTENSION_KEY] = SecurityState(
+        keys=KeyChecker(settings.api_keys),
+        limiter=limiter,
+        read_requires_key=settings.read_requires_key,
+        max_body_bytes=settings.max_body_bytes,
+        max_article_chars=settings.max_article_chars,
+    )
+    app.before_request(_limit_body_size)
+    app.before_request(_limit_rate)
+    app.before_request(_guard_reads)
+    app.after_request(_add_security_headers)
+    if api is not None:
+        api.spec.components.security_scheme(BEARER_SCHEME, BEARER_SCHEME_SPEC)
+
+
+def _state() -> SecurityState:
+    return current_app.extensions[EXTENSION_KEY]
+
+
+def _is_public_request() -> bool:
+    return request.blueprint in PUBLIC_BLUEPRINTS or request.endpoint in PUBLIC_ENDPOINTS
+
+
+def bearer_token() -> str | None:
+    """The key sent as `Authorization: Bearer <key>`, or None when the header is absent or another scheme."""
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.strip().partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        return None
+    return token.strip()
+
+
+def check_key() -> None:
+    """Raise 403 when no keys are configured and 401 when the request lacks a valid bearer key."""
+    keys = _state().keys
+    if not keys.configured:
+        raise Forbidden(NO_KEYS_MESSAGE)
+    if not keys.accepts(bearer_token()):
+        raise Unauthorized(
+            "A valid API key is required: send `Authorization: Bearer <key>`.",
+            www_authenticate=WWWAuthenticate("bearer", {"realm": "claimtrace"}),
+        )
+
+
+def require_key(view: Callable) -> Callable:
+    """Decorate a write view so it runs only for requests carrying a configured bearer key."""
+
+    @functools.wraps(view)
+    def guarded(*args, **kwargs):
+        check_key()
+        return view(*args, **kwargs)
+
+    return guarded
+
+
+def check_article_size(text: str) -> None:
+    """Raise 413 when an article's text is longer than the configured character limit."""
+    limit = _state().max_article_chars
+    if len(text) > limit:
+        raise RequestEntityTooLarge(f"The article has {len(text):,} characters; the limit is {limit:,}.")
+
+
+def _limit_body_size() -> None:
+    # Werkzeug enforces MAX_CONTENT_LENGTH lazily, when the body is read; refusing on the declared
+    # length up front keeps oversized uploads from reaching the views or the rate limiter at all.
+    length = request.content_length
+    limit = _state().max_body_bytes
+    if length is not None and length > limit:
+        raise RequestEntityTooLarge(f"The request body has {length:,} bytes; the limit is {limit:,}.")
+
+
+def _limit_rate() -> None:
+    limiter = _state().limiter
+    if limiter is None or _is_public_request():
+        return
+    wait = limiter.acquire(request.remote_addr or "unknown")
+    if wait > 0:
+        retry_after = max(1, math.ceil(wait))
+        g.claimtrace_retry_after = retry_after
+        raise TooManyRequests(
+            f"Too many requests from this client; retry in {retry_after} s.", retry_after=retry_after
+        )
+
+
+def _guard_reads() -> None:
+    state = _state()
+    if state.read_requires_key and not _is_public_request():
+        check_key()
+
+
+def _add_security_headers(response):
+    headers = response.headers
+    headers.setdefault("X-Content-Type-Options", "nosniff")
+    headers.setdefault("X-Frame-Options", "DENY")
+    headers.setdefault("Referrer-Policy", "no-referrer")
+    is_html = (response.mimetype or "").startswith("text/html")
+    headers.setdefault("Content-Security-Policy", HTML_CSP if is_html else JSON_CSP)
+    if request.method in WRITE_METHODS or response.status_code in (401, 403):
+        headers["Cache-Control"] = "no-store"
+    # The error handler may rebuild the response from the exception without its headers; restore them.
+    if response.status_code == 401 and "WWW-Authenticate" not in headers:
+        headers["WWW-Authenticate"] = 'Bearer realm="claimtrace"'
+    retry_after = g.get("claimtrace_retry_after")
+    if response.status_code == 429 and retry_after and "Retry-After" not in headers:
+        headers["Retry-After"] = str(retry_after)
+    return response
