@@ -81,7 +81,7 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _stands_alone(line: str) -> bool:
     """A line that is a unit of its own even without a blank line around it (date, chrome, short label)."""
-    return _is_chrome(_plain(line)) or _is_dateline(line)
+    return _is_chrome(plain_text(line)) or _is_dateline(line)
 
 
 def _continues(prev: str, nxt: str) -> bool:
@@ -113,14 +113,14 @@ def _paragraphs(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _plain(block_text: str) -> str:
+def plain_text(block_text: str) -> str:
     """Markdown links reduced to their text, whitespace collapsed; for classification only."""
     return " ".join(_LINK.sub(r"\1", block_text).split())
 
 
 def _is_dateline(line: str) -> bool:
     """A short line that is mostly a date, possibly with an outlet name or time beside it."""
-    plain = _plain(line)
+    plain = plain_text(line)
     if len(plain) > 80:
         return False
     span = date_span(plain)
@@ -166,7 +166,7 @@ def split_blocks(text: str) -> list[Block]:
     in_footer = False
     for start, end in _paragraphs(text):
         raw = text[start:end]
-        plain = _plain(raw)
+        plain = plain_text(raw)
         if _is_dateline(raw):
             kind = "dateline"
         elif _is_chrome(plain):

@@ -124,3 +124,199 @@ def date_span(s: str) -> tuple[int, int] | None:
     """Where the first calendar date in s is printed, or None."""
     found = _date_in(s)
     return (found[1], found[2]) if found else None
+
+
+# ---------------------------------------------------------------------------------------------
+# When a statement was made, from the words of its attribution ("said on Wednesday").
+
+_FULL_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_YEAR = r"(?:19|20)\d\d"
+_NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
+_PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_SPEECH = (
+    r"(?:interview|speech|statement|address|article|op-ed|book|memo|letter|briefing|press conference"
+    r"|news conference|hearing|testimony|report|post|tweet|remarks|conversation|summit|meeting)"
+)
+
+# Alternatives are tried in this order at each position, so the specific come before the general.
+_WHEN_PARTS = [
+    ("future", rf"next\s+(?:{_FULL_WEEKDAY}|week|month|year)|tomorrow|later this (?:week|month|year)"),
+    (
+        "mdy",
+        rf"(?:on\s+)?(?:{_FULL_WEEKDAY},?\s+)?(?P<mdy_m>{MONTH_RE})\s+(?P<mdy_d>\d\d?){_ORD}(?!\d)"
+        rf"(?:,?\s+(?P<mdy_y>{_YEAR})\b)?",
+    ),
+    (
+        "dmy",
+        rf"(?:on\s+)?(?:{_FULL_WEEKDAY},?\s+)?(?:the\s+)?(?P<dmy_d>\d\d?){_ORD}\s+(?:of\s+)?"
+        rf"(?P<dmy_m>{MONTH_RE})(?:,?\s+(?P<dmy_y>{_YEAR})\b)?",
+    ),
+    ("iso", rf"(?:on\s+)?(?P<iso_v>{_YEAR}-\d\d-\d\d)"),
+    (
+        "month_year",
+        rf"(?:(?:in|during|back in|earlier in)\s+)?(?:(?:early|mid|late)[-\s]+)?"
+        rf"(?P<my_m>{MONTH_RE})(?:\s+of)?,?\s+(?P<my_y>{_YEAR})\b",
+    ),
+    (
+        "month",
+        rf"(?:in|during|back in|earlier in|last|this past|early|mid|late)[-\s]+(?:(?:early|mid|late)[-\s]+)?"
+        rf"(?P<mo_m>{MONTH_RE})(?![\w-])",
+    ),
+    (
+        "year",
+        rf"(?:in|during|back in|earlier in)\s+(?:(?:early|mid|late)[-\s]+)?(?P<yr>{_YEAR})(?![\d,.]\d)\b",
+    ),
+    ("year_of", rf"(?:a|an|the|his|her|its|their|that)\s+(?P<yr2>{_YEAR})\s+{_SPEECH}"),
+    ("day_before", r"the day before yesterday"),
+    ("yesterday", r"yesterday|last night"),
+    ("today", r"(?:earlier |late |later )?today|tonight|this (?:morning|afternoon|evening)"),
+    (
+        "weekday",
+        rf"(?:(?P<wd_last>last|this past|past)\s+|(?:on|earlier on|late on|early on)\s+)?"
+        rf"(?P<wd>{_FULL_WEEKDAY})(?!s\b)(?:['’]s)?{_PART_OF_DAY}",
+    ),
+    (
+        "week",
+        r"(?:(?:earlier|late|early|later) )?(?:last|this|this past|past|earlier this|late last) week(?:end)?",
+    ),
+    ("last_month", r"last month"),
+    ("this_month", r"(?:earlier |early |late )?this month"),
+    ("last_year", r"last year"),
+    ("this_year", r"(?:earlier |early |late )?this year"),
+    (
+        "ago",
+        r"(?P<ago_n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+        r"\s+(?P<ago_unit>day|week|month|year)s?\s+ago",
+    ),
+    (
+        "vague",
+        r"in the past|recently|previously|in recent (?:days|weeks|months|years)|at the time|once|earlier",
+    ),
+]
+_WHEN_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{p}))" for name, p in _WHEN_PARTS), re.I)
+_WHEN_NAMES = [name for name, _ in _WHEN_PARTS]
+
+
+_MONTH_GROUPS = ("mdy_m", "dmy_m", "my_m", "mo_m")
+
+
+def _first_when(context: str) -> re.Match[str] | None:
+    for m in _WHEN_RE.finditer(context or ""):
+        # News English capitalises months; "in may" and "march on" are verbs.
+        if any(m.group(g) and m.group(g)[0].islower() for g in _MONTH_GROUPS):
+            continue
+        return m
+    return None
+
+
+def find_when(context: str) -> tuple[str, int, int] | None:
+    """The first expression of time in an attribution clause, as (phrase, start, end), or None."""
+    m = _first_when(context)
+    return (m.group(0), m.start(), m.end()) if m else None
+
+
+def _reference(published: str | None) -> tuple[int | None, int | None, dt.date | None]:
+    """Year, month and full date of publication, as far as the published value says."""
+    m = re.match(r"((?:19|20)\d\d)(?:-(\d\d)(?:-(\d\d))?)?", published or "")
+    if not m:
+        return None, None, None
+    year, month = int(m[1]), int(m[2]) if m[2] else None
+    day = _valid_date(year, month, int(m[3])) if m[3] else None
+    return year, month, day
+
+
+def _latest_month(month: int, year: int, ref_month: int, strictly_before: bool) -> str:
+    """The most recent given month on or before (or strictly before) the reference month."""
+    back = month > ref_month or (strictly_before and month == ref_month)
+    return f"{year - back:04d}-{month:02d}"
+
+
+def _latest_day(month: int, day: int, ref: dt.date) -> str | None:
+    """The most recent given calendar day on or before the reference date."""
+    for year in range(ref.year, ref.year - 5, -1):
+        found = _valid_date(year, month, day)
+        if found and found <= ref:
+            return found.isoformat()
+    return None
+
+
+def _shift_month(year: int, month: int, back: int) -> str:
+    index = year * 12 + (month - 1) - back
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _resolve(m: re.Match[str], published: str | None) -> str | None:
+    kind = next(name for name in _WHEN_NAMES if m.group(name) is not None)
+    year, month, day = _reference(published)
+    g = m.groupdict()
+    if kind in ("mdy", "dmy"):
+        p = "mdy_" if kind == "mdy" else "dmy_"
+        mo, d = _month_number(g[p + "m"]), int(g[p + "d"])
+        if g[p + "y"]:
+            found = _valid_date(int(g[p + "y"]), mo, d)
+            return found.isoformat() if found else None
+        return _latest_day(mo, d, day) if day and mo else None
+    if kind == "iso":
+        return _valid_date(*map(int, g["iso_v"].split("-"))) and g["iso_v"]
+    if kind == "month_year":
+        mo = _month_number(g["my_m"])
+        return f"{int(g['my_y']):04d}-{mo:02d}" if mo else None
+    if kind == "month":
+        mo = _month_number(g["mo_m"])
+        strictly = m.group(0).lower().startswith(("last", "this past"))
+        return _latest_month(mo, year, month, strictly) if mo and month else None
+    if kind in ("year", "year_of"):
+        return g["yr"] or g["yr2"]
+    if kind in ("yesterday", "today", "day_before", "weekday"):
+        if not day:
+            return None
+        if kind == "weekday":
+            strictly = bool(g["wd_last"])
+            back = (day.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7 or (7 if strictly else 0)
+        else:
+            back = {"today": 0, "yesterday": 1, "day_before": 2}[kind]
+        return (day - dt.timedelta(days=back)).isoformat()
+    if kind in ("last_month", "this_month"):
+        return _shift_month(year, month, kind == "last_month") if month else None
+    if kind in ("last_year", "this_year"):
+        return f"{year - (kind == 'last_year'):04d}" if year else None
+    if kind == "ago":
+        n = _NUMBER_WORDS.get(g["ago_n"].lower()) or (int(g["ago_n"]) if g["ago_n"].isdigit() else None)
+        unit = g["ago_unit"].lower()
+        if n is None:
+            return None  # "a few", "several": no count to go back by
+        if unit == "day" and day:
+            return (day - dt.timedelta(days=n)).isoformat()
+        if unit == "month" and month:
+            return _shift_month(year, month, n)
+        if unit == "year" and year:
+            return f"{year - n:04d}"
+    # "future", "week", "vague": no date the statement can honestly be pinned to.
+    return None
+
+
+def when_said(context: str, published: str | None) -> str | None:
+    """When the statement in an attribution clause was made: ISO date, month or year; None if unknown.
+
+    Relative expressions resolve against `published` ("Thursday" is the latest Thursday on or
+    before publication, "last Thursday" the latest before it). Week-level expressions ("last
+    week", "earlier this week", "two weeks ago") give None: the store keeps days, months and
+    years, and a day would be invented. Vague ones ("recently", "in the past") give None.
+    """
+    m = _first_when(context)
+    return _resolve(m, published) if m else None

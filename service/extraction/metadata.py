@@ -1,0 +1,139 @@
+"""Article metadata read from the page's own words: headline, publication date, outlet, original outlet."""
+
+from __future__ import annotations
+
+import re
+
+from service.extraction.clean import Block, plain_text
+from service.extraction.dates import WEEKDAY_RE, date_span, parse_published
+from service.models import ArticleMeta
+
+# A publication's name as printed: capitalised words, allowing "of"/"the"/"&" inside and a domain.
+_NAME = r"(?:[Tt]he\s+)?[A-Z0-9][\w&'’.-]*(?:\s+(?:of|the|and|for|on|&|[A-Z0-9][\w&'’.-]*))*"
+_NAME_RE = re.compile(_NAME)
+
+_ORIGINAL_CUES = re.compile(
+    r"(?:the original source of this (?:article|post|story) is"
+    r"|this (?:article|post|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran)"
+    r"(?: (?:on|in|at|by))?"
+    r"|(?:originally|first) (?:appeared|published|posted|ran) (?:on|in|at|by)"
+    r"|republished (?:from|with permission (?:from|of))"
+    r"|reprinted (?:from|with permission (?:from|of))"
+    r"|^source\s*:)\s*",
+    re.I | re.M,
+)
+_COPYRIGHT = re.compile(
+    r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?", re.I
+)
+_BYLINE_OUTLET = re.compile(r"^by\s+[^|\n]{2,60}?\s*\|\s*", re.I)
+_WIRE = re.compile(
+    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.'’ ]{2,30})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
+    r"\((?P<name>[A-Z][\w.&' -]{1,40}?)\)\s*(?:[-–—]+\s*|(?=[A-Z“\"]))"
+)
+# Words that sit beside a date on a date line but are not a publication's name.
+_DATELINE_NOISE = re.compile(
+    rf"\b(?:updated|published|posted|last|modified|on|at|am|pm|[ap]\.m\.|{WEEKDAY_RE}"
+    r"|[A-Z]?[ECMP][SD]?T|GMT|UTC|BST|CET|MSK)\b|\d{1,2}[:.]\d\d(?::\d\d)?|[|,–—/-]",
+    re.I,
+)
+_NOT_NAMES = {"by", "and", "the", "of", "from", "news", "staff", "reporter", "editor"}
+
+
+def _clean_name(raw: str | None) -> str | None:
+    """The publication name at the start of raw, with links, dates and trailing punctuation cut off."""
+    if not raw:
+        return None
+    text = plain_text(raw).strip(" \t\"'“”‘’:-–—")
+    m = _NAME_RE.match(text)
+    if not m:
+        return None
+    name = m.group(0)
+    name = re.sub(r"(?:\s+(?:of|the|and|for|on|&))+$", "", name)
+    if not re.search(r"\.[a-z]{2,4}$", name):  # keep "TomDispatch.com", drop a sentence's final stop
+        name = name.rstrip(".")
+    name = name.strip()
+    if not name or name.lower() in _NOT_NAMES or re.fullmatch(r"[\d\W]+", name):
+        return None
+    return name
+
+
+def _title(text: str, blocks: list[Block]) -> str | None:
+    first = next((b for b in blocks if b.kind == "title"), None)
+    return " ".join(plain_text(text[first.start : first.end]).split()) if first else None
+
+
+def _published(text: str, blocks: list[Block]) -> str | None:
+    """The first date line's date; pages print their own date before a republished original's."""
+    for block in blocks:
+        if block.kind == "dateline":
+            found = parse_published(plain_text(text[block.start : block.end]))
+            if found:
+                return found
+    return None
+
+
+def _dateline_names(text: str, blocks: list[Block]) -> list[str]:
+    """Publication names printed beside a date ("Global Research, November 04, 2015")."""
+    names = []
+    for block in blocks:
+        if block.kind != "dateline":
+            continue
+        line = plain_text(text[block.start : block.end])
+        span = date_span(line)
+        if not span or re.match(r"\s*(?:by|posted by|written by)\b", line, re.I):
+            continue  # a byline with a date names a person
+        for part in (line[: span[0]], line[span[1] :]):
+            name = _clean_name(_DATELINE_NOISE.sub(" ", part))
+            if name:
+                names.append(name)
+    return names
+
+
+def _cue_names(text: str, blocks: list[Block], pattern: re.Pattern[str]) -> list[str]:
+    """Names printed right after a cue such as "The original source of this article is"."""
+    names = []
+    for block in blocks:
+        if block.kind == "title":
+            continue
+        line = plain_text(text[block.start : block.end])
+        for m in pattern.finditer(line):
+            name = _clean_name(line[m.end() :])
+            if name:
+                names.append(name)
+    return names
+
+
+def _wire_agency(text: str, blocks: list[Block]) -> str | None:
+    """The agency of a wire dateline opening the story: "(Reuters) -", "WASHINGTON (AP) —", "(CNN)"."""
+    for block in blocks:
+        if block.kind == "body":
+            m = _WIRE.match(plain_text(text[block.start : block.end]))
+            return _clean_name(m["name"]) if m else None
+    return None
+
+
+def read_metadata(text: str, blocks: list[Block]) -> ArticleMeta:
+    """Title, publication date (ISO), outlet and original outlet as the text names them; None otherwise."""
+    chrome_like = [b for b in blocks if b.kind in ("chrome", "dateline", "body")]
+    originals = _cue_names(text, chrome_like, _ORIGINAL_CUES)
+    original = originals[0] if originals else None
+    bylines = _cue_names(text, [b for b in blocks if b.kind in ("chrome", "dateline")], _BYLINE_OUTLET)
+    copyrights = _cue_names(text, [b for b in blocks if b.kind in ("chrome", "dateline")], _COPYRIGHT)
+    wire = _wire_agency(text, blocks)
+
+    own = [n for n in _dateline_names(text, blocks) + bylines if n != original]
+    outlet = own[0] if own else None
+    if outlet is None and original is None:
+        # A copyright line names the publisher only when the page does not say it republished someone.
+        outlet = copyrights[0] if copyrights else None
+    if wire:
+        if outlet is None and original is None:
+            outlet = wire
+        elif original is None and wire != outlet:
+            original = wire  # a newspaper running agency copy under its own name
+    return ArticleMeta(
+        title=_title(text, blocks),
+        published=_published(text, blocks),
+        outlet=outlet,
+        original_outlet=original,
+    )
