@@ -1,0 +1,208 @@
+"""Statements: stored from articles or imported ready-made; lookups, filtered listing, index rows."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from service.models import KINDS, Quote
+from service.storage.records import QUOTE_COLUMNS, QUOTE_FROM, name_key, quote_from_row, statement_key
+from service.storage.speakers import speaker_key, upsert_speakers
+
+_INSERT = (
+    "INSERT INTO quotes (article_id, text, kind, speaker_id, speaker_name, speaker_role, speaker_mention,"
+    " speaker_anonymous, speaker_organisation, cue, said_on, venue, start_offset, end_offset, ref, dedup_key,"
+    " title, outlet, published, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    # Only uniqueness (ref, dedup_key) turns into a skip; a CHECK failure still raises.
+    " ON CONFLICT DO NOTHING"
+)
+IMPORT_FIELDS = ("text", "speaker", "role", "said_on", "venue", "outlet", "published", "title", "url", "ref")
+_ID_CHUNK = 500  # stays well under SQLite's bound-parameter limit
+
+
+@dataclass(frozen=True)
+class QuoteFilters:
+    """Filters for listing statements; dates are ISO prefixes compared inclusively at the shorter length."""
+
+    speaker: str | None = None  # case-insensitive substring of the speaker's name
+    outlet: str | None = None  # case-insensitive, whole name
+    kind: str | None = None
+    said_from: str | None = None
+    said_to: str | None = None
+    published_from: str | None = None  # the article's date, or an imported statement's own
+    published_to: str | None = None
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What one import_quotes call did: rows added, duplicates skipped, rows refused with the reason."""
+
+    added: int
+    skipped: int
+    errors: tuple[tuple[int, str], ...] = field(default_factory=tuple)  # (row index, reason)
+
+
+def insert_article_quotes(
+    conn: sqlite3.Connection,
+    article_id: int,
+    quotes: Iterable[Quote],
+    outlet: str | None,
+    published: str | None,
+) -> None:
+    """Store an article's statements, with the article's outlet and date copied for filtering."""
+    quotes = list(quotes)
+    wanted = {}
+    for quote in quotes:
+        key = speaker_key(quote.speaker)
+        if key and key not in wanted:
+            wanted[key] = (quote.speaker.name, quote.speaker.role)
+    ids = upsert_speakers(conn, wanted)
+    conn.executemany(
+        _INSERT,
+        [
+            (
+                article_id,
+                q.text,
+                q.kind,
+                ids.get(speaker_key(q.speaker)),
+                q.speaker.name,
+                q.speaker.role,
+                q.speaker.mention,
+                q.speaker.anonymous,
+                q.speaker.organisation,
+                q.cue,
+                q.said_on,
+                q.venue,
+                q.start,
+                q.end,
+                None,
+                None,
+                None,
+                outlet,
+                published,
+                None,
+            )
+            for q in quotes
+        ],
+    )
+
+
+def import_rows(conn: sqlite3.Connection, rows: Iterable[dict]) -> ImportResult:
+    """Insert ready-made statements; duplicates by ref (or text+speaker+date without one) are skipped."""
+    params = []
+    errors = []
+    wanted: dict[str, tuple[str, str | None]] = {}
+    for index, row in enumerate(rows):
+        text = row.get("text")
+        kind = row.get("kind") or "direct"
+        if not isinstance(text, str) or not text.strip():
+            errors.append((index, "text is required"))
+            continue
+        if kind not in KINDS:
+            errors.append((index, f"kind must be one of {', '.join(KINDS)}"))
+            continue
+        speaker, role, said_on, ref = row.get("speaker"), row.get("role"), row.get("said_on"), row.get("ref")
+        key = name_key(speaker) if speaker else None
+        if key and key not in wanted:
+            wanted[key] = (speaker, role)
+        params.append(
+            [
+                None,
+                text,
+                kind,
+                key,  # replaced by the speaker id below, once every key of the batch is upserted
+                speaker,
+                role,
+                None,
+                False,
+                False,
+                None,
+                said_on,
+                row.get("venue"),
+                None,
+                None,
+                ref,
+                None if ref else statement_key(text, speaker, said_on),
+                row.get("title"),
+                row.get("outlet"),
+                row.get("published"),
+                row.get("url"),
+            ]
+        )
+    ids = upsert_speakers(conn, wanted)
+    for values in params:
+        values[3] = ids.get(values[3])
+    cursor = conn.executemany(_INSERT, params)
+    # rowcount sums sqlite3_changes(), which leaves out the trigger's speaker updates.
+    added = cursor.rowcount
+    return ImportResult(added=added, skipped=len(params) - added, errors=tuple(errors))
+
+
+def get_quotes(conn: sqlite3.Connection, ids: Iterable[int]) -> list:
+    """The statements with these ids in the order asked; ids not stored are left out."""
+    ids = list(ids)
+    found = {}
+    for start in range(0, len(ids), _ID_CHUNK):
+        chunk = ids[start : start + _ID_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        for row in conn.execute(f"SELECT {QUOTE_COLUMNS} FROM {QUOTE_FROM} WHERE q.id IN ({marks})", chunk):
+            found[row[0]] = quote_from_row(row)
+    return [found[i] for i in ids if i in found]
+
+
+def article_quotes(conn: sqlite3.Connection, article_id: int) -> list:
+    """An article's statements in text order."""
+    rows = conn.execute(
+        f"SELECT {QUOTE_COLUMNS} FROM {QUOTE_FROM} WHERE q.article_id = ? ORDER BY q.start_offset, q.id",
+        (article_id,),
+    )
+    return [quote_from_row(row) for row in rows]
+
+
+def list_quotes(conn: sqlite3.Connection, filters: QuoteFilters, offset: int, limit: int) -> tuple[list, int]:
+    """A page of statements matching the filters, in id order, and how many match in all."""
+    where, params = _where(filters)
+    total = conn.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT {QUOTE_COLUMNS} FROM {QUOTE_FROM} WHERE {where} ORDER BY q.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return [quote_from_row(row) for row in rows], total
+
+
+def index_rows(conn: sqlite3.Connection, after_id: int, batch: int) -> Iterator[tuple[int, str]]:
+    """(id, text) of statements above `after_id` in id order, read `batch` rows at a time."""
+    while True:
+        rows = conn.execute(
+            "SELECT id, text FROM quotes WHERE id > ? ORDER BY id LIMIT ?", (after_id, batch)
+        ).fetchall()
+        if not rows:
+            return
+        yield from rows
+        after_id = rows[-1][0]
+
+
+def _where(filters: QuoteFilters) -> tuple[str, list]:
+    clauses, params = ["1"], []
+    if filters.speaker:
+        clauses.append("q.speaker_id IN (SELECT id FROM speakers WHERE instr(name_key, ?) > 0)")
+        params.append(name_key(filters.speaker))
+    if filters.outlet:
+        clauses.append("q.outlet = ? COLLATE NOCASE")
+        params.append(filters.outlet.strip())
+    if filters.kind:
+        clauses.append("q.kind = ?")
+        params.append(filters.kind)
+    for column, low, high in (
+        ("said_on", filters.said_from, filters.said_to),
+        ("published", filters.published_from, filters.published_to),
+    ):
+        # Compare at the shorter of the two lengths so "2015-11" overlaps "2015-11-20" both ways.
+        if low:
+            clauses.append(f"substr(q.{column}, 1, ?) >= substr(?, 1, length(q.{column}))")
+            params += [len(low), low]
+        if high:
+            clauses.append(f"substr(q.{column}, 1, ?) <= substr(?, 1, length(q.{column}))")
+            params += [len(high), high]
+    return " AND ".join(clauses), params

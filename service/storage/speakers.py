@@ -1,0 +1,83 @@
+"""Speakers: one row per folded name, its display form, role and statement count (kept by triggers)."""
+
+from __future__ import annotations
+
+import sqlite3
+
+from service.models import Speaker
+from service.storage.records import StoredSpeaker, name_key
+
+# Mentions that point at a speaker without naming them are not aliases of that speaker.
+_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "we", "it", "you"})
+_MAX_ALIASES = 20
+
+_UPSERT = (
+    "INSERT INTO speakers (name_key, name, role) VALUES (?, ?, ?)"
+    " ON CONFLICT (name_key) DO UPDATE SET role = coalesce(speakers.role, excluded.role)"
+    " RETURNING id"
+)
+
+
+def speaker_key(speaker: Speaker) -> str | None:
+    """The speakers-table key of a statement's speaker, or None when no named speaker is known."""
+    if speaker.anonymous or not speaker.name:
+        return None
+    return name_key(speaker.name) or None
+
+
+def upsert_speakers(conn: sqlite3.Connection, wanted: dict[str, tuple[str, str | None]]) -> dict[str, int]:
+    """Make sure each key has a speakers row (first display name wins, first known role fills a gap)."""
+    # One statement per distinct speaker, not per statement: a batch of imported rows repeats names.
+    return {
+        key: conn.execute(_UPSERT, (key, name, role)).fetchone()[0] for key, (name, role) in wanted.items()
+    }
+
+
+def get_speaker(conn: sqlite3.Connection, speaker_id: int) -> StoredSpeaker | None:
+    """One speaker with aliases and statement count, or None."""
+    row = conn.execute(
+        "SELECT id, name, role, quote_count FROM speakers WHERE id = ? AND quote_count > 0", (speaker_id,)
+    ).fetchone()
+    if row is None:
+        return None
+    return _with_aliases(conn, [row])[0]
+
+
+def list_speakers(
+    conn: sqlite3.Connection, offset: int, limit: int, name: str | None = None
+) -> tuple[list[StoredSpeaker], int]:
+    """A page of speakers, most quoted first, optionally those whose name contains `name`."""
+    where, params = "quote_count > 0", []
+    if name:
+        where += " AND instr(name_key, ?) > 0"
+        params.append(name_key(name))
+    total = conn.execute(f"SELECT count(*) FROM speakers WHERE {where}", params).fetchone()[0]
+    rows = conn.execute(
+        f"SELECT id, name, role, quote_count FROM speakers WHERE {where}"
+        " ORDER BY quote_count DESC, id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    ).fetchall()
+    return _with_aliases(conn, rows), total
+
+
+def _with_aliases(conn: sqlite3.Connection, rows: list[tuple]) -> list[StoredSpeaker]:
+    if not rows:
+        return []
+    ids = [row[0] for row in rows]
+    seen: dict[int, set[str]] = {id_: set() for id_ in ids}
+    marks = ",".join("?" * len(ids))
+    for speaker_id, written, mention in conn.execute(
+        "SELECT DISTINCT speaker_id, speaker_name, speaker_mention FROM quotes"
+        f" WHERE speaker_id IN ({marks})",
+        ids,
+    ):
+        seen[speaker_id].update(alias for alias in (written, mention) if alias)
+    speakers = []
+    for id_, display, role, count in rows:
+        aliases = sorted(
+            alias for alias in seen[id_] if alias != display and alias.casefold() not in _PRONOUNS
+        )[:_MAX_ALIASES]
+        speakers.append(
+            StoredSpeaker(id=id_, name=display, role=role, aliases=tuple(aliases), quote_count=count)
+        )
+    return speakers
