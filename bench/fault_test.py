@@ -1,0 +1,170 @@
+"""SIGKILL fault test: kill gunicorn mid-write, restart on the same data, check nothing acknowledged was lost.
+
+    .venv/bin/python bench/fault_test.py [--articles 200] [--threads 8] [--workers 2]
+
+8 threads post distinct generated articles to gunicorn (2 workers, loopback); once half have been
+answered the whole process group gets SIGKILL. After a restart on the same data folder: every
+article that got a 201 must be there with the same statements, `PRAGMA integrity_check` must say ok,
+and re-posting every article must answer 200 (same id) for those acknowledged before - never a
+second 201. Prints the figures as text and one JSON line; exits 1 if any check fails.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+import tempfile
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path[:0] = [str(BENCH), str(BENCH.parent)]  # live_server beside us, the service package above
+
+from live_server import LiveServer, Reply, call, generate_article  # noqa: E402
+
+
+def post_all(server: LiveServer, articles: list[dict], threads: int, kill_after: int | None) -> list:
+    """Post every article from `threads` threads; SIGKILL the server once `kill_after` have answered."""
+    outcomes: list[Reply | str | None] = [None] * len(articles)
+    answered = threading.Semaphore(0)
+    killed = threading.Event()
+    auth = server.auth()
+    port = server.port
+
+    def post(number: int) -> None:
+        if killed.is_set():
+            outcomes[number] = "not sent"
+            return
+        try:
+            outcomes[number] = call(port, "POST", "/articles", articles[number], auth, timeout=30)
+        except OSError as error:  # connection refused or reset once the server is gone
+            outcomes[number] = f"error: {type(error).__name__}"
+        answered.release()
+
+    def killer() -> None:
+        for _ in range(kill_after):
+            answered.acquire()
+        killed.set()
+        server.kill()
+
+    watcher = threading.Thread(target=killer, daemon=True) if kill_after else None
+    if watcher:
+        watcher.start()
+    with ThreadPoolExecutor(threads) as pool:
+        list(pool.map(post, range(len(articles))))
+    if watcher and not killed.is_set():
+        killed.set()
+        server.kill()
+    return outcomes
+
+
+def integrity(db_path: Path) -> str:
+    """`PRAGMA integrity_check` on the store file (recovering the WAL as any reopening would)."""
+    with sqlite3.connect(db_path) as connection:
+        return ", ".join(row[0] for row in connection.execute("PRAGMA integrity_check"))
+
+
+def quote_texts(body: dict) -> list[str]:
+    """The statements' texts in an article answer, in order."""
+    return [quote["text"] for quote in body.get("quotes", [])]
+
+
+def run(articles_count: int, threads: int, workers: int, data_dir: Path) -> dict:
+    """Run the whole scenario and return its figures, including `failures` (empty when all held)."""
+    articles = [generate_article(number) for number in range(articles_count)]
+    server = LiveServer(data_dir, workers=workers)
+    failures: list[str] = []
+
+    started = time.monotonic()
+    server.start()
+    first = post_all(server, articles, threads, kill_after=articles_count // 2)
+    phase_one = time.monotonic() - started
+    acknowledged = {n: o.body for n, o in enumerate(first) if isinstance(o, Reply) and o.status == 201}
+    other_statuses = sorted({o.status for o in first if isinstance(o, Reply) and o.status != 201})
+    if other_statuses:
+        failures.append(f"unexpected statuses before the kill: {other_statuses}")
+    lost_in_flight = sum(1 for o in first if isinstance(o, str) and o.startswith("error"))
+    check_after_kill = integrity(server_db(data_dir))
+    if check_after_kill != "ok":
+        failures.append(f"integrity_check after SIGKILL: {check_after_kill}")
+
+    server.start()
+    try:
+        missing, changed = 0, 0
+        for body in acknowledged.values():
+            reply = call(server.port, "GET", f"/articles/{body['id']}")
+            if reply.status != 200:
+                missing += 1
+            elif quote_texts(reply.body) != quote_texts(body) or reply.body.get("title") != body.get("title"):
+                changed += 1
+        if missing or changed:
+            failures.append(f"acknowledged articles missing: {missing}, changed: {changed}")
+
+        second = post_all(server, articles, threads, kill_after=None)
+        status = {n: o.status if isinstance(o, Reply) else o for n, o in enumerate(second)}
+        created_twice = [n for n in acknowledged if status[n] == 201]
+        wrong_id = [
+            n for n in acknowledged if status[n] == 200 and second[n].body["id"] != acknowledged[n]["id"]
+        ]
+        errors = [n for n, s in status.items() if s not in (200, 201)]
+        committed_unacknowledged = sum(1 for n, s in status.items() if n not in acknowledged and s == 200)
+        if created_twice:
+            failures.append(f"{len(created_twice)} articles got a second 201")
+        if wrong_id:
+            failures.append(f"{len(wrong_id)} articles answered 200 with another id")
+        if errors:
+            failures.append(f"{len(errors)} re-posts failed: {sorted({str(status[n]) for n in errors})}")
+        total = call(server.port, "GET", "/articles?page_size=1").body.get("total")
+        if total != articles_count:
+            failures.append(f"store holds {total} articles after re-posting {articles_count}")
+    finally:
+        server.stop()
+    check_at_end = integrity(server_db(data_dir))
+    if check_at_end != "ok":
+        failures.append(f"integrity_check at the end: {check_at_end}")
+    return {
+        "articles": articles_count,
+        "threads": threads,
+        "workers": workers,
+        "acknowledged_before_kill": len(acknowledged),
+        "failed_in_flight": lost_in_flight,
+        "not_sent": sum(1 for o in first if o == "not sent"),
+        "committed_but_unacknowledged": committed_unacknowledged,
+        "integrity_after_kill": check_after_kill,
+        "integrity_at_end": check_at_end,
+        "phase_one_seconds": round(phase_one, 2),
+        "total_seconds": round(time.monotonic() - started, 2),
+        "failures": failures,
+    }
+
+
+def server_db(data_dir: Path) -> Path:
+    """Where the store keeps its SQLite file (Settings.db_path)."""
+    from service.config import Settings
+
+    return Path(Settings(data_dir=str(data_dir)).db_path)
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments, run the scenario in a fresh folder, print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=200)
+    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="claimtrace-fault-") as folder:
+        figures = run(args.articles, args.threads, args.workers, Path(folder) / "data")
+    for name, value in figures.items():
+        if name != "failures":
+            print(f"{name:>30}: {value}")
+    print("result:", "FAIL - " + "; ".join(figures["failures"]) if figures["failures"] else "ok")
+    print(json.dumps(figures))
+    return 1 if figures["failures"] else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
