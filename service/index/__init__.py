@@ -1,0 +1,26 @@
+"""Candidate retrieval and scoring of statements against a claim, fast at a million statements.
+
+Design. A claim and every statement go through the same processor (`service.normalize`): folded
+case, quotes and numbers, stop words dropped, Porter2 stems. Retrieval is BM25 over an inverted
+index kept as CSR numpy arrays (term -> ascending doc numbers + one-byte impacts): the claim's
+rarest terms are accumulated exactly into a dense float32 scratch array, the commonest ones only
+adjust the best few hundred candidates by binary search, so a query never walks every posting
+of "russia" or every statement. The top candidates are then rescored 0-100 (`scoring`): the
+share of the claim's IDF weight found in the statement, the statement's share explained by the
+claim, and RapidFuzz's token_set_ratio with a score_cutoff. Claim words the index never saw are
+mapped to the closest known term (one or two edits) so typos still find their statement.
+
+Sharing between gunicorn workers. The bulk of the index is one immutable `Segment` of a few
+flat arrays (postings, impacts, quote ids, the texts as one UTF-8 blob, speaker columns), built
+from the store before the fork (`gunicorn --preload`) or memory-mapped from the file `persist`
+writes beside the store; refcounting touches array headers only, so the pages stay shared.
+Each worker keeps a small private `Delta` of statements added since, fed by `sync(store)` from
+the store's change log (seq), and tombstones for removals; when the delta passes MERGE_AT
+statements it is merged into a fresh segment (that worker's copy stops being shared until
+the next restart rebuilds or maps the persisted one).
+"""
+
+from service.index.core import QuoteIndex
+from service.index.scoring import SCORER, Hit
+
+__all__ = ["SCORER", "Hit", "QuoteIndex"]

@@ -1,0 +1,309 @@
+"""QuoteIndex: BM25 candidate retrieval over compact postings, then the weighted 0-100 rescoring."""
+
+from __future__ import annotations
+
+import math
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+
+import numpy as np
+
+from service.index.delta import Delta, merge
+from service.index.scoring import ClaimQuery, Hit, QueryTerm, highlight_spans, prepare_claim, score_candidate
+from service.index.segment import IMPACT_LEVELS, K1, Segment, build_segment
+from service.index.vocab import Vocabulary
+from service.normalize import content_terms
+
+POOL = 100  # candidates rescored per query: enough for reranking, few enough for ~ms Python work
+POSTING_BUDGET = 400_000  # postings accumulated exactly; commoner terms only adjust the best candidates
+MERGE_AT = 50_000  # delta statements that trigger a merge into a fresh main segment
+
+Keep = Callable[[list[int]], set[int]]
+
+
+def _row(row) -> tuple[int, str, str | None]:
+    """(id, text, speaker name) from a tuple, a dict or a StoredQuote."""
+    if isinstance(row, tuple | list):
+        return int(row[0]), row[1], row[2] if len(row) > 2 else None
+    if isinstance(row, dict):
+        return int(row["id"]), row["text"], row.get("speaker")
+    speaker = getattr(row, "speaker", None)
+    return int(row.id), row.text, getattr(speaker, "name", speaker)
+
+
+class QuoteIndex:
+    """Statements by id, searchable by claim; `add` and `remove` work without a rebuild."""
+
+    def __init__(self, segment: Segment | None = None, vocab: Vocabulary | None = None, seq: int = 0):
+        self.vocab = vocab or Vocabulary()
+        self.main = segment or build_segment(
+            np.zeros(0, np.int64),
+            np.zeros(0, np.int64),
+            np.zeros(0, np.int64),
+            [],
+            np.zeros(0, np.int32),
+            [],
+            0,
+        )
+        self.delta = Delta()
+        self.seq = seq  # the store's change-log position this index reflects
+        self._main_live = int((~self.main.deleted).sum())
+        self._lock = threading.RLock()
+        self._scratch = threading.local()
+        self._speaker_terms: dict[str, list[str]] = {}
+
+    # -- building and updating ------------------------------------------------------------------
+
+    @classmethod
+    def build(cls, rows: Iterable, seq: int = 0) -> QuoteIndex:
+        """Bulk-build the main segment from (id, text[, speaker]) rows; duplicate ids keep the last."""
+        vocab = Vocabulary()
+        ids = vocab.ids
+        add_term = vocab.add
+        index = cls.__new__(cls)
+        index._speaker_terms = {}
+        latest: dict[int, int] = {}
+        quote_ids, texts, lengths, speaker_of, term_ids = [], [], [], [], []
+        speaker_index: dict[str, int] = {}
+        for row in rows:
+            quote_id, text, speaker = _row(row)
+            terms = index._terms(text, speaker)
+            term_ids.append([ids[t] if t in ids else add_term(t) for t in terms])
+            latest[quote_id] = len(quote_ids)
+            quote_ids.append(quote_id)
+            texts.append(text)
+            lengths.append(len(terms))
+            speaker_of.append(
+                -1 if speaker is None else speaker_index.setdefault(speaker, len(speaker_index))
+            )
+        if len(latest) < len(quote_ids):
+            rows_kept = sorted(latest.values())
+            quote_ids, texts, lengths, speaker_of, term_ids = (
+                [seq_[i] for i in rows_kept] for seq_ in (quote_ids, texts, lengths, speaker_of, term_ids)
+            )
+        flat = np.fromiter((t for doc in term_ids for t in doc), dtype=np.int64, count=sum(lengths))
+        segment = build_segment(
+            np.array(quote_ids, dtype=np.int64),
+            flat,
+            np.array(lengths, dtype=np.int64),
+            texts,
+            np.array(speaker_of, dtype=np.int32),
+            list(speaker_index),
+            len(vocab),
+        )
+        speaker_terms = index._speaker_terms
+        index.__init__(segment, vocab, seq)
+        index._speaker_terms = speaker_terms
+        return index
+
+    def _terms(self, text: str, speaker: str | None) -> list[str]:
+        terms = content_terms(text)
+        if speaker:
+            cached = self._speaker_terms.get(speaker)
+            if cached is None:
+                cached = self._speaker_terms[speaker] = content_terms(speaker)
+            terms = terms + cached
+        return terms
+
+    def add(self, rows: Iterable) -> int:
+        """Add or replace statements; returns how many were added."""
+        added = 0
+        with self._lock:
+            if len(self) == 0 and self.main.size == 0 and not self.delta.quote_ids:
+                # A first load (start-up from the store) takes the bulk path: compact arrays at once.
+                rows = list(rows)
+                if len(rows) > 1:
+                    built = QuoteIndex.build(rows, self.seq)
+                    self.vocab, self.main, self._main_live = built.vocab, built.main, built._main_live
+                    self._speaker_terms = built._speaker_terms
+                    return len(built)
+            for row in rows:
+                quote_id, text, speaker = _row(row)
+                self._remove_one(quote_id)
+                term_ids = [self.vocab.add(t) for t in self._terms(text, speaker)]
+                self.delta.add(quote_id, text, speaker, term_ids)
+                added += 1
+            if len(self.delta) >= max(MERGE_AT, self._main_live // 10):
+                self.compact()
+        return added
+
+    def remove(self, ids: Iterable[int]) -> int:
+        """Remove statements by id; returns how many were present."""
+        with self._lock:
+            return sum(self._remove_one(int(i)) for i in ids)
+
+    def _remove_one(self, quote_id: int) -> bool:
+        if self.delta.remove(quote_id):
+            return True
+        doc = self.main.doc_of(quote_id)
+        if doc is None or self.main.deleted[doc]:
+            return False
+        self.main.deleted[doc] = True
+        self._main_live -= 1
+        return True
+
+    def compact(self) -> None:
+        """Fold the delta and tombstones into a fresh main segment."""
+        with self._lock:
+            self.main = merge(self.main, self.delta, len(self.vocab))
+            self.delta = Delta()
+            self._main_live = self.main.size
+
+    def sync(self, store) -> int:
+        """Apply the store's change log since `seq`; returns the number of statements changed."""
+        new_seq, added, removed = store.changes_since(self.seq)
+        with self._lock:
+            changed = self.remove(removed)
+            if added:
+                changed += self.add(store.get_quotes(added))
+            self.seq = new_seq
+        return changed
+
+    # -- reading --------------------------------------------------------------------------------
+
+    def __len__(self) -> int:
+        return self._main_live + len(self.delta)
+
+    def __contains__(self, quote_id: int) -> bool:
+        if quote_id in self.delta.where:
+            return True
+        doc = self.main.doc_of(quote_id)
+        return doc is not None and not self.main.deleted[doc]
+
+    def memory_bytes(self) -> int:
+        """Approximate bytes the index holds beyond the statement texts."""
+        vocab = sum(len(t) + 49 for t in self.vocab.terms) + 104 * len(self.vocab)  # str + dict slot
+        return self.main.nbytes() + vocab + 400 * len(self.delta)
+
+    def df(self, term_id: int) -> int:
+        """Documents containing a term, over both segments."""
+        return self.main.df(term_id) + self.delta.df.get(term_id, 0)
+
+    def idf(self, term_id: int | None) -> float:
+        """BM25's IDF of a term; an unknown term gets the highest possible."""
+        n = len(self)
+        df = self.df(term_id) if term_id is not None else 0
+        return math.log(1 + (n - df + 0.5) / (df + 0.5))
+
+    def _idf_of_term(self, term: str) -> float:
+        return self.idf(self.vocab.get(term))
+
+    def text(self, quote_id: int) -> str | None:
+        """The indexed text of a statement."""
+        local = self.delta.where.get(quote_id)
+        if local is not None:
+            return self.delta.texts[local]
+        doc = self.main.doc_of(quote_id)
+        return None if doc is None or self.main.deleted[doc] else self.main.text(doc)
+
+    def analyze(self, claim: str) -> tuple[ClaimQuery, list[tuple[int, float]]]:
+        """The claim's weighted terms (typos corrected against the vocabulary) and (term id, idf) pairs."""
+        terms, weighted, seen = [], [], set()
+        for word in content_terms(claim):
+            if word in seen:
+                continue
+            seen.add(word)
+            term_id = self.vocab.get(word)
+            if term_id is not None and self.df(term_id) > 0:
+                idf = self.idf(term_id)
+                terms.append(QueryTerm(word, word, idf))
+                weighted.append((term_id, idf))
+                continue
+            guess = self.vocab.closest(word, self.df)
+            if guess is None:
+                terms.append(QueryTerm(word, word, self.idf(None)))  # a word nobody used: it counts against
+                continue
+            term_id, similarity = guess
+            idf = self.idf(term_id)
+            terms.append(
+                QueryTerm(self.vocab.terms[term_id], word, max(idf, self.idf(None) / 2) * similarity)
+            )
+            weighted.append((term_id, idf * similarity))
+        return prepare_claim(claim, terms), weighted
+
+    def search(
+        self, claim: str, limit: int = 10, min_score: float = 0.0, keep: Keep | None = None
+    ) -> list[Hit]:
+        """The best `limit` statements for a claim, scoring at least `min_score`, best first."""
+        with self._lock:
+            query, weighted = self.analyze(claim)
+            if not weighted:
+                return []
+            pool = max(POOL, 3 * limit)
+            while True:
+                candidates, exhausted = self._candidates(weighted, pool * (8 if keep else 1))
+                if keep:
+                    allowed = keep([qid for qid, _ in candidates])
+                    candidates = [c for c in candidates if c[0] in allowed][:pool]
+                hits = self._rescore(query, candidates, min_score)
+                if len(hits) >= limit or exhausted or not keep or pool * 8 >= len(self):
+                    break
+                pool *= 4  # filters left too few: look deeper rather than return a short list
+            hits.sort(key=lambda h: (-h.score, -h.parts["bm25"], h.quote_id))
+            return [
+                replace(h, highlights=highlight_spans(self.text(h.quote_id), h.matched_terms))
+                for h in hits[:limit]
+            ]
+
+    def _rescore(self, query: ClaimQuery, candidates, min_score: float) -> list[Hit]:
+        hits = []
+        for quote_id, bm25 in candidates:
+            text, speaker = self._text_and_speaker(quote_id)
+            hit = score_candidate(query, quote_id, text, speaker, self._idf_of_term, min_score, bm25)
+            if hit is not None:
+                hits.append(hit)
+        return hits
+
+    def _text_and_speaker(self, quote_id: int) -> tuple[str, str | None]:
+        local = self.delta.where.get(quote_id)
+        if local is not None:
+            return self.delta.texts[local], self.delta.speakers[local]
+        doc = self.main.doc_of(quote_id)
+        return self.main.text(doc), self.main.speaker(doc)
+
+    def _accumulator(self, size: int) -> np.ndarray:
+        acc = getattr(self._scratch, "acc", None)
+        if acc is None or len(acc) < size:
+            acc = self._scratch.acc = np.zeros(size, dtype=np.float32)
+        return acc
+
+    def _candidates(
+        self, weighted: list[tuple[int, float]], pool: int
+    ) -> tuple[list[tuple[int, float]], bool]:
+        """Top `pool` (quote id, BM25) over both segments, and whether that is every match there is."""
+        main = self.main
+        by_rarity = sorted(weighted, key=lambda tw: main.df(tw[0]))
+        exact, later, used = [], [], 0
+        for term_id, weight in by_rarity:
+            df = main.df(term_id)
+            if not exact or used + df <= POSTING_BUDGET:
+                exact.append((term_id, weight))
+                used += df
+            else:
+                later.append((term_id, weight))
+        acc = self._accumulator(main.size)
+        unit = (K1 + 1) / IMPACT_LEVELS
+        for term_id, weight in exact:
+            docs, impacts = main.postings(term_id)
+            acc[docs] += impacts * np.float32(weight * unit)
+        docs = np.flatnonzero(acc[: main.size])
+        scores = acc[docs]
+        acc[docs] = 0
+        alive = ~main.deleted[docs]
+        docs, scores = docs[alive], scores[alive]
+        exhausted = not later and len(docs) <= pool
+        if len(docs) > 4 * pool:
+            best = np.argpartition(-scores, 4 * pool)[: 4 * pool]
+            docs, scores = docs[best], scores[best]
+        for term_id, weight in later:
+            postings, impacts = main.postings(term_id)
+            at = np.minimum(np.searchsorted(postings, docs), len(postings) - 1)
+            found = postings[at] == docs
+            scores[found] += impacts[at[found]] * np.float32(weight * unit)
+        top = np.argsort(-scores, kind="stable")[:pool]
+        found = [(int(main.quote_ids[d]), float(s)) for d, s in zip(docs[top], scores[top], strict=True)]
+        for local, score in self.delta.scores(weighted, main.avgdl).items():
+            found.append((self.delta.quote_ids[local], score))
+        found.sort(key=lambda c: -c[1])
+        return found[:pool], exhausted and len(found) <= pool

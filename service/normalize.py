@@ -1,0 +1,230 @@
+"""The one text normaliser shared by the index and the claim: case, quote marks, brackets, numbers, stems.
+
+`normalize(text)` gives a canonical string of words separated by single spaces:
+NFKC + casefold, curly quotes and apostrophes folded, brackets and punctuation gone (the words
+inside editorial brackets such as "[in Syria]" are kept), possessive "'s" dropped, and every way
+news writing prints a quantity turned into one form: "40,000", "40 000", "40k", "forty thousand"
+and "40 thousand" all become "40000"; ranges ("25-30 thousand", "25-30,000") become
+"25000 to 30000"; "%" becomes "percent" and "$5bn" becomes "5000000000 dollars".
+
+`content_terms(text)` are the stemmed content words (stop words and reporting verbs dropped) that
+the index and the scorer compare; `term_spans(text)` gives the same terms with character offsets
+into the *original* text so matches can be highlighted.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+_QUOTE_FOLD = str.maketrans(
+    {
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "«": '"',
+        "»": '"',
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "′": "'",
+        "`": "'",
+        "´": "'",
+        "–": "-",
+        "—": "-",
+        "‑": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
+
+
+def _words(spaced: str) -> list[str]:
+    return spaced.split()
+
+
+# Function words and reporting frames: a claim and a quote sharing them says nothing about content.
+STOP_WORDS = frozenset(
+    _words(
+        """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just let me
+    more most my myself no nor not of off on once only or other our ours ourselves out over own same
+    she should so some such than that the their theirs them themselves then there these they this those
+    through to too under until up very was we were what when where which while who whom why will with
+    would you your yours yourself yourselves s t don dont now ve ll re d m o y ain isnt wasnt arent
+    werent doesnt didnt wont cant couldnt shouldnt wouldnt hasnt havent hadnt im ive youre theyre weve
+    theyve its us may might must shall per via said says say saying told tells according stated added
+    noted reportedly claimed claims quoted adds asserted insisted"""
+    )
+)
+
+_MULTIPLIERS = {
+    "hundred": 100,
+    "thousand": 1_000,
+    "k": 1_000,
+    "million": 1_000_000,
+    "mln": 1_000_000,
+    "mn": 1_000_000,
+    "m": 1_000_000,  # only after a currency sign, see _NUMBER
+    "billion": 1_000_000_000,
+    "bn": 1_000_000_000,
+    "trillion": 1_000_000_000_000,
+    "tn": 1_000_000_000_000,
+}
+_CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds"}
+
+_UNITS = _words("zero one two three four five six seven eight nine")
+_TEENS = _words("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
+_TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
+_WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 10 + i for i, w in enumerate(_TEENS)}
+_WORD_VALUE |= {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+
+_SMALL = "|".join(_UNITS[2:] + _TEENS)
+_TEN = "|".join(_TENS)
+# "one" and "a" only count as numbers before a multiplier ("one million"), never alone ("no one").
+_WORD_NUMBER = re.compile(
+    rf"\b(?:(?P<tens>{_TEN})(?:[- ](?P<unit>{'|'.join(_UNITS[1:])}))?|(?P<small>{_SMALL})"
+    r"|(?P<one>one|a)(?=\s+(?:hundred|thousand|million|billion|trillion)\b))\b"
+)
+
+_NUM = r"(?:\d{1,3}(?:(?:,|\s)\d{3})+(?![\d]|[.,]\d)|\d+(?:\.\d+)?)"
+_MULT = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k)\b"
+_NUMBER = re.compile(
+    rf"(?<![\w.])(?P<cur>[$€£]\s?)?(?P<a>{_NUM})(?:\s*(?P<am>{_MULT}|(?<=\d)m\b(?=.)))?"
+    rf"(?:\s*(?P<sep>-|to)\s*[$€£]?(?P<b>{_NUM})(?:\s*(?P<bm>{_MULT}))?)?(?P<pct>\s*(?:%|per\s?cent\b))?"
+)
+_TOKEN = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
+_WORD_SPAN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+
+
+def _fold(text: str) -> str:
+    """NFKC case folding plus quote, dash and space folding; the first step of every comparison."""
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD)
+
+
+def _number_value(digits: str) -> float:
+    return float(re.sub(r"[,\s]", "", digits))
+
+
+def _format(value: float) -> str:
+    if value == int(value) and abs(value) < 1e18:
+        return str(int(value))
+    return f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _rewrite_number(m: re.Match) -> str:
+    a = _number_value(m["a"])
+    multiplier_a = _MULTIPLIERS[m["am"]] if m["am"] else 1
+    if m["am"] == "m" and not m["cur"]:
+        multiplier_a = 1  # "330m tall" is metres, "$330m" is money
+    words = []
+    if m["b"] is not None:
+        b = _number_value(m["b"]) * (_MULTIPLIERS[m["bm"]] if m["bm"] else 1)
+        if m["am"] is None and m["bm"]:
+            multiplier_a = _MULTIPLIERS[m["bm"]]  # "25-30 thousand": the multiplier covers both ends
+        elif m["am"] is None and 0 < a < b:
+            # "25-30,000": a bare small first end takes the thousands of the second
+            for scale in (1_000_000_000, 1_000_000, 1_000):
+                if a * scale <= b < a * scale * 10:
+                    multiplier_a = scale
+                    break
+        words = [_format(a * multiplier_a), "to", _format(b)]
+    else:
+        words = [_format(a * multiplier_a)]
+        if m["am"] == "m" and multiplier_a == 1:
+            words.append("m")
+    if m["pct"]:
+        words.append("percent")
+    if m["cur"]:
+        words.append(_CURRENCY[m["cur"].strip()])
+    return " " + " ".join(words) + " "
+
+
+def _rewrite_word_number(m: re.Match) -> str:
+    if m["one"]:
+        return "1"
+    if m["small"]:
+        return str(_WORD_VALUE[m["small"]])
+    return str(_WORD_VALUE[m["tens"]] + (_WORD_VALUE[m["unit"]] if m["unit"] else 0))
+
+
+def _word(token: str) -> str:
+    if "'" in token:
+        token = token[:-2] if token.endswith("'s") else token
+        token = token.replace("'", "")
+    return token
+
+
+def _pass(text: str) -> str:
+    text = _WORD_NUMBER.sub(_rewrite_word_number, text)
+    if any(c.isdigit() for c in text):
+        text = _NUMBER.sub(_rewrite_number, text)
+    return " ".join(w for w in map(_word, _TOKEN.findall(text)) if w)
+
+
+def normalize(text: str) -> str:
+    """The canonical form of a text: folded case and quotes, no brackets, one form per number."""
+    # A second pass settles numbers that only meet once punctuation between them is gone.
+    return _pass(_pass(_fold(text)))
+
+
+@lru_cache(maxsize=500_000)
+def _stem_cached(word: str) -> str:
+    return _STEMMER.stemWord(word)
+
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def stem(word: str) -> str:
+    """The Porter2 stem of one normalised word; numbers stay as they are."""
+    if word[0].isdigit():
+        return word
+    return _stem_cached(word)
+
+
+def terms_of_normalized(normalized: str) -> list[str]:
+    """Stemmed content terms, in order, of an already normalised text."""
+    return [stem(w) for w in normalized.split() if w not in STOP_WORDS]
+
+
+def content_terms(text: str) -> list[str]:
+    """Stemmed content terms, in order, of raw text: what the index and the scorer compare."""
+    return terms_of_normalized(normalize(text))
+
+
+def term_spans(text: str) -> list[tuple[str, int, int]]:
+    """Content terms of the original text with their (start, end) character offsets in it."""
+    folded = text.translate(_QUOTE_FOLD).lower()
+    if len(folded) != len(text):  # a few characters lower-case to two; keep offsets exact
+        folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_QUOTE_FOLD))
+    spans: list[tuple[str, int, int]] = []
+    taken_until = 0
+    numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(folded)] if any(map(str.isdigit, text)) else []
+    number_at = iter(numbers)
+    next_number = next(number_at, None)
+    for m in _WORD_SPAN.finditer(folded):
+        start, end = m.span()
+        if start < taken_until:
+            continue
+        while next_number and next_number[1] <= start:
+            next_number = next(number_at, None)
+        if next_number and next_number[0] <= start < next_number[1]:
+            start, end = next_number
+            terms = content_terms(text[start:end])
+            while start < end and not text[start].isalnum():
+                start += 1  # a currency sign belongs to the number but not to the highlight
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            next_number = next(number_at, None)
+        else:
+            terms = content_terms(text[start:end])
+        taken_until = end
+        spans.extend((term, start, end) for term in terms)
+    return spans
