@@ -1,0 +1,63 @@
+"""`python -m service import-quotes FILE...`: bulk-load statements from JSON Lines or Quotebank files."""
+
+from __future__ import annotations
+
+import sys
+import time
+
+from service.config import Settings
+from service.importer import ImportReport, import_file
+from service.storage import Store
+
+PROGRESS_SECONDS = 2.0  # at most one progress line this often
+
+
+def add_arguments(parser) -> None:
+    """Options of the import-quotes command."""
+    parser.add_argument(
+        "files",
+        nargs="+",
+        metavar="FILE",
+        help="JSON Lines in our format or Quotebank's; .gz/.bz2 read as such",
+    )
+
+
+class _Progress:
+    """Prints a rate line on stderr now and then while a long file loads."""
+
+    def __init__(self) -> None:
+        self.last = time.monotonic()
+
+    def __call__(self, report: ImportReport) -> None:
+        now = time.monotonic()
+        if now - self.last >= PROGRESS_SECONDS:
+            self.last = now
+            print(
+                f"{report.path}: {report.lines:,} lines, {report.rate:,.0f} lines/s,"
+                f" {report.added:,} added, {report.skipped:,} already stored, {report.bad:,} bad",
+                file=sys.stderr,
+            )
+
+
+def _bad_line(path: str, line: int, reason: str) -> None:
+    print(f"{path}:{line}: {reason}", file=sys.stderr)
+
+
+def run(args) -> int:
+    """Import each file; 0 when every file was read (bad lines are counted), 2 when one could not be."""
+    store = Store(Settings.from_env().db_path)
+    status = 0
+    try:
+        for path in args.files:
+            report = import_file(store, path, progress=_Progress(), on_bad_line=_bad_line)
+            if not report.readable:
+                print(f"{path}: cannot read: {report.failure}", file=sys.stderr)
+                status = 2
+            print(
+                f"{path}: {report.lines:,} lines in {report.elapsed:.1f}s ({report.rate:,.0f} lines/s):"
+                f" {report.added:,} added, {report.skipped:,} already stored, {report.bad:,} bad lines",
+                file=sys.stderr,
+            )
+    finally:
+        store.close()
+    return status
