@@ -24,14 +24,15 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH), str(BENCH.parent)]  # live_server beside us, the service package above
 
-from live_server import LiveServer, Reply, call, generate_article  # noqa: E402
+from live_server import TRANSPORT_ERRORS, LiveServer, Reply, call, generate_article  # noqa: E402
 
 
 def post_all(server: LiveServer, articles: list[dict], threads: int, kill_after: int | None) -> list:
     """Post every article from `threads` threads; SIGKILL the server once `kill_after` have answered."""
     outcomes: list[Reply | str | None] = [None] * len(articles)
-    answered = threading.Semaphore(0)
-    killed = threading.Event()
+    answered = [0]
+    lock = threading.Lock()
+    killed, posting_done = threading.Event(), threading.Event()
     auth = server.auth()
     port = server.port
 
@@ -41,13 +42,14 @@ def post_all(server: LiveServer, articles: list[dict], threads: int, kill_after:
             return
         try:
             outcomes[number] = call(port, "POST", "/articles", articles[number], auth, timeout=30)
-        except OSError as error:  # connection refused or reset once the server is gone
+        except TRANSPORT_ERRORS as error:
             outcomes[number] = f"error: {type(error).__name__}"
-        answered.release()
+        with lock:
+            answered[0] += 1
 
     def killer() -> None:
-        for _ in range(kill_after):
-            answered.acquire()
+        while answered[0] < kill_after and not posting_done.is_set():
+            time.sleep(0.002)
         killed.set()
         server.kill()
 
@@ -56,9 +58,9 @@ def post_all(server: LiveServer, articles: list[dict], threads: int, kill_after:
         watcher.start()
     with ThreadPoolExecutor(threads) as pool:
         list(pool.map(post, range(len(articles))))
-    if watcher and not killed.is_set():
-        killed.set()
-        server.kill()
+    posting_done.set()
+    if watcher:
+        watcher.join()  # the server is dead before anyone restarts it
     return outcomes
 
 

@@ -21,6 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GUNICORN = str(Path(sys.executable).with_name("gunicorn"))
 HOST = "127.0.0.1"  # loopback only: these harnesses never listen on a reachable address
+# What a request can fail with when the server dies under it: refused, reset, or cut off mid-answer.
+TRANSPORT_ERRORS = (OSError, http.client.HTTPException)
 
 
 def free_port() -> int:

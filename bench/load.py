@@ -22,7 +22,7 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH), str(BENCH.parent)]
 
-from live_server import LiveServer, call, generate_article, percentile  # noqa: E402
+from live_server import TRANSPORT_ERRORS, LiveServer, call, generate_article, percentile  # noqa: E402
 
 SEED_ARTICLES = 40
 MAX_REQUESTS_PER_PHASE = 50_000  # a hard stop whatever the machine's speed
@@ -67,7 +67,7 @@ def match_client(port: int, claims: list[str], phase: Phase, offset: int) -> Non
         try:
             reply = call(port, "POST", "/match", {"claim": claim, "limit": 5}, timeout=10)
             error = None if reply.status == 200 else f"match {reply.status}"
-        except OSError as failure:
+        except TRANSPORT_ERRORS as failure:
             error = f"match {type(failure).__name__}"
         phase.record(time.perf_counter() - started, error)
 
@@ -83,7 +83,7 @@ def write_trickle(
         number += 1
         try:
             reply = call(server.port, "POST", "/articles", article, server.auth(), timeout=10)
-        except OSError as failure:
+        except TRANSPORT_ERRORS as failure:
             report["write_errors"].append(type(failure).__name__)
             continue
         if reply.status != 201:

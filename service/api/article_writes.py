@@ -1,0 +1,70 @@
+"""POST /articles and DELETE /articles/{id}: the key-guarded write path, on the articles blueprint."""
+
+from __future__ import annotations
+
+from service.api import security
+from service.api.articles import blp
+from service.api.base import found_or_404, services
+from service.errors import PROBLEM_MEDIA_TYPE
+from service.ingest import ingest_text
+from service.schemas import ArticleCreateSchema, ArticleDetailSchema, ProblemSchema
+
+EXAMPLE = {
+    "text": 'Minister defends grain deal\n\nKYIV (Reuters) - "The corridor will carry 40,000 tonnes a week," '
+    "Deputy Minister Olena Petrenko told reporters on Tuesday.\n",
+    "outlet": "Reuters",
+    "url": "https://news.example/grain-deal",
+}
+
+
+def _problem(status: int, description: str) -> dict:
+    """Keyword arguments documenting one problem+json error response."""
+    return {"schema": ProblemSchema, "content_type": PROBLEM_MEDIA_TYPE, "description": description}
+
+
+GUARD_RESPONSES = (
+    (401, "No valid `Authorization: Bearer <key>` header; the answer carries `WWW-Authenticate: Bearer`."),
+    (403, "Writes are disabled: the server has no API keys configured."),
+    (429, "Too many requests from this client; `Retry-After` says when to try again."),
+)
+
+
+def _guarded(view):
+    """Document the auth and rate-limit answers and the bearer scheme, then require a key before parsing."""
+    for status, description in GUARD_RESPONSES:
+        view = blp.alt_response(status, **_problem(status, description))(view)
+    view = blp.doc(security=security.WRITE_SECURITY)(view)
+    # Outermost: a request without a key is refused before its body is read or validated.
+    return security.require_key(view)
+
+
+@blp.post("/articles")
+@_guarded
+@blp.arguments(ArticleCreateSchema, example=EXAMPLE)
+@blp.response(201, ArticleDetailSchema, description="Stored: the new article and the statements found in it.")
+@blp.alt_response(
+    200,
+    schema=ArticleDetailSchema,
+    success=True,
+    description="This text was already stored: the existing article.",
+)
+@blp.alt_response(413, **_problem(413, "The body is over 1 MB or the text over the article character limit."))
+def create_article(args):
+    """Extract and store an article; posting the same text again answers 200 with the stored article."""
+    text = args.pop("text")
+    security.check_article_size(text)
+    state = services()
+    article, created = ingest_text(state.store, text, args)
+    state.sync(force=True)  # this worker matches its own write at once; others catch up from the change log
+    return state.article_detail(article.id), 201 if created else 200
+
+
+@blp.delete("/articles/<int:article_id>")
+@_guarded
+@blp.response(204, description="Deleted, with its statements; no worker matches them any more.")
+@blp.alt_response(404, **_problem(404, "No article has this id."))
+def delete_article(article_id):
+    """Delete an article and its statements from the store and from every worker's match index."""
+    state = services()
+    found_or_404(state.store.delete_article(article_id) or None, "article", article_id)
+    state.sync(force=True)

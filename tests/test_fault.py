@@ -1,0 +1,111 @@
+"""gunicorn with 2 workers on loopback: writes seen by every worker, and the SIGKILL fault test in small."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from live_server import LiveServer, call, generate_article  # noqa: E402
+
+pytestmark = pytest.mark.timeout(180)
+SYNC_INTERVAL = 0.5  # Settings.sync_interval: a worker checks the change log at most this often
+
+
+def first_quote_claim(article: dict) -> str:
+    """The article's first direct quote, lower-cased, as a claim to match."""
+    return article["text"].split('"')[1].rstrip(",").lower()
+
+
+def matched_ids(port: int, claim: str) -> set[int]:
+    """Ids of the articles /match finds for `claim`, copies included."""
+    reply = call(port, "POST", "/match", {"claim": claim, "group": False, "limit": 20}, timeout=10)
+    assert reply.status == 200, reply.body
+    return {(match["quote"].get("article") or {}).get("id") for match in reply.body["matches"]}
+
+
+def worker_pids(access_log: Path, path: str) -> set[str]:
+    """Worker process ids that answered requests for `path`, from the access log."""
+    lines = access_log.read_text().splitlines()
+    return {line.split()[0] for line in lines if f" {path} " in line}
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """gunicorn, 2 sync workers, logging which worker answered each request."""
+    data_dir = tmp_path_factory.mktemp("live")
+    access_log = data_dir / "access.log"
+    live = LiveServer(
+        data_dir,
+        env={"CLAIMTRACE_SYNC_INTERVAL": str(SYNC_INTERVAL)},
+        extra_args=("--access-logfile", str(access_log), "--access-logformat", "%(p)s %(m)s %(U)s %(s)s"),
+    )
+    live.access_log = access_log
+    with live:
+        yield live
+
+
+def ask_many(port: int, claim: str, count: int = 12) -> list[set[int]]:
+    """`count` /match requests over fresh connections from 4 threads, so both workers answer some."""
+    with ThreadPoolExecutor(4) as pool:
+        return list(pool.map(lambda _: matched_ids(port, claim), range(count)))
+
+
+def test_a_new_article_is_matched_by_every_worker_within_a_second(server):
+    article = generate_article(901, seed=5)
+    claim = first_quote_claim(article)
+    ask_many(server.port, claim, 4)  # both workers have synced recently, the worst case for staleness
+    reply = call(server.port, "POST", "/articles", article, server.auth())
+    acknowledged = time.monotonic()
+    assert reply.status == 201
+    time.sleep(SYNC_INTERVAL + 0.05)
+    answers = ask_many(server.port, claim)
+    assert time.monotonic() - acknowledged < 1.0 + 1.0  # requests were sent within a second (+ slack)
+    assert all(reply.body["id"] in ids for ids in answers)
+    assert len(worker_pids(server.access_log, "/match")) == 2, "both workers must have answered"
+
+
+def test_a_deleted_article_is_dropped_by_every_worker(server):
+    article = generate_article(902, seed=5)
+    claim = first_quote_claim(article)
+    article_id = call(server.port, "POST", "/articles", article, server.auth()).body["id"]
+    time.sleep(SYNC_INTERVAL + 0.05)
+    assert all(article_id in ids for ids in ask_many(server.port, claim, 4))
+    assert call(server.port, "DELETE", f"/articles/{article_id}", headers=server.auth()).status == 204
+    time.sleep(SYNC_INTERVAL + 0.05)
+    assert all(article_id not in ids for ids in ask_many(server.port, claim))
+    assert call(server.port, "GET", f"/articles/{article_id}").status == 404
+
+
+def test_concurrent_posts_of_one_text_create_it_once(server):
+    article = generate_article(903, seed=5)
+    with ThreadPoolExecutor(6) as pool:
+        replies = list(
+            pool.map(lambda _: call(server.port, "POST", "/articles", article, server.auth()), range(6))
+        )
+    assert sorted(reply.status for reply in replies) == [200] * 5 + [201]
+    assert len({reply.body["id"] for reply in replies}) == 1
+
+
+def test_fault_test_loses_nothing_acknowledged_after_sigkill():
+    """The bench fault test in small (40 articles, 4 threads); bench/fault_test.py runs it in full."""
+    finished = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "fault_test.py"), "--articles", "40", "--threads", "4"],
+        capture_output=True,
+        text=True,
+        timeout=150,
+        cwd=ROOT,
+    )
+    figures = json.loads(finished.stdout.strip().splitlines()[-1])
+    assert finished.returncode == 0, finished.stdout + finished.stderr
+    assert figures["failures"] == []
+    assert figures["acknowledged_before_kill"] >= 10
+    assert figures["integrity_after_kill"] == "ok"
