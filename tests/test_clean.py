@@ -2,32 +2,173 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from service.extraction.clean import KINDS, Block, split_blocks
 
-PAGE = (
-    "Officials trade blame over stalled talks\n\n"
-    "Officials trade blame over stalled talks\n"
-    "Tue Mar 8, 2016 10:12:00\n\n"
-    "The talks stalled on Monday, officials said.\n\n"
-    "READ MORE: Another story entirely\n\n"
-    "Post a Comment\n"
-)
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+EXPECTED = json.loads((FIXTURES / "page_expected.json").read_text(encoding="utf-8"))
+CORPUS = Path(__file__).parent.parent / "corpus"
 
 
-def test_blocks_are_stripped_spans_of_the_original_text():
-    blocks = split_blocks(PAGE)
+def kinds_of(text: str) -> list[tuple[str, str]]:
+    return [(b.kind, text[b.start : b.end]) for b in split_blocks(text)]
+
+
+def kind_of_line_in_page(line: str) -> str:
+    """The kind given to `line` placed between real paragraphs of a story."""
+    page = (
+        "Rebels pull back from northern town after talks\n\n"
+        "Rebel fighters withdrew from the town of Kafr Nabl on Sunday, a monitoring group said.\n\n"
+        f"{line}\n\n"
+        "The group said at least 12 people had been killed in the fighting since Friday.\n"
+    )
+    at = page.index(line)
+    block = next(b for b in split_blocks(page) if b.start == at)
+    assert page[block.start : block.end] == line
+    return block.kind
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_pages_split_and_classify_as_expected(name):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    got = [f"{b.kind}: " + " ".join(text[b.start : b.end].split())[:60] for b in split_blocks(text)]
+    assert got == EXPECTED[name]["blocks"]
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_blocks_are_stripped_ordered_spans_of_the_original(name):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    blocks = split_blocks(text)
     assert all(isinstance(b, Block) and b.kind in KINDS for b in blocks)
+    for before, after in zip(blocks, blocks[1:], strict=False):
+        assert before.end < after.start
     for b in blocks:
-        assert PAGE[b.start : b.end] == PAGE[b.start : b.end].strip() != ""
+        assert text[b.start : b.end] == text[b.start : b.end].strip() != ""
 
 
-def test_headline_date_body_and_chrome_are_told_apart():
-    kinds = [(b.kind, PAGE[b.start : b.end]) for b in split_blocks(PAGE)]
-    assert kinds == [
+def test_headline_repeated_with_date_line_under_it_are_separate_blocks():
+    page = "Officials trade blame over stalled talks\n\nOfficials trade blame over stalled talks\n"
+    page += "Tue Mar 8, 2016 10:12:00\n\nThe talks stalled on Monday, officials said.\n"
+    assert kinds_of(page) == [
         ("title", "Officials trade blame over stalled talks"),
         ("title", "Officials trade blame over stalled talks"),
         ("dateline", "Tue Mar 8, 2016 10:12:00"),
         ("body", "The talks stalled on Monday, officials said."),
-        ("chrome", "READ MORE: Another story entirely"),
-        ("chrome", "Post a Comment"),
     ]
+
+
+def test_hard_wrapped_prose_stays_one_block_and_keeps_offsets():
+    para = "The minister said the deal would be\nsigned on Friday, and that Turkey\nwould host the ceremony."
+    page = f"Deal to be signed on Friday in Ankara\n\n{para}\n"
+    blocks = split_blocks(page)
+    assert [b.kind for b in blocks] == ["title", "body"]
+    assert page[blocks[1].start : blocks[1].end] == para
+
+
+def test_deck_under_headline_is_not_body():
+    page = "Ceasefire holds in Aleppo\nResidents return to ruined districts\n\nThe truce held overnight, "
+    page += "residents said.\n"
+    assert [k for k, _ in kinds_of(page)] == ["title", "chrome", "body"]
+
+
+def test_page_without_headline_has_no_title():
+    page = "The ministry said on Tuesday that prices rose. Analysts had expected a fall.\n\nMore text here.\n"
+    assert "title" not in [k for k, _ in kinds_of(page)]
+
+
+def test_short_footer_lines_after_a_comment_prompt_are_chrome():
+    page = "Ceasefire holds in northern Aleppo\n\nThe truce held overnight, residents said.\n\n"
+    page += "Post a Comment\n\nJohn's Blog: news about the region and the world\n"
+    assert kinds_of(page)[-1][0] == "chrome"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "icon bookmark-bicon cameraicon checkicon chevron downicon closeicon fbicon",
+        "READ MORE: Assad says Syria won't negotiate with terrorists",
+        "Read more",
+        "Related: Turkey closes border crossing",
+        "Podcasts",
+        "0:00",
+        "25:0",
+        'string(695) "[{"id":"1488864","title":"Russia: arming rebels"}]"',
+        '[{"id": "1", "title": "Another story"}]',
+        "Copyright © [RT](#), [RT](#), 2015",
+        "© 2016 Reuters. All rights reserved.",
+        "Disclaimer: The contents of this article are of sole responsibility of the author(s).",
+        "This site contains copyrighted material the use of which has not always been authorized.",
+        "Post a Comment",
+        "[Comment on Global Research Articles on our Facebook page](#)",
+        "[Become a Member of Global Research](#)",
+        "Sign up for our daily newsletter",
+        "Previous Post Next Post",
+        "ADS",
+        "editor@example.org",
+        "By [RT](#)",
+        "By Jonathan Landay | Reuters",
+        "Region: [Middle East & North Africa](#)",
+        "In-depth Report: [SYRIA](#)",
+        "Articles by: [RT](#)",
+        "The original source of this article is [RT](#)",
+        "This article originally appeared on TomDispatch.",
+        "Reporting by Jonathan Landay; Editing by Alistair Bell",
+        "Home » World » Middle East",
+        "Share this:",
+        "Facebook Twitter Email",
+        "Tags: Syria, Russia",
+        "World | Politics | Business",
+    ],
+)
+def test_page_furniture_is_chrome(line):
+    assert kind_of_line_in_page(line) == "chrome"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By March, prices had doubled, according to the central bank.",
+        "By Thursday the rebels had withdrawn from the city, the army said.",
+        "Share prices fell 3 percent in Moscow after the announcement.",
+        "Copyright infringement claims rose by a fifth last year, the agency said.",
+        "The ministry said on its Twitter account that the talks would resume.",
+        "Related talks in Vienna ended without a deal, diplomats said.",
+        "Support our troops, the senator told the crowd, drawing applause.",
+        "Read the full statement here, a spokesman told reporters on Monday.",
+        '"We will not stop," the commander said.',
+    ],
+)
+def test_prose_that_starts_like_furniture_stays_body(line):
+    assert kind_of_line_in_page(line) == "body"
+
+
+@pytest.mark.parametrize("name", ["000_b32c45003a46329d.txt", "003_ca9e77d4d40bc964.txt"])
+def test_corpus_pages_keep_every_quote_paragraph_in_body(name):
+    text = (CORPUS / name).read_text(encoding="utf-8")
+    body = [text[b.start : b.end] for b in split_blocks(text) if b.kind == "body"]
+    quoted = [p for p in text.split("\n\n") if "“" in p]
+    assert quoted and all(any(q.strip() in b or b in q for b in body) for q in quoted)
+
+
+_PIECES = [*"ab Z.,:|“”\"'0123456789-\t\u00a0", "icon ", "READ MORE: ", "By ", "June 2, 2016 ", "© "]
+_LINE = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
+
+
+@given(st.lists(st.tuples(_LINE, st.sampled_from(["\n", "\n\n", "\n \n", "\r\n"])), max_size=12))
+def test_blocks_cover_every_visible_character_exactly_once(parts):
+    text = "".join(line + sep for line, sep in parts)
+    blocks = split_blocks(text)
+    covered = [False] * len(text)
+    for b in blocks:
+        assert 0 <= b.start < b.end <= len(text)
+        assert text[b.start : b.end] == text[b.start : b.end].strip()
+        for i in range(b.start, b.end):
+            assert not covered[i]
+            covered[i] = True
+    assert all(covered[i] for i, ch in enumerate(text) if not ch.isspace())

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from service.extraction.dates import WEEKDAY_RE, date_span
+from service.extraction.dates import MONTH_RE, WEEKDAY_RE, date_span
 
 KINDS = ("title", "dateline", "body", "chrome")
 
@@ -23,44 +23,70 @@ _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 
-# Page furniture that is never article prose, whatever the site.
-_CHROME_PATTERNS = [
-    r"(?:read|see|watch|listen)\s+(?:more|also)\b.*",
-    r"(?:related|more|also read|recommended|trending|most read|popular)(?:\s+\w+){0,3}\s*:.*",
-    r"(?:you may also like|more from|more on this|latest news|top stories)\b.*",
-    r"\d{1,2}:\d{0,2}(?::\d\d)?",  # media player clock remnants, sometimes cut short
-    r"(?:podcasts?|video|videos|audio|play|pause|mute|loading\.*|advertisement|ads?|sponsored"
-    r"|share|tweet|print|email|e-mail|comments?|menu|search|close|next|previous|home|subscribe)",
+_SOCIAL = r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|pocket|vk|print|email|x)"
+
+# Page furniture recognisable at any length: dumps, disclaimers, copyright, republication notes.
+_CHROME_ANY_PATTERNS = [
     r"string\(\d+\)\s*\".*",  # PHP var_dump of a related-items list
     r"[\[{]\s*[\[{\"].*[\]}]",  # raw JSON arrays or objects
-    r"(?:copyright|\(c\)|©|all rights reserved).*",
-    r".{0,120}\b(?:all rights reserved|©\s*\d{4})\W*",
+    r"(?:copyright|\(c\))\s*(?:©|\(c\)|(?:19|20)\d\d).*|©.*",
+    r".{0,120}\ball rights reserved\b.*",
     r"disclaimer\s*:.*",
     r".*\b(?:contains copyrighted material|provisions of [\"“]?fair use|fair use[\"”]? (?:of|in an)).*",
+    r"the original source of this (?:article|post|story) is\b.*",
+    r"this (?:article|post|story) (?:was )?(?:originally |first )?(?:appeared|published|ran)\b.*",
+]
+# Short furniture: only a short block can be a label, a link or an ask; prose may start the same way.
+_CHROME_SHORT_PATTERNS = [
+    r"(?:read|see|watch|listen)\s+(?:more|also)\b.*",
+    r"(?:related|more|also read|recommended|trending|most read|popular)(?:\s+\w+){0,3}\s*:.*",
+    r"(?:you may also like|more from|more on this|latest news|top stories"
+    r"|related (?:posts|articles|stories))\b.*",
+    r"\d{1,2}:\d{0,2}(?::\d\d)?",  # media player clock remnants, sometimes cut short
+    r"(?:podcasts?|video|videos|audio|play|pause|mute|loading\.*|advertisement|ads?|sponsored|related"
+    r"|share|tweet|print|email|e-mail|comments?|menu|search|close|next|previous|home|subscribe)",
     r"(?:post|leave|add|write|view|show|load)\s+(?:a\s+|your\s+|\d+\s+)?comments?\b.*",
-    r"comment on\b.*",
-    r".{0,80}\b(?:facebook|twitter|telegram|instagram|youtube) (?:page|channel|account)\W*",
+    r"comment on\b.*\b(?:page|site|article|story|post|facebook|twitter)s?\b.*",
+    r".{0,60}\b(?:on our|follow us on|like us on|join us on|find us on)\b.{0,40}",
     r"(?:follow|like|join) us\b.*",
-    r"(?:become a (?:member|patron|subscriber)|support (?:us|our)|donate|sign up|subscribe to)\b.*",
-    r".{0,60}\bnewsletter\b.{0,80}",
+    r"(?:become a (?:member|patron|subscriber)|support (?:us|our (?:work|journalism))"
+    r"|donate|sign up|subscribe)\b.*",
+    r"(?:sign up|subscribe|register|get|receive|join)\b.{0,60}\bnewsletters?\b.*|newsletters?",
     r"previous (?:post|article|story)\b.*|next (?:post|article|story)\b.*",
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # an email address alone
     r"(?:for media inquiries|contact us|contact)\s*:.*",
-    r"by\s+(?:\[[^\]]+\]\(#?[^)]*\)|[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})(?:\s*[|,/].*)?",
     r"(?:region|in-depth report|articles? by|author|authors|topics?|tags?|filed under|category"
     r"|categories|section|source|photo|image|credit|theme)s?\s*:.*",
-    r"the original source of this article is\b.*",
-    r"this article (?:originally )?(?:appeared|was (?:originally )?published)\b.*",
     r"(?:photo|image|picture|file photo)\s*(?:credit)?\s*[:/©].*",
     r"(?:click|tap) here\b.*",
-    r"(?:share|share this|share on)\b.{0,40}",
+    r"skip to (?:main )?(?:content|navigation)\b.*",
+    r"[^.!?]{0,80}(?:\s[»›>]\s[^.!?]{0,60})+",  # breadcrumbs: "Home » World » Middle East"
+    r"(?:posted|written|published|edited) by\b.{0,60}",
+    r"(?:(?:additional )?reporting|writing|editing|compiled|produced)(?: and \w+)? by\b.*",
+    r".{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\W*",
+    r"read\s*:.*|watch\s*:.*|listen\s*:.*",
+    r"your email address will not be published\b.*",
+    rf"{_SOCIAL}(?:[\s,|]+{_SOCIAL})*",
+    r"like this\s*:?|like loading\.*|cancel reply|leave a reply\b.*|most (?:read|viewed|popular|shared)\b.*",
+    rf"share(?: this(?: article| story| page)?)?(?:\s*:.*)?|share (?:on|via) {_SOCIAL}\b.*",
 ]
-_CHROME = re.compile("|".join(f"(?:{p})" for p in _CHROME_PATTERNS), re.I | re.S)
+_CHROME_ANY = re.compile("|".join(f"(?:{p})" for p in _CHROME_ANY_PATTERNS), re.I | re.S)
+_CHROME_SHORT = re.compile("|".join(f"(?:{p})" for p in _CHROME_SHORT_PATTERNS), re.I | re.S)
+_SHORT = 200
+# "By" + a name (and maybe "| Outlet" or ", Outlet"); "By Thursday, the rebels ..." is prose.
+_BYLINE = re.compile(
+    r"by\s+(?:\[[^\]]+\]\([^)]*\)|(?!(?:the|a|an|then|now|noon|midnight|mid|late|early|end)\b)"
+    r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le|and)){0,4})"
+    r"(?:\s*(?:[|/,]|\band\b)\s*[A-Z\[][^.!?]{0,60})?",
+    re.I,
+)
+_NOT_A_NAME_AFTER_BY = re.compile(rf"by\s+(?:{MONTH_RE}|{WEEKDAY_RE}|\d|(?:the|this|that|next|last)\b)", re.I)
+
 
 # Chrome that opens a page's footer: short lines after one of these are footer too.
 _FOOTER_START = re.compile(
     r"(?:post a comment|leave a (?:comment|reply)|comments?\b|previous (?:post|article)|"
-    r"the original source of this article|disclaimer\s*:|copyright|©|share this"
+    r"the original source of this article|disclaimer\s*:|copyright|©|share this|(?:additional )?reporting by"
     r"|related (?:posts|articles|stories))",
     re.I,
 )
@@ -84,33 +110,29 @@ def _stands_alone(line: str) -> bool:
     return _is_chrome(plain_text(line)) or _is_dateline(line)
 
 
-def _continues(prev: str, nxt: str) -> bool:
+def _continues(prev: str, nxt: str, in_header: bool) -> bool:
     """Whether a single newline between two lines is a soft wrap inside one paragraph."""
     if _stands_alone(prev) or _stands_alone(nxt):
         return False
     if nxt[:1].islower() or nxt[:1] in ",;:)-–—":
         return True
-    # Headlines, decks and labels are short and unpunctuated; wrapped prose lines are long.
+    if in_header:
+        return False  # above the story, lines are headline, deck, byline: separate display units
+    # Wrapped prose lines are long and run on; a short unpunctuated line is a label or heading.
     return len(prev) >= 50 and not _SENTENCE_END.search(prev)
 
 
-def _paragraphs(text: str) -> list[tuple[int, int]]:
-    """Spans of blank-line-separated paragraphs, split further at lines that stand alone."""
-    spans: list[tuple[int, int]] = []
+def _paragraphs(text: str) -> list[list[tuple[int, int]]]:
+    """The stripped line spans of each blank-line-separated paragraph."""
+    paragraphs = []
     at = 0
     for m in [*_BLANK_LINE.finditer(text), None]:
         end = m.start() if m else len(text)
         lines = _line_spans(text, at, end)
-        group: list[tuple[int, int]] = []
-        for line in lines:
-            if group and not _continues(text[group[-1][0] : group[-1][1]], text[line[0] : line[1]]):
-                spans.append((group[0][0], group[-1][1]))
-                group = []
-            group.append(line)
-        if group:
-            spans.append((group[0][0], group[-1][1]))
+        if lines:
+            paragraphs.append(lines)
         at = m.start() + 1 if m else len(text)
-    return spans
+    return paragraphs
 
 
 def plain_text(block_text: str) -> str:
@@ -123,7 +145,7 @@ def _is_dateline(line: str) -> bool:
     plain = plain_text(line)
     if len(plain) > 80:
         return False
-    span = date_span(plain)
+    span = date_span(plain, allow_ambiguous=True)
     if not span:
         return False
     rest = (plain[: span[0]] + " " + plain[span[1] :]).strip()
@@ -141,8 +163,40 @@ def _is_icon_strip(plain: str) -> bool:
     return icons >= 4 and icons >= 0.3 * len(words)
 
 
+def _is_menu(plain: str) -> bool:
+    """Navigation items in a row: "Subscribe | Sign In", "World · Politics · Business"."""
+    items = [item.strip() for item in re.split(r"\s[|•·]\s|\s{3,}", plain)]
+    return len(items) >= 2 and all(
+        0 < len(item.split()) <= 3 and not _SENTENCE_END.search(item) for item in items
+    )
+
+
+def _is_byline(plain: str) -> bool:
+    """ "By Jane Doe", "By [RT](#)", "By Jane Doe | Reuters"; not "By March, prices had doubled."."""
+    if len(plain) > 100 or _NOT_A_NAME_AFTER_BY.match(plain) or _SENTENCE_END.search(plain):
+        return False
+    return bool(_BYLINE.fullmatch(plain))
+
+
 def _is_chrome(plain: str) -> bool:
-    return _is_icon_strip(plain) or bool(_CHROME.fullmatch(plain))
+    if _is_icon_strip(plain) or _CHROME_ANY.fullmatch(plain):
+        return True
+    short = len(plain) <= _SHORT
+    return short and (_is_menu(plain) or _is_byline(plain) or bool(_CHROME_SHORT.fullmatch(plain)))
+
+
+def split_masthead(plain: str) -> tuple[str, str] | None:
+    """A site's name and tagline printed above the story ("The Daily Ledger | Local news and sports")."""
+    m = re.fullmatch(r"([^|]{2,60}?)\s*\|\s*([^|]+)", plain)
+    if not m:
+        return None
+    name, tagline = m.group(1), m.group(2)
+    if len(name.split()) > 5 or len(tagline.split()) < 3 or not name[:1].isupper():
+        return None
+    if _is_chrome(name) or _SENTENCE_END.search(tagline) or date_span(plain, allow_ambiguous=True):
+        return None
+    # A tagline is a phrase with lower-case words; "Subscribe | Sign In" is a menu.
+    return (name, tagline) if any(w[:1].islower() for w in tagline.split()) else None
 
 
 def _headline_like(plain: str) -> bool:
@@ -150,7 +204,8 @@ def _headline_like(plain: str) -> bool:
     if not plain or len(plain) > 200:
         return False
     sentences = re.findall(r"[.!?](?:\s|$)", plain)
-    return len(sentences) <= 1
+    # A lone sentence ending in a full stop is a lede unless it is short.
+    return len(sentences) <= 1 and (not plain.endswith(".") or len(plain) <= 100)
 
 
 def _deck_like(plain: str) -> bool:
@@ -158,30 +213,57 @@ def _deck_like(plain: str) -> bool:
     return len(plain) <= 160 and not plain.endswith(".")
 
 
+class _Classifier:
+    """Classifies blocks in page order; what a block is depends on what came before it."""
+
+    def __init__(self) -> None:
+        self.title_text: str | None = None
+        self.body_started = False
+        self.in_footer = False
+
+    def kind(self, raw: str) -> str:
+        plain = plain_text(raw)
+        if _is_dateline(raw):
+            return "dateline"
+        if _is_chrome(plain):
+            if self.body_started and _FOOTER_START.match(plain):
+                self.in_footer = True
+            return "chrome"
+        if self.title_text is not None and plain.casefold() == self.title_text.casefold():
+            return "title"  # the headline printed again (page header and article header)
+        if not self.body_started:
+            if self.title_text is None and split_masthead(plain):
+                return "chrome"
+            if self.title_text is None and len(plain.split()) < 4 and not _SENTENCE_END.search(plain):
+                return "chrome"  # section labels and site names above the headline
+            if self.title_text is None and _headline_like(plain):
+                self.title_text = plain
+                return "title"
+            if self.title_text is not None and _deck_like(plain):
+                return "chrome"  # deck / subtitle: display copy, not article prose
+        if self.in_footer and len(plain) < 200 and not re.search(r"[\"“”]", plain):
+            return "chrome"
+        self.body_started = True
+        return "body"
+
+
 def split_blocks(text: str) -> list[Block]:
     """Every non-blank paragraph (or standalone line) of the page, classified, with original offsets."""
     blocks: list[Block] = []
-    title_text: str | None = None
-    body_started = False
-    in_footer = False
-    for start, end in _paragraphs(text):
-        raw = text[start:end]
-        plain = plain_text(raw)
-        if _is_dateline(raw):
-            kind = "dateline"
-        elif _is_chrome(plain):
-            kind = "chrome"
-            if body_started and _FOOTER_START.match(plain):
-                in_footer = True
-        elif title_text is not None and plain.casefold() == title_text.casefold():
-            kind = "title"  # the headline printed again (page header and article header)
-        elif title_text is None and not body_started and _headline_like(plain):
-            kind, title_text = "title", plain
-        elif title_text is not None and not body_started and _deck_like(plain):
-            kind = "chrome"  # deck / subtitle: display copy, not article prose
-        elif in_footer and len(plain) < 200 and not re.search(r"[\"“”]", plain):
-            kind = "chrome"
-        else:
-            kind, body_started = "body", True
-        blocks.append(Block(start, end, kind))
+    state = _Classifier()
+
+    def close(group: list[tuple[int, int]]) -> None:
+        start, end = group[0][0], group[-1][1]
+        blocks.append(Block(start, end, state.kind(text[start:end])))
+
+    for lines in _paragraphs(text):
+        group = [lines[0]]
+        for line in lines[1:]:
+            prev = text[group[-1][0] : group[-1][1]]
+            if _continues(prev, text[line[0] : line[1]], in_header=not state.body_started):
+                group.append(line)
+            else:
+                close(group)
+                group = [line]
+        close(group)
     return blocks

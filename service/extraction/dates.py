@@ -60,8 +60,8 @@ def _valid_date(year: int, month: int | None, day: int) -> dt.date | None:
         return None
 
 
-def _date_in(s: str) -> tuple[dt.date, int, int] | None:
-    """The first unambiguous calendar date in s with its span."""
+def _date_in(s: str, allow_ambiguous: bool = False) -> tuple[dt.date, int, int] | None:
+    """The first unambiguous calendar date in s with its span (any day-month order if allowed)."""
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(s):
             groups = m.groupdict()
@@ -73,8 +73,8 @@ def _date_in(s: str) -> tuple[dt.date, int, int] | None:
                     day, month = a, b
                 elif b > 12 >= a:
                     day, month = b, a
-                elif a == b:
-                    day = month = a
+                elif a == b or allow_ambiguous:
+                    day, month = a, b
                 else:
                     continue
             else:
@@ -120,9 +120,9 @@ def parse_published(s: str) -> str | None:
     return f"{date.isoformat()}T{clock}" if clock else date.isoformat()
 
 
-def date_span(s: str) -> tuple[int, int] | None:
-    """Where the first calendar date in s is printed, or None."""
-    found = _date_in(s)
+def date_span(s: str, allow_ambiguous: bool = False) -> tuple[int, int] | None:
+    """Where the first calendar date in s is printed, or None; "12/07/2013" counts only if allowed."""
+    found = _date_in(s, allow_ambiguous)
     return (found[1], found[2]) if found else None
 
 

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from service.extraction.clean import Block, plain_text
+from service.extraction.clean import Block, plain_text, split_masthead
 from service.extraction.dates import WEEKDAY_RE, date_span, parse_published
 from service.models import ArticleMeta
 
 # A publication's name as printed: capitalised words, allowing "of"/"the"/"&" inside and a domain.
-_NAME = r"(?:[Tt]he\s+)?[A-Z0-9][\w&'’.-]*(?:\s+(?:of|the|and|for|on|&|[A-Z0-9][\w&'’.-]*))*"
+_TOKEN = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"  # inner dots only: "U.S", "TomDispatch.com", not "Press."
+_NAME = rf"(?:[Tt]he\s+)?{_TOKEN}(?:\s+(?:of|the|and|for|on|&|{_TOKEN}))*"
 _NAME_RE = re.compile(_NAME)
 
 _ORIGINAL_CUES = re.compile(
@@ -27,7 +28,7 @@ _COPYRIGHT = re.compile(
 )
 _BYLINE_OUTLET = re.compile(r"^by\s+[^|\n]{2,60}?\s*\|\s*", re.I)
 _WIRE = re.compile(
-    r"^(?:[A-Z][A-Z.'’ -]{1,40}(?:,\s*[A-Za-z.'’ ]{2,30})?(?:,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
+    r"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
     r"\((?P<name>[A-Z][\w.&' -]{1,40}?)\)\s*(?:[-–—]+\s*|(?=[A-Z“\"]))"
 )
 # Words that sit beside a date on a date line but are not a publication's name.
@@ -48,7 +49,7 @@ def _clean_name(raw: str | None) -> str | None:
     if not m:
         return None
     name = m.group(0)
-    name = re.sub(r"(?:\s+(?:of|the|and|for|on|&))+$", "", name)
+    name = re.sub(r"(?:\s+(?:of|the|and|for|on|&|\d[\d,]*))+$", "", name)  # "Middle East Eye 2016"
     if not re.search(r"\.[a-z]{2,4}$", name):  # keep "TomDispatch.com", drop a sentence's final stop
         name = name.rstrip(".")
     name = name.strip()
@@ -57,9 +58,43 @@ def _clean_name(raw: str | None) -> str | None:
     return name
 
 
-def _title(text: str, blocks: list[Block]) -> str | None:
+def _title_and_site(text: str, blocks: list[Block]) -> tuple[str | None, str | None]:
+    """The headline, and the site name when the page title carries one ("Headline | Reuters")."""
     first = next((b for b in blocks if b.kind == "title"), None)
-    return " ".join(plain_text(text[first.start : first.end]).split()) if first else None
+    if not first:
+        return None, None
+    title = plain_text(text[first.start : first.end])
+    m = re.fullmatch(r"(.{12,}?)\s+\|\s+([^|]{2,40})", title)
+    if m and len(m.group(2).split()) <= 4 and _clean_name(m.group(2)) == m.group(2).strip():
+        return m.group(1), m.group(2).strip()
+    return title, None
+
+
+def _masthead(text: str, blocks: list[Block]) -> str | None:
+    """The site name printed with its tagline above the headline."""
+    for block in blocks:
+        if block.kind == "title":
+            return None
+        parts = split_masthead(plain_text(text[block.start : block.end]))
+        if parts:
+            return _clean_name(parts[0])
+    return None
+
+
+def _initials(name: str) -> str:
+    return "".join(
+        w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in ("the", "of", "and")
+    )
+
+
+def same_outlet(a: str | None, b: str | None) -> bool:
+    """Whether two printed names are one publication ("CNN" / "Cable News Network", "AP" / "The AP")."""
+    if not a or not b:
+        return False
+    short_a, short_b = (re.sub(r"^the\s+", "", x.casefold()).strip() for x in (a, b))
+    if short_a == short_b:
+        return True
+    return any(x.isupper() and len(x) >= 2 and x == _initials(y).upper() for x, y in ((a, b), (b, a)))
 
 
 def _published(text: str, blocks: list[Block]) -> str | None:
@@ -121,18 +156,20 @@ def read_metadata(text: str, blocks: list[Block]) -> ArticleMeta:
     copyrights = _cue_names(text, [b for b in blocks if b.kind in ("chrome", "dateline")], _COPYRIGHT)
     wire = _wire_agency(text, blocks)
 
-    own = [n for n in _dateline_names(text, blocks) + bylines if n != original]
+    title, site = _title_and_site(text, blocks)
+    named = _dateline_names(text, blocks) + bylines + [n for n in (site, _masthead(text, blocks)) if n]
+    own = [n for n in named if not same_outlet(n, original)]
     outlet = own[0] if own else None
     if outlet is None and original is None:
         # A copyright line names the publisher only when the page does not say it republished someone.
         outlet = copyrights[0] if copyrights else None
     if wire:
-        if outlet is None and original is None:
-            outlet = wire
-        elif original is None and wire != outlet:
+        if outlet is None and original is None or same_outlet(wire, outlet):
+            outlet = wire  # the name the story itself prints
+        elif original is None:
             original = wire  # a newspaper running agency copy under its own name
     return ArticleMeta(
-        title=_title(text, blocks),
+        title=title,
         published=_published(text, blocks),
         outlet=outlet,
         original_outlet=original,

@@ -1,0 +1,147 @@
+"""Tests for article metadata: only what the page's own words say, never guessed."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from service.extraction.clean import split_blocks
+from service.extraction.metadata import read_metadata, same_outlet
+from service.models import ArticleMeta
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+EXPECTED = json.loads((FIXTURES / "page_expected.json").read_text(encoding="utf-8"))
+CORPUS = Path(__file__).parent.parent / "corpus"
+
+
+def meta_of(text: str) -> ArticleMeta:
+    return read_metadata(text, split_blocks(text))
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_fixture_pages_metadata(name):
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    assert meta_of(text) == ArticleMeta(**EXPECTED[name]["meta"])
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "published", "outlet", "original"),
+    [
+        (
+            "000_b32c45003a46329d.txt",
+            "Over 40,000 foreign militants from 100 countries fighting in Syria – US State Department",
+            "2016-06-03",
+            None,
+            None,
+        ),
+        (
+            "001_adc5d54549af04e3.txt",
+            "25,000-30,000 Foreign Mercenaries in Syria, Fighting for the ISIS",
+            "2015-11-04",
+            "Global Research",
+            "RT",
+        ),
+        ("002_d2343133c6c71c29.txt", "Many foreign fighters likely to stay in Syria, Iraq", None, None, None),
+        (
+            "003_ca9e77d4d40bc964.txt",
+            "Russia, Syria exchange data on foreign militants",
+            "2013-07-12",
+            None,
+            None,
+        ),
+    ],
+)
+def test_corpus_pages_metadata(name, title, published, outlet, original):
+    meta = meta_of((CORPUS / name).read_text(encoding="utf-8"))
+    assert meta.title == title
+    assert (meta.published or "")[:10] == (published or "")
+    assert (meta.outlet, meta.original_outlet) == (outlet, original)
+
+
+STORY = "\n\nThe talks stalled on Monday, officials said, and no new date was set.\n"
+
+
+@pytest.mark.parametrize(
+    ("page", "outlet", "original"),
+    [
+        (
+            "Talks stall in Geneva over prisoners\n\nGlobal Research, November 04, 2015" + STORY,
+            "Global Research",
+            None,
+        ),
+        (
+            "Talks stall in Geneva over prisoners" + STORY + "\nCopyright © Middle East Eye 2016",
+            "Middle East Eye",
+            None,
+        ),
+        (
+            "Talks stall in Geneva over prisoners\n\nGENEVA (Reuters) - The talks stalled on Monday.\n",
+            "Reuters",
+            None,
+        ),
+        ("Talks stall in Geneva over prisoners\n\nGENEVA, Nov 4 (AP) — The talks stalled.\n", "AP", None),
+        (
+            "Talks stall in Geneva over prisoners\n\n(Reuters) - The talks stalled on Monday.\n",
+            "Reuters",
+            None,
+        ),
+        ("Talks stall in Geneva over prisoners\n\nBy Jane Doe | Al Jazeera" + STORY, "Al Jazeera", None),
+        ("Talks stall in Geneva over prisoners | Reuters" + STORY, "Reuters", None),
+        (
+            "Talks stall in Geneva over prisoners"
+            + STORY
+            + "\nThis article originally appeared on The Intercept.",
+            None,
+            "The Intercept",
+        ),
+        (
+            "Talks stall in Geneva over prisoners"
+            + STORY
+            + "\nThe original source of this article is [RT](#)\n"
+            "Copyright © [RT](#), 2015",
+            None,
+            "RT",
+        ),
+        (
+            "Daily Herald | Your local news source\n\nTalks stall in Geneva over prisoners\n\n"
+            "GENEVA (Reuters) - The talks stalled on Monday.\n",
+            "Daily Herald",
+            "Reuters",
+        ),
+        ("Talks stall in Geneva over prisoners" + STORY, None, None),
+        (
+            "Talks stall in Geneva over prisoners" + STORY + '\n[{"pic":"/2013/06/28/alalam_6350.jpg"}]',
+            None,
+            None,
+        ),
+    ],
+)
+def test_outlets_come_only_from_cues_the_text_prints(page, outlet, original):
+    meta = meta_of(page)
+    assert (meta.outlet, meta.original_outlet) == (outlet, original)
+
+
+def test_title_is_the_headline_once_and_published_comes_from_the_date_line():
+    page = "Talks stall in Geneva\n\nTalks stall in Geneva\nMon Nov 21, 2016 17:48:36" + STORY
+    assert meta_of(page) == ArticleMeta(title="Talks stall in Geneva", published="2016-11-21T17:48:36")
+
+
+def test_dates_in_the_story_are_not_the_publication_date():
+    page = "Talks stall in Geneva over prisoners\n\nThe talks began on March 3, 2015, officials said.\n"
+    assert meta_of(page).published is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("CNN", "Cable News Network", True),
+        ("AP", "The Associated Press", True),
+        ("The Guardian", "Guardian", True),
+        ("RT", "Global Research", False),
+        ("Reuters", None, False),
+    ],
+)
+def test_same_outlet(a, b, same):
+    assert same_outlet(a, b) is same
