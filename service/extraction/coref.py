@@ -1,0 +1,141 @@
+"""Resolve speaker mentions across an article: surnames, he/she, "the official", lede descriptions."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..models import Speaker
+from .cues import PLACES, TITLE_WORDS, wordset
+from .speakers import Mention
+
+_STOP = wordset(
+    "the a an of for and in on at to top senior official officials u.s. us former 's with from by"
+)
+_SENTENCE_STARTERS = wordset(
+    "But And The When While If Meanwhile However Yet So Also In On At As After Before Since Then Now "
+    "Still Though Although Last This That These Those It He She They We I A An"
+)
+
+
+@dataclass
+class _Person:
+    name: str
+    role: str | None
+    anonymous: bool = False
+    organisation: bool = False
+
+
+def _stems(text: str | None) -> set[str]:
+    words = re.findall(r"[a-z]+", (text or "").lower().replace("defence", "defense"))
+    return {w[:5] for w in words if w not in _STOP and len(w) > 1}
+
+
+def _full_name(text: str, surname: str) -> str | None:
+    """The fullest "First Surname" the article prints for a bare surname."""
+    pattern = re.compile(
+        r"((?:[A-Z][\w'\u2019-]*\s+){1,2}(?:(?:al|bin|ibn|de|van|von|da|el|abu)[\s-]+)?)"
+        + re.escape(surname)
+        + r"\b"
+    )
+    for m in pattern.finditer(text):
+        words = m.group(1).split()
+        while words and (words[0].lower().strip(".") in TITLE_WORDS or words[0] in _SENTENCE_STARTERS):
+            words.pop(0)
+        if words and not any(w.lower().strip(".") in TITLE_WORDS or w in PLACES or "'" in w for w in words):
+            return " ".join([*words, surname])
+    return None
+
+
+class Resolver:
+    """Walks an article's mentions in order, remembering who has spoken and who was named."""
+
+    def __init__(self, text: str, mentions: list[Mention | None]):
+        self.text = text
+        self.mentions = mentions
+        self.people: dict[str, _Person] = {}  # surname (lower) -> person, for everyone named at a cue
+        for m in mentions:
+            if m is not None and m.kind == "name" and len(m.name.split()) > 1:
+                self._register(m.name, m.role)
+        self.recent: list[_Person] = []  # speakers so far, most recent last
+
+    def _register(self, name: str, role: str | None) -> _Person:
+        key = name.split()[-1].lower()
+        person = self.people.get(key)
+        if person is None:
+            person = self.people[key] = _Person(name, role)
+        else:
+            if len(name) > len(person.name):
+                person.name = name
+            person.role = person.role or role
+        return person
+
+    def _named(self, mention: Mention) -> _Person:
+        key = mention.name.split()[-1].lower()
+        if key not in self.people and len(mention.name.split()) == 1:
+            full = _full_name(self.text, mention.name)
+            if full:
+                return self._register(full, mention.role)
+        return self._register(mention.name, mention.role)
+
+    def _forward(self, index: int, mention: Mention) -> _Person | None:
+        """The next named speaker whose role matches the description (or who has no role to clash)."""
+        want = _stems(mention.name)
+        for later in self.mentions[index + 1 :]:
+            if later is None or later.kind != "name":
+                continue
+            person = self._named(later)
+            if not person.role or want & _stems(person.role):
+                person.role = person.role or mention.name
+                return person
+        return None
+
+    def _backward(self, mention: Mention) -> _Person | None:
+        want = _stems(mention.name)
+        people = [p for p in reversed(self.recent) if not p.organisation]
+        for person in people:
+            if want & _stems(person.role if not person.anonymous else person.name):
+                return person
+        return people[0] if people else None
+
+    def resolve(self, index: int) -> Speaker | None:
+        """The speaker for the mention at `index` (mentions must be resolved in order)."""
+        mention = self.mentions[index]
+        if mention is None:
+            return None
+        person = self._person(index, mention)
+        if person is None:
+            return None
+        self.recent.append(person)
+        return Speaker(person.name, person.role, mention.text, person.anonymous, person.organisation)
+
+    def _person(self, index: int, mention: Mention) -> _Person | None:
+        if mention.kind == "name":
+            return self._named(mention)
+        if mention.kind in ("org", "study"):
+            name = re.sub(r"^(?:the|The)\s+", "", mention.name or mention.text)
+            return _Person(name, None, organisation=True)
+        if mention.kind == "pronoun":
+            people = [p for p in reversed(self.recent) if not p.organisation]
+            if mention.text.lower() == "they":
+                return self.recent[-1] if self.recent else None
+            if people:
+                return people[0]
+            return self._forward(index, mention)
+        # A description: an anonymous source, someone named before, or (in a lede) someone named next.
+        if mention.anonymous:
+            if mention.definite:
+                earlier = self._backward(mention)
+                if earlier is not None and earlier.anonymous:
+                    return earlier
+            return _Person(mention.name, mention.role, anonymous=True)
+        if mention.definite:
+            earlier = self._backward(mention)
+            if earlier is not None:
+                return earlier
+        elif self.recent:
+            return _Person(mention.name, mention.role, anonymous=True)
+        later = self._forward(index, mention)
+        if later is not None:
+            return later
+        return _Person(mention.name, mention.role, anonymous=True)

@@ -1,0 +1,114 @@
+"""Reporting cues and the small vocabularies speaker parsing leans on (compiled once at import)."""
+
+from __future__ import annotations
+
+import re
+
+
+def wordset(text: str) -> frozenset[str]:
+    """A frozen set of the whitespace-separated words of a literal (keeps long vocabularies readable)."""
+    return frozenset(text.split())
+
+
+# Verbs that introduce speech. Past, present and base forms are all listed so "says" and "said" both count.
+SAY_VERBS = wordset(
+    "said says say told tells tell stated states added adds stressed stresses noted notes revealed reveals "
+    "warned warns maintained maintains claimed claims argued argues insisted insists explained explains "
+    "announced announces acknowledged acknowledges admitted admits asserted asserts declared declares "
+    "emphasized emphasizes emphasised emphasises confirmed confirms denied denies cautioned cautions "
+    "contended contends conceded concedes observed observes remarked remarks recalled recalls indicated "
+    "indicates signaled signalled signals vowed vows pledged pledges alleged alleges concluded concludes "
+    "disclosed discloses reiterated reiterates underlined underlines underscored underscores elaborated "
+    "elaborates wrote writes tweeted tweets posted predicted predicts suggested suggests estimated estimates "
+    "reported reports complained complains replied replies responded responds assured assures informed "
+    "informs reminded reminds highlighted highlights agreed agrees believes believed thinks thought "
+    "mentioned mentions continued continues countered counters testified testifies affirmed affirms "
+    "found finds showed shows concluded"
+)
+
+# Cues that may take a bare clause ("said he would"); the rest need "that" unless the attribution trails.
+BARE_CLAUSE_VERBS = wordset(
+    "said says say told tells added adds stressed noted warned insisted argued explained wrote writes "
+    "believes thinks thought predicted estimated claimed claims"
+)
+
+# Findings verbs only count with a study-like subject ("the study found"), never a person's "found".
+FINDING_VERBS = wordset("found finds showed shows concluded concludes estimated estimates")
+
+_VERB_ALT = "|".join(sorted(SAY_VERBS, key=len, reverse=True))
+CUE_RE = re.compile(
+    rf"\b(?:(?:has|have|had|will|would|also|previously|later|again|repeatedly|further|then|once|"
+    rf"reportedly|recently|earlier|already|often|has\s+also|had\s+also|has\s+previously|"
+    rf"has\s+long|had\s+previously)\s+)*(?P<verb>{_VERB_ALT}|pointed\s+out|points\s+out|went\s+on\s+to\s+say)\b"
+)
+ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\b")
+
+PRONOUNS = wordset("he she they He She They I We we")
+PERSON_PRONOUNS = wordset("he she He She")
+
+# Words that name an office or rank; they go to `role`, never into a person's name.
+TITLE_WORDS = wordset(
+    """president vice prime minister ministers deputy secretary head chief director spokesman spokeswoman
+    spokesperson ambassador envoy general gen gen. lt lt. col col. maj maj. sen sen. senator rep rep.
+    representative gov gov. governor mayor chairman chairwoman chair ceo commander coordinator acting
+    foreign defense defence interior state justice attorney federal senior top former assistant
+    undersecretary under counselor adviser advisor leader king queen prince princess sheikh emir pope judge
+    officer official lawyer professor prof prof. dr dr. mr mr. mrs mrs. ms ms. press national security
+    intelligence analyst economist executive founder manager member speaker lieutenant colonel major
+    captain sergeant admiral marshal chancellor premier foreign-minister counter counter-terrorism
+    counterterrorism terrorism affairs finance trade economy economic energy health education
+    homeland public relations information communications director-general secretary-general
+    commissioner inspector superintendent sheriff detective chairperson president-elect
+    ministry department service agency office council committee house center centre institute
+    university bureau commission party army police force forces navy administration government
+    cabinet parliament congress senate court embassy mission staff spokesmen
+    u.s. us un eu nato white kremlin pentagon the of for and on in at"""
+)
+
+# Heads of descriptive mentions: "the official", "a senior diplomat", "the study".
+PERSON_NOUNS = wordset(
+    """official officials spokesman spokeswoman spokesperson minister secretary president director chief
+    head ambassador envoy analyst analysts expert experts source sources diplomat diplomats lawmaker
+    lawmakers senator governor mayor leader commander general officer officers investigator investigators
+    prosecutor prosecutors researcher researchers scientist scientists aide aides adviser advisers advisor
+    advisors representative representatives chairman chairwoman coordinator negotiator negotiators
+    person people witness witnesses resident residents activist activists lawyer lawyers attorney
+    economist economists executive executives member members observer observers deputy
+    officer spokespeople sheriff judge"""
+)
+ORG_NOUNS = wordset(
+    """ministry department government agency office police military army council committee commission
+    kremlin pentagon company firm group organization organisation bureau service embassy administration
+    authorities authority court party coalition alliance union navy forces force campaign institute
+    center centre foundation network newspaper agency's white house cabinet parliament congress senate
+    team club league federation association regime"""
+)
+STUDY_NOUNS = wordset("study report survey poll analysis research paper review assessment statement")
+# "according to UN estimates" attributes a number, not a statement.
+DATA_NOUNS = wordset("estimates estimate figures data statistics records census polls numbers")
+
+# Metonymic speakers: capitals and countries standing for their governments.
+PLACES = wordset(
+    """Russia Moscow China Beijing Washington Iran Tehran Israel Ukraine Kyiv Kiev Turkey Ankara Syria
+    Damascus Britain London France Paris Germany Berlin Japan Tokyo India Pakistan Islamabad Iraq Baghdad
+    Egypt Cairo Jordan Amman Qatar Doha Lebanon Beirut Afghanistan Kabul Canada Ottawa Mexico Brazil
+    Italy Rome Spain Madrid Poland Warsaw Seoul Pyongyang Taiwan Taipei Venezuela Cuba Havana Australia
+    Canberra Riyadh Brussels Geneva Vienna Minsk Belarus Georgia Tbilisi Armenia Azerbaijan Baku Libya
+    Tripoli Yemen Sanaa Sweden Stockholm Norway Oslo Finland Helsinki Denmark Greece Athens Hungary
+    Budapest Europe NATO EU UN OPEC ASEAN Hamas Hezbollah Taliban Kremlin Pentagon Congress Tokyo"""
+)
+
+ANONYMITY_RE = re.compile(
+    r"condition of anonymity|requested anonymity|asked not to be (?:named|identified)|"
+    r"declined to be (?:named|identified)|not authori[sz]ed to (?:speak|discuss|comment)|"
+    r"spoke on condition|who (?:did not|didn't) want to be (?:named|identified)|on background|"
+    r"familiar with",
+    re.I,
+)
+
+# Clause openers that make a bare clause after "said" believable ("said he would ...").
+CLAUSE_OPENERS = wordset(
+    """he she they it we i you there the a an his her their its this these those some many most no all
+    any several more fewer less foreign its our my your one two three four five six seven eight nine
+    ten moscow washington"""
+)

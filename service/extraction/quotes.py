@@ -1,0 +1,218 @@
+"""Statements in an article body: direct (split, multi-paragraph) quotes and reported speech."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..models import Quote, Speaker
+from .coref import Resolver
+from .cues import CUE_RE
+from .dates import when_said
+from .reported import ADJUNCT_RE, find_reported, trim_clause
+from .spans import Para, QuoteSpan, paragraphs, quote_spans, sentences
+from .speakers import Mention, speaker_after, speaker_before
+from .venues import find_venue, speaking_venue
+
+_MIN_WORDS = 3
+_MARK_LEN = {"``": 2, "''": 2}
+
+
+@dataclass
+class _Found:
+    start: int
+    end: int
+    kind: str
+    para: int
+    mention: Mention | None = None
+    cue: str | None = None
+    attribution: str = ""  # the words around the cue: read for the date and the venue
+    inherit: int | None = None  # index of the statement whose speaker this one shares
+
+
+def _mark_len(text: str, at: int) -> int:
+    return _MARK_LEN.get(text[at : at + 2], 1)
+
+
+def _title_like(content: str) -> bool:
+    words = content.split()
+    return len(words) <= 8 and all(
+        w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words
+    )
+
+
+def _after_attribution(text: str, q: QuoteSpan, hi: int) -> tuple[Mention, str, str] | None:
+    """ "…,” X said (at …)." — the cue and speaker that follow a closing mark in the same sentence."""
+    lo = q.close_mark + _mark_len(text, q.close_mark)
+    cue = CUE_RE.search(text, lo, min(hi, lo + 220))
+    if cue is None:
+        return None
+    left = text[lo : cue.start()].strip(" ,\u2014\u2013-")
+    words = text[lo:hi]
+    if left:
+        mention = speaker_before(text, lo, cue.start())
+        if mention is None or len(left) > len(mention.text) + 3:
+            return None
+        return mention, cue.group("verb"), words
+    if text[lo : cue.start()].strip() not in ("", ",", "\u2014", "-"):
+        return None
+    mention = speaker_after(text, cue.end(), hi)
+    return (mention, cue.group("verb"), words) if mention else None
+
+
+def _before_attribution(text: str, q: QuoteSpan, lo: int) -> tuple[Mention, str, str] | None:
+    """ "X said (on Friday): “…” — a cue whose only remaining words before the quote are adjuncts."""
+    cues = list(CUE_RE.finditer(text, lo, q.open_mark))
+    if not cues:
+        return None
+    cue = cues[-1]
+    pos = cue.end()
+    for _ in range(4):
+        m = ADJUNCT_RE.match(text, pos, q.open_mark)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    if text[pos : q.open_mark].strip(" ,:\u2014\u2013-") and not re.fullmatch(
+        r"\s*,?\s*that\s*", text[pos : q.open_mark]
+    ):
+        tail = text[pos : q.open_mark].strip()
+        if not (tail.startswith(("said", "says")) or tail.endswith(":")):
+            return None
+    mention = speaker_before(text, lo, cue.start()) or speaker_after(text, cue.end(), q.open_mark)
+    return (mention, cue.group("verb"), text[lo : q.open_mark]) if mention else None
+
+
+def _merge_runs(spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, QuoteSpan]]:
+    """Group a quote's paragraphs: each run is (first part, last part)."""
+    runs: list[tuple[QuoteSpan, QuoteSpan]] = []
+    for span in spans:
+        if runs and span.continued and runs[-1][1].close_mark is None and not runs[-1][1].stray:
+            runs[-1] = (runs[-1][0], span)
+        else:
+            runs.append((span, span))
+    return runs
+
+
+def _sentence_of(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    for s, e in bounds:
+        if s <= at < e:
+            return s, e
+    return bounds[-1]
+
+
+def _direct(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) -> tuple[list[_Found], set]:
+    found: list[_Found] = []
+    quoted_sentences: set[tuple[int, int]] = set()
+    runs = _merge_runs(spans)
+    for first, last in runs:
+        content = text[first.start : last.end]
+        s_first = _sentence_of(bounds[first.para], first.open_mark)
+        s_last = _sentence_of(bounds[last.para], last.end - 1)
+        attribution = None
+        if last.close_mark is not None:
+            attribution = _after_attribution(text, last, s_last[1])
+        if attribution is None:
+            prev_close = max(
+                (
+                    q.close_mark + 1
+                    for q in spans
+                    if q.close_mark and s_first[0] <= q.close_mark < first.open_mark
+                ),
+                default=s_first[0],
+            )
+            attribution = _before_attribution(text, first, prev_close)
+        multi = first is not last
+        at_start = first.open_mark == s_first[0] or text[s_first[0] : first.open_mark].rstrip().endswith(":")
+        words = len(content.split())
+        standalone = words >= _MIN_WORDS and (attribution or at_start or multi) and not _title_like(content)
+        if not standalone:
+            continue
+        start, end = trim_clause(text, first.start, last.end)
+        if end <= start:
+            continue
+        item = _Found(start, end, "direct", first.para)
+        if attribution:
+            item.mention, item.cue, item.attribution = attribution
+        found.append(item)
+        for para_index in range(first.para, last.para + 1):
+            for s in bounds[para_index]:
+                if s[0] < last.end and s[1] > first.start:
+                    quoted_sentences.add(s)
+    return found, quoted_sentences
+
+
+def _inherit(found: list[_Found]) -> None:
+    """Quotes with no attribution of their own: split quotes, then the neighbouring paragraphs."""
+    for i, item in enumerate(found):
+        if item.mention is not None:
+            continue
+        same = [j for j, other in enumerate(found) if other.para == item.para and other.mention is not None]
+        before = [j for j in same if j < i]
+        if before or same:
+            src = before[-1] if before else same[0]
+            item.inherit, item.cue = src, found[src].cue
+            continue
+        earlier = [j for j in range(i) if found[j].para >= item.para - 2 and found[j].mention is not None]
+        later = [j for j in range(i + 1, len(found)) if found[j].para == item.para + 1 and found[j].mention]
+        if earlier:
+            item.inherit = earlier[-1]
+        elif later:
+            item.inherit = later[0]
+        elif i > 0:
+            item.inherit = i - 1
+
+
+def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
+    """Every statement in the body blocks, in text order, with speakers resolved and dates read."""
+    paras = paragraphs(text, blocks)
+    spans = quote_spans(text, paras)
+    by_para: dict[int, list[QuoteSpan]] = {}
+    for q in spans:
+        by_para.setdefault(q.para, []).append(q)
+    bounds = [sentences(text, p, by_para.get(i, [])) for i, p in enumerate(paras)]
+    found, quoted = _direct(text, paras, spans, bounds)
+    for index, para_bounds in enumerate(bounds):
+        for s, e in para_bounds:
+            if (s, e) in quoted:
+                continue
+            rep = find_reported(text, s, e)
+            if rep is None:
+                continue
+            has_quote = any(rep.start <= q.start < rep.end for q in by_para.get(index, []))
+            kind = "mixed" if has_quote else "indirect"
+            found.append(_Found(rep.start, rep.end, kind, index, rep.mention, rep.cue, rep.attribution))
+    found.sort(key=lambda f: f.start)
+    _inherit(found)
+    return _assemble(text, paras, found, published)
+
+
+def _assemble(text: str, paras: list[Para], found: list[_Found], published: str | None) -> list[Quote]:
+    resolver = Resolver(text, [f.mention for f in found])
+    speakers: list[Speaker | None] = [resolver.resolve(i) for i in range(len(found))]
+    for i, item in enumerate(found):
+        if speakers[i] is None and item.inherit is not None:
+            src = item.inherit
+            while speakers[src] is None and found[src].inherit is not None and found[src].inherit != src:
+                src = found[src].inherit
+            speakers[i] = speakers[src]
+    dates = [when_said(f.attribution, published) if f.attribution else None for f in found]
+    for i in range(len(found)):
+        if dates[i] is None and speakers[i] is not None:
+            same = [
+                j
+                for j in range(len(found))
+                if dates[j] and speakers[j] and speakers[j].name == speakers[i].name
+            ]
+            if same:
+                dates[i] = dates[min(same, key=lambda j: abs(j - i))]
+    quotes = []
+    for i, item in enumerate(found):
+        speaker = speakers[i] or Speaker(None)
+        if item.inherit is not None and speakers[i] is not None:
+            speaker = replace(speaker, mention=None)
+        para = paras[item.para]
+        venue = find_venue(item.attribution) if item.attribution else None
+        venue = venue or speaking_venue(text[para.start : para.end])
+        body = " ".join(text[item.start : item.end].split())
+        quotes.append(Quote(body, item.start, item.end, item.kind, speaker, item.cue, dates[i], venue))
+    return quotes

@@ -1,0 +1,199 @@
+"""Reported speech in one sentence: "X said (that) ...", "..., X said.", "according to X, ..."."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import (
+    BARE_CLAUSE_VERBS,
+    CLAUSE_OPENERS,
+    CUE_RE,
+    DATA_NOUNS,
+    FINDING_VERBS,
+)
+from .speakers import Mention, parse_mention, speaker_after, speaker_before
+
+_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# Words that may sit between a cue and its clause: when, where, to whom ("said Friday in a statement that").
+ADJUNCT_RE = re.compile(
+    rf"\s*,?\s*(?:(?:on|last|this|earlier|late|early|next)\s+(?:{_DAYS}|{_MONTHS}|week|month|year|weekend|"
+    rf"morning|afternoon|evening|night)(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|(?:{_DAYS})|"
+    rf"in\s+(?:{_MONTHS}|\d{{4}}|the\s+past|the\s+interview|an?\s+(?:[\w-]+\s+){{0,3}}?(?:interview|statement|"
+    rf"speech|address|post|letter|report|message|tweet|op-ed|email|note|briefing|broadcast)"
+    rf"(?:\s+(?:with|to|on)\s+(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)?)|"
+    rf"(?:at|during)\s+(?:an?|the)\s+[^,]{{1,80}}?(?=\s+that\b|,|$)|"
+    rf"(?:to|told)\s+(?:reporters|journalists|lawmakers|the\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|"
+    rf"[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|him|her|them|us)|"
+    rf"(?:recently|previously|earlier|today|yesterday|later|again|also|repeatedly|publicly|separately|"
+    rf"too|however|though|then|now|once)|on\s+(?:Twitter|Facebook|X|Telegram|social\s+media|television)|"
+    rf"(?:earlier|later)\s+this\s+(?:week|month|year)|\d+\s+(?:days|weeks|months|years)\s+ago|"
+    rf"in\s+(?:a|an|the)\s+(?:recent|new)\s+\w+)"
+)
+_TOLD_OBJECT_RE = re.compile(
+    r"\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:[\w-]+\s+){0,2}?[A-Z][\w.&'\u2019-]*"
+    r"(?:\s+[A-Z][\w.&'\u2019-]*)*|him|her|them|us|me)"
+)
+_PASSIVE_RE = re.compile(r"\b(?:is|was|were|are|be|been|being|it)\s+$")
+_TAIL_RE = re.compile(
+    r",\s+(?:referring|citing|alluding|pointing|in\s+reference|adding|according|noting|explaining|"
+    r"saying|revealing|stressing|calling|describing|warning|speaking)\b.*$|"
+    r",\s+which\s+(?:is|are|was|were)\s+(?:also\s+)?(?:banned|outlawed|prohibited|designated|listed|"
+    r"considered)\b.*$",
+    re.S,
+)
+_ACCORDING_START_RE = re.compile(
+    r"^(?:(?:But|And|However|Yet|Still|Meanwhile|Now|Also)\s*,?\s+)?[Aa]ccording\s+to\s+(?P<src>[^,]{2,160}?),\s+"
+)
+_ACCORDING_END_RE = re.compile(r",\s+according\s+to\s+(?P<src>[^,;]{2,160}?)\s*[.!?]?\s*$")
+_SRC_STATEMENT_RE = re.compile(
+    r"^(?P<who>.+?)['\u2019]s?\s+(?:statement|statements|remarks|comments|words|testimony|letter|"
+    r"interview|speech|post|tweet|report|account|estimate|estimates)\b(?P<rest>.*)$"
+)
+_INTRO_RE = re.compile(
+    r"(?:In|On|At|During|Meanwhile|However|But|Separately|Earlier|Later|Last|Also|Still|Yet|Now)\b"
+    r"(?:\s+[\w'\u2019.-]+){0,6},\s+"
+)
+
+
+@dataclass(frozen=True)
+class Reported:
+    """A reported statement: the clause's offsets, who, the cue and the attribution words."""
+
+    start: int
+    end: int
+    mention: Mention
+    cue: str
+    attribution: str
+
+
+def trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop closing punctuation and descriptive tails (", referring to ...") from a clause."""
+    clause = text[start:end]
+    tail = _TAIL_RE.search(clause)
+    if tail and tail.start() > 20:
+        end = start + tail.start()
+    while end > start and text[end - 1] in " \t\n.,;:!?":
+        end -= 1
+    while start < end and text[start] in " \t\n,;:":
+        start += 1
+    return start, end
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _skip_adjuncts(text: str, pos: int, end: int, verb: str) -> int:
+    if verb in ("told", "tells"):
+        obj = _TOLD_OBJECT_RE.match(text, pos, end)
+        if obj:
+            pos = obj.end()
+    for _ in range(6):
+        m = ADJUNCT_RE.match(text, pos, end)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    return pos
+
+
+def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
+    """Where the reported clause starts after a cue, or None when no clause follows."""
+    pos = _skip_adjuncts(text, pos, end, verb)
+    rest = text[pos:end]
+    m = re.match(r"\s*,?\s*that\s+", rest)
+    if m:
+        return pos + m.end()
+    stripped = rest.lstrip(" ,:")
+    first = stripped.split(" ", 1)[0].lower() if stripped else ""
+    opener = bool(first) and (first in CLAUSE_OPENERS or stripped[0].isupper())
+    bare_ok = _words(stripped) >= 4 and not stripped.lower().startswith(("to ", "the same", "so "))
+    if verb in BARE_CLAUSE_VERBS and opener and bare_ok:
+        return pos + len(rest) - len(stripped)
+    that = re.search(r"\bthat\s+", rest[:90])
+    if (
+        that
+        and "," not in rest[: that.start()]
+        and not re.search(r"\b(?:he|she|they|it|we|I)\b", rest[: that.start()])
+    ):
+        return pos + that.end()
+    return None
+
+
+def _only_adjuncts_after(text: str, pos: int, end: int, verb: str) -> bool:
+    pos = _skip_adjuncts(text, pos, end, verb)
+    rest = text[pos:end].strip()
+    return not rest.strip(".!?") or bool(re.match(r"^,\s+\w+ing\b", rest))
+
+
+def _according(text: str, start: int, end: int) -> Reported | None:
+    sentence = text[start:end]
+    m = _ACCORDING_START_RE.match(sentence)
+    if m:
+        mention = _source_mention(m.group("src"), start + m.start("src"))
+        if mention:
+            c_start, c_end = trim_clause(text, start + m.end(), end)
+            if _words(text[c_start:c_end]) >= 4:
+                return Reported(c_start, c_end, mention, "according to", m.group(0))
+    m = _ACCORDING_END_RE.search(sentence)
+    if m:
+        mention = _source_mention(m.group("src"), start + m.start("src"))
+        if mention:
+            intro = _INTRO_RE.match(sentence)
+            c_from = start + (intro.end() if intro and intro.end() < m.start() - 20 else 0)
+            c_start, c_end = trim_clause(text, c_from, start + m.start())
+            if _words(text[c_start:c_end]) >= 4:
+                return Reported(c_start, c_end, mention, "according to", m.group(0))
+    return None
+
+
+def _source_mention(src: str, at: int) -> Mention | None:
+    src = src.strip()
+    stated = _SRC_STATEMENT_RE.match(src)
+    if stated:
+        src = stated.group("who")
+    if src.split()[-1].lower() in DATA_NOUNS:
+        return None
+    return parse_mention(src, at)
+
+
+def find_reported(text: str, start: int, end: int) -> Reported | None:
+    """The reported statement a sentence makes, if any; quoted fragments inside stay part of it."""
+    found = _according(text, start, end)
+    if found:
+        return found
+    for cue in CUE_RE.finditer(text, start, end):
+        verb = cue.group("verb").lower()
+        if _PASSIVE_RE.search(text[max(start, cue.start() - 12) : cue.start()]):
+            continue
+        mention = speaker_before(text, start, cue.start())
+        inverted = False
+        if mention is None:
+            before = text[start : cue.start()].rstrip()
+            if before.endswith(","):
+                mention = speaker_after(text, cue.end(), end)
+                inverted = mention is not None
+        if mention is None:
+            continue
+        if verb in FINDING_VERBS and mention.kind not in ("study", "org"):
+            continue
+        if verb.split()[0] in ("reported", "reports") and mention.kind not in ("org", "name", "study"):
+            continue
+        clause_start = None if inverted else _clause_after(text, cue.end(), end, verb)
+        if clause_start is not None:
+            c_start, c_end = trim_clause(text, clause_start, end)
+            if _words(text[c_start:c_end]) >= 3:
+                attribution = text[start:clause_start]
+                return Reported(c_start, c_end, mention, cue.group("verb"), attribution)
+            continue
+        # Trailing attribution: "CLAUSE, X said (on Friday)." The clause runs from the sentence start.
+        lead = text[start : mention.start].rstrip()
+        after_ok = inverted or _only_adjuncts_after(text, cue.end(), end, verb)
+        if lead.endswith(",") and after_ok and _words(lead) >= 4:
+            intro = _INTRO_RE.match(text, start, mention.start)
+            c_from = intro.end() if intro and _words(text[intro.end() : mention.start]) >= 6 else start
+            c_start, c_end = trim_clause(text, c_from, mention.start)
+            if _words(text[c_start:c_end]) >= 4:
+                return Reported(c_start, c_end, mention, cue.group("verb"), text[mention.start : end])
+    return None

@@ -1,0 +1,163 @@
+"""Paragraphs, quote-mark spans and sentences of an article body, all as offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import wordset
+
+_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"]")
+_OPENERS = {"\u201c", "\u201e", "``"}
+_CLOSERS = {"\u201d"}
+# A closing paragraph tail such as "; Sputnik reported." inside a quote that runs on: not the speaker's words.
+_STRAY_TAIL_RE = re.compile(
+    r"[;,.]\s+(?:(?:the\s+)?[A-Z][\w.&'\u2019-]*\s+){1,4}(?:reported|said|wrote|added|reports|says)\.?\s*$"
+)
+_ABBREV = wordset(
+    "u.s mr mrs ms dr gen sen rep gov lt col maj sgt st jan feb mar apr jun jul aug sep sept oct nov dec "
+    "no vs inc corp co ltd jr sr prof u.n u.k e.u a.m p.m d.c fig est adm capt cmdr supt"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
+
+
+@dataclass(frozen=True)
+class Para:
+    """A body paragraph as offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """The inside of one pair of quote marks (marks excluded) within one paragraph."""
+
+    start: int
+    end: int
+    para: int
+    open_mark: int  # offset of the opening mark, or the paragraph start for a continuation
+    close_mark: int | None  # offset of the closing mark; None when the quote runs on past the paragraph
+    continued: bool = False  # this part continues a quote opened in an earlier paragraph
+    stray: bool = False  # cut before a stray attribution such as "; Sputnik reported."
+
+
+def paragraphs(text: str, blocks) -> list[Para]:
+    """Body paragraphs: blank-line separated chunks of body blocks, split again at lines ending a sentence."""
+    out: list[Para] = []
+    for block in blocks:
+        if block.kind != "body":
+            continue
+        for line in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[block.start : block.end]):
+            chunk_start = block.start + line.start()
+            chunk_end = block.start + line.end()
+            # One paragraph per line when lines end sentences (scraped text), else keep hard-wrapped lines.
+            cursor = chunk_start
+            for nl in re.finditer(r"\n", text[chunk_start:chunk_end]):
+                at = chunk_start + nl.start()
+                if re.search(r"[.!?:\"\u201d\u2019)]\s*$", text[cursor:at]):
+                    _add(out, text, cursor, at)
+                    cursor = at + 1
+            _add(out, text, cursor, chunk_end)
+    return out
+
+
+def _add(out: list[Para], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Para(start, end))
+
+
+def _classify(text: str, at: int, mark: str, para: Para) -> str:
+    if mark in _OPENERS:
+        return "open"
+    if mark in _CLOSERS:
+        return "close"
+    before = text[at - 1] if at > para.start else " "
+    after = text[at + len(mark)] if at + len(mark) < para.end else " "
+    if before.isspace() or before in "([{\u2014\u2013-/:":
+        return "open" if not after.isspace() else "none"
+    if after.isspace() or after in ".,;:!?)]\u2014\u2013-":
+        return "close"
+    return "either"
+
+
+def quote_spans(text: str, paras: list[Para]) -> list[QuoteSpan]:
+    """Pair quote marks, following quotes across paragraphs (reopened or closed in a later paragraph)."""
+    spans: list[QuoteSpan] = []
+    carry = False  # the previous paragraph ended inside a quote that this one continues
+    for index, para in enumerate(paras):
+        open_at: int | None = None
+        open_mark = para.start
+        continued = False
+        marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text, para.start, para.end)]
+        if carry and marks and marks[0][0] != para.start:
+            open_at, continued = para.start, True  # scraped style: the quote closes in this paragraph
+        for at, mark in marks:
+            kind = _classify(text, at, mark, para)
+            if kind == "none":
+                continue
+            if open_at is None:
+                if kind in ("open", "either"):
+                    open_at, open_mark = at + len(mark), at
+                    continued = carry and at == para.start
+                continue
+            if kind == "open":
+                # A fresh opener while a quote is open: the earlier one lost its closing mark; end it here.
+                if at > open_at:
+                    spans.append(QuoteSpan(open_at, at, index, open_mark, None, continued))
+                open_at, open_mark, continued = at + len(mark), at, False
+            elif kind in ("close", "either"):
+                if at > open_at:
+                    spans.append(QuoteSpan(open_at, at, index, open_mark, at, continued))
+                open_at, continued = None, False
+        carry = False
+        if open_at is not None:
+            nxt = paras[index + 1] if index + 1 < len(paras) else None
+            carry = nxt is not None and _runs_on(text, nxt)
+            if open_mark == para.start or continued or carry:
+                stray = _STRAY_TAIL_RE.search(text, open_at, para.end)
+                end = stray.start() if stray else para.end
+                if end > open_at:
+                    spans.append(QuoteSpan(open_at, end, index, open_mark, None, continued, bool(stray)))
+    return spans
+
+
+def _runs_on(text: str, para: Para) -> bool:
+    """Whether a paragraph reopens or closes a quote left open by the paragraph before it."""
+    match = _MARK_RE.search(text, para.start, para.end)
+    if not match:
+        return False
+    kind = _classify(text, match.start(), match.group(), para)
+    if match.start() == para.start:
+        return kind in ("open", "either")
+    return kind in ("close", "either")
+
+
+def sentences(text: str, para: Para, protected: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Sentence offsets inside a paragraph; never split inside a quote, an abbreviation or an initial."""
+    out = []
+    start = para.start
+    for m in _SENTENCE_END_RE.finditer(text, para.start, para.end):
+        cut = m.end()
+        if any(q.start < m.start() < q.end - 1 for q in protected):
+            continue
+        nxt = text[cut] if cut < para.end else ""
+        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"\u201c'\u2018(`"):
+            continue
+        word = re.search(r"(\S+)$", text[start : m.start()])
+        if word and text[m.start()] == ".":
+            token = word.group(1).lower().strip('("\u201c')
+            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+                continue
+        end = cut
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append((start, end))
+        start = cut
+    if start < para.end:
+        out.append((start, para.end))
+    return out

@@ -1,0 +1,216 @@
+"""Speaker mentions at a cue ("Defense Ministry deputy head Anatoly Antonov", "the official", "he")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import (
+    ANONYMITY_RE,
+    DATA_NOUNS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    PLACES,
+    STUDY_NOUNS,
+    TITLE_WORDS,
+    wordset,
+)
+
+_CONNECTORS = wordset("of for the and al bin ibn de van von da di du le la el abu")
+_DETERMINERS = wordset(
+    "the a an another one two three four five several some many other its his her their our"
+)
+_SUBORDINATE_RE = re.compile(
+    r"^.*\b(?:when|while|as|but|and|after|because|since|although|though|where|whereas|then|so|if|"
+    r"that|which|who|before|until|once|yet|also)\s+",
+    re.S,
+)
+_RELATIVE_ANON_RE = re.compile(r"\s+(?:who|which|speaking|talking)\b.*$", re.S)
+_WORD_RE = re.compile(r"\(?[\w.'\u2019&-]+\)?")
+_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+_PP_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|for|at|with|in|from|on)\s+(?P<pp>.+)$", re.S)
+_INITIAL_CAP_RE = re.compile(r"^\(?[A-Z]")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """The words that point at a speaker, parsed: a name, a pronoun, a description or a body."""
+
+    text: str
+    start: int
+    kind: str  # "name" | "pronoun" | "description" | "org" | "study"
+    name: str | None = None  # "Anatoly Antonov", "Antonov", "State Department"
+    role: str | None = None
+    anonymous: bool = False
+    definite: bool = True  # "the official" (points back) versus "a top official" (new, or named next)
+
+
+def _words(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE_RE.sub("", word.strip("()")).lower()
+
+
+def _is_cap(word: str) -> bool:
+    return bool(_INITIAL_CAP_RE.match(word))
+
+
+def _strip_article(text: str) -> str:
+    return re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text.strip(" ,"))
+
+
+def parse_mention(phrase: str, start: int) -> Mention | None:
+    """Parse the words before (or after) a cue as a speaker mention; None when they are not one."""
+    raw = phrase
+    phrase = phrase.strip().strip(",").strip()
+    if not phrase or len(phrase) > 220:
+        return None
+    anonymous = bool(ANONYMITY_RE.search(phrase))
+    head, appos = phrase, None
+    if ", " in phrase:
+        head, appos = phrase.split(", ", 1)
+        appos = appos.strip(" ,")
+    if anonymous:
+        head = _RELATIVE_ANON_RE.sub("", head)
+    head = head.strip()
+    offset = start + raw.find(head) if head in raw else start
+    mention = _parse_head(head, offset)
+    if mention is None:
+        return None
+    if appos and mention.kind in ("description", "org") and _looks_like_name(appos):
+        # "the State Department's Acting Coordinator for Counter Terrorism, Justin Siberell"
+        named = _parse_head(appos, start + raw.find(appos))
+        if named and named.kind == "name":
+            return Mention(phrase, start, "name", named.name, _strip_article(head), anonymous)
+    role = mention.role
+    if appos and not ANONYMITY_RE.search(appos) and mention.kind == "name" and not _looks_like_name(appos):
+        role = role or _strip_article(appos)
+    if appos and len(_words(appos)) > 16:
+        return None  # a long aside means the comma split a clause, not an appositive
+    kind = mention.kind
+    if anonymous and kind == "name":
+        anonymous = False
+    return Mention(phrase, start, kind, mention.name, role, anonymous or mention.anonymous, mention.definite)
+
+
+def _looks_like_name(text: str) -> bool:
+    words = _words(text)
+    return 1 < len(words) <= 5 and all(_is_cap(w) or w.lower() in _CONNECTORS for w in words)
+
+
+def _parse_head(head: str, start: int) -> Mention | None:
+    words = _words(head)
+    if not words or len(words) > 14:
+        return None
+    if len(words) == 1 and words[0] in ("he", "she", "He", "She", "they", "They"):
+        return Mention(head, start, "pronoun", None, None, False)
+    return _parse_named(head, words, start) or _parse_description(head, words, start)
+
+
+def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
+    """A run of capitalised words and titles ending in a capitalised word: a person or a body."""
+    tokens = words[1:] if words[0].lower() == "the" else words
+    if not tokens or not _is_cap(tokens[-1]):
+        return None
+    for w in tokens:
+        low = _bare(w)
+        if not (_is_cap(w) or low in TITLE_WORDS or low in _CONNECTORS):
+            return None
+    name: list[str] = []
+    for w in reversed(tokens):
+        low = _bare(w)
+        if low in TITLE_WORDS or _POSSESSIVE_RE.search(w) or not _is_cap(w):
+            if low in _CONNECTORS and name and low not in ("the", "of", "for", "and"):
+                name.insert(0, w)
+                continue
+            break
+        name.insert(0, w)
+    name_text = " ".join(name)
+    role_words = tokens[: len(tokens) - len(name)]
+    if name and role_words and role_words[-1].lower() in ("of", "for", "and", "the", "at", "in", "on"):
+        return None  # "director of the Department for New Challenges and Threats": a body inside a phrase
+    role = " ".join(role_words) or None
+    if not name or name_text in PLACES or all(w in PLACES for w in name):
+        org_name = " ".join(tokens)
+        return Mention(head, start, "org", org_name, None, False)
+    if len(name) > 4:
+        return None
+    return Mention(head, start, "name", name_text, role, False)
+
+
+def _parse_description(head: str, words: list[str], start: int) -> Mention | None:
+    """ "the Russian official", "a senior U.S. intelligence official", "Russia's deputy defense minister"."""
+    core = head
+    pp = _PP_RE.match(head)
+    if pp and _bare(_words(pp.group("head"))[-1]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS:
+        core = pp.group("head")
+    core_words = _words(core)
+    if not core_words or len(core_words) > 8:
+        return None
+    noun = _bare(core_words[-1])
+    if noun in DATA_NOUNS:
+        return None
+    kind = None
+    if noun in STUDY_NOUNS:
+        kind = "study"
+    elif noun in ORG_NOUNS:
+        kind = "org"
+    elif noun in PERSON_NOUNS or noun.rstrip("s") in PERSON_NOUNS:
+        kind = "description"
+    if kind is None:
+        return None
+    first = core_words[0].lower()
+    possessive = bool(_POSSESSIVE_RE.search(core_words[0])) and len(core_words) > 1
+    bare_ok = noun.endswith("s") or noun in ORG_NOUNS or noun in ("police", "people")
+    if first not in _DETERMINERS and not possessive and not bare_ok:
+        return None  # bare plurals ("officials said", "police said") are fine; a bare singular is not
+    definite = first in ("the", "its", "his", "her", "their") or possessive
+    plural = noun.endswith("s") and noun not in ("analysis", "police") or noun in ("people", "police")
+    name = _strip_article(head)
+    if kind == "description":
+        anonymous = plural and kind == "description"
+        return Mention(head, start, kind, name, name, anonymous, definite)
+    return Mention(head, start, kind, name, None, False, definite)
+
+
+def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
+    """The mention that ends right before a cue at `hi`, looking back no further than `lo`."""
+    left = text[lo:hi].rstrip()
+    if not left:
+        return None
+    candidates = []
+    if left.endswith(","):
+        # Name plus appositive, or description plus name: "X, the director of Y," / "the official, X,"
+        inner = left[:-1]
+        cut = inner.rfind(", ")
+        if cut >= 0:
+            before = inner[:cut]
+            cut2 = before.rfind(", ")
+            head_from = cut2 + 2 if cut2 >= 0 else 0
+            candidates.append(head_from)
+    cut = left.rfind(", ")
+    candidates.append(cut + 2 if cut >= 0 and not left.endswith(",") else 0)
+    for begin in candidates:
+        chunk = left[begin:]
+        mention = parse_mention(chunk, lo + begin)
+        if mention:
+            return mention
+        sub = _SUBORDINATE_RE.match(chunk.split(", ", 1)[0]) if not ANONYMITY_RE.search(chunk) else None
+        if sub:
+            mention = parse_mention(left[begin + sub.end() :], lo + begin + sub.end())
+            if mention:
+                return mention
+    return None
+
+
+def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
+    """The mention that follows an inverted cue ("said John Smith, a spokesman for ...")."""
+    right = text[lo:hi]
+    end = re.search(r"[.;!?]\s*$|\s+(?:on|in|at|during|last|earlier|this|after|before)\s+[A-Z\d]", right)
+    chunk = right[: end.start()] if end else right
+    m = parse_mention(chunk, lo)
+    if m and m.kind == "name" or m and m.kind in ("description", "org", "study"):
+        return m
+    return None
