@@ -1,0 +1,411 @@
+"""The embedded store: idempotent articles, statements, speakers, filters, change log, transactions."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.config import PROJECT_ROOT
+from service.models import ArticleMeta, Extraction, Quote, Speaker
+from service.storage import IMPORTED_ARTICLE_ID, QuoteFilters, Store, content_hash, name_key
+from service.storage.schema import SCHEMA_VERSION
+
+TEXT = (
+    'Talks resume\n\nMOSCOW - "We will not accept this," Deputy Defense Minister Anatoly Antonov'
+    " said on Tuesday."
+    " He added that the talks would go on.\n"
+)
+
+
+def quote(text, start, kind="direct", name="Anatoly Antonov", **extra) -> Quote:
+    """A hand-built statement, as extraction would return it."""
+    speaker = extra.pop("speaker", None) or Speaker(
+        name=name, role="deputy defense minister", mention="Antonov"
+    )
+    return Quote(text=text, start=start, end=start + len(text), kind=kind, speaker=speaker, **extra)
+
+
+def extraction(*quotes, title="Talks resume", published="2016-06-03", outlet=None) -> Extraction:
+    """Metadata read from the text plus statements."""
+    return Extraction(meta=ArticleMeta(title=title, published=published, outlet=outlet), quotes=tuple(quotes))
+
+
+def sample_extraction() -> Extraction:
+    """Two statements from TEXT, one direct and one reported through a pronoun."""
+    first = TEXT.index("We will")
+    second = TEXT.index("the talks would")
+    he = Speaker(name="Anatoly Antonov", mention="He")
+    return extraction(
+        quote("We will not accept this,", first, cue="said", said_on="2016-05-31"),
+        quote("the talks would go on", second, kind="indirect", speaker=he, cue="added"),
+    )
+
+
+@pytest.fixture
+def store(tmp_path):
+    """A fresh store in a temporary folder."""
+    opened = Store(tmp_path / "data" / "store.sqlite3")
+    yield opened
+    opened.close()
+
+
+def test_save_article_stores_text_statements_and_resolved_metadata(store):
+    article, created = store.save_article(
+        TEXT, sample_extraction(), path="a.txt", given={"outlet": "RT", "title": "Given title", "url": None}
+    )
+    assert created
+    assert (article.title, article.published, article.outlet, article.path) == (
+        "Talks resume",
+        "2016-06-03",
+        "RT",
+        "a.txt",
+    )
+    assert article.sources == {"title": "text", "published": "text", "outlet": "metadata"}
+    assert article.content_hash == content_hash(TEXT)
+    assert store.article_text(article.id) == TEXT
+    from_text, given_values = store.article_metadata(article.id)
+    assert from_text["title"] == "Talks resume" and given_values == {"outlet": "RT", "title": "Given title"}
+    stored = store.article_quotes(article.id)
+    assert [q.kind for q in stored] == ["direct", "indirect"]
+    for q in stored:
+        assert TEXT[q.start : q.end] == q.text
+        assert q.article.id == article.id and q.article.outlet == "RT"
+    assert stored[0].said_on == "2016-05-31" and stored[0].cue == "said"
+    assert stored[0].speaker.role == "deputy defense minister"
+
+
+def test_saving_the_same_text_again_returns_the_stored_article(store):
+    first, _ = store.save_article(TEXT, sample_extraction())
+    again, created = store.save_article(TEXT.replace("\n", "\r\n") + "  \n", sample_extraction())
+    assert not created and again == first
+    assert store.count_articles() == 1 and store.count_quotes() == 2
+
+
+def test_request_metadata_is_named_as_such(store):
+    article, _ = store.save_article(
+        "Some text.", extraction(title=None), given={"url": "https://x.example/a"}, given_source="request"
+    )
+    assert article.url == "https://x.example/a" and article.sources["url"] == "request"
+    assert "title" not in article.sources
+
+
+def test_unknown_given_source_is_refused(store):
+    with pytest.raises(ValueError, match="given_source"):
+        store.save_article("Some text.", extraction(), given_source="guess")
+
+
+def test_a_failed_article_write_leaves_nothing_half_stored(store):
+    bad = extraction(quote("fine", 0), quote("broken", 5, kind="not-a-kind"))
+    with pytest.raises(sqlite3.IntegrityError):
+        store.save_article("fine broken", bad)
+    assert (store.count_articles(), store.count_quotes(), store.current_seq()) == (0, 0, 0)
+    assert store.list_speakers() == ([], 0)
+    article, created = store.save_article("fine broken", extraction(quote("fine", 0)))
+    assert created and store.count_quotes() == 1
+
+
+def test_a_failed_import_batch_leaves_nothing_half_stored(store):
+    rows = [{"text": "good one", "ref": "a"}, {"text": "bad venue", "venue": {"not": "bindable"}}]
+    with pytest.raises(sqlite3.Error):
+        store.import_quotes(rows)
+    assert store.count_quotes() == 0 and store.current_seq() == 0
+
+
+def test_delete_article_removes_statements_and_logs_their_removal(store):
+    article, _ = store.save_article(TEXT, sample_extraction())
+    seq = store.current_seq()
+    ids = [q.id for q in store.article_quotes(article.id)]
+    assert store.delete_article(article.id)
+    assert store.get_article(article.id) is None and store.article_quotes(article.id) == []
+    assert store.get_quotes(ids) == []
+    new_seq, added, removed = store.changes_since(seq)
+    assert new_seq > seq and added == [] and sorted(removed) == sorted(ids)
+    assert store.list_speakers() == ([], 0)
+    assert not store.delete_article(article.id)
+
+
+def test_changes_since_reports_adds_and_removes_in_order(store):
+    assert store.changes_since(0) == (0, [], [])
+    a, _ = store.save_article(TEXT, sample_extraction())
+    store.import_quotes([{"text": "imported", "ref": "r1"}])
+    seq_after_import = store.current_seq()
+    b, _ = store.save_article("Other text.", extraction(quote("Other", 0)))
+    store.delete_article(b.id)
+    new_seq, added, removed = store.changes_since(0)
+    assert new_seq == store.current_seq()
+    assert added == [1, 2, 3]  # b's statement was added and removed inside the window: removed only
+    assert removed == [4]
+    assert store.changes_since(seq_after_import)[1:] == ([], [4])
+    assert store.changes_since(new_seq) == (new_seq, [], [])
+
+
+def test_ids_are_never_reused_after_a_delete(store):
+    a, _ = store.save_article("Only text.", extraction(quote("Only", 0)))
+    store.delete_article(a.id)
+    b, _ = store.save_article("Next text.", extraction(quote("Next", 0)))
+    assert b.id > a.id and store.article_quotes(b.id)[0].id == 2
+
+
+def test_import_quotes_is_idempotent_by_ref_or_by_content(store):
+    rows = [
+        {"text": "We will win.", "speaker": "Ann Lee", "ref": "q1", "said_on": "2015-08-31"},
+        {"text": "We will win.", "speaker": "Ann Lee", "said_on": "2015-08-31"},
+        {"text": "We  will win.", "speaker": "ANN LEE", "said_on": "2015-08-31"},  # same content
+        {"text": "A different thing.", "speaker": "Ann Lee", "ref": "q1"},  # same ref
+    ]
+    result = store.import_quotes(rows)
+    assert (result.added, result.skipped, result.errors) == (2, 2, ())
+    again = store.import_quotes(rows)
+    assert (again.added, again.skipped) == (0, 4)
+    assert store.count_quotes() == 2
+
+
+@pytest.mark.parametrize(
+    ("row", "reason"),
+    [({}, "text is required"), ({"text": "   "}, "text is required"), ({"text": "x", "kind": "odd"}, "kind")],
+)
+def test_import_quotes_refuses_rows_without_text_or_with_an_unknown_kind(store, row, reason):
+    result = store.import_quotes([{"text": "fine"}, row])
+    assert result.added == 1 and len(result.errors) == 1
+    index, message = result.errors[0]
+    assert index == 1 and reason in message
+
+
+def test_imported_statements_carry_their_own_publication(store):
+    store.import_quotes(
+        [{"text": "Said it.", "speaker": "Ann Lee", "outlet": "Wire", "published": "2015-08-31"}]
+    )
+    stored = store.get_quote(1)
+    assert stored.article.id == IMPORTED_ARTICLE_ID
+    assert (stored.article.outlet, stored.article.published) == ("Wire", "2015-08-31")
+    assert stored.start is None and stored.speaker.name == "Ann Lee"
+    store.import_quotes([{"text": "Bare."}])
+    assert store.get_quote(2).article is None
+
+
+def test_get_quotes_keeps_the_order_asked_and_skips_missing(store):
+    store.import_quotes([{"text": f"statement {i}"} for i in range(5)])
+    assert [q.id for q in store.get_quotes([4, 99, 1, 3])] == [4, 1, 3]
+    assert store.get_quote(99) is None
+    assert len(store.get_quotes(range(1, 1200))) == 5  # more ids than one SQL chunk
+
+
+def test_index_rows_yields_id_and_text_in_id_order(store):
+    store.import_quotes([{"text": f"statement {i}"} for i in range(7)])
+    assert list(store.index_rows(batch=3)) == [(i, f"statement {i - 1}") for i in range(1, 8)]
+    assert [row[0] for row in store.index_rows(after_id=5, batch=2)] == [6, 7]
+
+
+@pytest.fixture
+def filled(store):
+    """Article statements and imported ones with speakers, outlets and dates to filter on."""
+    store.save_article(TEXT, sample_extraction(), given={"outlet": "RT"})  # published 2016-06-03
+    store.import_quotes(
+        [
+            {"text": "One.", "speaker": "José Álvarez", "outlet": "Wire", "published": "2015-08-31T12:02:00"},
+            {
+                "text": "Two.",
+                "speaker": "Ann Lee",
+                "outlet": "wire",
+                "said_on": "2015-11",
+                "published": "2015-12",
+            },
+            {"text": "Three.", "speaker": "Ann Leeds", "said_on": "2014", "kind": "indirect"},
+        ]
+    )
+    return store
+
+
+@pytest.mark.parametrize(
+    ("filters", "texts"),
+    [
+        (QuoteFilters(), ["We will not accept this,", "the talks would go on", "One.", "Two.", "Three."]),
+        (QuoteFilters(speaker="antonov"), ["We will not accept this,", "the talks would go on"]),
+        (QuoteFilters(speaker="jose alv"), ["One."]),
+        (QuoteFilters(speaker="ann lee"), ["Two.", "Three."]),
+        (QuoteFilters(outlet="WIRE"), ["One.", "Two."]),
+        (QuoteFilters(outlet="rt"), ["We will not accept this,", "the talks would go on"]),
+        (QuoteFilters(kind="indirect"), ["the talks would go on", "Three."]),
+        (QuoteFilters(said_from="2015-11-20"), ["We will not accept this,", "Two."]),
+        (QuoteFilters(said_to="2015"), ["Two.", "Three."]),
+        (QuoteFilters(said_from="2014-06", said_to="2014-06"), ["Three."]),
+        (QuoteFilters(published_from="2016"), ["We will not accept this,", "the talks would go on"]),
+        (QuoteFilters(published_to="2015-08-31"), ["One."]),
+        (QuoteFilters(published_from="2015-09", published_to="2015-12-31"), ["Two."]),
+        (QuoteFilters(speaker="lee", kind="direct"), ["Two."]),
+    ],
+)
+def test_list_quotes_filters(filled, filters, texts):
+    found, total = filled.list_quotes(filters, 0, 50)
+    assert [q.text for q in found] == texts and total == len(texts)
+
+
+def test_list_quotes_pages(filled):
+    page, total = filled.list_quotes(QuoteFilters(), offset=1, limit=2)
+    assert total == 5 and [q.id for q in page] == [2, 3]
+
+
+DATES = ["2014", "2015-11", "2015-11-20", "2015-11-20T10:00", "2015-12-01", "2016-01"]
+
+
+@pytest.fixture(scope="module")
+def dated_store(tmp_path_factory):
+    """One statement said on each of DATES."""
+    opened = Store(tmp_path_factory.mktemp("dated") / "s.sqlite3")
+    opened.import_quotes([{"text": f"said {d}", "said_on": d} for d in DATES])
+    yield opened
+    opened.close()
+
+
+@settings(max_examples=60, deadline=None)
+@given(low=st.sampled_from([None, *DATES]), high=st.sampled_from([None, *DATES]))
+def test_date_filters_compare_at_the_shorter_length(dated_store, low, high):
+    store = dated_store
+
+    def keeps(value):
+        return (low is None or value[: len(low)] >= low[: len(value)]) and (
+            high is None or value[: len(high)] <= high[: len(value)]
+        )
+
+    found, _ = store.list_quotes(QuoteFilters(said_from=low, said_to=high), 0, 100)
+    assert [q.said_on for q in found] == [d for d in DATES if keeps(d)]
+
+
+def test_speakers_are_grouped_by_folded_name_with_aliases_and_counts(filled):
+    filled.import_quotes([{"text": "Four.", "speaker": "ann  LEE", "role": "spokeswoman"}])
+    speakers, total = filled.list_speakers(0, 10)
+    assert total == 4
+    assert [(s.name, s.quote_count) for s in speakers] == [
+        ("Anatoly Antonov", 2),
+        ("Ann Lee", 2),
+        ("José Álvarez", 1),
+        ("Ann Leeds", 1),
+    ]
+    antonov, ann = speakers[0], speakers[1]
+    assert antonov.aliases == ("Antonov",)  # "He" is not an alias
+    assert ann.aliases == ("ann  LEE",) and ann.role == "spokeswoman"
+    assert filled.get_speaker(ann.id) == ann
+    assert filled.get_speaker(999) is None
+    assert [s.name for s in filled.list_speakers(0, 10, name="LEE")[0]] == ["Ann Lee", "Ann Leeds"]
+    assert filled.list_speakers(1, 1, name="lee")[1] == 2
+
+
+def test_anonymous_speakers_are_not_listed(store):
+    anonymous = Speaker(name="a U.S. official", anonymous=True)
+    store.save_article("Text here.", extraction(quote("Text", 0, speaker=anonymous)))
+    assert store.list_speakers() == ([], 0)
+    assert store.get_quote(1).speaker.anonymous
+
+
+@pytest.mark.parametrize(("a", "b"), [("José Álvarez", "jose alvarez"), ("O'Neil,  Tip", "o neil tip")])
+def test_name_key_folds_case_accents_and_punctuation(a, b):
+    assert name_key(a) == name_key(b)
+
+
+@given(st.text(max_size=40))
+def test_name_key_is_idempotent(name):
+    assert name_key(name_key(name)) == name_key(name)
+
+
+def test_two_threads_writing_at_once_both_land_and_the_log_covers_every_row(store):
+    errors = []
+
+    def importer(prefix):
+        try:
+            for batch in range(10):
+                store.import_quotes([{"text": f"{prefix} {batch} {i}"} for i in range(50)])
+        except Exception as error:  # pragma: no cover - reported below
+            errors.append(error)
+
+    def saver():
+        try:
+            for n in range(10):
+                store.save_article(f"Article {n}.", extraction(quote("Article", 0)))
+        except Exception as error:  # pragma: no cover
+            errors.append(error)
+
+    threads = [threading.Thread(target=importer, args=("a",)), threading.Thread(target=importer, args=("b",))]
+    threads.append(threading.Thread(target=saver))
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == []
+    assert store.count_quotes() == 1010 and store.count_articles() == 10
+    _, added, removed = store.changes_since(0)
+    assert (
+        added == sorted(added) and sorted(added) == [row[0] for row in store.index_rows()] and removed == []
+    )
+
+
+def test_a_second_store_on_the_same_file_sees_writes_through_the_change_log(store):
+    other = Store(store.path)  # as a second gunicorn worker would
+    try:
+        seq = other.current_seq()
+        store.import_quotes([{"text": "from worker one"}])
+        new_seq, added, _ = other.changes_since(seq)
+        assert [q.text for q in other.get_quotes(added)] == ["from worker one"] and new_seq > seq
+    finally:
+        other.close()
+
+
+def test_schema_version_is_recorded_and_a_reopened_store_keeps_its_data(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    first = Store(path)
+    first.import_quotes([{"text": "kept"}])
+    first.close()
+    with pytest.raises(RuntimeError):
+        first.count_quotes()
+    reopened = Store(path)
+    assert reopened.count_quotes() == 1
+    assert reopened._connection().execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert reopened._connection().execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    reopened.close()
+
+
+def test_a_store_written_by_newer_code_is_refused(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    Store(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    conn.close()
+    with pytest.raises(RuntimeError, match="newer"):
+        Store(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_forked_worker_opens_its_own_connection(store):
+    store.import_quotes([{"text": "before fork"}])  # the parent's connection exists now
+    pid = os.fork()
+    if pid == 0:  # the child: what a gunicorn worker does after --preload
+        try:
+            store.import_quotes([{"text": "from the child"}])
+            os._exit(0)
+        except BaseException:
+            os._exit(1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert [text for _, text in store.index_rows()] == ["before fork", "from the child"]
+
+
+def test_a_committed_write_survives_a_sigkill_of_the_writer(tmp_path):
+    path = tmp_path / "s.sqlite3"
+    script = (
+        "import os, signal\n"
+        "from service.storage import Store\n"
+        f"store = Store({str(path)!r})\n"
+        "store.import_quotes([{'text': 'durable'}])\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    finished = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, timeout=60)
+    assert finished.returncode == -9
+    reopened = Store(path)
+    assert [text for _, text in reopened.index_rows()] == ["durable"]
+    reopened.close()
