@@ -124,6 +124,8 @@ def test_short_footer_lines_after_a_comment_prompt_are_chrome():
         "Facebook Twitter Email",
         "Tags: Syria, Russia",
         "World | Politics | Business",
+        "Russian President Vladimir Putin © Sputnik / Alexei Druzhinin",
+        "A Syrian army soldier in Aleppo, Syria, Nov. 4, 2015. REUTERS/Omar Sanadiki",
     ],
 )
 def test_page_furniture_is_chrome(line):

@@ -29,6 +29,7 @@ from service.extraction.dates import WEEKDAYS, find_when, parse_published, when_
         ("13/07/2013", "2013-07-13"),
         ("07/13/2013", "2013-07-13"),
         ("2016/11/21", "2016-11-21"),
+        ("04.11.2015 10:15", "2015-11-04T10:15"),
         ("July 21, 2017 / 8:12 PM / Updated 2 hours ago", "2017-07-21T20:12"),
     ],
 )

@@ -110,6 +110,13 @@ STORY = "\n\nThe talks stalled on Monday, officials said, and no new date was se
             "Daily Herald",
             "Reuters",
         ),
+        (
+            "Talks stall in Geneva over prisoners\n\nMOSCOW, November 4. /TASS/. The talks stalled.\n",
+            "TASS",
+            None,
+        ),
+        ("Talks stall in Geneva over prisoners\n\n© AFP 2016 / STR" + STORY, None, None),
+        ("Talks stall in Geneva over prisoners" + STORY + "\n© Sputnik 2016", "Sputnik", None),
         ("Talks stall in Geneva over prisoners" + STORY, None, None),
         (
             "Talks stall in Geneva over prisoners" + STORY + '\n[{"pic":"/2013/06/28/alalam_6350.jpg"}]',

@@ -69,6 +69,9 @@ _CHROME_SHORT_PATTERNS = [
     rf"{_SOCIAL}(?:[\s,|]+{_SOCIAL})*",
     r"like this\s*:?|like loading\.*|cancel reply|leave a reply\b.*|most (?:read|viewed|popular|shared)\b.*",
     rf"share(?: this(?: article| story| page)?)?(?:\s*:.*)?|share (?:on|via) {_SOCIAL}\b.*",
+    # Photo captions that end in a credit: "... in Aleppo. © Sputnik / Name", "... REUTERS/Omar Sanadiki"
+    r".{0,200}(?:©|\(c\)|\b(?:photo|image|credit|picture)\s*:)\s*[^.!?\"“”]{1,60}",
+    r".{0,200}\b(?:REUTERS|AFP|AP|EPA|Getty Images|AFP Photo|ANADOLU|SPUTNIK|TASS)\s*/\s*[^.!?\"“”/]{2,40}",
 ]
 _CHROME_ANY = re.compile("|".join(f"(?:{p})" for p in _CHROME_ANY_PATTERNS), re.I | re.S)
 _CHROME_SHORT = re.compile("|".join(f"(?:{p})" for p in _CHROME_SHORT_PATTERNS), re.I | re.S)

@@ -35,7 +35,9 @@ _DATE_PATTERNS = [
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>\d\d?)/(?P<d>\d\d?)(?!\d)"),
     re.compile(rf"\b(?P<d>\d\d?){_ORD}(?:\s+of)?\s+(?P<m>{MONTH_RE}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
     re.compile(rf"\b(?P<m>{MONTH_RE})\s+(?P<d>\d\d?){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"(?<![\d/.])(?P<a>\d\d?)[/.](?P<b>\d\d?)[/.](?P<y>(?:19|20)\d\d)(?![\d/])"),
+    # Dotted numeric dates are a day-first (European) convention; US sites print slashes.
+    re.compile(r"(?<![\d/.])(?P<d>\d\d?)\.(?P<m>\d\d?)\.(?P<y>(?:19|20)\d\d)(?![\d/.]\d)"),
+    re.compile(r"(?<![\d/.])(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
 ]
 _TIME_RE = re.compile(
     r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"

@@ -31,6 +31,8 @@ _WIRE = re.compile(
     r"^(?:[A-Z][\w.'’-]*(?:,?\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?\s*)?"
     r"\((?P<name>[A-Z][\w.&' -]{1,40}?)\)\s*(?:[-–—]+\s*|(?=[A-Z“\"]))"
 )
+# "MOSCOW, November 4. /TASS/." — the agency between slashes after place and date.
+_SLASHED_AGENCY = re.compile(r"^[A-Z][\w.,' -]{0,60}?\s/(?P<name>[A-Z][\w -]{1,30})/\.?\s")
 # Words that sit beside a date on a date line but are not a publication's name.
 _DATELINE_NOISE = re.compile(
     rf"\b(?:updated|published|posted|last|modified|on|at|am|pm|[ap]\.m\.|{WEEKDAY_RE}"
@@ -132,17 +134,25 @@ def _cue_names(text: str, blocks: list[Block], pattern: re.Pattern[str]) -> list
             continue
         line = plain_text(text[block.start : block.end])
         for m in pattern.finditer(line):
-            name = _clean_name(line[m.end() :])
-            if name:
+            rest = line[m.end() :]
+            name = _clean_name(rest)
+            if name and not re.match(r"\s*/", rest[rest.find(name) + len(name) :]):  # "© AFP / Name": a photo
                 names.append(name)
     return names
+
+
+def _footer(blocks: list[Block]) -> list[Block]:
+    """Chrome after the story: where a page prints its own copyright (not a photo credit's)."""
+    first_body = next((i for i, b in enumerate(blocks) if b.kind == "body"), len(blocks))
+    return [b for b in blocks[first_body:] if b.kind == "chrome"]
 
 
 def _wire_agency(text: str, blocks: list[Block]) -> str | None:
     """The agency of a wire dateline opening the story: "(Reuters) -", "WASHINGTON (AP) —", "(CNN)"."""
     for block in blocks:
         if block.kind == "body":
-            m = _WIRE.match(plain_text(text[block.start : block.end]))
+            opening = plain_text(text[block.start : block.end])
+            m = _WIRE.match(opening) or _SLASHED_AGENCY.match(opening)
             return _clean_name(m["name"]) if m else None
     return None
 
@@ -153,7 +163,7 @@ def read_metadata(text: str, blocks: list[Block]) -> ArticleMeta:
     originals = _cue_names(text, chrome_like, _ORIGINAL_CUES)
     original = originals[0] if originals else None
     bylines = _cue_names(text, [b for b in blocks if b.kind in ("chrome", "dateline")], _BYLINE_OUTLET)
-    copyrights = _cue_names(text, [b for b in blocks if b.kind in ("chrome", "dateline")], _COPYRIGHT)
+    copyrights = [n for n in _cue_names(text, _footer(blocks), _COPYRIGHT) if n]
     wire = _wire_agency(text, blocks)
 
     title, site = _title_and_site(text, blocks)
