@@ -1,0 +1,103 @@
+"""Schemas of what clients send: the POST /match body, query arguments, the POST /articles body."""
+
+from __future__ import annotations
+
+import marshmallow as ma
+from marshmallow import fields, validate
+
+from service.matching import DEFAULT_MIN_SCORE
+from service.models import KINDS
+from service.schemas.fields import (
+    DatePrefix,
+    IsoDateOrTime,
+    StrictBoolean,
+    StrictFloat,
+    TrimmedString,
+    not_blank,
+    ranges_overlap,
+)
+
+MAX_CLAIM_CHARS = 2000
+MAX_PAGE_SIZE = 100
+FILTER_NAMES = ("speaker", "outlet", "kind", "said_from", "said_to", "published_from", "published_to")
+
+
+class StrictSchema(ma.Schema):
+    """Rejects fields it does not know, so a misspelt filter is an error rather than ignored."""
+
+    class Meta:
+        unknown = ma.RAISE
+
+
+class FilterFields:
+    """Filters shared by POST /match and GET /quotes; combined with AND."""
+
+    speaker = fields.String(
+        validate=validate.Length(1, 200), metadata={"description": "Case-insensitive part of the name."}
+    )
+    outlet = fields.String(validate=validate.Length(1, 200), metadata={"description": "Outlet, any case."})
+    kind = fields.String(validate=validate.OneOf(KINDS))
+    said_from = DatePrefix(metadata={"description": "Said on or after (inclusive ISO date or prefix)."})
+    said_to = DatePrefix(metadata={"description": "Said on or before (inclusive ISO date or prefix)."})
+    published_from = DatePrefix(metadata={"description": "Published on or after (inclusive)."})
+    published_to = DatePrefix(metadata={"description": "Published on or before (inclusive)."})
+
+    @ma.validates_schema
+    def check_ranges(self, data, **kwargs):
+        """A from-date after its to-date can never match anything: say so instead of answering []."""
+        for start, end in (("said_from", "said_to"), ("published_from", "published_to")):
+            if start in data and end in data and not ranges_overlap(data[start], data[end]):
+                raise ma.ValidationError(f"Must not be after {end}.", start)
+
+
+class MatchRequestSchema(FilterFields, StrictSchema):
+    """Body of POST /match."""
+
+    claim = TrimmedString(
+        required=True,
+        validate=validate.Length(
+            1, MAX_CLAIM_CHARS, error="Must be 1 to 2,000 characters once surrounding whitespace is removed."
+        ),
+        metadata={"description": "The claim to check; 1-2,000 characters after trimming."},
+    )
+    limit = fields.Integer(strict=True, load_default=10, validate=validate.Range(1, 100))
+    min_score = StrictFloat(
+        load_default=DEFAULT_MIN_SCORE,
+        validate=validate.Range(0, 100),
+        metadata={"description": "Matches scoring below this (0-100) are left out."},
+    )
+    group = StrictBoolean(
+        load_default=True,
+        metadata={"description": "Fold copies of one statement carried by several articles into one."},
+    )
+
+
+class PageArgsSchema(StrictSchema):
+    """Pagination query arguments."""
+
+    page = fields.Integer(load_default=1, validate=validate.Range(1, 1_000_000))
+    page_size = fields.Integer(load_default=20, validate=validate.Range(1, MAX_PAGE_SIZE))
+
+
+class QuoteQueryArgsSchema(FilterFields, PageArgsSchema):
+    """Query arguments of GET /quotes."""
+
+
+class SpeakerQueryArgsSchema(PageArgsSchema):
+    """Query arguments of GET /speakers."""
+
+    name = fields.String(
+        validate=validate.Length(1, 200), metadata={"description": "Case-insensitive part of the name."}
+    )
+
+
+class ArticleCreateSchema(StrictSchema):
+    """Body of POST /articles: the text, and metadata to use where the text itself does not say."""
+
+    # Not trimmed: statement offsets index the text exactly as sent.
+    text = fields.String(required=True, validate=not_blank, metadata={"description": "The article text."})
+    title = fields.String(validate=[validate.Length(1, 1000), not_blank])
+    published = IsoDateOrTime()
+    outlet = fields.String(validate=[validate.Length(1, 200), not_blank])
+    original_outlet = fields.String(validate=[validate.Length(1, 200), not_blank])
+    url = fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2000))
