@@ -1,0 +1,21 @@
+"""The HTTP layer: one blueprint per resource, attached to a flask-smorest Api by create_api()."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+
+def create_api(app: Flask):
+    """Attach the Api and every resource blueprint to `app`; needs no data, so the spec builds alone."""
+    # Imported for its routes: it adds POST/DELETE /articles to the articles blueprint, which must
+    # happen before that blueprint is registered.
+    import service.api.article_writes  # noqa: F401
+    from service.api import articles, docs, health, match, quotes, speakers
+    from service.api.base import API_SETTINGS, Api
+
+    app.config.update(API_SETTINGS)
+    api = Api(app)
+    for module in (match, quotes, speakers, articles, health):
+        api.register_blueprint(module.blp)
+    app.register_blueprint(docs.blp)  # a plain Flask blueprint: the docs page is not part of the API
+    return api
