@@ -1,0 +1,48 @@
+"""claimtrace: who said this, when, and where was it published. `create_app()` builds the HTTP service."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from service.config import Settings
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+# Flask and the data layers are imported inside the functions below so that `import service`
+# (and CLI commands such as `python -m service extract`) does no work and loads no web stack.
+
+
+def resolve_settings(config: Settings | dict | None = None) -> Settings:
+    """A Settings as given, the environment's Settings with a dict of overrides, or the environment's."""
+    if isinstance(config, Settings):
+        return config
+    return Settings.from_env(**(config or {}))
+
+
+def create_http_app(settings: Settings) -> Flask:
+    """The Flask app with its error handlers, guards, blueprints and OpenAPI spec, but no data loaded."""
+    from flask import Flask
+
+    from service.api import create_api, security
+    from service.errors import register_error_handlers
+
+    app = Flask(__name__)
+    app.json.sort_keys = False  # keep fields in schema order: problem details read type, title, status...
+    register_error_handlers(app)
+    api = create_api(app)
+    security.init_app(app, settings, api)
+    return app
+
+
+def create_app(config: Settings | dict | None = None) -> Flask:
+    """Build the service: settings -> store -> corpus on first start -> index -> blueprints."""
+    from service.state import ServiceState
+
+    settings = resolve_settings(config)
+    app = create_http_app(settings)
+    state = ServiceState.open(settings)
+    app.extensions["claimtrace"] = state
+    # Statements stored by another gunicorn worker reach this worker's index before it answers.
+    app.before_request(state.sync)
+    return app
