@@ -1,0 +1,181 @@
+"""Every kind of bad input gets a 4xx problem+json answer, never a 500 or a stack trace."""
+
+from __future__ import annotations
+
+import pytest
+
+PROBLEM = "application/problem+json"
+
+
+def assert_problem(response, status):
+    """The response is an RFC 9457 problem with `status`; returns its body."""
+    assert response.status_code == status, response.get_data(as_text=True)
+    assert response.mimetype == PROBLEM
+    body = response.get_json(force=True)
+    assert body["status"] == status
+    assert body["type"] == "about:blank"
+    assert body["title"] and body["detail"]
+    text = response.get_data(as_text=True)
+    assert "Traceback" not in text and 'File "' not in text
+    return body
+
+
+@pytest.mark.parametrize(
+    ("payload", "field"),
+    [
+        ({}, "claim"),
+        ({"claim": ""}, "claim"),
+        ({"claim": "   \n\t "}, "claim"),
+        ({"claim": "x" * 2001}, "claim"),
+        ({"claim": " " + "y" * 2001 + " "}, "claim"),
+        ({"claim": None}, "claim"),
+        ({"claim": 42}, "claim"),
+        ({"claim": ["a", "b"]}, "claim"),
+        ({"claim": {"text": "a"}}, "claim"),
+        ({"claim": "ok", "limit": 0}, "limit"),
+        ({"claim": "ok", "limit": 101}, "limit"),
+        ({"claim": "ok", "limit": -5}, "limit"),
+        ({"claim": "ok", "limit": "10"}, "limit"),
+        ({"claim": "ok", "limit": 2.5}, "limit"),
+        ({"claim": "ok", "limit": True}, "limit"),
+        ({"claim": "ok", "min_score": -1}, "min_score"),
+        ({"claim": "ok", "min_score": 100.5}, "min_score"),
+        ({"claim": "ok", "min_score": "80"}, "min_score"),
+        ({"claim": "ok", "group": "yes"}, "group"),
+        ({"claim": "ok", "group": 1}, "group"),
+        ({"claim": "ok", "kind": "rumour"}, "kind"),
+        ({"claim": "ok", "speaker": ""}, "speaker"),
+        ({"claim": "ok", "outlet": 7}, "outlet"),
+        ({"claim": "ok", "said_from": "yesterday"}, "said_from"),
+        ({"claim": "ok", "said_to": "2015-13"}, "said_to"),
+        ({"claim": "ok", "published_from": "2015-02-30"}, "published_from"),
+        ({"claim": "ok", "published_to": "15-11-04"}, "published_to"),
+        ({"claim": "ok", "said_from": "2016", "said_to": "2015-12"}, "said_from"),
+        ({"claim": "ok", "published_from": "2020-05-02", "published_to": "2020-05-01"}, "published_from"),
+    ],
+)
+def test_match_rejects_bad_fields_with_422_naming_the_field(client, payload, field):
+    body = assert_problem(client.post("/match", json=payload), 422)
+    assert field in body["errors"], body
+
+
+def test_match_lists_every_unknown_field(client):
+    body = assert_problem(client.post("/match", json={"claim": "ok", "claims": "x", "top_k": 3}), 422)
+    assert set(body["errors"]) == {"claims", "top_k"}
+
+
+@pytest.mark.parametrize("payload", [[], ["claim"], "a claim", 17, None, True])
+def test_match_rejects_json_that_is_not_an_object(client, payload):
+    body = assert_problem(client.post("/match", json=payload), 422)
+    assert body["errors"]
+
+
+@pytest.mark.parametrize(
+    "raw", [b"{", b"{'claim': 'single quotes'}", b'{"claim": "x",}', b"\xff\xfe\x00", b"claim=x"]
+)
+def test_match_rejects_malformed_json_with_400(client, raw):
+    body = assert_problem(client.post("/match", data=raw, content_type="application/json"), 400)
+    assert "JSON" in body["detail"]
+
+
+@pytest.mark.parametrize(
+    ("data", "content_type"),
+    [
+        (b'{"claim": "x"}', "text/plain"),
+        (b"claim=x", "application/x-www-form-urlencoded"),
+        (b'{"claim": "x"}', "application/xml"),
+        (b'{"claim": "x"}', None),
+    ],
+)
+def test_match_rejects_other_media_types_with_415(client, data, content_type):
+    headers = {"Content-Type": content_type} if content_type else {}
+    response = client.post("/match", data=data, headers=headers)
+    if content_type is None:
+        # The test client sends no Content-Type at all: still not declared JSON.
+        assert response.request.headers.get("Content-Type") is None
+    assert_problem(response, 415)
+
+
+def test_json_with_charset_parameter_is_accepted(client):
+    response = client.post(
+        "/match", data=b'{"claim": "containers"}', content_type="application/json; charset=utf-8"
+    )
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=0",
+        "page=-1",
+        "page=abc",
+        "page_size=0",
+        "page_size=101",
+        "page_size=1.5",
+        "kind=rumour",
+        "said_from=2015-1",
+        "said_to=20150101",
+        "published_from=2016&published_to=2015",
+        "speakr=Lopez",
+    ],
+)
+def test_quotes_rejects_bad_query_args_with_422(client, query):
+    body = assert_problem(client.get(f"/quotes?{query}"), 422)
+    assert body["errors"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/speakers?page_size=500", "/speakers?nam=x", "/articles?page=0", "/articles?x=1"]
+)
+def test_list_endpoints_reject_bad_query_args(client, path):
+    assert_problem(client.get(path), 422)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/quotes/999999", "/speakers/999999", "/articles/999999", "/quotes/0", "/articles/0"],
+)
+def test_unknown_ids_are_404_naming_the_id(client, path):
+    body = assert_problem(client.get(path), 404)
+    assert path.rsplit("/", 1)[1] in body["detail"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/quotes/abc", "/quotes/-1", "/nowhere", "/match/extra", "/docs/assets/nope.js"]
+)
+def test_unknown_paths_are_404(client, path):
+    assert_problem(client.get(path), 404)
+
+
+@pytest.mark.parametrize(
+    ("method", "path"),
+    [
+        ("get", "/match"),
+        ("put", "/match"),
+        ("delete", "/quotes/1"),
+        ("post", "/health"),
+        ("patch", "/speakers"),
+    ],
+)
+def test_wrong_method_is_405_with_allow_header(client, method, path):
+    response = getattr(client, method)(path)
+    assert_problem(response, 405)
+    assert response.headers["Allow"]
+
+
+def test_oversized_body_is_413(make_app):
+    client = make_app(max_body_bytes=1000, load_corpus=False).test_client()
+    assert_problem(client.post("/match", json={"claim": "x" * 1500}), 413)
+
+
+def test_unexpected_failure_is_a_500_problem_without_internals(app, client, monkeypatch, caplog):
+    store = app.extensions["claimtrace"].store
+
+    def explode(*args, **kwargs):
+        raise RuntimeError("secret internals /etc/passwd")
+
+    monkeypatch.setattr(store, "list_articles", explode)
+    response = client.get("/articles")
+    assert_problem(response, 500)
+    assert "secret" not in response.get_data(as_text=True)
+    assert "secret internals" in caplog.text  # logged for operators instead
