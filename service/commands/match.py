@@ -59,7 +59,7 @@ def format_table(body: dict, columns: int = 120) -> str:
     text_width = max(20, columns - fixed - 2)
     widths = (SCORE_WIDTH, SPEAKER_WIDTH, DATE_WIDTH, OUTLET_WIDTH, text_width)
     header = ("score", "speaker", "said_on", "outlet", "text")
-    lines = ["  ".join(name.ljust(width) for name, width in zip(header, widths, strict=True))]
+    lines = ["  ".join(name.ljust(width) for name, width in zip(header, widths, strict=True)).rstrip()]
     lines.append("  ".join("-" * width for width in widths))
     for found in matches:
         quote = found["quote"]

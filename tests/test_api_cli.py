@@ -1,0 +1,77 @@
+"""`python -m service match` and `python -m service openapi`: the command-line faces of the API."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+
+from service.__main__ import main
+from service.commands.match import format_table
+
+FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+
+
+@pytest.fixture
+def fixture_env(monkeypatch, tmp_path):
+    """CLI commands read settings from the environment: point them at the fixture corpus."""
+    monkeypatch.setenv("CLAIMTRACE_DATA_DIR", str(tmp_path))
+    monkeypatch.setenv("CLAIMTRACE_CORPUS_DIR", str(FIXTURE_CORPUS))
+    monkeypatch.setenv("CLAIMTRACE_LOAD_CORPUS", "1")
+
+
+def test_match_prints_a_table_best_first(fixture_env, capsys):
+    assert main(["match", "more than 4.2 million containers in 2023", "--limit", "3"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].split() == ["score", "speaker", "said_on", "outlet", "text"]
+    assert "Maria Lopez" in lines[2] and "4.2 million" in lines[2]
+    assert lines[-1].startswith(("1 match", "2 match", "3 match"))
+
+
+def test_match_json_is_the_api_answer(fixture_env, capsys):
+    assert main(["match", "We recorded 3,500 new cases in May", "--json", "--limit", "2"]) == 0
+    body = json.loads(capsys.readouterr().out)
+    assert body["claim"] == "We recorded 3,500 new cases in May"
+    assert 1 <= len(body["matches"]) <= 2
+    assert "Watanabe" in body["matches"][0]["quote"]["speaker"]["name"]
+
+
+@pytest.mark.parametrize(
+    "argv", [["match", "   "], ["match", "x", "--limit", "0"], ["match", "x", "--min-score", "101"]]
+)
+def test_match_refuses_bad_input_with_exit_status_2(fixture_env, capsys, argv):
+    assert main(argv) == 2
+    assert capsys.readouterr().err.strip()
+
+
+def test_table_cuts_long_cells_and_shows_missing_values():
+    body = {
+        "claim": "c",
+        "took_ms": 3.2,
+        "matches": [
+            {
+                "score": 71.234,
+                "quote": {"text": "word " * 100, "said_on": None, "speaker": {"name": None}, "article": None},
+            }
+        ],
+    }
+    lines = format_table(body, columns=100).splitlines()
+    assert all(len(line) <= 100 for line in lines)
+    assert lines[2].startswith(" 71.2  -")
+    assert lines[2].endswith("…")
+
+
+def test_table_says_when_nothing_matches():
+    assert (
+        format_table({"claim": "nothing", "matches": [], "took_ms": 1}) == "No statement matches 'nothing'."
+    )
+
+
+def test_openapi_command_writes_the_committed_document(tmp_path, capsys):
+    out = tmp_path / "openapi.yaml"
+    assert main(["openapi", "-o", str(out)]) == 0
+    assert yaml.safe_load(out.read_text())["openapi"].startswith("3.")
+    assert main(["openapi"]) == 0
+    assert capsys.readouterr().out == out.read_text()
