@@ -201,6 +201,11 @@ def test_index_rows_yields_id_and_text_in_id_order(store):
     store.import_quotes([{"text": f"statement {i}"} for i in range(7)])
     assert list(store.index_rows(batch=3)) == [(i, f"statement {i - 1}") for i in range(1, 8)]
     assert [row[0] for row in store.index_rows(after_id=5, batch=2)] == [6, 7]
+    store.import_quotes([{"text": "named", "speaker": "Ann Lee"}])
+    assert list(store.index_rows(after_id=6, with_speaker=True)) == [
+        (7, "statement 6", None),
+        (8, "named", "Ann Lee"),
+    ]
 
 
 @pytest.fixture

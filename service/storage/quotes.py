@@ -171,11 +171,14 @@ def list_quotes(conn: sqlite3.Connection, filters: QuoteFilters, offset: int, li
     return [quote_from_row(row) for row in rows], total
 
 
-def index_rows(conn: sqlite3.Connection, after_id: int, batch: int) -> Iterator[tuple[int, str]]:
-    """(id, text) of statements above `after_id` in id order, read `batch` rows at a time."""
+def index_rows(
+    conn: sqlite3.Connection, after_id: int, batch: int, with_speaker: bool = False
+) -> Iterator[tuple]:
+    """(id, text) or (id, text, speaker name) of statements above `after_id`, in id order, `batch` a read."""
+    columns = "id, text, speaker_name" if with_speaker else "id, text"
     while True:
         rows = conn.execute(
-            "SELECT id, text FROM quotes WHERE id > ? ORDER BY id LIMIT ?", (after_id, batch)
+            f"SELECT {columns} FROM quotes WHERE id > ? ORDER BY id LIMIT ?", (after_id, batch)
         ).fetchall()
         if not rows:
             return

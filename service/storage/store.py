@@ -150,9 +150,11 @@ class Store:
         with self._read() as conn:
             return quotes.list_quotes(conn, filters or QuoteFilters(), offset, limit)
 
-    def index_rows(self, after_id: int = 0, batch: int = 50_000) -> Iterator[tuple[int, str]]:
-        """(id, text) of every statement above after_id, in id order, for building the index."""
-        return quotes.index_rows(self._connection(), after_id, batch)
+    def index_rows(
+        self, after_id: int = 0, batch: int = 50_000, *, with_speaker: bool = False
+    ) -> Iterator[tuple]:
+        """(id, text) — or (id, text, speaker name) — of every statement above after_id, in id order."""
+        return quotes.index_rows(self._connection(), after_id, batch, with_speaker)
 
     def count_quotes(self) -> int:
         """How many statements are stored."""
