@@ -43,10 +43,11 @@ _CHROME_SHORT_PATTERNS = [
     r"(?:you may also like|more from|more on this|latest news|top stories"
     r"|related (?:posts|articles|stories))\b.*",
     r"\d{1,2}:\d{0,2}(?::\d\d)?",  # media player clock remnants, sometimes cut short
-    r"(?:podcasts?|video|videos|audio|play|pause|mute|loading\.*|advertisement|ads?|sponsored|related"
+    r"(?:podcasts?|video|videos|audio|play|pause|mute|loading\s*(?:\.*|…)|discussion|advertisement|ads?|sponsored|related"
     r"|share|tweet|print|email|e-mail|comments?|menu|search|close|next|previous|home|subscribe)",
     r"(?:post|leave|add|write|view|show|load)\s+(?:a\s+|your\s+|\d+\s+)?comments?\b.*",
     r"comment on\b.*\b(?:page|site|article|story|post|facebook|twitter)s?\b.*",
+    r"comments? (?:via|with|using|through)\b.{0,40}",
     r".{0,60}\b(?:on our|follow us on|like us on|join us on|find us on)\b.{0,40}",
     r"(?:follow|like|join) us\b.*",
     r"(?:become a (?:member|patron|subscriber)|support (?:us|our (?:work|journalism))"
@@ -89,8 +90,9 @@ _NOT_A_NAME_AFTER_BY = re.compile(rf"by\s+(?:{MONTH_RE}|{WEEKDAY_RE}|\d|(?:the|t
 # Chrome that opens a page's footer: short lines after one of these are footer too.
 _FOOTER_START = re.compile(
     r"(?:post a comment|leave a (?:comment|reply)|comments?\b|previous (?:post|article)|"
-    r"the original source of this article|disclaimer\s*:|copyright|©|share this|(?:additional )?reporting by"
-    r"|related (?:posts|articles|stories))",
+    r"the original source of this article|disclaimer\s*:|copyright|©|(?:additional )?reporting by"
+    r"|related (?:posts|articles|stories)|you may also like|most (?:read|viewed|popular)"
+    r"|topics?\s*:|tags?\s*:)",
     re.I,
 )
 
@@ -143,6 +145,13 @@ def plain_text(block_text: str) -> str:
     return " ".join(_LINK.sub(r"\1", block_text).split())
 
 
+_DATELINE_WORDS = re.compile(
+    rf"\b(?:{WEEKDAY_RE}|{MONTH_RE})(?!\w)|\d{{1,2}}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?|\b(?:[A-Z]{{2,4}}|GMT|UTC)\b"
+    r"|\b(?:updated|published|posted|last|modified|edited|created|time|date|on|at|am|pm)\b",
+    re.I,
+)
+
+
 def _is_dateline(line: str) -> bool:
     """A short line that is mostly a date, possibly with an outlet name or time beside it."""
     plain = plain_text(line)
@@ -151,12 +160,12 @@ def _is_dateline(line: str) -> bool:
     span = date_span(plain, allow_ambiguous=True)
     if not span:
         return False
-    rest = (plain[: span[0]] + " " + plain[span[1] :]).strip()
-    rest = re.sub(WEEKDAY_RE, " ", rest, flags=re.I)
-    rest = re.sub(r"\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?|\b(?:[A-Z]{2,4}|GMT|UTC)\b", " ", rest)
-    rest = re.sub(r"\b(?:updated|published|posted|last|modified|on|at|am|pm)\b", " ", rest, flags=re.I)
-    words = re.findall(r"[A-Za-z]{2,}", rest)
-    return len(words) <= 4 and not _SENTENCE_END.search(plain.rstrip(")")) or len(words) <= 1
+    rest = plain
+    while span:  # "Published 4 Nov, 2015 ... Edited 5 Nov, 2015": every date goes
+        rest = rest[: span[0]] + " " + rest[span[1] :]
+        span = date_span(rest, allow_ambiguous=True)
+    words = re.findall(r"[A-Za-z]{2,}", _DATELINE_WORDS.sub(" ", rest))
+    return len(words) <= 3 and not _SENTENCE_END.search(plain.rstrip(")")) or len(words) <= 1
 
 
 def _is_icon_strip(plain: str) -> bool:
@@ -181,11 +190,22 @@ def _is_byline(plain: str) -> bool:
     return bool(_BYLINE.fullmatch(plain))
 
 
+def _is_tag_list(plain: str) -> bool:
+    """Topic tags in a row: "Aleppo, Syria, Sergei Rudskoy, Russian General Staff"."""
+    items = [item.strip() for item in plain.split(",")]
+    return (
+        len(items) >= 3
+        and not _SENTENCE_END.search(plain)
+        and all(item[:1].isupper() and len(item.split()) <= 4 for item in items)
+    )
+
+
 def _is_chrome(plain: str) -> bool:
     if _is_icon_strip(plain) or _CHROME_ANY.fullmatch(plain):
         return True
     short = len(plain) <= _SHORT
-    return short and (_is_menu(plain) or _is_byline(plain) or bool(_CHROME_SHORT.fullmatch(plain)))
+    furniture = _is_menu(plain) or _is_byline(plain) or _is_tag_list(plain)
+    return short and (furniture or bool(_CHROME_SHORT.fullmatch(plain)))
 
 
 def split_masthead(plain: str) -> tuple[str, str] | None:

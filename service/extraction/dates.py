@@ -88,12 +88,11 @@ def _date_in(s: str, allow_ambiguous: bool = False) -> tuple[dt.date, int, int] 
 
 
 def _time_near(s: str, start: int, end: int) -> str | None:
-    """A clock time printed just before or just after the date span, as HH:MM[:SS]."""
-    window_after = s[end : end + 24]
-    window_before = s[max(0, start - 30) : start]
-    candidates = [(m, True) for m in _TIME_RE.finditer(window_after)]
-    candidates += [(m, False) for m in _TIME_RE.finditer(window_before)]
-    for m, _after in candidates:
+    """The clock time printed nearest the date span (just before or after it), as HH:MM[:SS]."""
+    after = [(m.start(), m) for m in _TIME_RE.finditer(s[end : end + 24])]
+    window_start = max(0, start - 30)
+    before = [(start - window_start - m.end(), m) for m in _TIME_RE.finditer(s[window_start:start])]
+    for _distance, m in sorted(after + before, key=lambda pair: pair[0]):
         hour, minute = int(m["h"]), int(m["mi"])
         ampm = (m["ampm"] or "").lower()
         if ampm:

@@ -35,8 +35,8 @@ _WIRE = re.compile(
 _SLASHED_AGENCY = re.compile(r"^[A-Z][\w.,' -]{0,60}?\s/(?P<name>[A-Z][\w -]{1,30})/\.?\s")
 # Words that sit beside a date on a date line but are not a publication's name.
 _DATELINE_NOISE = re.compile(
-    rf"\b(?:updated|published|posted|last|modified|on|at|am|pm|[ap]\.m\.|{WEEKDAY_RE}"
-    r"|[A-Z]?[ECMP][SD]?T|GMT|UTC|BST|CET|MSK)\b|\d{1,2}[:.]\d\d(?::\d\d)?|[|,–—/-]",
+    rf"\d{{1,2}}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?|\b(?:updated|published|posted|last|modified|edited|time"
+    rf"|on|at|am|pm|[ap]\.m\.|{WEEKDAY_RE}|[A-Z]?[ECMP][SD]?T|GMT|UTC|BST|CET|MSK)\b|[|,–—/()-]",
     re.I,
 )
 _NOT_NAMES = {"by", "and", "the", "of", "from", "news", "staff", "reporter", "editor"}
@@ -100,12 +100,17 @@ def same_outlet(a: str | None, b: str | None) -> bool:
 
 
 def _published(text: str, blocks: list[Block]) -> str | None:
-    """The first date line's date; pages print their own date before a republished original's."""
-    for block in blocks:
-        if block.kind == "dateline":
-            found = parse_published(plain_text(text[block.start : block.end]))
-            if found:
-                return found
+    """The page's own date: a date line under the headline, else any date line, else a dated byline."""
+    title_at = next((i for i, b in enumerate(blocks) if b.kind == "title"), 0)
+    first_body = next((i for i, b in enumerate(blocks) if b.kind == "body"), len(blocks))
+    # A date line above the headline may be the site's "today" banner; one below it is the story's.
+    ordered = blocks[title_at:] + blocks[:title_at]
+    candidates = [b for b in ordered if b.kind == "dateline"]
+    candidates += [b for b in blocks[:first_body] if b.kind == "chrome" and b.end - b.start <= 120]
+    for block in candidates:
+        found = parse_published(plain_text(text[block.start : block.end]))
+        if found:
+            return found
     return None
 
 
