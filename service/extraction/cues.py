@@ -74,7 +74,13 @@ PERSON_NOUNS = wordset(
     advisors representative representatives chairman chairwoman coordinator negotiator negotiators
     person people witness witnesses resident residents activist activists lawyer lawyers attorney
     economist economists executive executives member members observer observers deputy
-    officer spokespeople sheriff judge"""
+    officer spokespeople sheriff judge author authors traders trader investors investor strategists
+    doctors doctor nurses teachers students parents voters farmers workers employees owners owner
+    critics supporters opponents organizers organisers protesters demonstrators survivors victims
+    relatives neighbors neighbours locals citizens residents aide aides staffer staffers insiders
+    participants delegates experts forecasters meteorologists economists scientist scientists
+    historian historians professor professors researcher engineer engineers pilot pilots soldier
+    soldiers troops medics rescuers firefighters authorities negotiator mediator mediators"""
 )
 ORG_NOUNS = wordset(
     """ministry department government agency office police military army council committee commission
@@ -110,5 +116,6 @@ ANONYMITY_RE = re.compile(
 CLAUSE_OPENERS = wordset(
     """he she they it we i you there the a an his her their its this these those some many most no all
     any several more fewer less foreign its our my your one two three four five six seven eight nine
-    ten moscow washington"""
+    ten moscow washington at about nearly almost only roughly around just both each every nobody none
+    if when whether because without unless not up over under"""
 )

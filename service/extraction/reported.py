@@ -35,6 +35,7 @@ _TOLD_OBJECT_RE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:[\w-]+\s+){0,2}?[A-Z][\w.&'\u2019-]*"
     r"(?:\s+[A-Z][\w.&'\u2019-]*)*|him|her|them|us|me)"
 )
+_NEGATED_RE = re.compile(r"\b(?:never|not|n't|no\s+longer|to|hardly|refused|declined)\s+$")
 _PASSIVE_RE = re.compile(r"\b(?:is|was|were|are|be|been|being|it)\s+$")
 _TAIL_RE = re.compile(
     r",\s+(?:referring|citing|alluding|pointing|in\s+reference|adding|according|noting|explaining|"
@@ -50,6 +51,11 @@ _ACCORDING_END_RE = re.compile(r",\s+according\s+to\s+(?P<src>[^,;]{2,160}?)\s*[
 _SRC_STATEMENT_RE = re.compile(
     r"^(?P<who>.+?)['\u2019]s?\s+(?:statement|statements|remarks|comments|words|testimony|letter|"
     r"interview|speech|post|tweet|report|account|estimate|estimates)\b(?P<rest>.*)$"
+)
+# "WASHINGTON (AP) — ", "CHICAGO, July 9 (Reuters) - ": the dateline is not part of the statement.
+_DATELINE_RE = re.compile(
+    r"(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z]?[\w.]+)?)?\s*(?:\([^)]{1,40}\))?"
+    r"\s*[\u2014\u2013-]{1,2}\s+)"
 )
 _INTRO_RE = re.compile(
     r"(?:In|On|At|During|Meanwhile|However|But|Separately|Earlier|Later|Last|Also|Still|Yet|Now)\b"
@@ -167,6 +173,8 @@ def find_reported(text: str, start: int, end: int) -> Reported | None:
         verb = cue.group("verb").lower()
         if _PASSIVE_RE.search(text[max(start, cue.start() - 12) : cue.start()]):
             continue
+        if _NEGATED_RE.search(text[max(start, cue.start() - 24) : cue.start()]):
+            continue  # "he never mentioned", "declined to say": nothing was stated
         mention = speaker_before(text, start, cue.start())
         inverted = False
         if mention is None:
@@ -191,8 +199,10 @@ def find_reported(text: str, start: int, end: int) -> Reported | None:
         lead = text[start : mention.start].rstrip()
         after_ok = inverted or _only_adjuncts_after(text, cue.end(), end, verb)
         if lead.endswith(",") and after_ok and _words(lead) >= 4:
-            intro = _INTRO_RE.match(text, start, mention.start)
-            c_from = intro.end() if intro and _words(text[intro.end() : mention.start]) >= 6 else start
+            dateline = _DATELINE_RE.match(text, start, mention.start)
+            c_from = dateline.end() if dateline else start
+            intro = _INTRO_RE.match(text, c_from, mention.start)
+            c_from = intro.end() if intro and _words(text[intro.end() : mention.start]) >= 6 else c_from
             c_start, c_end = trim_clause(text, c_from, mention.start)
             if _words(text[c_start:c_end]) >= 4:
                 return Reported(c_start, c_end, mention, cue.group("verb"), text[mention.start : end])

@@ -30,6 +30,26 @@ _WORD_RE = re.compile(r"\(?[\w.'\u2019&-]+\)?")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 _PP_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|for|at|with|in|from|on)\s+(?P<pp>.+)$", re.S)
 _INITIAL_CAP_RE = re.compile(r"^\(?[A-Z]")
+_NOT_NAME_START = wordset(
+    "In On At After Before During From With For By Since Despite Under Over Asked Speaking But And When "
+    "While If As Although Though Because Meanwhile However Still Yet Last This Earlier Later Then Now Also So"
+)
+_DESCRIPTOR_RE = re.compile(
+    r"(?![a-z]+(?:ed|ing)\b)(?!(?:he|she|they|it|was|is|were|has|had|have)\b)[a-z]{3,}"
+)
+_AFFILIATION_RE = re.compile(
+    r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w.'\u2019&-]*))*$"
+)
+_NOT_MODIFIERS = wordset(
+    "it he she they we i you is was were are be been has have had will would could should can may might must "
+    "to that which who whom whose this these those there here not also did do does"
+)
+_PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
+_TIME_TAIL_RE = re.compile(
+    r"(?:\s+(?:on|last|this|late|early|earlier)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|morning|afternoon|evening|night)|\s+(?:also|previously|recently|today|yesterday|later|"
+    r"earlier|again|repeatedly|publicly|separately|however|too|then|once|in\s+\d{4}|has|have|had))+\s*,?$"
+)
 
 
 @dataclass(frozen=True)
@@ -79,15 +99,19 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     mention = _parse_head(head, offset)
     if mention is None:
         return None
-    if appos and mention.kind in ("description", "org") and _looks_like_name(appos):
+    if appos and mention.kind in ("description", "org"):
         # "the State Department's Acting Coordinator for Counter Terrorism, Justin Siberell"
-        named = _parse_head(appos, start + raw.find(appos))
+        first_appos = appos.split(", ", 1)[0]
+        named = _parse_head(first_appos, start + max(raw.find(first_appos), 0))
         if named and named.kind == "name":
-            return Mention(phrase, start, "name", named.name, _strip_article(head), anonymous)
+            role = " ".join(x for x in (_strip_article(head), named.role) if x)
+            return Mention(phrase, start, "name", named.name, role, anonymous)
+    if appos and _PARTY_RE.match(appos.split(", ", 1)[0]):
+        appos = appos.split(", ", 1)[1] if ", " in appos else None  # "Sen. Susan Collins, R-Maine, ..."
     role = mention.role
     if appos and not ANONYMITY_RE.search(appos) and mention.kind == "name" and not _looks_like_name(appos):
         role = role or _strip_article(appos)
-    if appos and len(_words(appos)) > 16:
+    if appos and (len(_words(appos)) > 16 or _bare(_words(appos)[0]) in _NOT_MODIFIERS - {"who", "whose"}):
         return None  # a long aside means the comma split a clause, not an appositive
     kind = mention.kind
     if anonymous and kind == "name":
@@ -111,10 +135,20 @@ def _parse_head(head: str, start: int) -> Mention | None:
 
 def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     """A run of capitalised words and titles ending in a capitalised word: a person or a body."""
+    affiliation = _AFFILIATION_RE.search(head)
+    if affiliation and affiliation.start() > 0:
+        # "climate scientist Maria Lopez of Stanford University": the trailing body goes to the role.
+        inner = _parse_named(head[: affiliation.start()], _words(head[: affiliation.start()]), start)
+        if inner and inner.kind == "name":
+            role = " ".join(x for x in (inner.role, affiliation.group().strip()) if x)
+            return Mention(head, start, "name", inner.name, role, False)
     tokens = words[1:] if words[0].lower() == "the" else words
-    if not tokens or not _is_cap(tokens[-1]):
+    if not tokens or not _is_cap(tokens[-1]) or tokens[0] in _NOT_NAME_START:
         return None
-    for w in tokens:
+    lead = 0  # lowercase descriptors before a name: "farmer Tom Becker", "climate scientist Maria Lopez"
+    while lead < len(tokens) and lead < 3 and _DESCRIPTOR_RE.fullmatch(tokens[lead]):
+        lead += 1
+    for w in tokens[lead:]:
         low = _bare(w)
         if not (_is_cap(w) or low in TITLE_WORDS or low in _CONNECTORS):
             return None
@@ -132,6 +166,12 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     if name and role_words and role_words[-1].lower() in ("of", "for", "and", "the", "at", "in", "on"):
         return None  # "director of the Department for New Challenges and Threats": a body inside a phrase
     role = " ".join(role_words) or None
+    if lead and (not name or len(name) < 2 and not role_words[lead:]):
+        return None
+    if len(name) == 1 and (
+        _bare(name[0]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS or name[0].endswith("ly")
+    ):
+        return None  # "Analysts say", "Police said": a description, not a surname
     if not name or name_text in PLACES or all(w in PLACES for w in name):
         org_name = " ".join(tokens)
         return Mention(head, start, "org", org_name, None, False)
@@ -149,6 +189,10 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     core_words = _words(core)
     if not core_words or len(core_words) > 8:
         return None
+    if any(
+        _bare(w) in _NOT_MODIFIERS or _bare(w).endswith("ing") and _bare(w) != "acting" for w in core_words
+    ):
+        return None  # a clause ("sending it to the House"), not a noun phrase
     noun = _bare(core_words[-1])
     if noun in DATA_NOUNS:
         return None
@@ -178,22 +222,18 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
 def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
     """The mention that ends right before a cue at `hi`, looking back no further than `lo`."""
     left = text[lo:hi].rstrip()
+    trimmed = _TIME_TAIL_RE.search(left)
+    if trimmed and trimmed.start() > 0:
+        left = left[: trimmed.start()].rstrip()  # "Tom Vilsack on Monday said": the time is not the speaker
     if not left:
         return None
-    candidates = []
-    if left.endswith(","):
-        # Name plus appositive, or description plus name: "X, the director of Y," / "the official, X,"
-        inner = left[:-1]
-        cut = inner.rfind(", ")
-        if cut >= 0:
-            before = inner[:cut]
-            cut2 = before.rfind(", ")
-            head_from = cut2 + 2 if cut2 >= 0 else 0
-            candidates.append(head_from)
-    cut = left.rfind(", ")
-    candidates.append(cut + 2 if cut >= 0 and not left.endswith(",") else 0)
+    # Longest first, so "Sen. Susan Collins, R-Maine, the top Republican on ..." keeps its name.
+    begins = [m.end() for m in re.finditer(r",\s+", left) if m.end() < len(left)]
+    candidates = [0, *begins]
     for begin in candidates:
         chunk = left[begin:]
+        if len(chunk.split()) > 32:
+            continue
         mention = parse_mention(chunk, lo + begin)
         if mention:
             return mention
