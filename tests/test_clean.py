@@ -174,3 +174,14 @@ def test_blocks_cover_every_visible_character_exactly_once(parts):
             assert not covered[i]
             covered[i] = True
     assert all(covered[i] for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_a_headline_printed_twice_wins_over_promo_lines_above_it():
+    page = "Get the latest news on Syria and the world\n\nTalks stall in Geneva over prisoners\n\n"
+    page += "Talks stall in Geneva over prisoners\n\nThe talks stalled on Monday, officials said.\n"
+    assert [k for k, _ in kinds_of(page)] == ["chrome", "title", "title", "body"]
+
+
+def test_a_short_lede_ending_in_a_quote_mark_is_body_not_deck():
+    page = "Talks stall in Geneva over prisoners\n\nThe envoy said: “We will not give up.”\n\nMore text.\n"
+    assert [k for k, _ in kinds_of(page)][:2] == ["title", "body"]

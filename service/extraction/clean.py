@@ -233,13 +233,31 @@ def _headline_like(plain: str) -> bool:
 
 def _deck_like(plain: str) -> bool:
     """A subtitle under the headline: short and without a final full stop."""
-    return len(plain) <= 160 and not plain.endswith(".")
+    return len(plain) <= 160 and not _SENTENCE_END.search(plain)
+
+
+def _repeated_headline(text: str) -> str | None:
+    """A headline-shaped line printed twice above the story (page header, then article header)."""
+    seen: set[str] = set()
+    for line in text.splitlines():
+        plain = plain_text(line)
+        if len(plain) > 200:
+            return None  # the story has begun; a line repeated below it is a pull quote
+        if not plain or len(plain.split()) < 4 or not _headline_like(plain):
+            continue
+        if _is_chrome(plain) or _is_dateline(line):
+            continue
+        if plain.casefold() in seen:
+            return plain
+        seen.add(plain.casefold())
+    return None
 
 
 class _Classifier:
     """Classifies blocks in page order; what a block is depends on what came before it."""
 
-    def __init__(self) -> None:
+    def __init__(self, repeated_headline: str | None = None) -> None:
+        self.repeated_headline = repeated_headline
         self.title_text: str | None = None
         self.body_started = False
         self.in_footer = False
@@ -259,6 +277,11 @@ class _Classifier:
                 return "chrome"
             if self.title_text is None and len(plain.split()) < 4 and not _SENTENCE_END.search(plain):
                 return "chrome"  # section labels and site names above the headline
+            if self.title_text is None and self.repeated_headline is not None:
+                if plain.casefold() != self.repeated_headline.casefold():
+                    return "chrome"  # promos and slogans printed above the page's real headline
+                self.title_text = plain
+                return "title"
             if self.title_text is None and _headline_like(plain):
                 self.title_text = plain
                 return "title"
@@ -273,7 +296,7 @@ class _Classifier:
 def split_blocks(text: str) -> list[Block]:
     """Every non-blank paragraph (or standalone line) of the page, classified, with original offsets."""
     blocks: list[Block] = []
-    state = _Classifier()
+    state = _Classifier(_repeated_headline(text))
 
     def close(group: list[tuple[int, int]]) -> None:
         start, end = group[0][0], group[-1][1]
