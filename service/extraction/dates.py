@@ -5,21 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "sept": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
-}
+_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+MONTHS = {key: number for number, key in enumerate(_MONTH_KEYS, start=1)} | {"sept": 9}
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 MONTH_RE = (
@@ -132,22 +119,9 @@ def date_span(s: str, allow_ambiguous: bool = False) -> tuple[int, int] | None:
 
 _FULL_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _YEAR = r"(?:19|20)\d\d"
-_NUMBER_WORDS = {
-    "a": 1,
-    "an": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-}
+_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
+_NUMBER_WORDS = {word: n for n, word in enumerate(_COUNTS, start=1)}
+_NUMBER_WORDS |= {"a": 1, "an": 1}
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _SPEECH = (
     r"(?:interview|speech|statement|address|article|op-ed|book|memo|letter|briefing|press conference"
