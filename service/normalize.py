@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 import snowballstemmer
 
@@ -99,11 +98,14 @@ _NUMBER = re.compile(
     rf"(?:\s*(?P<sep>-|to)\s*[$€£]?(?P<b>{_NUM})(?:\s*(?P<bm>{_MULT}))?)?(?P<pct>\s*(?:%|per\s?cent\b))?"
 )
 _TOKEN = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
+_DIGIT = re.compile(r"\d")
 _WORD_SPAN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
 def _fold(text: str) -> str:
     """NFKC case folding plus quote, dash and space folding; the first step of every comparison."""
+    if text.isascii():  # the common case: NFKC is a no-op and casefold() is lower()
+        return text.lower().translate(_QUOTE_FOLD)
     text = unicodedata.normalize("NFKC", text).casefold()
     return unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD)
 
@@ -161,42 +163,78 @@ def _word(token: str) -> str:
     return token
 
 
+_NUMBER_WORDS = frozenset(_UNITS[1:] + _TEENS + _TENS + ["a"])
+# After one pass, only these can still form a number with a neighbour ("5 [000]" became "5 000").
+_UNSETTLED = re.compile(r"\d (?:\d|to \d|-|hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k\b|m\b)")
+
+
 def _pass(text: str) -> str:
-    text = _WORD_NUMBER.sub(_rewrite_word_number, text)
-    if any(c.isdigit() for c in text):
+    tokens = _TOKEN.findall(text)
+    changed = False
+    if not _NUMBER_WORDS.isdisjoint(tokens):
+        text = _WORD_NUMBER.sub(_rewrite_word_number, text)
+        changed = True
+    if _DIGIT.search(text):
         text = _NUMBER.sub(_rewrite_number, text)
-    return " ".join(w for w in map(_word, _TOKEN.findall(text)) if w)
+        changed = True
+    if changed:
+        tokens = _TOKEN.findall(text)
+    if "'" in text:
+        tokens = [w for w in map(_word, tokens) if w]
+    return " ".join(tokens)
 
 
 def normalize(text: str) -> str:
     """The canonical form of a text: folded case and quotes, no brackets, one form per number."""
+    once = _pass(_fold(text))
     # A second pass settles numbers that only meet once punctuation between them is gone.
-    return _pass(_pass(_fold(text)))
-
-
-@lru_cache(maxsize=500_000)
-def _stem_cached(word: str) -> str:
-    return _STEMMER.stemWord(word)
+    return _pass(once) if _UNSETTLED.search(once) else once
 
 
 _STEMMER = snowballstemmer.stemmer("english")
+_TERM_OF: dict[str, str] = {}  # normalised word -> term ("" for a stop word); the hot path of indexing
+_TERM_CACHE_LIMIT = 2_000_000
+
+
+def _new_term(word: str) -> str:
+    if word in STOP_WORDS:
+        term = ""
+    elif word[0].isdigit():
+        term = word
+    else:
+        term = _STEMMER.stemWord(word)
+    if len(_TERM_OF) >= _TERM_CACHE_LIMIT:
+        _TERM_OF.clear()  # unbounded vocabularies (ids, typos) must not grow memory forever
+    _TERM_OF[word] = term
+    return term
 
 
 def stem(word: str) -> str:
     """The Porter2 stem of one normalised word; numbers stay as they are."""
     if word[0].isdigit():
         return word
-    return _stem_cached(word)
+    return _STEMMER.stemWord(word)
 
 
 def terms_of_normalized(normalized: str) -> list[str]:
     """Stemmed content terms, in order, of an already normalised text."""
-    return [stem(w) for w in normalized.split() if w not in STOP_WORDS]
+    get = _TERM_OF.get
+    out = []
+    for word in normalized.split():
+        term = get(word)
+        if term is None:
+            term = _new_term(word)
+        if term:
+            out.append(term)
+    return out
 
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content terms, in order, of raw text: what the index and the scorer compare."""
     return terms_of_normalized(normalize(text))
+
+
+_SPAN_TERMS: dict[str, list[str]] = {}
 
 
 def term_spans(text: str) -> list[tuple[str, int, int]]:
@@ -206,7 +244,7 @@ def term_spans(text: str) -> list[tuple[str, int, int]]:
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_QUOTE_FOLD))
     spans: list[tuple[str, int, int]] = []
     taken_until = 0
-    numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(folded)] if any(map(str.isdigit, text)) else []
+    numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(folded)] if _DIGIT.search(text) else []
     number_at = iter(numbers)
     next_number = next(number_at, None)
     for m in _WORD_SPAN.finditer(folded):
@@ -224,7 +262,12 @@ def term_spans(text: str) -> list[tuple[str, int, int]]:
                 end -= 1
             next_number = next(number_at, None)
         else:
-            terms = content_terms(text[start:end])
+            word = text[start:end]
+            terms = _SPAN_TERMS.get(word)
+            if terms is None:
+                if len(_SPAN_TERMS) >= _TERM_CACHE_LIMIT:
+                    _SPAN_TERMS.clear()
+                terms = _SPAN_TERMS[word] = content_terms(word)
         taken_until = end
         spans.extend((term, start, end) for term in terms)
     return spans

@@ -10,7 +10,15 @@ from dataclasses import replace
 import numpy as np
 
 from service.index.delta import Delta, merge
-from service.index.scoring import ClaimQuery, Hit, QueryTerm, highlight_spans, prepare_claim, score_candidate
+from service.index.scoring import (
+    Candidate,
+    ClaimQuery,
+    Hit,
+    QueryTerm,
+    highlight_spans,
+    prepare_claim,
+    score_candidates,
+)
 from service.index.segment import IMPACT_LEVELS, K1, Segment, build_segment
 from service.index.vocab import Vocabulary
 from service.normalize import content_terms
@@ -41,6 +49,7 @@ class QuoteIndex:
             np.zeros(0, np.int64),
             np.zeros(0, np.int64),
             np.zeros(0, np.int64),
+            np.zeros(0, np.int64),
             [],
             np.zeros(0, np.int32),
             [],
@@ -64,29 +73,32 @@ class QuoteIndex:
         index = cls.__new__(cls)
         index._speaker_terms = {}
         latest: dict[int, int] = {}
-        quote_ids, texts, lengths, speaker_of, term_ids = [], [], [], [], []
+        quote_ids, texts, lengths, text_lengths, speaker_of, term_ids = [], [], [], [], [], []
         speaker_index: dict[str, int] = {}
         for row in rows:
             quote_id, text, speaker = _row(row)
-            terms = index._terms(text, speaker)
+            terms, text_count = index._terms(text, speaker)
             term_ids.append([ids[t] if t in ids else add_term(t) for t in terms])
             latest[quote_id] = len(quote_ids)
             quote_ids.append(quote_id)
             texts.append(text)
             lengths.append(len(terms))
+            text_lengths.append(text_count)
             speaker_of.append(
                 -1 if speaker is None else speaker_index.setdefault(speaker, len(speaker_index))
             )
         if len(latest) < len(quote_ids):
             rows_kept = sorted(latest.values())
-            quote_ids, texts, lengths, speaker_of, term_ids = (
-                [seq_[i] for i in rows_kept] for seq_ in (quote_ids, texts, lengths, speaker_of, term_ids)
+            quote_ids, texts, lengths, text_lengths, speaker_of, term_ids = (
+                [seq_[i] for i in rows_kept]
+                for seq_ in (quote_ids, texts, lengths, text_lengths, speaker_of, term_ids)
             )
         flat = np.fromiter((t for doc in term_ids for t in doc), dtype=np.int64, count=sum(lengths))
         segment = build_segment(
             np.array(quote_ids, dtype=np.int64),
             flat,
             np.array(lengths, dtype=np.int64),
+            np.array(text_lengths, dtype=np.int64),
             texts,
             np.array(speaker_of, dtype=np.int32),
             list(speaker_index),
@@ -97,14 +109,23 @@ class QuoteIndex:
         index._speaker_terms = speaker_terms
         return index
 
-    def _terms(self, text: str, speaker: str | None) -> list[str]:
+    def _terms(self, text: str, speaker: str | None) -> tuple[list[str], int]:
+        """Terms of the text followed by the speaker's, and how many came from the text."""
         terms = content_terms(text)
+        count = len(terms)
         if speaker:
-            cached = self._speaker_terms.get(speaker)
-            if cached is None:
-                cached = self._speaker_terms[speaker] = content_terms(speaker)
-            terms = terms + cached
-        return terms
+            terms = terms + list(self._speaker_set(speaker))
+        return terms, count
+
+    def _speaker_set(self, speaker: str | None) -> frozenset[str]:
+        if not speaker:
+            return frozenset()
+        cached = self._speaker_terms.get(speaker)
+        if cached is None:
+            if len(self._speaker_terms) > 200_000:
+                self._speaker_terms.clear()
+            cached = self._speaker_terms[speaker] = frozenset(content_terms(speaker))
+        return cached
 
     def add(self, rows: Iterable) -> int:
         """Add or replace statements; returns how many were added."""
@@ -121,8 +142,8 @@ class QuoteIndex:
             for row in rows:
                 quote_id, text, speaker = _row(row)
                 self._remove_one(quote_id)
-                term_ids = [self.vocab.add(t) for t in self._terms(text, speaker)]
-                self.delta.add(quote_id, text, speaker, term_ids)
+                terms, text_count = self._terms(text, speaker)
+                self.delta.add(quote_id, text, speaker, [self.vocab.add(t) for t in terms], text_count)
                 added += 1
             if len(self.delta) >= max(MERGE_AT, self._main_live // 10):
                 self.compact()
@@ -186,8 +207,19 @@ class QuoteIndex:
         df = self.df(term_id) if term_id is not None else 0
         return math.log(1 + (n - df + 0.5) / (df + 0.5))
 
-    def _idf_of_term(self, term: str) -> float:
-        return self.idf(self.vocab.get(term))
+    def idf_array(self, term_ids: np.ndarray) -> np.ndarray:
+        """IDF of many term ids at once."""
+        offsets = self.main.offsets
+        inside = term_ids + 1 < len(offsets)
+        safe = np.where(inside, term_ids, 0)
+        df = np.where(inside, offsets[np.minimum(safe + 1, len(offsets) - 1)] - offsets[safe], 0)
+        if self.delta.df:
+            extra = self.delta.df
+            df = df + np.fromiter(
+                (extra.get(t, 0) for t in term_ids.tolist()), dtype=np.int64, count=len(term_ids)
+            )
+        n = len(self)
+        return np.log1p((n - df + 0.5) / (df + 0.5))
 
     def text(self, quote_id: int) -> str | None:
         """The indexed text of a statement."""
@@ -207,7 +239,7 @@ class QuoteIndex:
             term_id = self.vocab.get(word)
             if term_id is not None and self.df(term_id) > 0:
                 idf = self.idf(term_id)
-                terms.append(QueryTerm(word, word, idf))
+                terms.append(QueryTerm(word, word, idf, term_id))
                 weighted.append((term_id, idf))
                 continue
             guess = self.vocab.closest(word, self.df)
@@ -216,9 +248,8 @@ class QuoteIndex:
                 continue
             term_id, similarity = guess
             idf = self.idf(term_id)
-            terms.append(
-                QueryTerm(self.vocab.terms[term_id], word, max(idf, self.idf(None) / 2) * similarity)
-            )
+            weight = max(idf, self.idf(None) / 2) * similarity
+            terms.append(QueryTerm(self.vocab.terms[term_id], word, weight, term_id))
             weighted.append((term_id, idf * similarity))
         return prepare_claim(claim, terms), weighted
 
@@ -234,7 +265,7 @@ class QuoteIndex:
             while True:
                 candidates, exhausted = self._candidates(weighted, pool * (8 if keep else 1))
                 if keep:
-                    allowed = keep([qid for qid, _ in candidates])
+                    allowed = keep([c[0] for c in candidates])
                     candidates = [c for c in candidates if c[0] in allowed][:pool]
                 hits = self._rescore(query, candidates, min_score)
                 if len(hits) >= limit or exhausted or not keep or pool * 8 >= len(self):
@@ -247,20 +278,14 @@ class QuoteIndex:
             ]
 
     def _rescore(self, query: ClaimQuery, candidates, min_score: float) -> list[Hit]:
-        hits = []
-        for quote_id, bm25 in candidates:
-            text, speaker = self._text_and_speaker(quote_id)
-            hit = score_candidate(query, quote_id, text, speaker, self._idf_of_term, min_score, bm25)
-            if hit is not None:
-                hits.append(hit)
-        return hits
-
-    def _text_and_speaker(self, quote_id: int) -> tuple[str, str | None]:
-        local = self.delta.where.get(quote_id)
-        if local is not None:
-            return self.delta.texts[local], self.delta.speakers[local]
-        doc = self.main.doc_of(quote_id)
-        return self.main.text(doc), self.main.speaker(doc)
+        prepared = []
+        for quote_id, bm25, doc, local in candidates:
+            if doc is not None:
+                terms, speaker = self.main.terms_of(doc), self.main.speaker(doc)
+            else:
+                terms, speaker = self.delta.text_terms[local], self.delta.speakers[local]
+            prepared.append(Candidate(quote_id, terms, self._speaker_set(speaker), bm25))
+        return score_candidates(query, prepared, self.idf_array, self.vocab.terms, min_score)
 
     def _accumulator(self, size: int) -> np.ndarray:
         acc = getattr(self._scratch, "acc", None)
@@ -268,10 +293,8 @@ class QuoteIndex:
             acc = self._scratch.acc = np.zeros(size, dtype=np.float32)
         return acc
 
-    def _candidates(
-        self, weighted: list[tuple[int, float]], pool: int
-    ) -> tuple[list[tuple[int, float]], bool]:
-        """Top `pool` (quote id, BM25) over both segments, and whether that is every match there is."""
+    def _candidates(self, weighted: list[tuple[int, float]], pool: int) -> tuple[list[tuple], bool]:
+        """Top `pool` (quote id, BM25, main doc, delta local) over both segments; and whether that is all."""
         main = self.main
         by_rarity = sorted(weighted, key=lambda tw: main.df(tw[0]))
         exact, later, used = [], [], 0
@@ -302,8 +325,11 @@ class QuoteIndex:
             found = postings[at] == docs
             scores[found] += impacts[at[found]] * np.float32(weight * unit)
         top = np.argsort(-scores, kind="stable")[:pool]
-        found = [(int(main.quote_ids[d]), float(s)) for d, s in zip(docs[top], scores[top], strict=True)]
+        found = [
+            (int(main.quote_ids[d]), float(s), int(d), None)
+            for d, s in zip(docs[top], scores[top], strict=True)
+        ]
         for local, score in self.delta.scores(weighted, main.avgdl).items():
-            found.append((self.delta.quote_ids[local], score))
+            found.append((self.delta.quote_ids[local], score, None, local))
         found.sort(key=lambda c: -c[1])
         return found[:pool], exhausted and len(found) <= pool

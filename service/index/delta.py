@@ -6,7 +6,7 @@ from collections import Counter
 
 import numpy as np
 
-from service.index.segment import K1, Segment, impact_of
+from service.index.segment import K1, Segment, forward_index, impact_of
 
 
 class Delta:
@@ -16,7 +16,8 @@ class Delta:
         self.quote_ids: list[int] = []
         self.texts: list[str] = []
         self.speakers: list[str | None] = []
-        self.term_counts: list[Counter] = []  # term id -> tf, per statement
+        self.term_counts: list[Counter] = []  # term id -> tf, per statement (text and speaker)
+        self.text_terms: list[np.ndarray] = []  # distinct term ids of the text, ascending
         self.lengths: list[int] = []
         self.postings: dict[int, list[int]] = {}  # term id -> local doc numbers
         self.df: Counter = Counter()  # live documents per term
@@ -26,14 +27,17 @@ class Delta:
     def __len__(self) -> int:
         return len(self.where)
 
-    def add(self, quote_id: int, text: str, speaker: str | None, term_ids: list[int]) -> None:
-        """Append one statement (the caller removed any older version of the same id)."""
+    def add(
+        self, quote_id: int, text: str, speaker: str | None, term_ids: list[int], text_count: int
+    ) -> None:
+        """Append one statement: term ids of its text (the first `text_count`), then of its speaker."""
         local = len(self.quote_ids)
         counts = Counter(term_ids)
         self.quote_ids.append(quote_id)
         self.texts.append(text)
         self.speakers.append(speaker)
         self.term_counts.append(counts)
+        self.text_terms.append(np.unique(np.array(term_ids[:text_count], dtype=np.int32)))
         self.lengths.append(len(term_ids))
         for term_id in counts:
             self.postings.setdefault(term_id, []).append(local)
@@ -113,6 +117,13 @@ def merge(main: Segment, delta: Delta, vocab_size: int) -> Segment:
     blobs = [blobs[i] for i in order]
     text_offsets = np.zeros(n_new + 1, dtype=np.int64)
     np.cumsum([len(b) for b in blobs], out=text_offsets[1:])
+    fwd_counts = np.diff(main.fwd_offsets)[live_main]
+    fwd_docs = [np.repeat(rank[:n_main], fwd_counts)]
+    fwd_terms = [main.fwd_terms[np.repeat(~main.deleted, np.diff(main.fwd_offsets))]]
+    for j, local in enumerate(live_delta):
+        fwd_docs.append(np.full(len(delta.text_terms[local]), rank[n_main + j], dtype=np.int64))
+        fwd_terms.append(delta.text_terms[local])
+    fwd_offsets, fwd_all = forward_index(np.concatenate(fwd_docs), np.concatenate(fwd_terms), n_new)
     total_len = main.avgdl * n_main + sum(delta.lengths[i] for i in live_delta)
     return Segment(
         offsets=offsets,
@@ -125,4 +136,6 @@ def merge(main: Segment, delta: Delta, vocab_size: int) -> Segment:
         speakers=speakers,
         deleted=np.zeros(n_new, dtype=bool),
         avgdl=float(total_len / n_new) if n_new else 1.0,
+        fwd_offsets=fwd_offsets,
+        fwd_terms=fwd_all,
     )

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy as np
 from rapidfuzz import fuzz
 
-from service.normalize import STOP_WORDS, content_terms, normalize, term_spans
+from service.normalize import STOP_WORDS, normalize, term_spans
 
 SCORER = "claimtrace.weighted_overlap"
 W_COVERAGE, W_PRECISION, W_FUZZY = 0.6, 0.15, 0.25
@@ -29,6 +30,7 @@ class QueryTerm:
     term: str  # the index term (a stem, or a canonical number), typo-corrected where needed
     word: str  # the claim's own term before correction
     weight: float  # IDF times the similarity of a typo correction
+    term_id: int | None = None  # None for a word no statement uses
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,16 @@ class ClaimQuery:
     terms: tuple[QueryTerm, ...]
     fuzzy_string: str  # the claim's terms, space-joined, for token_set_ratio
     total_weight: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A statement retrieval proposed: its distinct text term ids, speaker terms and BM25 score."""
+
+    quote_id: int
+    term_ids: np.ndarray
+    speaker_terms: frozenset[str]
+    bm25: float
 
 
 @dataclass(frozen=True)
@@ -60,47 +72,60 @@ def prepare_claim(text: str, terms: list[QueryTerm]) -> ClaimQuery:
     return ClaimQuery(text, tuple(terms), " ".join(t.term for t in terms), total)
 
 
-def score_candidate(
-    claim: ClaimQuery, quote_id: int, text: str, speaker: str | None, idf, min_score: float, bm25: float
-) -> Hit | None:
-    """Score one candidate, or None when it cannot reach `min_score`."""
-    if claim.total_weight <= 0:
-        return None
-    quote_terms = content_terms(text)
-    quote_set = set(quote_terms)
-    speaker_set = set(content_terms(speaker)) if speaker else set()
-    found = found_speaker = 0.0
-    matched = []
-    for qt in claim.terms:
-        if qt.term in quote_set:
-            found += qt.weight
-            matched.append(qt.term)
-        elif qt.term in speaker_set:
-            found_speaker += qt.weight
-            matched.append(qt.term)
-    coverage = (found + SPEAKER_SHARE * found_speaker) / claim.total_weight
-    claim_terms = {qt.term for qt in claim.terms}
-    quote_weight = sum(idf(t) for t in quote_set) or 1.0
-    precision = sum(idf(t) for t in quote_set & claim_terms) / quote_weight
-    base = 100 * (W_COVERAGE * coverage + W_PRECISION * precision)
-    # The fuzzy part only has to make up what the weighted parts leave short of min_score.
-    cutoff = max(0.0, (min_score - base) / W_FUZZY) if min_score > 0 else 0.0
-    if cutoff > 100:
-        return None
-    fuzzy = fuzz.token_set_ratio(
-        claim.fuzzy_string, " ".join(quote_terms), processor=None, score_cutoff=cutoff
-    )
-    score = round(base + W_FUZZY * fuzzy, 2)
-    if score < min_score or not matched:
-        return None
-    parts = {
-        "coverage": round(coverage, 4),
-        "precision": round(precision, 4),
-        "token_set_ratio": round(fuzzy, 2),
-        "bm25": round(bm25, 3),
-    }
-    corrections = {qt.word: qt.term for qt in claim.terms if qt.word != qt.term and qt.term in matched}
-    return Hit(quote_id, score, SCORER, parts, tuple(matched), corrections)
+def score_candidates(
+    claim: ClaimQuery, candidates: list[Candidate], idf, vocabulary: list[str], min_score: float
+) -> list[Hit]:
+    """Score every candidate at once (numpy for the weighted parts); those below `min_score` are dropped."""
+    if claim.total_weight <= 0 or not candidates:
+        return []
+    known = sorted((qt.term_id, qt.weight) for qt in claim.terms if qt.term_id is not None)
+    claim_ids = np.array([k for k, _ in known] or [-1], dtype=np.int64)
+    claim_weights = np.array([w for _, w in known] or [0.0])
+    lengths = [len(c.term_ids) for c in candidates]
+    flat = np.concatenate([c.term_ids for c in candidates]).astype(np.int64)
+    owner = np.repeat(np.arange(len(candidates)), lengths)
+    at = np.minimum(np.searchsorted(claim_ids, flat), len(claim_ids) - 1)
+    in_claim = claim_ids[at] == flat
+    weights = idf(flat)
+    found = np.bincount(owner, np.where(in_claim, claim_weights[at], 0.0), minlength=len(candidates))
+    shared = np.bincount(owner, np.where(in_claim, weights, 0.0), minlength=len(candidates))
+    total = np.bincount(owner, weights, minlength=len(candidates))
+    flat_list, in_claim_list = flat.tolist(), in_claim.tolist()
+    hits, start = [], 0
+    for i, cand in enumerate(candidates):
+        end = start + lengths[i]
+        matched = [
+            vocabulary[t]
+            for t, hit in zip(flat_list[start:end], in_claim_list[start:end], strict=True)
+            if hit
+        ]
+        quote_string = " ".join(vocabulary[t] for t in flat_list[start:end])
+        start = end
+        matched_set = set(matched)
+        by_speaker = [
+            qt for qt in claim.terms if qt.term in cand.speaker_terms and qt.term not in matched_set
+        ]
+        coverage = (found[i] + SPEAKER_SHARE * sum(qt.weight for qt in by_speaker)) / claim.total_weight
+        precision = shared[i] / total[i] if total[i] > 0 else 0.0
+        base = 100 * (W_COVERAGE * coverage + W_PRECISION * precision)
+        # The fuzzy part only has to make up what the weighted parts leave short of min_score.
+        cutoff = max(0.0, (min_score - base) / W_FUZZY) if min_score > 0 else 0.0
+        if cutoff > 100 or not (matched or by_speaker):
+            continue
+        fuzzy = fuzz.token_set_ratio(claim.fuzzy_string, quote_string, processor=None, score_cutoff=cutoff)
+        score = round(float(base + W_FUZZY * fuzzy), 2)
+        if score < min_score:
+            continue
+        matched += [qt.term for qt in by_speaker]
+        parts = {
+            "coverage": round(float(coverage), 4),
+            "precision": round(float(precision), 4),
+            "token_set_ratio": round(fuzzy, 2),
+            "bm25": round(cand.bm25, 3),
+        }
+        corrections = {qt.word: qt.term for qt in claim.terms if qt.word != qt.term and qt.term in matched}
+        hits.append(Hit(cand.quote_id, score, SCORER, parts, tuple(matched), corrections))
+    return hits
 
 
 def highlight_spans(text: str, matched_terms) -> tuple[tuple[int, int], ...]:

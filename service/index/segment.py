@@ -31,6 +31,8 @@ class Segment:
     speakers: list[str]  # distinct speaker names; few compared with statements
     deleted: np.ndarray  # bool [docs]; removal is a tombstone until the next merge
     avgdl: float
+    fwd_offsets: np.ndarray  # int64 [docs+1]: a document's distinct text terms, for rescoring
+    fwd_terms: np.ndarray  # int32, ascending within a document
 
     @property
     def size(self) -> int:
@@ -50,6 +52,10 @@ class Segment:
         start, end = self.offsets[term_id], self.offsets[term_id + 1]
         return self.docs[start:end], self.impacts[start:end]
 
+    def terms_of(self, doc: int) -> np.ndarray:
+        """The distinct term ids of one document's text (speaker excluded)."""
+        return self.fwd_terms[self.fwd_offsets[doc] : self.fwd_offsets[doc + 1]]
+
     def text(self, doc: int) -> str:
         """The original text of one document."""
         return self.text_blob[self.text_offsets[doc] : self.text_offsets[doc + 1]].tobytes().decode("utf-8")
@@ -68,7 +74,8 @@ class Segment:
 
     def nbytes(self) -> int:
         """Bytes held by the arrays other than the texts themselves."""
-        arrays = (self.offsets, self.docs, self.impacts, self.quote_ids, self.text_offsets)
+        arrays = (self.offsets, self.docs, self.impacts, self.quote_ids, self.text_offsets, self.fwd_offsets)
+        arrays += (self.fwd_terms,)
         return sum(a.nbytes for a in arrays) + self.speaker_of.nbytes + self.deleted.nbytes
 
 
@@ -87,18 +94,22 @@ def build_segment(
     quote_ids: np.ndarray,
     term_ids: np.ndarray,
     doc_lengths: np.ndarray,
+    text_lengths: np.ndarray,
     texts: list[str],
     speaker_of: np.ndarray,
     speakers: list[str],
     vocab_size: int,
 ) -> Segment:
-    """Build a segment from documents given in row order: their term ids back to back, and lengths."""
+    """Build a segment from documents in row order: term ids back to back (text terms, then speaker's)."""
     n_docs = len(quote_ids)
     order = np.argsort(quote_ids, kind="stable")
     rank = np.empty(n_docs, dtype=np.int64)
     rank[order] = np.arange(n_docs)
     row_of_term = np.repeat(np.arange(n_docs, dtype=np.int64), doc_lengths)
     keys = term_ids.astype(np.int64) * max(n_docs, 1) + rank[row_of_term]
+    starts = np.concatenate([[0], np.cumsum(doc_lengths)[:-1]]) if n_docs else np.zeros(0, np.int64)
+    is_text = np.arange(len(term_ids)) - starts[row_of_term] < text_lengths[row_of_term]
+    fwd_offsets, fwd_terms = forward_index(rank[row_of_term][is_text], term_ids[is_text], n_docs)
     keys, tf = np.unique(keys, return_counts=True)
     tids, docs = np.divmod(keys, max(n_docs, 1))
     lengths_sorted = doc_lengths[order].astype(np.float64)
@@ -120,4 +131,16 @@ def build_segment(
         speakers=speakers,
         deleted=np.zeros(n_docs, dtype=bool),
         avgdl=avgdl,
+        fwd_offsets=fwd_offsets,
+        fwd_terms=fwd_terms,
     )
+
+
+def forward_index(docs: np.ndarray, term_ids: np.ndarray, n_docs: int) -> tuple[np.ndarray, np.ndarray]:
+    """CSR doc -> distinct term ids (ascending) from (doc, term) pairs."""
+    vocab = int(term_ids.max()) + 1 if len(term_ids) else 1
+    keys = np.unique(docs.astype(np.int64) * vocab + term_ids.astype(np.int64))
+    doc_of, terms = np.divmod(keys, vocab)
+    offsets = np.zeros(n_docs + 1, dtype=np.int64)
+    np.cumsum(np.bincount(doc_of, minlength=n_docs), out=offsets[1:])
+    return offsets, terms.astype(np.int32)

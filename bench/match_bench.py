@@ -1,0 +1,325 @@
+"""Matching speed, memory and ranking quality at 10k / 100k / 1M statements, with baselines from the same run.
+
+    .venv/bin/python bench/match_bench.py                       # sizes 10000,100000 (a few minutes)
+    .venv/bin/python bench/match_bench.py --sizes 1000000 --http # the full target run (tens of minutes)
+
+For each size it generates seeded, sentence-like statements over a Zipfian vocabulary (inflected
+words, speakers, numbers printed in news styles), imports them through the store's importer and
+prints: import rate, start-up (store -> index), index bytes per statement, /match latency
+p50/p95/p99 in-process (index alone and matching.match with the store) and optionally over HTTP
+through gunicorn on loopback, the same claims through a brute-force RapidFuzz scan over every text,
+the speed-up and top-10 agreement. Then MAP@5 of ours vs plain BM25 on a generated
+paraphrase/typo claim set, and the dev claims with 20,000 unrelated statements added.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import numpy as np
+from rapidfuzz import fuzz, process
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.bm25 import BM25  # noqa: E402
+from service.index import QuoteIndex  # noqa: E402
+from service.matching import DEFAULT_MIN_SCORE, match  # noqa: E402
+from service.normalize import normalize  # noqa: E402
+
+FUNCTION = tuple(
+    [
+        "the",
+        "of",
+        "to",
+        "and",
+        "in",
+        "a",
+        "that",
+        "for",
+        "on",
+        "with",
+        "as",
+        "by",
+        "at",
+        "from",
+        "is",
+        "was",
+        "has",
+        "have",
+        "will",
+        "its",
+        "are",
+        "be",
+        "it",
+        "not",
+    ]
+)
+SUFFIXES = ("", "", "s", "ed", "ing", "er", "ers")
+SYLLABLES = [c + v for c in "bdfgklmnprstvz" for v in "aeiou"] + ["tra", "sho", "pri", "ste", "gro"]
+
+
+class Corpus:
+    """Seeded generator of statements and of claims that paraphrase them."""
+
+    def __init__(self, seed: int = 11, vocab_size: int = 40_000, speakers: int = 3_000):
+        self.rng = random.Random(seed)
+        self.np = np.random.default_rng(seed)
+        words = set()
+        while len(words) < vocab_size:
+            words.add("".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(2, 4))))
+        self.stems = sorted(words)
+        self.rng.shuffle(self.stems)
+        weights = 1.0 / (np.arange(vocab_size) + 2.7)  # Zipf, exponent 1
+        self.cdf = np.cumsum(weights / weights.sum())
+        self.speakers = [f"{self._name()} {self._name()}" for _ in range(speakers)]
+
+    def _name(self) -> str:
+        return "".join(self.rng.choice(SYLLABLES) for _ in range(2)).capitalize()
+
+    def _number(self) -> str:
+        value = self.rng.choice(
+            [self.rng.randint(2, 99), self.rng.randint(100, 999) * 10, self.rng.randint(2, 90) * 1000]
+        )
+        return f"{value:,}"
+
+    def statement_tokens(self) -> list[str]:
+        """One statement as tokens: content words from the Zipfian vocabulary among function words."""
+        length = self.rng.randint(8, 28)
+        ranks = np.searchsorted(self.cdf, self.np.random(length))
+        out = []
+        for rank in ranks:
+            if self.rng.random() < 0.4:
+                out.append(self.rng.choice(FUNCTION))
+            out.append(self.stems[int(rank)] + self.rng.choice(SUFFIXES))
+        if self.rng.random() < 0.3:
+            out.insert(self.rng.randrange(len(out)), self._number())
+        return out
+
+    def rows(self, count: int, first_id: int = 1) -> list[dict]:
+        """`count` import rows (text, speaker, ref) with ids implied by order."""
+        rows = []
+        for i in range(count):
+            text = " ".join(self.statement_tokens())
+            rows.append(
+                {
+                    "text": text[0].upper() + text[1:] + ".",
+                    "speaker": self.rng.choice(self.speakers),
+                    "ref": f"g{first_id + i}",
+                }
+            )
+        return rows
+
+    def claim_for(self, text: str, speaker: str) -> str:
+        """A paraphrase: dropped and reordered words, other inflections, a typo, numbers reprinted."""
+        words = [w for w in text.rstrip(".").lower().split() if w not in FUNCTION]
+        kept = [w for w in words if self.rng.random() < 0.7] or words[:3]
+        out = []
+        for w in kept:
+            if w[0].isdigit():
+                value = int(w.replace(",", ""))
+                w = self.rng.choice(
+                    [str(value), f"{value // 1000}k" if value % 1000 == 0 and value >= 1000 else str(value)]
+                )
+            elif self.rng.random() < 0.3:
+                base = next((w[: -len(s)] for s in ("ers", "ing", "ed", "er", "s") if w.endswith(s)), w)
+                w = base + self.rng.choice(SUFFIXES)
+            out.append(w)
+        typo_at = [i for i, w in enumerate(out) if len(w) >= 6 and w.isalpha()]
+        if typo_at and self.rng.random() < 0.5:
+            i = self.rng.choice(typo_at)
+            j = self.rng.randrange(1, len(out[i]) - 2)
+            out[i] = out[i][:j] + out[i][j + 1] + out[i][j] + out[i][j + 2 :]
+        if len(out) > 3 and self.rng.random() < 0.5:
+            cut = self.rng.randrange(1, len(out) - 1)
+            out = out[cut:] + out[:cut]
+        with_function = []
+        for w in out:
+            if self.rng.random() < 0.3:
+                with_function.append(self.rng.choice(FUNCTION))
+            with_function.append(w)
+        if self.rng.random() < 0.3:
+            with_function = [speaker.split()[-1], "says", *with_function]
+        return " ".join(with_function)
+
+
+def pct(values: list[float], q: float) -> float:
+    """The q-th percentile (0-100) of values, in the values' unit."""
+    return float(np.percentile(values, q)) if values else float("nan")
+
+
+def latency_line(label: str, values: list[float]) -> str:
+    """p50/p95/p99 of latencies in ms, one line."""
+    return (
+        f"{label:<15} p50 {pct(values, 50):6.1f}  p95 {pct(values, 95):6.1f}  p99 {pct(values, 99):6.1f} ms"
+    )
+
+
+def timed(fn, claims: list[str]) -> tuple[list[float], list]:
+    """Per-claim wall times in ms and the results."""
+    times, results = [], []
+    for claim in claims:
+        started = time.perf_counter()
+        results.append(fn(claim))
+        times.append((time.perf_counter() - started) * 1000)
+    return times, results
+
+
+def run_size(size: int, corpus: Corpus, args, tmp: Path) -> None:
+    """Every speed and memory figure for one corpus size."""
+    from service.storage import Store
+
+    rows = corpus.rows(size)
+    store = Store(tmp / f"s{size}" / "claimtrace.sqlite3")
+    started = time.perf_counter()
+    for i in range(0, size, 50_000):
+        store.import_quotes(rows[i : i + 50_000])
+    import_s = time.perf_counter() - started
+    started = time.perf_counter()
+    index = QuoteIndex.build(store.index_rows(), seq=store.current_seq())
+    startup_s = time.perf_counter() - started
+    print(f"\n== {size:,} statements")
+    print(f"import (store.import_quotes): {size / import_s:,.0f} statements/s ({import_s:.1f} s)")
+    print(f"start-up (store -> index):   {startup_s:.2f} s ({size / startup_s:,.0f} statements/s)")
+    print(f"index memory:                {index.memory_bytes() / size:,.0f} bytes/statement beyond the texts")
+
+    targets = corpus.rng.sample(range(size), min(args.claims, size))
+    claims = [corpus.claim_for(rows[t]["text"], rows[t]["speaker"]) for t in targets]
+    search_ms, hits = timed(lambda c: index.search(c, limit=10, min_score=0), claims)
+    match_ms, _ = timed(lambda c: match(c, index=index, store=store, limit=10, min_score=0), claims)
+    found = sum(1 for t, h in zip(targets, hits, strict=True) if h and h[0].quote_id == t + 1) / len(targets)
+    print(latency_line("index.search", search_ms))
+    print(latency_line("matching.match", match_ms))
+    print(f"paraphrased claim's source ranked first: {found:.1%}")
+
+    texts = [normalize(r["text"]) for r in rows]
+    brute_claims = claims[: args.brute_claims]
+
+    def brute(claim: str):
+        return process.extract(
+            normalize(claim), texts, scorer=fuzz.token_set_ratio, processor=None, limit=10, score_cutoff=1
+        )
+
+    brute_ms, brute_hits = timed(brute, brute_claims)
+    ours_ms = statistics.mean(search_ms[: len(brute_claims)])
+    agreement = [
+        len({h.quote_id for h in ours[:10]} & {pos + 1 for _, _, pos in theirs}) / 10
+        for ours, theirs in zip(hits, brute_hits, strict=False)
+    ]
+    brute_mean = statistics.mean(brute_ms)
+    print(f"brute-force rapidfuzz scan:  mean {brute_mean:,.1f} ms over {len(brute_claims)} claims")
+    print(f"speed-up (mean brute / mean ours, same claims): {statistics.mean(brute_ms) / ours_ms:,.0f}x")
+    print(f"top-10 agreement with the brute-force scan: {statistics.mean(agreement):.2f}")
+    if args.http:
+        http_latency(tmp / f"s{size}", claims, startup_timeout=max(120, size / 5_000))
+    store.close()
+
+
+def http_latency(data_dir: Path, claims: list[str], startup_timeout: float) -> None:
+    """The same claims over HTTP through gunicorn (2 workers, --preload) on loopback."""
+    from bench.live_server import LiveServer, call
+
+    started = time.perf_counter()
+    server = LiveServer(data_dir=data_dir, workers=2).start(ready_timeout=startup_timeout)
+    try:
+        print(f"gunicorn start-up to first /health: {time.perf_counter() - started:.1f} s")
+        times = []
+        for claim in claims:
+            t0 = time.perf_counter()
+            reply = call(server.port, "POST", "/match", {"claim": claim, "min_score": 0})
+            times.append((time.perf_counter() - t0) * 1000)
+            assert reply.status == 200, reply
+        print(latency_line("HTTP /match", times))
+    finally:
+        server.stop()
+
+
+def average_precision_at_5(ranked: list[int], relevant: int) -> float:
+    """AP@5 with one relevant item: 1/rank when it is in the top 5."""
+    return next((1 / rank for rank, doc in enumerate(ranked[:5], 1) if doc == relevant), 0.0)
+
+
+def ranking_quality(corpus: Corpus, size: int, claims_count: int) -> None:
+    """MAP@5 of ours (min_score 0) vs plain BM25 on paraphrase/typo claims over the same texts."""
+    rows = corpus.rows(size)
+    docs = [(i + 1, r["text"]) for i, r in enumerate(rows)]
+    index = QuoteIndex.build((i + 1, r["text"], r["speaker"]) for i, r in enumerate(rows))
+    bm25 = BM25([(doc_id, f"{text} {rows[doc_id - 1]['speaker']}") for doc_id, text in docs])
+    targets = corpus.rng.sample(range(size), claims_count)
+    ours = theirs = 0.0
+    for t in targets:
+        claim = corpus.claim_for(rows[t]["text"], rows[t]["speaker"])
+        ours += average_precision_at_5([h.quote_id for h in index.search(claim, limit=5)], t + 1)
+        theirs += average_precision_at_5([d for d, _ in bm25.search(claim, limit=5)], t + 1)
+    print(f"\nMAP@5 on {claims_count} generated paraphrase/typo claims over {size:,} statements:")
+    ours, theirs = ours / claims_count, theirs / claims_count
+    print(f"  ours {ours:.3f}   plain BM25 {theirs:.3f}   ratio {ours / max(theirs, 1e-9):.2f}")
+
+
+def dev_claims(corpus: Corpus, gold_path: Path, claims_path: Path, extra: int) -> None:
+    """The seed dev claims against the gold statements plus `extra` unrelated generated ones."""
+    gold = json.loads(gold_path.read_text(encoding="utf-8"))
+    quotes = gold["quotes"]
+    rows = [(i + 1, q["text"], q.get("speaker")) for i, q in enumerate(quotes)]
+    rows += [(len(quotes) + 1 + i, r["text"], r["speaker"]) for i, r in enumerate(corpus.rows(extra))]
+    index = QuoteIndex.build(rows)
+    r1 = negatives_ok = positives = negatives = 0
+    worst_positive, best_negative = 100.0, 0.0
+    for line in claims_path.read_text(encoding="utf-8").splitlines():
+        claim = json.loads(line)
+        hits = index.search(claim["claim"], limit=5, min_score=0)
+        top = hits[0] if hits else None
+        if claim["expect"]:
+            positives += 1
+            first = (
+                top is not None
+                and top.quote_id <= len(quotes)
+                and quotes[top.quote_id - 1]["id"] in claim["expect"]
+            )
+            r1 += first and top.score >= DEFAULT_MIN_SCORE
+            worst_positive = min(worst_positive, top.score if top else 0.0)
+        else:
+            negatives += 1
+            negatives_ok += top is None or top.score < DEFAULT_MIN_SCORE
+            best_negative = max(best_negative, top.score if top else 0.0)
+    print(f"\ndev claims with {extra:,} unrelated statements added (min_score {DEFAULT_MIN_SCORE}):")
+    print(
+        f"  R@1 {r1}/{positives}  negatives rejected {negatives_ok}/{negatives}  "
+        f"lowest positive top score {worst_positive:.1f}, highest negative top score {best_negative:.1f}"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run every figure for the requested sizes."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,100000", help="comma-separated statement counts")
+    parser.add_argument("--claims", type=int, default=200, help="claims timed per size")
+    parser.add_argument(
+        "--brute-claims", type=int, default=10, help="claims also run through the brute-force scan"
+    )
+    parser.add_argument("--http", action="store_true", help="also time /match through gunicorn on loopback")
+    parser.add_argument("--quality-size", type=int, default=20_000)
+    parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold" / "seed-quotes.json")
+    parser.add_argument(
+        "--dev-claims", type=Path, default=ROOT.parent / "shared" / "gold" / "claims-dev.jsonl"
+    )
+    args = parser.parse_args(argv)
+    corpus = Corpus()
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in (int(s) for s in args.sizes.split(",") if s):
+            run_size(size, corpus, args, Path(tmp))
+    ranking_quality(Corpus(seed=5), args.quality_size, 300)
+    if args.gold.exists() and args.dev_claims.exists():
+        dev_claims(Corpus(seed=9), args.gold, args.dev_claims, 20_000)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
