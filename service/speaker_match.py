@@ -1,0 +1,113 @@
+"""Who a claim says spoke, and whether that is a quote's speaker (surnames, roles, organisations, loosely).
+
+`claim_speaker(claim)` finds the mention ("Putin said ...", "according to the State Department",
+"Lavrov: ...", "..., says the FSB chief"); `speaker_verdict(mention, speaker)` gives "same",
+"different", or "unknown" when the quote's speaker is not known. Places stand for their
+governments ("Moscow", "the Kremlin" -> Russia); a body matches the people who speak for it
+("the State Department" matches its counter-terrorism coordinator); a rank must agree ("the
+foreign minister" is not the deputy foreign minister).
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.extraction.cues import CLAUSE_OPENERS, ORG_NOUNS, PERSON_NOUNS, PLACES, SAY_VERBS
+from service.models import Speaker
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+def _pairs(pairs: str) -> dict[str, str]:
+    """ "a=b c=d" as a mapping; underscores stand for spaces inside a phrase."""
+    return {k.replace("_", " "): v.replace("_", " ") for k, v in (p.split("=") for p in pairs.split())}
+
+
+_VERBS = "|".join(sorted(SAY_VERBS | {"assumes", "assumed", "accused", "accuses"}, key=len, reverse=True))
+_AUX = r"(?:(?:has|have|had|also|again|once|is|was|\w+ly)\s+)*"
+_WHO = r"(?P<who>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,7}?|the\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,6}?)"
+_SPEAKER_PATTERNS = [
+    re.compile(r"^(?P<who>[A-Z][^:]{1,50}):\s"),  # "Lavrov: Russia condemns ..."
+    re.compile(r"^according\s+to\s+(?P<who>[^,]{2,60}),", re.I),
+    re.compile(r"[,;]\s*according\s+to\s+(?P<who>[^,;]{2,60}?)\W*$", re.I),
+    re.compile(rf"[,;]\s*(?:{_VERBS})\s+(?P<who>[^,;]{{2,60}}?)\W*$"),  # "..., says the FSB chief"
+    re.compile(rf"[,;]\s*(?P<who>[^,;]{{2,60}}?)\s+{_AUX}(?:{_VERBS})\W*$"),  # "..., the FSB chief said."
+    re.compile(rf"^(?:[^,]{{3,40}},\s+)?{_WHO}\s+{_AUX}(?:{_VERBS}|is\s+quoted\s+as\s+saying)\b"),
+]
+# Loose-matching vocabulary: places stand for their governments, titles have common synonyms.
+_ALIASES = _pairs(
+    "u.s.=us u.s=us usa=us america=us american=us washington=us pentagon=us united_states=us u.k.=uk "
+    "britain=uk british=uk united_kingdom=uk london=uk russian=russia moscow=russia kremlin=russia "
+    "syrian=syria damascus=syria chinese=china beijing=china french=france paris=france german=germany "
+    "berlin=germany iranian=iran tehran=iran turkish=turkey ankara=turkey israeli=israel ukrainian=ukraine "
+    "kyiv=ukraine kiev=ukraine iraqi=iraq baghdad=iraq saudi=saudi_arabia riyadh=saudi_arabia chief=head "
+    "boss=head leader=head defence=defense spokeswoman=spokesman spokesperson=spokesman officials=official "
+    "sources=source ministers=minister"
+)
+_FILLER = _word_set(
+    "the a an of for and in on at to by with from 's senior top high-ranking said al el bin ibn"
+)
+_GENERIC = _word_set("official source authority authorities government administration representative")
+_OFFICES = _word_set("chancellor premier king queen pope emir prince sheikh monarch ayatollah mufti")
+_RANKS = _word_set("deputy vice assistant former under undersecretary")
+_PERSON_TITLES = _word_set("minister president secretary head director spokesman ambassador chairman")
+_PHRASES = ("united states", "united kingdom", "saudi arabia")
+
+
+def claim_speaker(claim: str) -> str | None:
+    """Who the claim says made the statement ("Putin said ...", "..., says the FSB chief"), or None."""
+    text = claim.strip()
+    for pattern in _SPEAKER_PATTERNS:
+        m = pattern.search(text)
+        who = m.group("who").strip(" ,.") if m else ""
+        if who and not re.search(r"\d", who) and len(who.split()) <= 8 and _names_someone(who):
+            return who
+    return None
+
+
+def _names_someone(who: str) -> bool:
+    """A speaker mention ends in a name, a place, or a noun for a person or body ("the FSB chief")."""
+    words = who.split()
+    last = words[-1].lower().removesuffix("'s").removesuffix("’s")
+    if last in PERSON_NOUNS | ORG_NOUNS | _ALIASES.keys() | _OFFICES or words[-1] in PLACES:
+        return True
+    return words[-1].split("-")[-1][:1].isupper() and not (
+        len(words) == 1 and last in CLAUSE_OPENERS | {"many", "most", "others"}
+    )
+
+
+def _tokens(text: str | None) -> set[str]:
+    """Content words of a name, role or organisation, with places and titles folded to one spelling."""
+    text = (text or "").lower().replace("’", "'")
+    for phrase in _PHRASES:
+        text = text.replace(phrase, phrase.replace(" ", "_"))
+    words = set()
+    for raw in re.findall(r"[\w.'-]+", text):
+        word = raw.strip(".'").removesuffix("'s").replace("_", " ")
+        word = _ALIASES.get(word, _ALIASES.get(word.rstrip("."), word))
+        if word and word not in _FILLER:
+            words.add(word)
+        if "-" in word:  # "al-Assad" is also "Assad"
+            words |= {part for part in word.split("-") if part and part not in _FILLER}
+    return words
+
+
+def speaker_verdict(mention: str, speaker: Speaker) -> str:
+    """same when the mention names the speaker (surname, full name, role or organisation), else different."""
+    if not speaker.name and not speaker.role:
+        return "unknown"
+    claimed = _tokens(mention)
+    name_words = _tokens(speaker.name)
+    surname = None if speaker.organisation or speaker.anonymous else (speaker.name or "").split()[-1:]
+    surname_parts = {w for w in _tokens(surname[0]) if "-" not in w} if surname else set()
+    if surname_parts and surname_parts <= claimed:
+        return "same"
+    known = name_words | _tokens(speaker.role) | _tokens(speaker.mention)
+    known |= {"ministry"} if "minister" in known else set()
+    if claimed & _RANKS != known & _RANKS and claimed & _PERSON_TITLES:
+        return "different"  # "the foreign minister" is not the deputy foreign minister
+    has_role = bool(speaker.role) or speaker.anonymous
+    covered = {w for w in claimed if w in known or (w in _GENERIC and has_role)}
+    return "same" if claimed and len(covered) >= 0.75 * len(claimed) else "different"

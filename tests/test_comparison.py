@@ -1,0 +1,176 @@
+"""Claim vs quote: number pairs and speaker cases from the fixture tables, dates, agreement, seed examples."""
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from service.comparison import (
+    check_numbers,
+    claim_date,
+    compare,
+    date_verdict,
+    judge_numbers,
+)
+from service.models import Speaker, StoredArticle, StoredQuote
+from service.numbers import parse_quantities
+
+TABLES = Path(__file__).parent / "fixtures" / "comparison"
+NUMBER_PAIRS = json.loads((TABLES / "number_pairs.json").read_text(encoding="utf-8"))["pairs"]
+
+SIBERELL = Speaker("Justin Siberell", "Acting Coordinator for Counter Terrorism, US State Department")
+ANTONOV = Speaker("Anatoly Antonov", "Deputy Defense Minister of Russia")
+RT_2016 = StoredArticle(1, "Over 40,000 foreign militants from 100 countries", "2016-06-03", "RT", None, None)
+ALALAM_2013 = StoredArticle(
+    4, "Russia, Syria exchange data on foreign militants", "2013-07-12", "Alalam", None, None
+)
+EXCESS = StoredQuote(
+    1,
+    "an excess of 40,000 total foreign fighters [that] have gone to the conflict [in Syria] "
+    "from over 100 countries",
+    "direct",
+    SIBERELL,
+    said_on="2016-06-02",
+    article=RT_2016,
+)
+ANTONOV_ISIL = StoredQuote(
+    4,
+    "Today some 25-30,000 foreign terrorist mercenaries are fighting for ISIL, including those from the "
+    "Pacific Rim countries and, unfortunately, Russia too.",
+    "direct",
+    ANTONOV,
+    said_on="2015-11",
+    article=RT_2016,
+)
+
+
+def test_table_is_big_enough():
+    assert len(NUMBER_PAIRS) >= 60
+
+
+@pytest.mark.parametrize("pair", NUMBER_PAIRS, ids=[p["claim"][:50] for p in NUMBER_PAIRS])
+def test_number_pairs(pair):
+    assert [n.verdict for n in check_numbers(pair["claim"], pair["quote"])] == pair["expect"]
+
+
+def test_seed_putin_claim_names_the_wrong_speaker_but_right_numbers():
+    result = compare("Putin said 25-30 thousand foreign mercenaries are fighting for ISIL", ANTONOV_ISIL)
+    assert (result.speaker.claim, result.speaker.quote, result.speaker.verdict) == (
+        "Putin",
+        "Anatoly Antonov",
+        "different",
+    )
+    assert [n.verdict for n in result.numbers] == ["consistent"]
+    assert result.agreement == "conflicting"
+    assert any("Anatoly Antonov" in reason for reason in result.reasons)
+
+
+def test_seed_fifty_thousand_is_not_an_excess_of_forty_thousand():
+    result = compare("50,000 foreign fighters from over 100 countries have gone to Syria", EXCESS)
+    assert [(n.claim.value, n.quote.value, n.verdict) for n in result.numbers] == [
+        (50_000, 40_000, "inconsistent"),
+        (100, 100, "consistent"),
+    ]
+    assert result.agreement == "conflicting"
+
+
+def test_seed_more_than_forty_thousand_agrees():
+    result = compare("more than 40,000 foreign fighters went to Syria", EXCESS)
+    assert [n.verdict for n in result.numbers] == ["consistent"]
+    assert (result.speaker, result.agreement) == (None, "consistent")
+
+
+@pytest.mark.parametrize(
+    ("claim", "words", "when"),
+    [
+        ("Putin said in 2015 that militants are fighting", "in 2015", "2015"),
+        ("Antonov said last November that", "last November", "--11"),
+        ("On June 2, 2016, Siberell said", "On June 2, 2016", "2016-06-02"),
+        ("Assad said in November 2015 that", "in November 2015", "2015-11"),
+        ("Rasmussen said on Friday that", "on Friday", "Friday"),
+        ("Lavrov said last year that", "last year", ""),
+    ],
+)
+def test_claim_dates(claim, words, when):
+    assert claim_date(claim) == (words, when)
+
+
+@pytest.mark.parametrize("claim", ["Russia condemns extremism", "Lavrov recently said", "25 of 34 provinces"])
+def test_claims_without_a_date(claim):
+    assert claim_date(claim) is None
+
+
+@pytest.mark.parametrize(
+    ("when", "said_on", "published", "expect"),
+    [
+        ("2015", "2015-11", None, "consistent"),
+        ("2015-11", "2015-11-04", None, "consistent"),
+        ("2016", "2015-11", None, "inconsistent"),
+        ("2016-06-02", "2016-06-02", None, "consistent"),
+        ("2016-06-01", "2016-06-02", None, "inconsistent"),
+        ("--11", "2015-11", None, "consistent"),
+        ("--06", "2015-11", None, "inconsistent"),
+        ("--11", "2015", None, "unknown"),
+        ("Thursday", "2016-06-02", None, "consistent"),
+        ("Friday", "2016-06-02", None, "inconsistent"),
+        ("2015", None, "2013-07-12", "inconsistent"),
+        ("2012", None, "2013-07-12", "unknown"),
+        ("", "2015-11", None, "unknown"),
+    ],
+)
+def test_date_verdicts(when, said_on, published, expect):
+    assert date_verdict(when, said_on, published) == expect
+
+
+def test_date_checked_against_said_on_and_publication():
+    said = compare("Siberell said on June 2, 2016 that fighters find it harder to cross", EXCESS)
+    assert (said.date.claim_date, said.date.verdict, said.speaker.verdict) == (
+        "2016-06-02",
+        "consistent",
+        "same",
+    )
+    later = StoredQuote(
+        9,
+        "up to 600 militants from Russia and Europe are fighting",
+        "indirect",
+        Speaker("Vladimir Putin"),
+        article=ALALAM_2013,
+    )
+    result = compare("Putin said in 2015 that up to 600 militants are fighting", later)
+    assert (result.date.verdict, result.agreement) == ("inconsistent", "conflicting")
+
+
+def test_agreement_unknown_when_nothing_can_be_checked():
+    result = compare("Foreign fighters bring bomb-making skills home", EXCESS)
+    assert (result.numbers, result.speaker, result.date, result.agreement) == ((), None, None, "unknown")
+
+
+def test_absent_number_alone_leaves_agreement_unknown():
+    result = compare("Russia has sent 100,000 troops to Syria", ANTONOV_ISIL)
+    assert [n.verdict for n in result.numbers] == ["absent"]
+    assert result.agreement == "unknown"
+
+
+def test_unknown_speaker_does_not_conflict():
+    anonymous = StoredQuote(5, "some 40,000 foreigners joined", "indirect", Speaker(None), article=RT_2016)
+    result = compare("Obama said some 40,000 foreigners joined", anonymous)
+    assert (result.speaker.verdict, result.agreement) == ("unknown", "consistent")
+
+
+_figures = st.integers(min_value=1, max_value=10**9)
+_qualifiers = st.sampled_from(["", "about ", "more than ", "up to ", "nearly ", "some "])
+
+
+@given(_figures, _qualifiers)
+def test_a_quantity_agrees_with_itself(n, qualifier):
+    (q,) = parse_quantities(f"{qualifier}{n:,} people")
+    assert judge_numbers(q, q) == "consistent"
+
+
+@given(_figures, st.floats(min_value=1.5, max_value=100))
+def test_figures_far_apart_disagree(n, factor):
+    (claim,) = parse_quantities(f"{round(n * factor):,} people")
+    (quote,) = parse_quantities(f"{n:,} people")
+    assert judge_numbers(claim, quote) == "inconsistent"
