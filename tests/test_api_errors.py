@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 PROBLEM = "application/problem+json"
 
@@ -179,3 +181,47 @@ def test_unexpected_failure_is_a_500_problem_without_internals(app, client, monk
     assert_problem(response, 500)
     assert "secret" not in response.get_data(as_text=True)
     assert "secret internals" in caplog.text  # logged for operators instead
+
+
+_json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=30),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=10), inner, max_size=3),
+    max_leaves=8,
+)
+_match_bodies = (
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "claim": _json_values,
+            "limit": _json_values,
+            "min_score": _json_values,
+            "group": _json_values,
+            "kind": _json_values,
+            "said_from": _json_values,
+            "published_to": _json_values,
+        },
+    )
+    | _json_values
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(body=_match_bodies)
+def test_any_json_body_gets_a_200_or_a_4xx_problem(client, body):
+    response = client.post("/match", json=body)
+    if response.status_code == 200:
+        assert isinstance(response.get_json()["matches"], list)
+    else:
+        assert_problem(response, 422)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    query=st.dictionaries(
+        st.sampled_from(["page", "page_size", "kind", "said_to", "speaker"]), st.text(max_size=12)
+    )
+)
+def test_any_query_string_gets_a_200_or_a_422_problem(client, query):
+    response = client.get("/quotes", query_string=query)
+    if response.status_code != 200:
+        assert_problem(response, 422)
