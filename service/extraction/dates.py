@@ -149,8 +149,10 @@ _WHEN_PARTS = [
     ),
     (
         "month",
-        rf"(?:in|during|back in|earlier in|last|this past|early|mid|late)[-\s]+(?:(?:early|mid|late)[-\s]+)?"
-        rf"(?P<mo_m>{MONTH_RE})(?![\w-])",
+        rf"(?:in|during|back in|earlier in|last|this past|early|mid|late"
+        rf"|(?:at|by|towards?|near) the (?:end|start|beginning|middle|close) of)[-\s]+"
+        rf"(?:(?:early|mid|late)[-\s]+)?"
+        rf"(?P<mo_m>{MONTH_RE})(?![\w-])(?P<mo_rel>\s+(?:of\s+)?(?:last|this) year)?",
     ),
     (
         "year",
@@ -163,7 +165,7 @@ _WHEN_PARTS = [
     (
         "weekday",
         rf"(?:(?P<wd_last>last|this past|past)\s+|(?:on|earlier on|late on|early on)\s+)?"
-        rf"(?P<wd>{_FULL_WEEKDAY})(?!s\b)(?:['’]s)?{_PART_OF_DAY}",
+        rf"(?P<wd>{_FULL_WEEKDAY})(?!s\b)(?:['’]s)?{_PART_OF_DAY}(?P<wd_week>\s+(?:of\s+)?last week)?",
     ),
     (
         "week",
@@ -180,7 +182,7 @@ _WHEN_PARTS = [
     ),
     (
         "vague",
-        r"in the past|recently|previously|in recent (?:days|weeks|months|years)|at the time|once|earlier",
+        r"in the past|recently|previously|in recent (?:days|weeks|months|years)|at the time|earlier",
     ),
 ]
 _WHEN_RE = re.compile("|".join(rf"(?P<{name}>\b(?:{p}))" for name, p in _WHEN_PARTS), re.I)
@@ -190,17 +192,26 @@ _WHEN_NAMES = [name for name, _ in _WHEN_PARTS]
 _MONTH_GROUPS = ("mdy_m", "dmy_m", "my_m", "mo_m")
 
 
+_ASIDE = re.compile(r",\s*(?:who|which|whose|whom|where|when)\b[^,]*(?:,|$)", re.I)
+
+
 def _first_when(context: str) -> re.Match[str] | None:
-    for m in _WHEN_RE.finditer(context or ""):
+    """The expression that dates the statement: concrete before vague, outside "who ..." asides first."""
+    context = context or ""
+    asides = [a.span() for a in _ASIDE.finditer(context)]
+    found = []
+    for m in _WHEN_RE.finditer(context):
         # News English capitalises months; "in may" and "march on" are verbs.
         if any(m.group(g) and m.group(g)[0].islower() for g in _MONTH_GROUPS):
             continue
-        return m
-    return None
+        vague = m.group("vague") is not None or m.group("future") is not None
+        aside = any(start <= m.start() < end for start, end in asides)
+        found.append(((vague, aside), m))
+    return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def find_when(context: str) -> tuple[str, int, int] | None:
-    """The first expression of time in an attribution clause, as (phrase, start, end), or None."""
+    """The expression of time that dates an attribution clause, as (phrase, start, end), or None."""
     m = _first_when(context)
     return (m.group(0), m.start(), m.end()) if m else None
 
@@ -253,6 +264,8 @@ def _resolve(m: re.Match[str], published: str | None) -> str | None:
         return f"{int(g['my_y']):04d}-{mo:02d}" if mo else None
     if kind == "month":
         mo = _month_number(g["mo_m"])
+        if g["mo_rel"] and year and mo:  # "in October last year", "in March this year"
+            return f"{year - ('last' in g['mo_rel'].lower()):04d}-{mo:02d}"
         strictly = m.group(0).lower().startswith(("last", "this past"))
         return _latest_month(mo, year, month, strictly) if mo and month else None
     if kind in ("year", "year_of"):
@@ -261,8 +274,11 @@ def _resolve(m: re.Match[str], published: str | None) -> str | None:
         if not day:
             return None
         if kind == "weekday":
-            strictly = bool(g["wd_last"])
-            back = (day.weekday() - WEEKDAYS.index(g["wd"].lower())) % 7 or (7 if strictly else 0)
+            target = WEEKDAYS.index(g["wd"].lower())
+            if g["wd_week"]:  # "on Monday last week": that weekday in the previous calendar week
+                back = day.weekday() + 7 - target
+            else:
+                back = (day.weekday() - target) % 7 or (7 if g["wd_last"] else 0)
         else:
             back = {"today": 0, "yesterday": 1, "day_before": 2}[kind]
         return (day - dt.timedelta(days=back)).isoformat()
