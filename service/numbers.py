@@ -107,6 +107,7 @@ _NOUN_STOP = set(
 )
 
 
+_FRACTION_AFTER = re.compile(r"[\s-]*(?:halves|halfs|thirds?|quarters?|fifths?|sixths?|tenths?)\b", re.I)
 _PLURALS = set(_word_list("people men women children police personnel staff troops cattle"))
 
 
@@ -170,7 +171,7 @@ def _is_not_a_quantity(text: str, start: int, end: int, value: float, raw: str) 
     before, after = text[max(0, start - 40) : start], text[end : end + 20]
     if _ORDINAL_OR_TIME_AFTER.match(after) or _NAME_BEFORE.search(before):
         return True
-    if re.match(r"[A-Za-z/]|-(?!plus\b|odd\b)[A-Za-z]", after) and not re.match(
+    if re.match(r"[A-Za-z/]|-(?!plus\b|odd\b|strong\b)[A-Za-z]", after) and not re.match(
         r"(?:k|mn|mln|bn|m)\b", after, re.I
     ):
         return True  # "1990s", "24/7", "5-year-old", "3D"
@@ -225,6 +226,15 @@ def _atoms(text: str) -> list[dict]:
             continue
         if m.group("num") and _is_not_a_quantity(text, m.start(), m.end(), value, raw):
             continue
+        if _FRACTION_AFTER.match(text, m.end()):
+            continue  # "two thirds", "one-fifth": shares, not counts
+        start = m.start()
+        share = re.search(
+            r"\b(half|a\s+quarter\s+of|three\s+quarters\s+of)\s+$", text[max(0, start - 20) : start], re.I
+        )
+        if share and raw.lower().startswith(("a ", "an ")):  # "half a million", "a quarter of a million"
+            value *= {"h": 0.5, "a": 0.25, "t": 0.75}[share.group(1)[0].lower()]
+            start -= len(share.group())
         scale = 1.0
         if m.group("num") and m.group("scale"):
             scale = SCALES.get(m.group("scale").strip().lower()) or _SHORT_SCALES[m.group("scale").lower()]
@@ -232,7 +242,7 @@ def _atoms(text: str) -> list[dict]:
             last = raw.lower().split()[-1].split("-")[-1]
             scale = SCALES.get(last, 1)
         atoms.append(
-            {"start": m.start(), "end": m.end(), "low": value, "high": value, "vague": False, "scale": scale}
+            {"start": start, "end": m.end(), "low": value, "high": value, "vague": False, "scale": scale}
         )
     return atoms
 

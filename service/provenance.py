@@ -7,7 +7,7 @@ stored statements; `provenance(quote, candidates)` gives the group one statement
 JSON shape of a group as the API reports it on a match or a quote:
   reported_in:    [{quote_id, article_id, outlet, original_outlet, published, title, url}],
                   earliest published first, unknown dates last
-  first_reported: the first of reported_in when its published date is known, else null
+  first_reported: the first of reported_in (earliest published; an undated copy only when none is dated)
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from service.models import Speaker, StoredQuote
+from service.models import Speaker, StoredArticle, StoredQuote
 from service.numbers import canonical_form, parse_quantities
 
 SAME_STATEMENT_MIN = 90.0  # fuzz.ratio of the normalised texts; rewordings of one quote score 92-100
@@ -49,7 +49,7 @@ class QuoteGroup:
     representative: StoredQuote
     quotes: tuple[StoredQuote, ...]  # every copy, in the order given
     reported_in: tuple[Report, ...]  # earliest published first, unknown dates last
-    first_reported: Report | None  # None when no copy has a published date
+    first_reported: Report | None  # the first of reported_in
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,11 @@ def _published_key(published: str | None) -> tuple[int, str]:
     return (0, published) if published else (1, "")
 
 
+def first_reported(articles: Iterable[StoredArticle]) -> StoredArticle | None:
+    """The earliest published of some articles; undated ones count only when none is dated."""
+    return min(articles, key=lambda a: _published_key(a.published), default=None)
+
+
 def report_of(quote: StoredQuote) -> Report:
     """Where one stored statement was published."""
     a = quote.article
@@ -134,8 +139,7 @@ def _group(members: list[StoredQuote], scores: Mapping[int, float] | None) -> Qu
         return score, _published_key(report_of(quote).published), position
 
     representative = min(enumerate(members), key=rank)[1]
-    first = reported_in[0] if reported_in and reported_in[0].published else None
-    return QuoteGroup(representative, tuple(members), reported_in, first)
+    return QuoteGroup(representative, tuple(members), reported_in, reported_in[0] if reported_in else None)
 
 
 def group_quotes(

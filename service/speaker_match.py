@@ -53,6 +53,11 @@ _GENERIC = _word_set("official source authority authorities government administr
 _OFFICES = _word_set("chancellor premier king queen pope emir prince sheikh monarch ayatollah mufti")
 _RANKS = _word_set("deputy vice assistant former under undersecretary")
 _PERSON_TITLES = _word_set("minister president secretary head director spokesman ambassador chairman")
+# Crowds stand for no one in particular: "Experts say" names no speaker, "US officials say" does.
+_CROWD = _word_set(
+    "reports report media experts analysts observers critics sources studies study data figures estimates "
+    "people residents witnesses activists scientists researchers many most some others everyone independent"
+)
 _PHRASES = ("united states", "united kingdom", "saudi arabia")
 
 
@@ -70,6 +75,8 @@ def claim_speaker(claim: str) -> str | None:
 def _names_someone(who: str) -> bool:
     """A speaker mention ends in a name, a place, or a noun for a person or body ("the FSB chief")."""
     words = who.split()
+    if all(w.lower() in _CROWD | _FILLER for w in words):
+        return False
     last = words[-1].lower().removesuffix("'s").removesuffix("’s")
     if last in PERSON_NOUNS | ORG_NOUNS | _ALIASES.keys() | _OFFICES or words[-1] in PLACES:
         return True
@@ -102,7 +109,9 @@ def speaker_verdict(mention: str, speaker: Speaker) -> str:
     name_words = _tokens(speaker.name)
     surname = None if speaker.organisation or speaker.anonymous else (speaker.name or "").split()[-1:]
     surname_parts = {w for w in _tokens(surname[0]) if "-" not in w} if surname else set()
-    if surname_parts and surname_parts <= claimed:
+    # In "Putin's spokesman" the named person is whose spokesman it is, not the speaker.
+    possessors = _tokens(" ".join(re.findall(r"([\w.-]+)['’]s\s+\w", mention)))
+    if surname_parts and surname_parts <= claimed - possessors:
         return "same"
     known = name_words | _tokens(speaker.role) | _tokens(speaker.mention)
     known |= {"ministry"} if "minister" in known else set()

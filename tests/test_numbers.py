@@ -46,6 +46,9 @@ INF = None
         ("dozens of civilians", "vague", 24, 99, "civilians"),
         ("several hundred troops", "vague", 300, 900, "troops"),
         ("thousands of refugees", "vague", 2_000, 9_999, "refugees"),
+        ("half a million people", "exact", 500_000, 500_000, "people"),
+        ("a quarter of a million people", "exact", 250_000, 250_000, "people"),
+        ("two dozen soldiers", "exact", 24, 24, "soldiers"),
     ],
 )
 def test_parses_quantity(text, kind, low, high, counts):
@@ -85,6 +88,9 @@ def test_units(text, value, unit):
         "at 10 a.m.",
         "the 21st century",
         "the 2015 report",
+        "two thirds of voters",
+        "one-third of the fighters",
+        "a 25-year-old man",
     ],
 )
 def test_not_quantities(text):

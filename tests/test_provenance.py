@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service.models import Speaker, StoredArticle, StoredQuote
-from service.provenance import group_quotes, provenance, same_statement, statement_key
+from service.provenance import first_reported, group_quotes, provenance, same_statement, statement_key
 
 ANTONOV = Speaker("Anatoly Antonov", "Deputy Defense Minister of Russia")
 TAIL = (
@@ -84,13 +84,19 @@ def test_representative_is_best_scored():
     assert group.first_reported.article_id == 2
 
 
-def test_unknown_dates_come_last_and_are_never_first_reported():
+def test_unknown_dates_come_last():
     undated = quote(30, "Today some 25-30,000" + TAIL, BLOG)
     (group,) = group_quotes([undated, RT_COPY])
     assert [r.published for r in group.reported_in] == ["2016-06-03", None]
     assert group.first_reported.article_id == 1
     (alone,) = group_quotes([undated])
-    assert alone.first_reported is None and alone.reported_in[0].article_id == 3
+    assert alone.first_reported.article_id == 3
+
+
+def test_first_reported_article():
+    assert first_reported([RT_2016, BLOG, GR_2015]) == GR_2015
+    assert first_reported([BLOG]) == BLOG
+    assert first_reported([]) is None
 
 
 def test_imported_statement_without_article():
