@@ -110,14 +110,9 @@ def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _stands_alone(line: str) -> bool:
-    """A line that is a unit of its own even without a blank line around it (date, chrome, short label)."""
-    return _is_chrome(plain_text(line)) or _is_dateline(line)
-
-
-def _continues(prev: str, nxt: str, in_header: bool) -> bool:
+def _continues(prev: str, nxt: str, in_header: bool, stands_alone) -> bool:
     """Whether a single newline between two lines is a soft wrap inside one paragraph."""
-    if _stands_alone(prev) or _stands_alone(nxt):
+    if stands_alone(prev) or stands_alone(nxt):
         return False
     if nxt[:1].islower() or nxt[:1] in ",;:)-–—":
         return True
@@ -154,6 +149,8 @@ _DATELINE_WORDS = re.compile(
 
 def _is_dateline(line: str) -> bool:
     """A short line that is mostly a date, possibly with an outlet name or time beside it."""
+    if len(line) > 200 or not any(ch.isdigit() for ch in line):
+        return False  # every date format we read prints digits
     plain = plain_text(line)
     if len(plain) > 80:
         return False
@@ -261,12 +258,24 @@ class _Classifier:
         self.title_text: str | None = None
         self.body_started = False
         self.in_footer = False
+        self._seen: dict[str, tuple[bool, bool]] = {}  # pages repeat lines; classify each text once
+
+    def chrome_or_dateline(self, raw: str) -> tuple[bool, bool]:
+        """(is chrome, is a date line) for a block's raw text."""
+        if raw not in self._seen:
+            self._seen[raw] = (_is_chrome(plain_text(raw)), _is_dateline(raw))
+        return self._seen[raw]
+
+    def stands_alone(self, line: str) -> bool:
+        """A line that is a unit of its own even without a blank line around it (date, chrome)."""
+        return any(self.chrome_or_dateline(line))
 
     def kind(self, raw: str) -> str:
         plain = plain_text(raw)
-        if _is_dateline(raw):
+        chrome, dateline = self.chrome_or_dateline(raw)
+        if dateline:
             return "dateline"
-        if _is_chrome(plain):
+        if chrome:
             if self.body_started and _FOOTER_START.match(plain):
                 self.in_footer = True
             return "chrome"
@@ -306,7 +315,7 @@ def split_blocks(text: str) -> list[Block]:
         group = [lines[0]]
         for line in lines[1:]:
             prev = text[group[-1][0] : group[-1][1]]
-            if _continues(prev, text[line[0] : line[1]], in_header=not state.body_started):
+            if _continues(prev, text[line[0] : line[1]], not state.body_started, state.stands_alone):
                 group.append(line)
             else:
                 close(group)
