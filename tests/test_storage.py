@@ -414,3 +414,37 @@ def test_a_committed_write_survives_a_sigkill_of_the_writer(tmp_path):
     reopened = Store(path)
     assert [text for _, text in reopened.index_rows()] == ["durable"]
     reopened.close()
+
+
+def test_a_rolled_back_import_does_not_leave_a_remembered_speaker_behind(store):
+    with pytest.raises(sqlite3.Error):
+        store.import_quotes([{"text": "x", "speaker": "New Person", "venue": {"unbindable": 1}}])
+    result = store.import_quotes([{"text": "y", "speaker": "New Person"}])
+    assert result.added == 1 and store.list_speakers()[0][0].name == "New Person"
+
+
+def test_a_speaker_keeps_its_id_after_losing_every_statement(store):
+    first, _ = store.save_article("One text.", extraction(quote("One", 0)))
+    speaker_id = store.list_speakers()[0][0].id
+    store.delete_article(first.id)
+    assert store.get_speaker(speaker_id) is None
+    store.import_quotes([{"text": "Back again.", "speaker": "Anatoly Antonov"}])
+    assert store.get_speaker(speaker_id).quote_count == 1
+
+
+def test_a_version_1_store_is_migrated_on_open(tmp_path):
+    from service.storage.schema import MIGRATIONS
+
+    path = tmp_path / "v1.sqlite3"
+    conn = sqlite3.connect(path)
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    store = Store(path)
+    article, _ = store.save_article("One text.", extraction(quote("One", 0)))
+    store.delete_article(article.id)
+    count = store._connection().execute("SELECT quote_count FROM speakers").fetchall()
+    assert count == [(0,)]  # the version 2 trigger keeps the row
+    store.close()

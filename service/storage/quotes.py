@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from service.models import KINDS, Quote
 from service.storage.records import QUOTE_COLUMNS, QUOTE_FROM, name_key, quote_from_row, statement_key
-from service.storage.speakers import speaker_key, upsert_speakers
+from service.storage.speakers import SpeakerCache, speaker_key, upsert_speakers
 
 _INSERT = (
     "INSERT INTO quotes (article_id, text, kind, speaker_id, speaker_name, speaker_role, speaker_mention,"
@@ -88,8 +88,13 @@ def insert_article_quotes(
     )
 
 
-def import_rows(conn: sqlite3.Connection, rows: Iterable[dict]) -> ImportResult:
-    """Insert ready-made statements; duplicates by ref (or text+speaker+date without one) are skipped."""
+def import_rows(
+    conn: sqlite3.Connection, rows: Iterable[dict], speakers: SpeakerCache
+) -> tuple[ImportResult, dict]:
+    """Insert ready-made statements; duplicates by ref (or text+speaker+date without one) are skipped.
+
+    Returns the result and the speaker ids learned, for the caller to remember once committed.
+    """
     params = []
     errors = []
     wanted: dict[str, tuple[str, str | None]] = {}
@@ -130,13 +135,13 @@ def import_rows(conn: sqlite3.Connection, rows: Iterable[dict]) -> ImportResult:
                 row.get("url"),
             ]
         )
-    ids = upsert_speakers(conn, wanted)
+    ids, learned = speakers.resolve(conn, wanted)
     for values in params:
         values[3] = ids.get(values[3])
     cursor = conn.executemany(_INSERT, params)
     # rowcount sums sqlite3_changes(), which leaves out the trigger's speaker updates.
     added = cursor.rowcount
-    return ImportResult(added=added, skipped=len(params) - added, errors=tuple(errors))
+    return ImportResult(added=added, skipped=len(params) - added, errors=tuple(errors)), learned
 
 
 def get_quotes(conn: sqlite3.Connection, ids: Iterable[int]) -> list:

@@ -82,6 +82,15 @@ MIGRATIONS: list[list[str]] = [
             DELETE FROM speakers WHERE id = OLD.speaker_id AND quote_count <= 0;
         END""",
     ],
+    [
+        # Speaker rows now stay when their last statement goes (listings skip quote_count 0), so a
+        # speaker id, once committed, stays valid and importers can remember name -> id.
+        "DROP TRIGGER speaker_count_down",
+        """CREATE TRIGGER speaker_count_down AFTER DELETE ON quotes WHEN OLD.speaker_id IS NOT NULL
+        BEGIN
+            UPDATE speakers SET quote_count = quote_count - 1 WHERE id = OLD.speaker_id;
+        END""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

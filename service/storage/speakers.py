@@ -14,7 +14,7 @@ _MAX_ALIASES = 20
 _UPSERT = (
     "INSERT INTO speakers (name_key, name, role) VALUES (?, ?, ?)"
     " ON CONFLICT (name_key) DO UPDATE SET role = coalesce(speakers.role, excluded.role)"
-    " RETURNING id"
+    " RETURNING id, role IS NOT NULL"
 )
 
 
@@ -31,6 +31,40 @@ def upsert_speakers(conn: sqlite3.Connection, wanted: dict[str, tuple[str, str |
     return {
         key: conn.execute(_UPSERT, (key, name, role)).fetchone()[0] for key, (name, role) in wanted.items()
     }
+
+
+class SpeakerCache:
+    """Speaker ids already committed, so a bulk import asks SQLite only about names it has not seen.
+
+    Speaker rows are never deleted (one whose statements are all gone keeps quote_count 0), so a
+    committed id stays right in every process; ids from an open transaction join only after COMMIT.
+    """
+
+    LIMIT = 500_000  # names remembered before starting afresh, to bound memory on huge imports
+
+    def __init__(self) -> None:
+        self._known: dict[str, tuple[int, bool]] = {}  # key -> (id, has a role)
+
+    def resolve(
+        self, conn: sqlite3.Connection, wanted: dict[str, tuple[str, str | None]]
+    ) -> tuple[dict[str, int], dict[str, tuple[int, bool]]]:
+        """(key -> id for every wanted speaker, what was learned) inside the caller's transaction."""
+        ids, learned = {}, {}
+        for key, (name, role) in wanted.items():
+            known = self._known.get(key)
+            if known is not None and (known[1] or not role):
+                ids[key] = known[0]
+                continue
+            speaker_id, has_role = conn.execute(_UPSERT, (key, name, role)).fetchone()
+            ids[key] = speaker_id
+            learned[key] = (speaker_id, bool(has_role))
+        return ids, learned
+
+    def remember(self, learned: dict[str, tuple[int, bool]]) -> None:
+        """Keep what a committed transaction learned."""
+        if len(self._known) + len(learned) > self.LIMIT:
+            self._known.clear()
+        self._known.update(learned)
 
 
 def get_speaker(conn: sqlite3.Connection, speaker_id: int) -> StoredSpeaker | None:

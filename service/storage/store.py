@@ -14,6 +14,7 @@ from service.storage import articles, changes, quotes, speakers
 from service.storage.quotes import ImportResult, QuoteFilters
 from service.storage.records import StoredSpeaker
 from service.storage.schema import connect, migrate
+from service.storage.speakers import SpeakerCache
 
 
 class Store:
@@ -26,6 +27,7 @@ class Store:
         self._all: list[tuple[int, sqlite3.Connection]] = []  # (opening pid, connection)
         self._all_lock = threading.Lock()
         self._closed = False
+        self._speakers = SpeakerCache()
         migrate(self._connection())
 
     # -- connections and transactions ---------------------------------------------------------
@@ -129,9 +131,10 @@ class Store:
         """Add ready-made statements in one transaction; duplicates are skipped, not errors."""
         with self._write() as conn:
             before = changes.last_quote_id(conn)
-            result = quotes.import_rows(conn, rows)
+            result, learned = quotes.import_rows(conn, rows, self._speakers)
             changes.log_added_since(conn, before)
-            return result
+        self._speakers.remember(learned)
+        return result
 
     def get_quote(self, quote_id: int) -> StoredQuote | None:
         """One statement, or None."""
