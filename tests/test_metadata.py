@@ -119,6 +119,18 @@ STORY = "\n\nThe talks stalled on Monday, officials said, and no new date was se
         ("Talks stall in Geneva over prisoners" + STORY + "\n© Sputnik 2016", "Sputnik", None),
         ("Talks stall in Geneva over prisoners" + STORY, None, None),
         (
+            "Talks stall in Geneva over prisoners\n\nAuthored by Tyler Durden via ZeroHedge" + STORY,
+            None,
+            "ZeroHedge",
+        ),
+        ("Talks stall in Geneva over prisoners" + STORY + "\nVia [RT](#)", None, "RT"),
+        (
+            "Talks stall in Geneva over prisoners\n\nThe report, first published by the Guardian in May, "
+            "said talks had stalled and that no new date had been set for them.\n",
+            None,
+            None,
+        ),
+        (
             "Talks stall in Geneva over prisoners" + STORY + '\n[{"pic":"/2013/06/28/alalam_6350.jpg"}]',
             None,
             None,
@@ -133,6 +145,11 @@ def test_outlets_come_only_from_cues_the_text_prints(page, outlet, original):
 def test_title_is_the_headline_once_and_published_comes_from_the_date_line():
     page = "Talks stall in Geneva\n\nTalks stall in Geneva\nMon Nov 21, 2016 17:48:36" + STORY
     assert meta_of(page) == ArticleMeta(title="Talks stall in Geneva", published="2016-11-21T17:48:36")
+
+
+def test_readers_comment_timestamps_are_not_the_publication_date():
+    page = "Talks stall in Geneva over prisoners" + STORY + "\n3 Comments\n\nNovember 5, 2015 at 3:12 pm\n"
+    assert meta_of(page).published is None
 
 
 def test_dates_in_the_story_are_not_the_publication_date():

@@ -48,6 +48,7 @@ _CHROME_SHORT_PATTERNS = [
     r"(?:post|leave|add|write|view|show|load)\s+(?:a\s+|your\s+|\d+\s+)?comments?\b.*",
     r"comment on\b.*\b(?:page|site|article|story|post|facebook|twitter)s?\b.*",
     r"comments? (?:via|with|using|through)\b.{0,40}",
+    r"\d+\s+(?:comments?|responses?|replies)(?:\s*:)?|(?:no|one) (?:comments?|responses?)(?: yet)?",
     r".{0,60}\b(?:on our|follow us on|like us on|join us on|find us on)\b.{0,40}",
     r"(?:follow|like|join) us\b.*",
     r"(?:become a (?:member|patron|subscriber)|support (?:us|our (?:work|journalism))"
@@ -89,7 +90,8 @@ _NOT_A_NAME_AFTER_BY = re.compile(rf"by\s+(?:{MONTH_RE}|{WEEKDAY_RE}|\d|(?:the|t
 
 # Chrome that opens a page's footer: short lines after one of these are footer too.
 _FOOTER_START = re.compile(
-    r"(?:post a comment|leave a (?:comment|reply)|comments?\b|previous (?:post|article)|"
+    r"(?:post a comment|leave a (?:comment|reply)|comments?\b|\d+ (?:comments?|responses?|replies)"
+    r"|previous (?:post|article)|"
     r"the original source of this article|disclaimer\s*:|copyright|©|(?:additional )?reporting by"
     r"|related (?:posts|articles|stories)|you may also like|most (?:read|viewed|popular)"
     r"|topics?\s*:|tags?\s*:)",

@@ -13,18 +13,20 @@ _TOKEN = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"  # inner dots only: "U.S", "TomDisp
 _NAME = rf"(?:[Tt]he\s+)?{_TOKEN}(?:\s+(?:of|the|and|for|on|&|{_TOKEN}))*"
 _NAME_RE = re.compile(_NAME)
 
+# Cues that open a republication note; only at the start of a line, never inside the story's prose.
 _ORIGINAL_CUES = re.compile(
-    r"(?:the original source of this (?:article|post|story) is"
+    r"^\W{0,3}(?:the original source of this (?:article|post|story) is"
     r"|this (?:article|post|story|piece) (?:was )?(?:originally |first )?(?:appeared|published|ran)"
     r"(?: (?:on|in|at|by))?"
-    r"|(?:originally|first) (?:appeared|published|posted|ran) (?:on|in|at|by)"
+    r"|(?:it was )?(?:originally|first) (?:appeared|published|posted|ran) (?:on|in|at|by)"
     r"|republished (?:from|with permission (?:from|of))"
     r"|reprinted (?:from|with permission (?:from|of))"
-    r"|^source\s*:)\s*",
-    re.I | re.M,
+    r"|(?:authored|written|submitted|posted) by [^,;|]{2,60}? via"
+    r"|source\s*:|via\s*:?)\s*",
+    re.I,
 )
 _COPYRIGHT = re.compile(
-    r"(?:copyright\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?", re.I
+    r"(?:\bcopyright\b\s*(?:©|\(c\))?|©|\(c\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?\s*,?\s*)?", re.I
 )
 _BYLINE_OUTLET = re.compile(r"^by\s+[^|\n]{2,60}?\s*\|\s*", re.I)
 _WIRE = re.compile(
@@ -33,6 +35,11 @@ _WIRE = re.compile(
 )
 # "MOSCOW, November 4. /TASS/." — the agency between slashes after place and date.
 _SLASHED_AGENCY = re.compile(r"^[A-Z][\w.,' -]{0,60}?\s/(?P<name>[A-Z][\w -]{1,30})/\.?\s")
+_COMMENTS = re.compile(
+    r"\W*(?:\d+\s+)?(?:comments?|responses?|replies|reply|discussion|post a comment|leave a (?:comment|reply)"
+    r"|show \d+ comments|join the discussion)\b",
+    re.I,
+)
 # Words that sit beside a date on a date line but are not a publication's name.
 _DATELINE_NOISE = re.compile(
     rf"\d{{1,2}}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?|\b(?:updated|published|posted|last|modified|edited|time"
@@ -101,8 +108,17 @@ def same_outlet(a: str | None, b: str | None) -> bool:
 
 def _published(text: str, blocks: list[Block]) -> str | None:
     """The page's own date: a date line under the headline, else any date line, else a dated byline."""
-    title_at = next((i for i, b in enumerate(blocks) if b.kind == "title"), 0)
     first_body = next((i for i, b in enumerate(blocks) if b.kind == "body"), len(blocks))
+    comments_at = next(
+        (
+            i
+            for i, b in enumerate(blocks)
+            if i > first_body and b.kind == "chrome" and _COMMENTS.match(plain_text(text[b.start : b.end]))
+        ),
+        len(blocks),
+    )
+    blocks = blocks[:comments_at]  # readers' comments carry their own timestamps
+    title_at = next((i for i, b in enumerate(blocks) if b.kind == "title"), 0)
     # A date line above the headline may be the site's "today" banner; one below it is the story's.
     ordered = blocks[title_at:] + blocks[:title_at]
     candidates = [b for b in ordered if b.kind == "dateline"]
@@ -164,8 +180,8 @@ def _wire_agency(text: str, blocks: list[Block]) -> str | None:
 
 def read_metadata(text: str, blocks: list[Block]) -> ArticleMeta:
     """Title, publication date (ISO), outlet and original outlet as the text names them; None otherwise."""
-    chrome_like = [b for b in blocks if b.kind in ("chrome", "dateline", "body")]
-    originals = _cue_names(text, chrome_like, _ORIGINAL_CUES)
+    notes = [b for b in blocks if b.kind in ("chrome", "dateline") or b.end - b.start <= 200]
+    originals = _cue_names(text, notes, _ORIGINAL_CUES)
     original = originals[0] if originals else None
     bylines = _cue_names(text, [b for b in blocks if b.kind in ("chrome", "dateline")], _BYLINE_OUTLET)
     copyrights = [n for n in _cue_names(text, _footer(blocks), _COPYRIGHT) if n]
