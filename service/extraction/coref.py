@@ -50,14 +50,27 @@ def _full_name(text: str, surname: str) -> str | None:
 class Resolver:
     """Walks an article's mentions in order, remembering who has spoken and who was named."""
 
-    def __init__(self, text: str, mentions: list[Mention | None]):
+    def __init__(self, text: str, mentions: list[Mention | None], paras: list[int] | None = None):
         self.text = text
         self.mentions = mentions
+        self.paras = paras or [0] * len(mentions)
         self.people: dict[str, _Person] = {}  # surname (lower) -> person, for everyone named at a cue
         for m in mentions:
             if m is not None and m.kind == "name" and len(m.name.split()) > 1:
                 self._register(m.name, m.role)
+        for m in mentions:
+            if m is not None and m.kind == "name" and len(m.name.split()) == 1:
+                self._named(m)
+        surnames = {m.name.split()[-1] for m in mentions if m is not None and m.kind == "name"}
+        self._named_re = (
+            re.compile(
+                r"\b(?:" + "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True)) + r")\b"
+            )
+            if surnames
+            else None
+        )
         self.recent: list[_Person] = []  # speakers so far, most recent last
+        self.last_pos = 0  # where the previous mention ended: people named after it are "he"/"she" candidates
 
     def _register(self, name: str, role: str | None) -> _Person:
         key = name.split()[-1].lower()
@@ -79,16 +92,24 @@ class Resolver:
         return self._register(mention.name, mention.role)
 
     def _forward(self, index: int, mention: Mention) -> _Person | None:
-        """The next named speaker whose role matches the description (or who has no role to clash)."""
+        """The next named speaker whose role matches the description (or who is quoted right after it)."""
         want = _stems(mention.name)
-        for later in self.mentions[index + 1 :]:
+        for offset, later in enumerate(self.mentions[index + 1 :], start=index + 1):
             if later is None or later.kind != "name":
                 continue
             person = self._named(later)
-            if not person.role or want & _stems(person.role):
+            near = self.paras[offset] - self.paras[index] <= 3 and mention.kind != "pronoun"
+            if not person.role or want & _stems(person.role) or near:
                 person.role = person.role or mention.name
                 return person
         return None
+
+    def _named_since(self, start: int) -> _Person | None:
+        """The person last named (as a speaker anywhere in the article) between the previous cue and here."""
+        if self._named_re is None:
+            return None
+        hits = list(self._named_re.finditer(self.text, self.last_pos, start))
+        return self.people.get(hits[-1].group().lower()) if hits else None
 
     def _backward(self, mention: Mention) -> _Person | None:
         want = _stems(mention.name)
@@ -104,6 +125,7 @@ class Resolver:
         if mention is None:
             return None
         person = self._person(index, mention)
+        self.last_pos = mention.start + len(mention.text)
         if person is None:
             return None
         self.recent.append(person)
@@ -119,6 +141,9 @@ class Resolver:
             people = [p for p in reversed(self.recent) if not p.organisation]
             if mention.text.lower() == "they":
                 return self.recent[-1] if self.recent else None
+            named = self._named_since(mention.start)
+            if named is not None:
+                return named
             if people:
                 return people[0]
             return self._forward(index, mention)

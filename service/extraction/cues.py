@@ -61,7 +61,10 @@ TITLE_WORDS = wordset(
     commissioner inspector superintendent sheriff detective chairperson president-elect
     ministry department service agency office council committee house center centre institute
     university bureau commission party army police force forces navy administration government
-    cabinet parliament congress senate court embassy mission staff spokesmen
+    cabinet parliament congress senate court embassy mission staff spokesmen councilman councilwoman
+    councilmember alderman alderwoman assemblyman assemblywoman congressman congresswoman legislator
+    lawmaker trustee district county city state's attorney-general attorney general solicitor
+    surgeon dean provost rabbi bishop cardinal archbishop imam reverend rev rev. father sister coach
     u.s. us un eu nato white kremlin pentagon the of for and on in at"""
 )
 

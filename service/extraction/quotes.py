@@ -127,7 +127,7 @@ def _direct(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) -> tup
         standalone = words >= _MIN_WORDS and (attribution or at_start or multi) and not _title_like(content)
         if not standalone:
             continue
-        start, end = trim_clause(text, first.start, last.end)
+        start, end = trim_clause(text, first.start, last.end, keep_stop=True)
         if end <= start:
             continue
         item = _Found(start, end, "direct", first.para)
@@ -187,7 +187,7 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
 
 
 def _assemble(text: str, paras: list[Para], found: list[_Found], published: str | None) -> list[Quote]:
-    resolver = Resolver(text, [f.mention for f in found])
+    resolver = Resolver(text, [f.mention for f in found], [f.para for f in found])
     speakers: list[Speaker | None] = [resolver.resolve(i) for i in range(len(found))]
     for i, item in enumerate(found):
         if speakers[i] is None and item.inherit is not None:
@@ -198,10 +198,11 @@ def _assemble(text: str, paras: list[Para], found: list[_Found], published: str 
     dates = [when_said(f.attribution, published) if f.attribution else None for f in found]
     for i in range(len(found)):
         if dates[i] is None and speakers[i] is not None:
+            # Only a full date marks the same event; "in 2015" or "in November" is an earlier occasion.
             same = [
                 j
                 for j in range(len(found))
-                if dates[j] and speakers[j] and speakers[j].name == speakers[i].name
+                if dates[j] and len(dates[j]) == 10 and speakers[j] and speakers[j].name == speakers[i].name
             ]
             if same:
                 dates[i] = dates[min(same, key=lambda j: abs(j - i))]

@@ -35,6 +35,11 @@ _TOLD_OBJECT_RE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:[\w-]+\s+){0,2}?[A-Z][\w.&'\u2019-]*"
     r"(?:\s+[A-Z][\w.&'\u2019-]*)*|him|her|them|us|me)"
 )
+# A clause without "that": a verb within the first few words ("said conservatives were angry").
+_FINITE_RE = re.compile(
+    r"(?:[\w'\u2019-]+\s+){1,4}?(?:is|are|was|were|had|has|have|would|will|could|can|should|might|may|must|"
+    r"did|does|do|remains|remained|plans|planned|wants|wanted|expects|expected|hopes|hoped)\b"
+)
 _NEGATED_RE = re.compile(r"\b(?:never|not|n't|no\s+longer|to|hardly|refused|declined)\s+$")
 _PASSIVE_RE = re.compile(r"\b(?:is|was|were|are|be|been|being|it)\s+$")
 _TAIL_RE = re.compile(
@@ -74,13 +79,14 @@ class Reported:
     attribution: str
 
 
-def trim_clause(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop closing punctuation and descriptive tails (", referring to ...") from a clause."""
+def trim_clause(text: str, start: int, end: int, keep_stop: bool = False) -> tuple[int, int]:
+    """Drop closing punctuation (or, inside a quote, only commas) and descriptive tails from a clause."""
     clause = text[start:end]
-    tail = _TAIL_RE.search(clause)
+    tail = _TAIL_RE.search(clause) if not keep_stop else None
     if tail and tail.start() > 20:
         end = start + tail.start()
-    while end > start and text[end - 1] in " \t\n.,;:!?":
+    strip = " \t\n,;:" if keep_stop else " \t\n.,;:!?"
+    while end > start and text[end - 1] in strip:
         end -= 1
     while start < end and text[start] in " \t\n,;:":
         start += 1
@@ -113,7 +119,7 @@ def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
         return pos + m.end()
     stripped = rest.lstrip(" ,:")
     first = stripped.split(" ", 1)[0].lower() if stripped else ""
-    opener = bool(first) and (first in CLAUSE_OPENERS or stripped[0].isupper())
+    opener = bool(first) and (first in CLAUSE_OPENERS or stripped[0].isupper() or _FINITE_RE.match(stripped))
     bare_ok = _words(stripped) >= 4 and not stripped.lower().startswith(("to ", "the same", "so "))
     if verb in BARE_CLAUSE_VERBS and opener and bare_ok:
         return pos + len(rest) - len(stripped)
@@ -133,16 +139,16 @@ def _only_adjuncts_after(text: str, pos: int, end: int, verb: str) -> bool:
     return not rest.strip(".!?") or bool(re.match(r"^,\s+\w+ing\b", rest))
 
 
-def _according(text: str, start: int, end: int) -> Reported | None:
+def _according(text: str, start: int, end: int, at_end: bool = False) -> Reported | None:
     sentence = text[start:end]
-    m = _ACCORDING_START_RE.match(sentence)
+    m = None if at_end else _ACCORDING_START_RE.match(sentence)
     if m:
         mention = _source_mention(m.group("src"), start + m.start("src"))
         if mention:
             c_start, c_end = trim_clause(text, start + m.end(), end)
             if _words(text[c_start:c_end]) >= 4:
                 return Reported(c_start, c_end, mention, "according to", m.group(0))
-    m = _ACCORDING_END_RE.search(sentence)
+    m = _ACCORDING_END_RE.search(sentence) if at_end else None
     if m:
         mention = _source_mention(m.group("src"), start + m.start("src"))
         if mention:
@@ -166,9 +172,12 @@ def _source_mention(src: str, at: int) -> Mention | None:
 
 def find_reported(text: str, start: int, end: int) -> Reported | None:
     """The reported statement a sentence makes, if any; quoted fragments inside stay part of it."""
-    found = _according(text, start, end)
-    if found:
-        return found
+    found = _according(text, start, end) or _find_cued(text, start, end)
+    # "..., according to X." last: an inner "experts warned that ..." names the nearer speaker.
+    return found or _according(text, start, end, at_end=True)
+
+
+def _find_cued(text: str, start: int, end: int) -> Reported | None:
     for cue in CUE_RE.finditer(text, start, end):
         verb = cue.group("verb").lower()
         if _PASSIVE_RE.search(text[max(start, cue.start() - 12) : cue.start()]):

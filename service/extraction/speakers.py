@@ -25,9 +25,16 @@ _SUBORDINATE_RE = re.compile(
     r"that|which|who|before|until|once|yet|also)\s+",
     re.S,
 )
-_RELATIVE_ANON_RE = re.compile(r"\s+(?:who|which|speaking|talking)\b.*$", re.S)
+_RELATIVE_ANON_RE = re.compile(
+    r"\s+(?:who|which|speaking|talking|familiar|with\s+(?:direct\s+)?knowledge|briefed|close\s+to)\b.*$", re.S
+)
 _WORD_RE = re.compile(r"\(?[\w.'\u2019&-]+\)?")
 _POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
+_PARTICIPLE_RE = re.compile(
+    r"^(?P<head>.+?)\s+(?:published|released|conducted|commissioned|issued|compiled|prepared|written|led|"
+    r"funded|carried\s+out|based|posted|obtained|seen|filed)\b.*$",
+    re.S,
+)
 _PP_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|for|at|with|in|from|on)\s+(?P<pp>.+)$", re.S)
 _INITIAL_CAP_RE = re.compile(r"^\(?[A-Z]")
 _NOT_NAME_START = wordset(
@@ -184,8 +191,11 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     """ "the Russian official", "a senior U.S. intelligence official", "Russia's deputy defense minister"."""
     core = head
     pp = _PP_RE.match(head)
+    participle = _PARTICIPLE_RE.match(head)
     if pp and _bare(_words(pp.group("head"))[-1]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS:
         core = pp.group("head")
+    elif participle and _bare(_words(participle.group("head"))[-1]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS:
+        core = participle.group("head")  # "A study published in the journal Nature"
     core_words = _words(core)
     if not core_words or len(core_words) > 8:
         return None

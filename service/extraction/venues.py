@@ -8,7 +8,8 @@ _EVENT_NOUNS = (
     r"briefing|conference|news\s+conference|press\s+conference|rally|hearing|summit|meeting|forum|session|"
     r"event|ceremony|speech|address|debate|gathering|convention|congress|symposium|seminar|panel|"
     r"luncheon|dinner|assembly|roundtable|round\s+table|town\s+hall|talks|interview|statement|"
-    r"news\s+briefing|press\s+briefing|webinar|podcast|programme|program|show|broadcast"
+    r"news\s+briefing|press\s+briefing|webinar|podcast|programme|program|show|broadcast|email|e-mail|letter|"
+    r"post|tweet|video|op-ed|memo|filing|order|affidavit|news\s+release|press\s+release|blog\s+post|message"
 )
 _CAP = r"(?:[A-Z][\w.&'\u2019-]*|of|the|for|and|on|de)"
 _VENUE_PATTERNS = [
@@ -28,6 +29,8 @@ _VENUE_PATTERNS = [
         rf"(?:{_EVENT_NOUNS})(?:\s+(?:of|in|on|for|with|at)\s+[^,.;]{{1,80}})?)(?=[,.;]|\s*$|\s+(?:on|in|"
         rf"last|this|earlier|after|before|that)\b)"
     ),
+    # "on the Senate floor", "on the sidelines of the G20 summit"
+    re.compile(r"\bon\s+the\s+(?P<v>(?:[A-Z][\w.'\u2019-]*\s+)+floor|sidelines\s+of\s+[^,.;]{3,80})"),
     # "wrote on Twitter", "said on Facebook", "posted on X"
     re.compile(
         r"\b(?:on|via)\s+(?P<v>Twitter|Facebook|X|Telegram|Instagram|YouTube|LinkedIn|Truth\s+Social|"
@@ -35,7 +38,7 @@ _VENUE_PATTERNS = [
         r"television|radio)\b"
     ),
     re.compile(
-        r"\b(?:speaking|spoke|speaks|addressing|addressed)\s+(?:at|to|before|during)\s+(?:the\s+|an?\s+)?"
+        r"\b(?:[Ss]peaking|[Ss]poke|speaks|[Aa]ddressing|addressed)\s+(?:at|to|before|during)\s+(?:the\s+|an?\s+)?"
         r"(?P<v>[^,.;]{3,120})"
     ),
 ]

@@ -1,0 +1,208 @@
+"""Statements found in wire-style fixture articles and in targeted snippets of news English."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.extraction import extract
+from service.extraction.clean import Block
+from service.extraction.quotes import find_quotes
+from service.extraction.spans import paragraphs, quote_spans
+
+FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+WIRE = sorted(p.stem for p in FIXTURES.glob("wire_*.txt"))
+
+
+def _load(name: str) -> tuple[str, dict]:
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    spec = json.loads((FIXTURES / f"{name}.expected.json").read_text(encoding="utf-8"))
+    return text, spec
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _best(quotes, span):
+    return max(quotes, key=lambda q: _overlap((q.start, q.end), span), default=None)
+
+
+def _body_quotes(text: str, published: str | None = None):
+    """Statements of a snippet treated as one body block per paragraph."""
+    blocks = [Block(p.start, p.end, "body") for p in paragraphs(text, [Block(0, len(text), "body")])]
+    return find_quotes(text, blocks, published)
+
+
+EXPECTED = [(name, i) for name in WIRE for i in range(len(_load(name)[1]["statements"]))]
+
+
+@pytest.mark.parametrize(("name", "index"), EXPECTED, ids=[f"{n}-{i}" for n, i in EXPECTED])
+def test_fixture_statement_is_found_with_its_speaker(name, index):
+    text, spec = _load(name)
+    want = spec["statements"][index]
+    at = text.find(want["text"])
+    span = (at, at + len(want["text"]))
+    quotes = extract(text).quotes
+    got = _best(quotes, span)
+    assert got is not None and _overlap((got.start, got.end), span) >= 0.6 * (span[1] - span[0]), want["text"]
+    assert want["speaker"].lower() in (got.speaker.name or "").lower()
+    assert got.kind == want["kind"]
+    if "anonymous" in want:
+        assert got.speaker.anonymous == want["anonymous"]
+    if "said" in want:
+        assert (got.said_on or "").startswith(want["said"])
+    if "venue" in want:
+        assert want["venue"].lower() in (got.venue or "").lower()
+
+
+@pytest.mark.parametrize("name", WIRE)
+def test_fixture_has_no_statement_outside_the_expected_ones(name):
+    text, spec = _load(name)
+    spans = [(text.find(s["text"]), text.find(s["text"]) + len(s["text"])) for s in spec["statements"]]
+    for quote in extract(text).quotes:
+        inside = sum(_overlap((quote.start, quote.end), span) for span in spans)
+        assert inside >= 0.5 * (quote.end - quote.start), quote.text
+
+
+@pytest.mark.parametrize("name", WIRE)
+def test_fixture_negatives_are_not_statements(name):
+    text, spec = _load(name)
+    texts = {q.text.strip(" \"'.,").lower() for q in extract(text).quotes}
+    for negative in spec["not_statements"]:
+        assert negative.lower() not in texts
+
+
+@pytest.mark.parametrize("name", WIRE)
+def test_offsets_point_at_the_text(name):
+    text, _ = _load(name)
+    for quote in extract(text).quotes:
+        assert quote.text == " ".join(text[quote.start : quote.end].split())
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected", "kind"),
+    [
+        ("\u201cWe will not back down,\u201d Jane Roe said on Monday.", "We will not back down", "direct"),
+        (
+            "Jane Roe said conservatives were angry about the bill.",
+            "conservatives were angry about the bill",
+            "indirect",
+        ),
+        (
+            '"We will not back down," said Jane Roe, a spokeswoman for the union.',
+            "We will not back down",
+            "direct",
+        ),
+        ("``We will not back down,'' Jane Roe said.", "We will not back down", "direct"),
+        ("''We will not back down,'' Jane Roe said.", "We will not back down", "direct"),
+        (
+            'Jane Roe said: "We will not back down from this fight."',
+            "We will not back down from this fight.",
+            "direct",
+        ),
+        ("Jane Roe said the union would not back down.", "the union would not back down", "indirect"),
+        ("The union would not back down, Jane Roe said.", "The union would not back down", "indirect"),
+        (
+            "According to Jane Roe, the union would not back down.",
+            "the union would not back down",
+            "indirect",
+        ),
+        (
+            "The union would not back down, according to Jane Roe.",
+            "The union would not back down",
+            "indirect",
+        ),
+        (
+            "Jane Roe warned that the union would \u201cnot back down\u201d.",
+            "the union would \u201cnot back down\u201d",
+            "mixed",
+        ),
+        (
+            "Jane Roe told reporters that the union would not back down.",
+            "the union would not back down",
+            "indirect",
+        ),
+        ("Jane Roe says the union will not back down.", "the union will not back down", "indirect"),
+        (
+            "Jane Roe has maintained that the union would not back down.",
+            "the union would not back down",
+            "indirect",
+        ),
+    ],
+)
+def test_attribution_patterns(snippet, expected, kind):
+    quotes = _body_quotes(snippet)
+    assert [q.text for q in quotes] == [expected]
+    assert quotes[0].kind == kind
+    assert quotes[0].speaker.name == "Jane Roe"
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "The so-called \u201cmoderate\u201d rebels have lost ground in the north of the country.",
+        "In his book \u201cThe Art of the Deal,\u201d the businessman described negotiation as a game.",
+        "The company is said to be considering a sale of its European business.",
+        "Roe never mentioned that the union had lost members this year.",
+        "Roe declined to say whether the union would strike next month.",
+        "The death toll has reached 400, according to U.N. estimates.",
+        "Extremists who have returned home have staged attacks that claimed scores of lives.",
+        "Police said.",
+    ],
+)
+def test_not_statements(snippet):
+    assert _body_quotes(snippet) == []
+
+
+def test_split_quote_parts_share_the_speaker():
+    text = (
+        "\u201cWe know a good bit,\u201d Rasmussen said. "
+        "\u201cWe just don\u2019t have proof of his death.\u201d"
+    )
+    quotes = _body_quotes(text)
+    assert [q.text for q in quotes] == ["We know a good bit", "We just don\u2019t have proof of his death."]
+    assert {q.speaker.name for q in quotes} == {"Rasmussen"}
+
+
+def test_quote_reopened_in_the_next_paragraph_is_one_statement():
+    text = '"It is the worst year we have had.\n\n"Nobody here will make it without help," Tom Becker said.'
+    quotes = _body_quotes(text)
+    assert len(quotes) == 1
+    assert quotes[0].text.startswith("It is the worst") and quotes[0].text.endswith("without help")
+
+
+def test_quote_closed_in_the_next_paragraph_drops_the_stray_source():
+    text = (
+        'Ivan Petrov spoke to reporters.\n\n"The threat has grown. It comes from abroad; Tass reported.\n\n'
+        'We will answer it," Ivan Petrov told Tass.'
+    )
+    quotes = _body_quotes(text)
+    texts = [q.text for q in quotes]
+    assert texts == ["The threat has grown. It comes from abroad", "We will answer it"]
+    assert all(q.speaker.name == "Ivan Petrov" for q in quotes)
+
+
+def test_unattributed_quote_takes_the_previous_paragraphs_speaker():
+    text = 'Jane Roe said on Monday that the union would strike.\n\n"We have no other choice left to us."'
+    quotes = _body_quotes(text, "2024-05-10")
+    assert quotes[-1].speaker.name == "Jane Roe"
+    assert quotes[-1].said_on == quotes[0].said_on == "2024-05-06"
+
+
+def test_said_on_comes_from_the_attribution_not_the_quote():
+    text = '"We will strike in June," Jane Roe said on Friday.'
+    assert _body_quotes(text, "2024-05-08")[0].said_on == "2024-05-03"
+
+
+@given(st.text(alphabet=st.sampled_from(list("ab .,\"\u201c\u201d\n'`")), max_size=80))
+@settings(max_examples=150, deadline=None)
+def test_quote_spans_stay_inside_their_paragraph(text):
+    paras = paragraphs(text, [Block(0, len(text), "body")])
+    for span in quote_spans(text, paras):
+        para = paras[span.para]
+        assert para.start <= span.start <= span.end <= para.end
