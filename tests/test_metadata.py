@@ -124,6 +124,12 @@ STORY = "\n\nThe talks stalled on Monday, officials said, and no new date was se
             "ZeroHedge",
         ),
         ("Talks stall in Geneva over prisoners" + STORY + "\nVia [RT](#)", None, "RT"),
+        ("Talks stall in Geneva over prisoners" + STORY + "\nSource: Anadolu Agency", None, "Anadolu Agency"),
+        (
+            "Talks stall in Geneva over prisoners\n\nVia Twitter, the envoy said talks had stalled.\n",
+            None,
+            None,
+        ),
         (
             "Talks stall in Geneva over prisoners\n\nThe report, first published by the Guardian in May, "
             "said talks had stalled and that no new date had been set for them.\n",

@@ -21,8 +21,7 @@ _ORIGINAL_CUES = re.compile(
     r"|(?:it was )?(?:originally|first) (?:appeared|published|posted|ran) (?:on|in|at|by)"
     r"|republished (?:from|with permission (?:from|of))"
     r"|reprinted (?:from|with permission (?:from|of))"
-    r"|(?:authored|written|submitted|posted) by [^,;|]{2,60}? via"
-    r"|source\s*:|via\s*:?)\s*",
+    r"|(?:authored|written|submitted|posted) by [^,;|]{2,60}? via)\s*",
     re.I,
 )
 _COPYRIGHT = re.compile(
@@ -40,6 +39,8 @@ _COMMENTS = re.compile(
     r"|show \d+ comments|join the discussion)\b",
     re.I,
 )
+# A line that is only "Source: X" or "Via X": the republished original ("Via Twitter, he said" is prose).
+_SOURCE_NOTE = re.compile(r"\W{0,3}(?:source\s*:|via\s*:?)\s*(?P<name>[^.,;:!?]{2,60}?)[\s.]*", re.I)
 # Words that sit beside a date on a date line but are not a publication's name.
 _DATELINE_NOISE = re.compile(
     rf"\d{{1,2}}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?|\b(?:updated|published|posted|last|modified|edited|time"
@@ -162,6 +163,17 @@ def _cue_names(text: str, blocks: list[Block], pattern: re.Pattern[str]) -> list
     return names
 
 
+def _source_notes(text: str, blocks: list[Block]) -> list[str]:
+    """Names from lines that say nothing but "Source: X" or "Via X"."""
+    names = []
+    for block in blocks:
+        m = _SOURCE_NOTE.fullmatch(plain_text(text[block.start : block.end]))
+        name = _clean_name(m["name"]) if m else None
+        if name and name == m["name"].strip():
+            names.append(name)
+    return names
+
+
 def _footer(blocks: list[Block]) -> list[Block]:
     """Chrome after the story: where a page prints its own copyright (not a photo credit's)."""
     first_body = next((i for i, b in enumerate(blocks) if b.kind == "body"), len(blocks))
@@ -181,7 +193,7 @@ def _wire_agency(text: str, blocks: list[Block]) -> str | None:
 def read_metadata(text: str, blocks: list[Block]) -> ArticleMeta:
     """Title, publication date (ISO), outlet and original outlet as the text names them; None otherwise."""
     notes = [b for b in blocks if b.kind in ("chrome", "dateline") or b.end - b.start <= 200]
-    originals = _cue_names(text, notes, _ORIGINAL_CUES)
+    originals = _cue_names(text, notes, _ORIGINAL_CUES) + _source_notes(text, notes)
     original = originals[0] if originals else None
     bylines = _cue_names(text, [b for b in blocks if b.kind in ("chrome", "dateline")], _BYLINE_OUTLET)
     copyrights = [n for n in _cue_names(text, _footer(blocks), _COPYRIGHT) if n]
