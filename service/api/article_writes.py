@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from service.api import security
 from service.api.articles import blp
-from service.api.base import found_or_404, services
-from service.errors import PROBLEM_MEDIA_TYPE
+from service.api.base import found_or_404, problem, services
 from service.ingest import ingest_text
-from service.schemas import ArticleCreateSchema, ArticleDetailSchema, ProblemSchema
+from service.schemas import ArticleCreateSchema, ArticleDetailSchema
 
+MAX_ROW_ID = 2**63 - 1  # SQLite's largest rowid: a larger id cannot exist, and SQLite cannot even take it
 EXAMPLE = {
     "text": 'Minister defends grain deal\n\nKYIV (Reuters) - "The corridor will carry 40,000 tonnes a week," '
     "Deputy Minister Olena Petrenko told reporters on Tuesday.\n",
@@ -17,22 +17,31 @@ EXAMPLE = {
 }
 
 
-def _problem(status: int, description: str) -> dict:
-    """Keyword arguments documenting one problem+json error response."""
-    return {"schema": ProblemSchema, "content_type": PROBLEM_MEDIA_TYPE, "description": description}
+def _problem(description: str, headers: dict[str, str] | None = None) -> dict:
+    """Keyword arguments documenting one problem+json error answer, with the headers it always carries."""
+    documented = problem(description)
+    if headers:
+        documented["headers"] = {
+            name: {"description": text, "schema": {"type": "string"}} for name, text in headers.items()
+        }
+    return documented
 
 
 GUARD_RESPONSES = (
-    (401, "No valid `Authorization: Bearer <key>` header; the answer carries `WWW-Authenticate: Bearer`."),
-    (403, "Writes are disabled: the server has no API keys configured."),
-    (429, "Too many requests from this client; `Retry-After` says when to try again."),
+    (
+        401,
+        "No valid `Authorization: Bearer <key>` header.",
+        {"WWW-Authenticate": "The scheme to authenticate with: `Bearer`."},
+    ),
+    (403, "Writes are disabled: the server has no API keys configured.", None),
+    (429, "Too many requests from this client.", {"Retry-After": "Seconds to wait before trying again."}),
 )
 
 
 def _guarded(view):
     """Document the auth and rate-limit answers and the bearer scheme, then require a key before parsing."""
-    for status, description in GUARD_RESPONSES:
-        view = blp.alt_response(status, **_problem(status, description))(view)
+    for status, description, headers in GUARD_RESPONSES:
+        view = blp.alt_response(status, **_problem(description, headers))(view)
     view = blp.doc(security=security.WRITE_SECURITY)(view)
     # Outermost: a request without a key is refused before its body is read or validated.
     return security.require_key(view)
@@ -48,7 +57,7 @@ def _guarded(view):
     success=True,
     description="This text was already stored: the existing article.",
 )
-@blp.alt_response(413, **_problem(413, "The body is over 1 MB or the text over the article character limit."))
+@blp.alt_response(413, **_problem("The body is over 1 MB or the text over the article character limit."))
 def create_article(args):
     """Extract and store an article; posting the same text again answers 200 with the stored article."""
     text = args.pop("text")
@@ -59,10 +68,10 @@ def create_article(args):
     return state.article_detail(article.id), 201 if created else 200
 
 
-@blp.delete("/articles/<int:article_id>")
+@blp.delete(f"/articles/<int(max={MAX_ROW_ID}):article_id>")
 @_guarded
 @blp.response(204, description="Deleted, with its statements; no worker matches them any more.")
-@blp.alt_response(404, **_problem(404, "No article has this id."))
+@blp.alt_response(404, **_problem("No article has this id."))
 def delete_article(article_id):
     """Delete an article and its statements from the store and from every worker's match index."""
     state = services()
