@@ -28,7 +28,8 @@ from dataclasses import dataclass
 
 from service.extraction.dates import find_when, when_said
 from service.models import StoredQuote
-from service.numbers import MONTHS, Quantity, parse_quantities
+from service.number_words import MONTHS
+from service.numbers import Quantity, parse_quantities
 from service.speaker_match import claim_speaker, speaker_verdict
 
 EXACT_TOLERANCE = 0.03  # rounding noise around a figure stated without a qualifier

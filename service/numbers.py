@@ -17,25 +17,21 @@ import math
 import re
 from dataclasses import dataclass
 
-
-def _word_list(words: str) -> list[str]:
-    return words.split()
-
+from service.number_words import (
+    MONTHS,
+    SCALES,
+    SHORT_SCALES,
+    VAGUE,
+    WORD_VALUES,
+    WORDS,
+    shares,
+    vague_interval,
+    word_list,
+    words_value,
+)
 
 KINDS = ("exact", "approximate", "range", "lower_bound", "upper_bound", "vague")
 
-_UNITS = _word_list(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-)
-_TENS = _word_list("twenty thirty forty fifty sixty seventy eighty ninety")
-WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-_SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9}
-_VAGUE_UNITS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
-# Plural amounts mean at least two of the unit and fewer than the next one up.
-_VAGUE_BOUNDS = {"tens": (20, 99), "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999)}
-_VAGUE_BOUNDS |= {"thousands": (2e3, 9999), "millions": (2e6, 1e7 - 1), "billions": (2e9, 1e10 - 1)}
 _CURRENCIES = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₽": "RUB"}
 _CURRENCY_WORDS = {
     "dollar": "USD",
@@ -45,22 +41,10 @@ _CURRENCY_WORDS = {
     "ruble": "RUB",
     "yuan": "CNY",
 }
-MONTHS = _word_list(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-
 _NUMERAL = r"\d{1,3}(?:(?:,|[\u00a0\u202f ](?=\d{3}\b))\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
 _SCALE = r"(?:\s*(?:thousand|million|billion|trillion)\b|(?:k|K|mn|mln|bn|m)\b)"
-_WORD = "|".join(sorted([*WORD_VALUES, *SCALES, "dozen"], key=len, reverse=True))
-_WORDS = rf"(?:\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b)"
-_VAGUE = (
-    r"\b(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)"
-    r"|(?:several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?:dozen|hundred|thousand|million|billion)s?"
-    r"|tens|dozens|scores|hundreds|thousands|millions|billions)\b"
-)
 _ATOM = re.compile(
-    rf"(?P<vague>{_VAGUE})|(?P<num>(?<![\w.])(?P<numeral>{_NUMERAL})(?P<scale>{_SCALE})?)|(?P<words>{_WORDS})",
+    rf"(?P<vague>{VAGUE})|(?P<num>(?<![\w.])(?P<numeral>{_NUMERAL})(?P<scale>{_SCALE})?)|(?P<words>{WORDS})",
     re.I,
 )
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to|and)\s*$", re.I)
@@ -97,7 +81,7 @@ _ORDINAL_OR_TIME_AFTER = re.compile(
     r"(?:st|nd|rd|th)\b|[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|gmt\b|utc\b|o'clock)", re.I
 )
 _NOUN_STOP = set(
-    _word_list(
+    word_list(
         "a an the and or but of in on at to for from with by as than that which who whom whose is are was "
         "were be been being have has had will would could should can may might must do does did not no this "
         "these those it its their his her our your said says say told according including since after before "
@@ -107,8 +91,9 @@ _NOUN_STOP = set(
 )
 
 
+_PARTICIPLE_NOUNS = frozenset(word_list("killed wounded injured displaced detained arrested missing dead"))
 _FRACTION_AFTER = re.compile(r"[\s-]*(?:halves|halfs|thirds?|quarters?|fifths?|sixths?|tenths?)\b", re.I)
-_PLURALS = set(_word_list("people men women children police personnel staff troops cattle"))
+_PLURALS = set(word_list("people men women children police personnel staff troops cattle"))
 
 
 @dataclass(frozen=True)
@@ -131,39 +116,7 @@ def _numeral_value(numeral: str, scale: str | None) -> float:
     """The value of a digit numeral with optional scale ("40,000", "40 000", "1.5 million", "40k")."""
     value = float(re.sub(r"[,\u00a0\u202f ]", "", numeral))
     scale = (scale or "").strip().lower()
-    return value * (SCALES.get(scale) or _SHORT_SCALES.get(scale, 1))
-
-
-def _words_value(text: str) -> float | None:
-    """The value of spelled-out numbers ("forty thousand", "twenty-five", "two hundred and six")."""
-    total = current = 0.0
-    seen = False
-    for word in re.findall(r"[a-z]+", text.lower()):
-        if word in ("a", "an"):
-            current = max(current, 1)
-        elif word in WORD_VALUES:
-            current += WORD_VALUES[word]
-            seen = True
-        elif word == "dozen":
-            current, seen = max(current, 1) * 12, True
-        elif word == "hundred":
-            current, seen = max(current, 1) * 100, True
-        elif word in SCALES:
-            total, current, seen = total + max(current, 1) * SCALES[word], 0.0, True
-    return total + current if seen else None
-
-
-def _vague_interval(text: str) -> tuple[float, float]:
-    """Literal bounds of a vague amount: "hundreds" is 200-999, "tens of thousands" 20,000-99,999."""
-    words = text.lower().split()
-    if words[0] in ("several", "a"):
-        size = words[1] if words[0] == "a" else words[0]
-        unit = 12 if words[-1].startswith("dozen") else SCALES[words[-1].removesuffix("s")]
-        low, high = {"several": (3, 9), "few": (2, 5), "couple": (2, 2), "handful": (3, 9)}[size]
-        return low * unit, high * unit
-    low, high = _VAGUE_BOUNDS[words[0]]
-    rest = math.prod(_VAGUE_UNITS[w] for w in words[2:]) if len(words) > 2 else 1
-    return low * rest, (high + 1) * rest - 1
+    return value * (SCALES.get(scale) or SHORT_SCALES.get(scale, 1))
 
 
 def _is_not_a_quantity(text: str, start: int, end: int, value: float, raw: str) -> bool:
@@ -202,21 +155,26 @@ def _counted_noun(text: str, end: int, vague: bool) -> str | None:
         head = word
         if i >= 4 or word in _PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is"))):
             break  # the head of a counted phrase is its first plural: "3,200 Russian citizens have left"
+    if head and head.endswith(("ed", "ing")) and head not in _PARTICIPLE_NOUNS:
+        return None  # "thousands protested": a verb, not what is counted
     return head.removesuffix("'s").removesuffix("’s") if head else None
 
 
 def _atoms(text: str) -> list[dict]:
-    """Every numeral, number-word run and vague amount, with its literal bounds."""
-    atoms = []
+    """Every numeral, number-word run, vague amount and share, with its literal bounds."""
+    found_shares = shares(text)
+    atoms = list(found_shares)
     for m in _ATOM.finditer(text):
         raw = m.group()
+        if any(sh["start"] <= m.start() < sh["end"] for sh in found_shares):
+            continue
         if m.group("vague"):
-            low, high = _vague_interval(raw)
+            low, high = vague_interval(raw)
             atoms.append(
                 {"start": m.start(), "end": m.end(), "low": low, "high": high, "vague": True, "scale": 1}
             )
             continue
-        value = _numeral_value(m.group("numeral"), m.group("scale")) if m.group("num") else _words_value(raw)
+        value = _numeral_value(m.group("numeral"), m.group("scale")) if m.group("num") else words_value(raw)
         if (
             value is None
             or raw.lower() in ("one", "a", "an", "zero")
@@ -237,7 +195,7 @@ def _atoms(text: str) -> list[dict]:
             start -= len(share.group())
         scale = 1.0
         if m.group("num") and m.group("scale"):
-            scale = SCALES.get(m.group("scale").strip().lower()) or _SHORT_SCALES[m.group("scale").lower()]
+            scale = SCALES.get(m.group("scale").strip().lower()) or SHORT_SCALES[m.group("scale").lower()]
         elif m.group("words"):
             last = raw.lower().split()[-1].split("-")[-1]
             scale = SCALES.get(last, 1)
@@ -253,7 +211,8 @@ def _merge_ranges(text: str, atoms: list[dict]) -> list[dict]:
     for atom in atoms:
         prev = merged[-1] if merged else None
         gap = text[prev["end"] : atom["start"]] if prev else ""
-        joined = prev and not prev["vague"] and not atom["vague"] and _RANGE_JOIN.fullmatch(gap)
+        joined = prev and not (prev["vague"] or atom["vague"] or prev.get("share") or atom.get("share"))
+        joined = joined and _RANGE_JOIN.fullmatch(gap)
         if joined and gap.strip().lower() == "and" and not _RANGE_OPEN.search(text[: prev["start"]]):
             joined = False
         if joined:
@@ -281,7 +240,10 @@ def parse_quantities(text: str) -> list[Quantity]:
     for atom in _merge_ranges(text, _atoms(text)):
         start, end, low, high = atom["start"], atom["end"], atom["low"], atom["high"]
         kind = "vague" if atom["vague"] else "range" if atom.get("range") else "exact"
-        approximate = kind == "vague" or "dozen" in text[start:end].lower()  # "two dozen" is a rough count
+        if atom.get("share"):
+            kind = "approximate"  # "two-thirds" is a rounded share
+        # "two dozen" and "two-thirds" are rough figures.
+        approximate = kind == "vague" or atom.get("share", False) or "dozen" in text[start:end].lower()
         prefix = _PREFIX.search(text[max(0, start - 30) : start])
         if prefix and not atom["vague"]:
             if prefix.group("lower"):
@@ -305,7 +267,9 @@ def parse_quantities(text: str) -> list[Quantity]:
         unit = None
         percent = _PERCENT.match(text[end:])
         currency = re.search(r"(US\$|[$€£¥₽])\s*$", text[max(0, start - 3) : start], re.I)
-        if percent:
+        if atom.get("share"):
+            unit = "percent"
+        elif percent:
             unit, end = "percent", end + percent.end()
         elif currency:
             unit, start = _CURRENCIES[currency.group(1).lower()], start - len(currency.group())
