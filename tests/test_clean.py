@@ -125,6 +125,16 @@ def test_short_footer_lines_after_a_comment_prompt_are_chrome():
         "Tags: Syria, Russia",
         "World | Politics | Business",
         "Russian President Vladimir Putin © Sputnik / Alexei Druzhinin",
+        "Updated 2 hours ago",
+        "3 min read",
+        "Image copyright Getty Images",
+        "(Photo by Jane Doe/AFP)",
+        "Story continues below advertisement",
+        "Print this article",
+        "Follow @RT_com",
+        "![Syrian soldiers in Aleppo](/img/aleppo.jpg)",
+        "[Turkey closes border](/news/1) | [Kurds advance](/news/2)",
+        "12 Comments",
         "A Syrian army soldier in Aleppo, Syria, Nov. 4, 2015. REUTERS/Omar Sanadiki",
     ],
 )
@@ -144,6 +154,9 @@ def test_page_furniture_is_chrome(line):
         "Support our troops, the senator told the crowd, drawing applause.",
         "Read the full statement here, a spokesman told reporters on Monday.",
         '"We will not stop," the commander said.',
+        "Four days ago, militants attacked the base, the army said.",
+        "Advertisement revenue fell by a third, the company said.",
+        "Print media in Syria have been shut down since 2012, the group said.",
     ],
 )
 def test_prose_that_starts_like_furniture_stays_body(line):

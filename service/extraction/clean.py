@@ -22,6 +22,8 @@ class Block:
 _BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
+_LINKS_ONLY = re.compile(r"(?:\s*[-*•|]?\s*\[[^\]]*\]\([^)]*\)[\s,|•·]*)+")
 
 _SOCIAL = r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|pocket|vk|print|email|x)"
 
@@ -61,6 +63,13 @@ _CHROME_SHORT_PATTERNS = [
     r"|categories|section|source|photo|image|credit|theme)s?\s*:.*",
     r"(?:photo|image|picture|file photo)\s*(?:credit)?\s*[:/©].*",
     r"(?:click|tap) here\b.*",
+    r"(?:(?:last )?updated|published|posted)?\s*:?\s*(?:\d+|an?) (?:minutes?|hours?|days?|mins?) ago",
+    r"(?:reading time\s*:?\s*)?\d+\s*min(?:ute)?s?(?: read)?|reading time\s*:.*",
+    r"\(?(?:photo|image|picture|video)s? (?:by|courtesy of|credit|copyright|caption)\b.*",
+    r".{0,40}\badvertisement\b.{0,20}",
+    r"(?:log ?in|sign ?in|sign ?up|register|login|logout|log out|my account)",
+    r"(?:print|email|e-mail|save|bookmark|share)(?: this)? (?:article|story|page|post)",
+    r"follow @\w+.*",
     r"skip to (?:main )?(?:content|navigation)\b.*",
     r"[^.!?]{0,80}(?:\s[»›>]\s[^.!?]{0,60})+",  # breadcrumbs: "Home » World » Middle East"
     r"(?:posted|written|published|edited) by\b.{0,60}",
@@ -138,8 +147,8 @@ def _paragraphs(text: str) -> list[list[tuple[int, int]]]:
 
 
 def plain_text(block_text: str) -> str:
-    """Markdown links reduced to their text, whitespace collapsed; for classification only."""
-    return " ".join(_LINK.sub(r"\1", block_text).split())
+    """Markdown images dropped and links reduced to their text, whitespace collapsed; for classification."""
+    return " ".join(_LINK.sub(r"\1", _IMAGE.sub(" ", block_text)).split())
 
 
 _DATELINE_WORDS = re.compile(
@@ -277,7 +286,9 @@ class _Classifier:
         chrome, dateline = self.chrome_or_dateline(raw)
         if dateline:
             return "dateline"
-        if chrome:
+        # Once the headline is known, a block made only of links is a list of other stories.
+        links_only = self.title_text is not None and _LINKS_ONLY.fullmatch(raw)
+        if chrome or not plain or links_only:
             if self.body_started and _FOOTER_START.match(plain):
                 self.in_footer = True
             return "chrome"
