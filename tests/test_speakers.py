@@ -1,0 +1,146 @@
+"""Speaker mentions, their resolution across an article, and venues."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.extraction.clean import Block
+from service.extraction.quotes import find_quotes
+from service.extraction.spans import paragraphs
+from service.extraction.speakers import parse_mention
+from service.extraction.venues import find_venue
+
+
+def _quotes(text: str, published: str | None = None):
+    blocks = [Block(p.start, p.end, "body") for p in paragraphs(text, [Block(0, len(text), "body")])]
+    return find_quotes(text, blocks, published)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "kind", "name", "role"),
+    [
+        ("Deputy Foreign Minister Mikhail Bogdanov", "name", "Mikhail Bogdanov", "Deputy Foreign Minister"),
+        (
+            "Defense Ministry deputy head Anatoly Antonov",
+            "name",
+            "Anatoly Antonov",
+            "Defense Ministry deputy head",
+        ),
+        ("Federal Security Service (FSB) head Alexander Bortnikov", "name", "Alexander Bortnikov", None),
+        (
+            "Nicholas Rasmussen, the director of the National Counterterrorism Center",
+            "name",
+            "Nicholas Rasmussen",
+            "director of the National Counterterrorism Center",
+        ),
+        ("the agency's acting coordinator for sanctions, Justin Siberell", "name", "Justin Siberell", None),
+        ("climate scientist Maria Lopez of Stanford University", "name", "Maria Lopez", None),
+        ("Sen. Susan Collins, R-Maine", "name", "Susan Collins", None),
+        ("the State Department", "org", "State Department", None),
+        ("Russia", "org", "Russia", None),
+        ("the study", "study", "study", None),
+        ("he", "pronoun", None, None),
+        ("the Russian official", "description", "Russian official", None),
+    ],
+)
+def test_parse_mention(phrase, kind, name, role):
+    mention = parse_mention(phrase, 0)
+    assert mention is not None
+    assert (mention.kind, mention.name) == (kind, name)
+    if role:
+        assert mention.role == role
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "A U.S. intelligence official, speaking on condition of anonymity",
+        "a senior official who asked not to be named",
+        "two people familiar with the matter",
+        "sources",
+        "officials",
+    ],
+)
+def test_anonymous_sources(phrase):
+    mention = parse_mention(phrase, 0)
+    assert mention is not None and mention.anonymous
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["", "Curiously, he never", "sending it to the House with hours to spare", "In Moscow", "the estimates"],
+)
+def test_not_speaker_mentions(phrase):
+    mention = parse_mention(phrase, 0)
+    assert mention is None or mention.kind not in ("name", "org")
+
+
+def test_surname_resolves_to_the_full_name_printed_elsewhere():
+    text = (
+        "The war began when the opposition rose against President Bashar Assad's government.\n\n"
+        "Assad said in 2015 that his country would not negotiate with terrorists."
+    )
+    assert _quotes(text)[0].speaker.name == "Bashar Assad"
+
+
+def test_the_official_points_back_to_the_matching_person():
+    text = (
+        '"We see fewer fighters crossing," the agency\'s coordinator for sanctions, '
+        "Justin Siberell, said.\n\n"
+        "The most recent data came from the intelligence community, the official said."
+    )
+    quotes = _quotes(text)
+    assert [q.speaker.name for q in quotes] == ["Justin Siberell", "Justin Siberell"]
+    assert quotes[1].speaker.mention == "the official"
+
+
+def test_lede_description_is_the_person_named_next():
+    text = (
+        "Russia's air force is striking only confirmed terrorist targets, "
+        "Russia's deputy defense minister said.\n\n"
+        '"The aviation is deployed exclusively against terrorists," Defense Ministry deputy head '
+        "Anatoly Antonov said on Wednesday."
+    )
+    quotes = _quotes(text, "2015-11-04")
+    assert quotes[0].speaker.name == "Anatoly Antonov"
+    assert quotes[0].said_on == "2015-11-04"  # the same speaker's dated statement, same event
+
+
+def test_anonymous_source_is_referred_back_to():
+    text = (
+        "A U.S. intelligence official, speaking on condition of anonymity, said that fewer than 15,000 "
+        "fighters remain.\n\n"
+        "Nicholas Rasmussen said he was worried about returnees.\n\n"
+        "Borders have been tightened in recent months, the intelligence official said."
+    )
+    quotes = _quotes(text)
+    assert quotes[0].speaker.anonymous and quotes[2].speaker.anonymous
+    assert quotes[0].speaker.name == quotes[2].speaker.name == "U.S. intelligence official"
+
+
+def test_pronoun_goes_to_the_person_named_since_the_last_statement():
+    text = (
+        "The judge, U.S. District Judge Helen Park, wrote that the defense needed more time.\n\n"
+        "Mr. Torres has pleaded not guilty. He says he never took a bribe. "
+        '"I never sold a vote," Torres says.'
+    )
+    assert _quotes(text)[1].speaker.name == "Torres"
+
+
+@pytest.mark.parametrize(
+    ("words", "venue"),
+    [
+        ("Antonov said at a press briefing.", "press briefing"),
+        ("Bogdanov told RIA Novosti earlier this week", "RIA Novosti"),
+        ("Rasmussen told the annual Aspen Security Forum.", "Aspen Security Forum"),
+        ("Assad told Spanish News Agency EFE in 2015.", "Spanish News Agency EFE"),
+        ("Kemp wrote on Twitter that", "Twitter"),
+        ("she said in an interview with the Financial Times", "Financial Times"),
+        ("Speaking at the Valdai discussion club in Sochi, Lavrov said", "Valdai discussion club in Sochi"),
+        ("Schumer said on the Senate floor.", "Senate floor"),
+        ("Whitfield told reporters.", None),
+        ("he said.", None),
+    ],
+)
+def test_find_venue(words, venue):
+    assert find_venue(words) == venue
