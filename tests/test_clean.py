@@ -171,7 +171,7 @@ def test_corpus_pages_keep_every_quote_paragraph_in_body(name):
     assert quoted and all(any(q.strip() in b or b in q for b in body) for q in quoted)
 
 
-_PIECES = [*"ab Z.,:|“”\"'0123456789-\t\u00a0", "icon ", "READ MORE: ", "By ", "June 2, 2016 ", "© "]
+_PIECES = [*"ab Z.,:|“”\"'0123456789-\t\u00a0\u2003\r", "icon ", "READ MORE: ", "By ", "June 2, 2016 ", "© "]
 _LINE = st.lists(st.sampled_from(_PIECES), max_size=16).map("".join)
 
 

@@ -19,7 +19,7 @@ class Block:
     kind: str
 
 
-_BLANK_LINE = re.compile(r"\n[ \t\r\f\v\u00a0]*\n")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a line of any whitespace (tabs, NBSP, \r) separates paragraphs
 _SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
