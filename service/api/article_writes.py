@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from service.api import security
 from service.api.articles import blp
-from service.api.base import found_or_404, problem, services
+from service.api.base import ID, found_or_404, problem, services
 from service.ingest import ingest_text
 from service.schemas import ArticleCreateSchema, ArticleDetailSchema
 
-MAX_ROW_ID = 2**63 - 1  # SQLite's largest rowid: a larger id cannot exist, and SQLite cannot even take it
 EXAMPLE = {
     "text": 'Minister defends grain deal\n\nKYIV (Reuters) - "The corridor will carry 40,000 tonnes a week," '
     "Deputy Minister Olena Petrenko told reporters on Tuesday.\n",
@@ -68,7 +67,7 @@ def create_article(args):
     return state.article_detail(article.id), 201 if created else 200
 
 
-@blp.delete(f"/articles/<int(max={MAX_ROW_ID}):article_id>")
+@blp.delete(f"/articles/<{ID}:article_id>")  # the same id converter as GET, so one rule set per path
 @_guarded
 @blp.response(204, description="Deleted, with its statements; no worker matches them any more.")
 @blp.alt_response(404, **_problem("No article has this id."))
