@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import weakref
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,6 +17,17 @@ from service.storage.records import StoredSpeaker
 from service.storage.schema import connect, migrate
 from service.storage.speakers import SpeakerCache
 
+_OPEN_STORES: weakref.WeakSet[Store] = weakref.WeakSet()
+
+
+def _close_connections_before_fork() -> None:
+    for store in list(_OPEN_STORES):
+        store._release_connections()
+
+
+# Only forks that return to Python (multiprocessing, gunicorn workers) run this; subprocess does not.
+os.register_at_fork(before=_close_connections_before_fork)
+
 
 class Store:
     """The embedded store: every public call is one transaction on this thread's own connection."""
@@ -26,9 +38,11 @@ class Store:
         self._local = threading.local()
         self._all: list[tuple[int, sqlite3.Connection]] = []  # (opening pid, connection)
         self._all_lock = threading.Lock()
+        self._generation = 0  # bumped when connections are closed before a fork
         self._closed = False
         self._speakers = SpeakerCache()
         migrate(self._connection())
+        _OPEN_STORES.add(self)
 
     # -- connections and transactions ---------------------------------------------------------
 
@@ -36,14 +50,24 @@ class Store:
         if self._closed:
             raise RuntimeError("the store is closed")
         conn = getattr(self._local, "conn", None)
-        # A connection opened before a fork (gunicorn --preload) must not be used in the child:
-        # SQLite's locks are per process. Abandon it and open a fresh one.
-        if conn is None or self._local.pid != os.getpid():
+        # A connection must not cross a fork (gunicorn --preload builds the app, then forks workers):
+        # SQLite's locks are per process. Connections are closed before os.fork(); the pid check
+        # covers a fork that skipped the hook.
+        if conn is None or self._local.key != (os.getpid(), self._generation):
             conn = connect(self.path)
-            self._local.conn, self._local.pid = conn, os.getpid()
+            self._local.conn, self._local.key = conn, (os.getpid(), self._generation)
             with self._all_lock:
                 self._all.append((os.getpid(), conn))
         return conn
+
+    def _release_connections(self) -> None:
+        """Close this process's connections; each thread opens a fresh one on its next call."""
+        with self._all_lock:
+            self._generation += 1
+            mine = [conn for pid, conn in self._all if pid == os.getpid()]
+            self._all.clear()
+        for conn in mine:
+            conn.close()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -72,11 +96,8 @@ class Store:
     def close(self) -> None:
         """Close every connection this process opened; the store cannot be used afterwards."""
         self._closed = True
-        with self._all_lock:
-            mine = [conn for pid, conn in self._all if pid == os.getpid()]
-            self._all.clear()
-        for conn in mine:
-            conn.close()
+        _OPEN_STORES.discard(self)
+        self._release_connections()
 
     # -- articles ------------------------------------------------------------------------------
 
