@@ -245,6 +245,7 @@ def filled(store):
         (QuoteFilters(published_to="2015-08-31"), ["One."]),
         (QuoteFilters(published_from="2015-09", published_to="2015-12-31"), ["Two."]),
         (QuoteFilters(speaker="lee", kind="direct"), ["Two."]),
+        (QuoteFilters(speaker="..."), []),
     ],
 )
 def test_list_quotes_filters(filled, filters, texts):
@@ -300,6 +301,7 @@ def test_speakers_are_grouped_by_folded_name_with_aliases_and_counts(filled):
     assert filled.get_speaker(999) is None
     assert [s.name for s in filled.list_speakers(0, 10, name="LEE")[0]] == ["Ann Lee", "Ann Leeds"]
     assert filled.list_speakers(1, 1, name="lee")[1] == 2
+    assert filled.list_speakers(0, 10, name="--") == ([], 0)
 
 
 def test_anonymous_speakers_are_not_listed(store):

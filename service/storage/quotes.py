@@ -194,8 +194,9 @@ def index_rows(
 def _where(filters: QuoteFilters) -> tuple[str, list]:
     clauses, params = ["1"], []
     if filters.speaker:
-        clauses.append("q.speaker_id IN (SELECT id FROM speakers WHERE instr(name_key, ?) > 0)")
-        params.append(name_key(filters.speaker))
+        # A name of punctuation only folds to "", which would match every speaker: match none.
+        clauses.append("q.speaker_id IN (SELECT id FROM speakers WHERE instr(name_key, ?) > 0 AND ? != '')")
+        params += [name_key(filters.speaker)] * 2
     if filters.outlet:
         clauses.append("q.outlet = ? COLLATE NOCASE")
         params.append(filters.outlet.strip())

@@ -83,8 +83,8 @@ def list_speakers(
     """A page of speakers, most quoted first, optionally those whose name contains `name`."""
     where, params = "quote_count > 0", []
     if name:
-        where += " AND instr(name_key, ?) > 0"
-        params.append(name_key(name))
+        where += " AND instr(name_key, ?) > 0 AND ? != ''"  # punctuation only folds to "": no match
+        params += [name_key(name)] * 2
     total = conn.execute(f"SELECT count(*) FROM speakers WHERE {where}", params).fetchone()[0]
     rows = conn.execute(
         f"SELECT id, name, role, quote_count FROM speakers WHERE {where}"
