@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from service.extraction.clean import Block, plain_text, split_masthead
-from service.extraction.dates import WEEKDAY_RE, date_span, parse_published
+from service.extraction.dates import MONTH_RE, WEEKDAY_RE, date_span, parse_published
 from service.models import ArticleMeta
 
 # A publication's name as printed: capitalised words, allowing "of"/"the"/"&" inside and a domain.
@@ -65,6 +65,8 @@ def _clean_name(raw: str | None) -> str | None:
     name = name.strip()
     if not name or name.lower() in _NOT_NAMES or re.fullmatch(r"[\d\W]+", name):
         return None
+    if re.match(rf"(?:{WEEKDAY_RE}|{MONTH_RE})(?!\w)", name, re.I) or date_span(name):
+        return None  # "First published on Wed 4 Nov 2015" names a day, not a publication
     return name
 
 
@@ -141,10 +143,12 @@ def _dateline_names(text: str, blocks: list[Block]) -> list[str]:
         span = date_span(line)
         if not span or re.match(r"\s*(?:by|posted by|written by)\b", line, re.I):
             continue  # a byline with a date names a person
-        for part in (line[: span[0]], line[span[1] :]):
-            name = _clean_name(_DATELINE_NOISE.sub(" ", part))
-            if name:
-                names.append(name)
+        # Only before the date, and only when the name is all that is left: "Global Research, <date>".
+        # After the date come section tags ("| Syria's War"), which are not the publisher.
+        before = " ".join(_DATELINE_NOISE.sub(" ", line[: span[0]]).split())
+        name = _clean_name(before)
+        if name and name == before.strip(" .:"):
+            names.append(name)
     return names
 
 
