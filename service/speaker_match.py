@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from service.extraction.cues import CLAUSE_OPENERS, ORG_NOUNS, PERSON_NOUNS, PLACES, SAY_VERBS
+from service.extraction.cues import CLAUSE_OPENERS, ORG_NOUNS, PERSON_NOUNS, PLACES, SAY_VERBS, TITLE_WORDS
 from service.models import Speaker
 
 
@@ -43,7 +43,9 @@ _ALIASES = _pairs(
     "syrian=syria damascus=syria chinese=china beijing=china french=france paris=france german=germany "
     "berlin=germany iranian=iran tehran=iran turkish=turkey ankara=turkey israeli=israel ukrainian=ukraine "
     "kyiv=ukraine kiev=ukraine iraqi=iraq baghdad=iraq saudi=saudi_arabia riyadh=saudi_arabia chief=head "
-    "boss=head leader=head defence=defense spokeswoman=spokesman spokesperson=spokesman officials=official "
+    "boss=head leader=head secretary_general=secretary-general director_general=director-general "
+    "united_nations=un u.n.=un european_union=eu defence=defense spokeswoman=spokesman "
+    "spokesperson=spokesman officials=official "
     "sources=source ministers=minister"
 )
 _FILLER = _word_set(
@@ -58,7 +60,12 @@ _CROWD = _word_set(
     "reports report media experts analysts observers critics sources studies study data figures estimates "
     "people residents witnesses activists scientists researchers many most some others everyone independent"
 )
-_PHRASES = ("united states", "united kingdom", "saudi arabia")
+_LEADERS = _word_set(
+    "president prime premier chancellor king queen emir chairman chairwoman director director-general "
+    "secretary-general commander ceo governor mayor"
+)
+_PHRASES = ("united states", "united kingdom", "saudi arabia", "united nations", "european union")
+_PHRASES += ("secretary general", "director general")
 
 
 def claim_speaker(claim: str) -> str | None:
@@ -85,8 +92,19 @@ def _names_someone(who: str) -> bool:
     )
 
 
-def _tokens(text: str | None) -> set[str]:
+def _initials(text: str) -> set[str]:
+    """Acronyms of capitalised runs: "United Nations" -> "un", "World Health Organization" -> "who"."""
+    found = set()
+    for run in re.findall(r"[A-Z][a-z]+(?:\s+(?:(?:of|for|and|the)\s+)?[A-Z][a-z]+)+", text):
+        words = [w for w in run.split() if w[0].isupper() and w not in ("The", "A", "An")]
+        if len(words) > 1:
+            found.add("".join(w[0] for w in words).lower())
+    return found
+
+
+def _tokens(text: str | None, acronyms: bool = False) -> set[str]:
     """Content words of a name, role or organisation, with places and titles folded to one spelling."""
+    extra = _initials(text or "") if acronyms else set()
     text = (text or "").lower().replace("’", "'")
     for phrase in _PHRASES:
         text = text.replace(phrase, phrase.replace(" ", "_"))
@@ -98,7 +116,21 @@ def _tokens(text: str | None) -> set[str]:
             words.add(word)
         if "-" in word:  # "al-Assad" is also "Assad"
             words |= {part for part in word.split("-") if part and part not in _FILLER}
-    return words
+    return words | extra
+
+
+def _other_given_name(mention: str, name: str) -> bool:
+    """ "Hillary Clinton" is not Bill Clinton: a given name before the surname that the speaker lacks."""
+    words, name_words = mention.replace("’", "'").split(), name.split()
+    surname = name_words[-1].lower()
+    for before, word in zip(words, words[1:], strict=False):
+        given = before.strip(".,").lower()
+        if word.strip(".,").lower() != surname or not before[:1].isupper() or given in TITLE_WORDS | _OFFICES:
+            continue
+        return len(name_words) > 1 and not any(
+            n.lower().startswith(given.rstrip(".")) for n in name_words[:-1]
+        )
+    return False
 
 
 def speaker_verdict(mention: str, speaker: Speaker) -> str:
@@ -112,9 +144,10 @@ def speaker_verdict(mention: str, speaker: Speaker) -> str:
     # In "Putin's spokesman" the named person is whose spokesman it is, not the speaker.
     possessors = _tokens(" ".join(re.findall(r"([\w.-]+)['’]s\s+\w", mention)))
     if surname_parts and surname_parts <= claimed - possessors:
-        return "same"
-    known = name_words | _tokens(speaker.role) | _tokens(speaker.mention)
+        return "different" if _other_given_name(mention, speaker.name or "") else "same"
+    known = _tokens(speaker.name, True) | _tokens(speaker.role, True) | _tokens(speaker.mention, True)
     known |= {"ministry"} if "minister" in known else set()
+    known |= {"head"} if known & _LEADERS else set()  # "the Turkish leader" is its president
     if claimed & _RANKS != known & _RANKS and claimed & _PERSON_TITLES:
         return "different"  # "the foreign minister" is not the deputy foreign minister
     has_role = bool(speaker.role) or speaker.anonymous
