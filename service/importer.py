@@ -291,6 +291,8 @@ def import_file(
         with open_lines(str(path)) as stream:
             for number, raw in enumerate(stream, start=1):
                 report.lines = number
+                if number == 1 and raw.startswith(b"\xef\xbb\xbf"):  # a UTF-8 byte-order mark
+                    raw = raw[3:]
                 if raw.isspace() or not raw:
                     continue
                 try:

@@ -240,3 +240,10 @@ def test_command_exits_2_for_an_unreadable_file_but_loads_the_others(monkeypatch
     store = Store(tmp_path / "data" / "claimtrace.sqlite3")
     assert store.count_quotes() == 3
     store.close()
+
+
+def test_a_byte_order_mark_and_windows_line_ends_are_fine(store, tmp_path):
+    target = tmp_path / "bom.jsonl"
+    target.write_bytes(b"\xef\xbb\xbf" + b'{"text": "first"}\r\n{"text": "second"}\r\n')
+    report = import_file(store, target)
+    assert (report.added, report.bad) == (2, 0)
