@@ -16,6 +16,7 @@ _SENTENCE_STARTERS = wordset(
     "But And The When While If Meanwhile However Yet So Also In On At As After Before Since Then Now "
     "Still Though Although Last This That These Those It He She They We I A An"
 )
+_THE_RE = re.compile(r"^(?:the|The)\s+")
 
 
 @dataclass
@@ -31,14 +32,32 @@ def _stems(text: str | None) -> set[str]:
     return {w[:5] for w in words if w not in _STOP and len(w) > 1}
 
 
+_BEFORE_SURNAME_RE = re.compile(
+    r"((?:[A-Z][\w'\u2019-]*\s+){1,2}(?:(?:al|bin|ibn|de|van|von|da|el|abu)[\s-]+)?)$"
+)
+
+
+def _word_at(text: str, at: int, word: str) -> bool:
+    end = at + len(word)
+    return (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+
+
+def _occurrences(text: str, word: str, start: int = 0, end: int | None = None):
+    """Offsets of `word` as a whole word in text[start:end] (plain find: no per-article regex)."""
+    end = len(text) if end is None else end
+    at = text.find(word, start, end)
+    while at >= 0:
+        if _word_at(text, at, word):
+            yield at
+        at = text.find(word, at + 1, end)
+
+
 def _full_name(text: str, surname: str) -> str | None:
     """The fullest "First Surname" the article prints for a bare surname."""
-    pattern = re.compile(
-        r"((?:[A-Z][\w'\u2019-]*\s+){1,2}(?:(?:al|bin|ibn|de|van|von|da|el|abu)[\s-]+)?)"
-        + re.escape(surname)
-        + r"\b"
-    )
-    for m in pattern.finditer(text):
+    for at in _occurrences(text, surname):
+        m = _BEFORE_SURNAME_RE.search(text, max(0, at - 80), at)
+        if not m:
+            continue
         words = m.group(1).split()
         while words and (words[0].lower().strip(".") in TITLE_WORDS or words[0] in _SENTENCE_STARTERS):
             words.pop(0)
@@ -61,14 +80,7 @@ class Resolver:
         for m in mentions:
             if m is not None and m.kind == "name" and len(m.name.split()) == 1:
                 self._named(m)
-        surnames = {m.name.split()[-1] for m in mentions if m is not None and m.kind == "name"}
-        self._named_re = (
-            re.compile(
-                r"\b(?:" + "|".join(re.escape(n) for n in sorted(surnames, key=len, reverse=True)) + r")\b"
-            )
-            if surnames
-            else None
-        )
+        self.surnames = {m.name.split()[-1] for m in mentions if m is not None and m.kind == "name"}
         self.recent: list[_Person] = []  # speakers so far, most recent last
         self.last_pos = 0  # where the previous mention ended: people named after it are "he"/"she" candidates
 
@@ -106,10 +118,12 @@ class Resolver:
 
     def _named_since(self, start: int) -> _Person | None:
         """The person last named (as a speaker anywhere in the article) between the previous cue and here."""
-        if self._named_re is None:
-            return None
-        hits = list(self._named_re.finditer(self.text, self.last_pos, start))
-        return self.people.get(hits[-1].group().lower()) if hits else None
+        last, who = -1, None
+        for surname in self.surnames:
+            for at in _occurrences(self.text, surname, self.last_pos, start):
+                if at > last:
+                    last, who = at, surname
+        return self.people.get(who.lower()) if who else None
 
     def _backward(self, mention: Mention) -> _Person | None:
         want = _stems(mention.name)
@@ -135,7 +149,7 @@ class Resolver:
         if mention.kind == "name":
             return self._named(mention)
         if mention.kind in ("org", "study"):
-            name = re.sub(r"^(?:the|The)\s+", "", mention.name or mention.text)
+            name = _THE_RE.sub("", mention.name or mention.text)
             return _Person(name, None, organisation=True)
         if mention.kind == "pronoun":
             people = [p for p in reversed(self.recent) if not p.organisation]

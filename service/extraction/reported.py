@@ -66,6 +66,10 @@ _INTRO_RE = re.compile(
     r"(?:In|On|At|During|Meanwhile|However|But|Separately|Earlier|Later|Last|Also|Still|Yet|Now)\b"
     r"(?:\s+[\w'\u2019.-]+){0,6},\s+"
 )
+_THAT_FIRST_RE = re.compile(r"\s*,?\s*that\s+")
+_THAT_RE = re.compile(r"\bthat\s+")
+_SUBJECT_PRONOUN_RE = re.compile(r"\b(?:he|she|they|it|we|I)\b")
+_PARTICIPLE_TAIL_RE = re.compile(r",\s+\w+ing\b")
 
 
 @dataclass(frozen=True)
@@ -114,7 +118,7 @@ def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
     """Where the reported clause starts after a cue, or None when no clause follows."""
     pos = _skip_adjuncts(text, pos, end, verb)
     rest = text[pos:end]
-    m = re.match(r"\s*,?\s*that\s+", rest)
+    m = _THAT_FIRST_RE.match(rest)
     if m:
         return pos + m.end()
     stripped = rest.lstrip(" ,:")
@@ -123,12 +127,8 @@ def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
     bare_ok = _words(stripped) >= 4 and not stripped.lower().startswith(("to ", "the same", "so "))
     if verb in BARE_CLAUSE_VERBS and opener and bare_ok:
         return pos + len(rest) - len(stripped)
-    that = re.search(r"\bthat\s+", rest[:90])
-    if (
-        that
-        and "," not in rest[: that.start()]
-        and not re.search(r"\b(?:he|she|they|it|we|I)\b", rest[: that.start()])
-    ):
+    that = _THAT_RE.search(rest[:90])
+    if that and "," not in rest[: that.start()] and not _SUBJECT_PRONOUN_RE.search(rest[: that.start()]):
         return pos + that.end()
     return None
 
@@ -136,7 +136,7 @@ def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
 def _only_adjuncts_after(text: str, pos: int, end: int, verb: str) -> bool:
     pos = _skip_adjuncts(text, pos, end, verb)
     rest = text[pos:end].strip()
-    return not rest.strip(".!?") or bool(re.match(r"^,\s+\w+ing\b", rest))
+    return not rest.strip(".!?") or bool(_PARTICIPLE_TAIL_RE.match(rest))
 
 
 def _according(text: str, start: int, end: int, at_end: bool = False) -> Reported | None:

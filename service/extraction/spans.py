@@ -19,6 +19,11 @@ _ABBREV = wordset(
     "no vs inc corp co ltd jr sr prof u.n u.k e.u a.m p.m d.c fig est adm capt cmdr supt"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
+_CHUNK_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_NEWLINE_RE = re.compile(r"\n")
+_LINE_END_RE = re.compile(r"[.!?:\"\u201d\u2019)]\s*$")
+_LAST_WORD_RE = re.compile(r"(\S+)$")
+_INITIALS_RE = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J." or "U.S." before a full stop
 
 
 @dataclass(frozen=True)
@@ -48,14 +53,14 @@ def paragraphs(text: str, blocks) -> list[Para]:
     for block in blocks:
         if block.kind != "body":
             continue
-        for line in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text[block.start : block.end]):
+        for line in _CHUNK_RE.finditer(text[block.start : block.end]):
             chunk_start = block.start + line.start()
             chunk_end = block.start + line.end()
             # One paragraph per line when lines end sentences (scraped text), else keep hard-wrapped lines.
             cursor = chunk_start
-            for nl in re.finditer(r"\n", text[chunk_start:chunk_end]):
+            for nl in _NEWLINE_RE.finditer(text[chunk_start:chunk_end]):
                 at = chunk_start + nl.start()
-                if re.search(r"[.!?:\"\u201d\u2019)]\s*$", text[cursor:at]):
+                if _LINE_END_RE.search(text[cursor:at]):
                     _add(out, text, cursor, at)
                     cursor = at + 1
             _add(out, text, cursor, chunk_end)
@@ -148,10 +153,10 @@ def sentences(text: str, para: Para, protected: list[QuoteSpan]) -> list[tuple[i
         nxt = text[cut] if cut < para.end else ""
         if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"\u201c'\u2018(`"):
             continue
-        word = re.search(r"(\S+)$", text[start : m.start()])
+        word = _LAST_WORD_RE.search(text[start : m.start()])
         if word and text[m.start()] == ".":
             token = word.group(1).lower().strip('("\u201c')
-            if token in _ABBREV or re.fullmatch(r"[a-z]", token) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", token):
+            if token in _ABBREV or _INITIALS_RE.fullmatch(token):
                 continue
         end = cut
         while end > start and text[end - 1].isspace():

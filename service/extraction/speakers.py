@@ -57,6 +57,9 @@ _TIME_TAIL_RE = re.compile(
     r"week|month|year|morning|afternoon|evening|night)|\s+(?:also|previously|recently|today|yesterday|later|"
     r"earlier|again|repeatedly|publicly|separately|however|too|then|once|in\s+\d{4}|has|have|had))+\s*,?$"
 )
+_ARTICLE_RE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+_COMMA_RE = re.compile(r",\s+")
+_AFTER_END_RE = re.compile(r"[.;!?]\s*$|\s+(?:on|in|at|during|last|earlier|this|after|before)\s+[A-Z\d]")
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ def _is_cap(word: str) -> bool:
 
 
 def _strip_article(text: str) -> str:
-    return re.sub(r"^(?:the|a|an|The|A|An)\s+", "", text.strip(" ,"))
+    return _ARTICLE_RE.sub("", text.strip(" ,"))
 
 
 def parse_mention(phrase: str, start: int) -> Mention | None:
@@ -238,7 +241,7 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
     if not left:
         return None
     # Longest first, so "Sen. Susan Collins, R-Maine, the top Republican on ..." keeps its name.
-    begins = [m.end() for m in re.finditer(r",\s+", left) if m.end() < len(left)]
+    begins = [m.end() for m in _COMMA_RE.finditer(left) if m.end() < len(left)]
     candidates = [0, *begins]
     for begin in candidates:
         chunk = left[begin:]
@@ -258,7 +261,7 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
 def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
     """The mention that follows an inverted cue ("said John Smith, a spokesman for ...")."""
     right = text[lo:hi]
-    end = re.search(r"[.;!?]\s*$|\s+(?:on|in|at|during|last|earlier|this|after|before)\s+[A-Z\d]", right)
+    end = _AFTER_END_RE.search(right)
     chunk = right[: end.start()] if end else right
     m = parse_mention(chunk, lo)
     if m and m.kind == "name" or m and m.kind in ("description", "org", "study"):
