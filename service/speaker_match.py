@@ -138,7 +138,6 @@ def speaker_verdict(mention: str, speaker: Speaker) -> str:
     if not speaker.name and not speaker.role:
         return "unknown"
     claimed = _tokens(mention)
-    name_words = _tokens(speaker.name)
     surname = None if speaker.organisation or speaker.anonymous else (speaker.name or "").split()[-1:]
     surname_parts = {w for w in _tokens(surname[0]) if "-" not in w} if surname else set()
     # In "Putin's spokesman" the named person is whose spokesman it is, not the speaker.
