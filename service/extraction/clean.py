@@ -78,7 +78,11 @@ _CHROME_SHORT_PATTERNS = [
     r"read\s*:.*|watch\s*:.*|listen\s*:.*",
     r"your email address will not be published\b.*",
     rf"{_SOCIAL}(?:[\s,|]+{_SOCIAL})*",
-    r"like this\s*:?|like loading\.*|cancel reply|leave a reply\b.*|most (?:read|viewed|popular|shared)\b.*",
+    r"like this\s*:?|like loading\.*|cancel reply|leave a reply\b.*",
+    r"most (?:read|viewed|popular|shared|watched)\b.*",
+    r"share (?:or comment on )?(?:this|the) (?:article|story)\b.*",
+    r"share what you think\b.*|share your (?:views|thoughts)\b.*",
+    r"comments?\s*\(?\d+\)?|topics|tags|newest|oldest|best rated|most recent|sort by\b.*",
     rf"share(?: this(?: article| story| page)?)?(?:\s*:.*)?|share (?:on|via) {_SOCIAL}\b.*",
     # Photo captions that end in a credit: "... in Aleppo. © Sputnik / Name", "... REUTERS/Omar Sanadiki"
     r".{0,200}(?:©|\(c\)|\b(?:photo|image|credit|picture)\s*:)\s*[^.!?\"“”]{1,60}",
@@ -103,7 +107,7 @@ _FOOTER_START = re.compile(
     r"|previous (?:post|article)|"
     r"the original source of this article|disclaimer\s*:|copyright|©|(?:additional )?reporting by"
     r"|related (?:posts|articles|stories)|you may also like|most (?:read|viewed|popular)"
-    r"|topics?\s*:|tags?\s*:)",
+    r"|topics?\b|tags?\b|share (?:or comment on )?(?:this|the) (?:article|story))",
     re.I,
 )
 
@@ -187,7 +191,8 @@ def _is_menu(plain: str) -> bool:
     """Navigation items in a row: "Subscribe | Sign In", "World · Politics · Business"."""
     items = [item.strip() for item in re.split(r"\s[|•·]\s|\s{3,}", plain)]
     return len(items) >= 2 and all(
-        0 < len(item.split()) <= 3 and not _SENTENCE_END.search(item) for item in items
+        0 < len(item.split()) <= 3 and (len(item.split()) == 1 or not _SENTENCE_END.search(item))
+        for item in items
     )
 
 
