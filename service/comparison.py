@@ -6,7 +6,8 @@
   speaker:   {claim, quote, quote_role, verdict} or null when the claim names nobody;
              verdict: "same" | "different" | "unknown" (the quote's speaker is not known)
   date:      {claim, claim_date, quote, verdict} or null when the claim says no when;
-             claim_date is "2016-06-02", "2015-11", "2015", "--11" (a month, year not given) or a weekday;
+             claim_date is "2016-06-02", "2015-11", "2015", "--11" / "--11-04" (no year given), a weekday
+             or "" (a relative time such as "last week" that cannot be placed);
              verdict: "consistent" | "inconsistent" | "unknown"
   agreement: "consistent" | "conflicting" | "unknown";  reasons: [short sentences]
 
@@ -207,7 +208,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 
 def claim_date(claim: str) -> tuple[str, str] | None:
-    """(words, when) for the time the claim gives; when is ISO, "--MM" or a weekday name; None if none."""
+    """(words, when) for the time the claim gives: ISO, "--MM[-DD]" or a weekday name; None if none."""
     found = find_when(claim)
     if not found or _VAGUE_WHEN.match(found[0].strip()):
         return None
@@ -217,8 +218,10 @@ def claim_date(claim: str) -> tuple[str, str] | None:
     if when is None:
         month = re.search(rf"\b({'|'.join(MONTHS)})\b", words, re.I)
         weekday = re.search(rf"\b({'|'.join(_WEEKDAYS)})\b", words, re.I)
+        day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", words)
         if month:
             when = f"--{MONTHS.index(month.group(1).lower()) % 12 + 1:02d}"
+            when += f"-{int(day.group(1)):02d}" if day and 1 <= int(day.group(1)) <= 31 else ""
         elif weekday:
             when = weekday.group(1).capitalize()
     return words, when or ""
@@ -233,10 +236,12 @@ def date_verdict(when: str, said_on: str | None, published: str | None) -> str:
         if published and re.match(r"\d{4}", when) and when[: len(published)] > published[: len(when)]:
             return "inconsistent"
         return "unknown"
-    if when.startswith("--"):
-        return (
-            "unknown" if len(said_on) < 7 else ("consistent" if said_on[5:7] == when[2:] else "inconsistent")
-        )
+    if when.startswith("--"):  # month (and day) without a year
+        claimed, said = when[2:], said_on[5:10]
+        if not said:
+            return "unknown"
+        common = min(len(claimed), len(said))
+        return "consistent" if claimed[:common] == said[:common] else "inconsistent"
     if when.capitalize() in {d.capitalize() for d in _WEEKDAYS}:
         if len(said_on) < 10:
             return "unknown"

@@ -91,6 +91,7 @@ def test_seed_more_than_forty_thousand_agrees():
         ("Assad said in November 2015 that", "in November 2015", "2015-11"),
         ("Rasmussen said on Friday that", "on Friday", "Friday"),
         ("Lavrov said last year that", "last year", ""),
+        ("Antonov said Nov 4 that", "Nov 4", "--11-04"),
     ],
 )
 def test_claim_dates(claim, words, when):
@@ -113,6 +114,9 @@ def test_claims_without_a_date(claim):
         ("--11", "2015-11", None, "consistent"),
         ("--06", "2015-11", None, "inconsistent"),
         ("--11", "2015", None, "unknown"),
+        ("--11-04", "2015-11-04", None, "consistent"),
+        ("--11-05", "2015-11-04", None, "inconsistent"),
+        ("--11-05", "2015-11", None, "consistent"),
         ("Thursday", "2016-06-02", None, "consistent"),
         ("Friday", "2016-06-02", None, "inconsistent"),
         ("2015", None, "2013-07-12", "inconsistent"),
