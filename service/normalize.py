@@ -235,6 +235,7 @@ def content_terms(text: str) -> list[str]:
 
 
 _SPAN_TERMS: dict[str, list[str]] = {}
+_WORD_NUMBER_PHRASE = re.compile(_WORD_NUMBER.pattern + rf"(?:\s*{_MULT})?")
 
 
 def term_spans(text: str) -> list[tuple[str, int, int]]:
@@ -242,32 +243,41 @@ def term_spans(text: str) -> list[tuple[str, int, int]]:
     folded = text.translate(_QUOTE_FOLD).lower()
     if len(folded) != len(text):  # a few characters lower-case to two; keep offsets exact
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_QUOTE_FOLD))
+    numbers = [m.span() for m in _NUMBER.finditer(folded)] if _DIGIT.search(text) else []
+    words = [m.span() for m in _WORD_NUMBER_PHRASE.finditer(folded)]
+    if words:
+        numbers = _union(numbers + words)
     spans: list[tuple[str, int, int]] = []
-    taken_until = 0
-    numbers = [(m.start(), m.end()) for m in _NUMBER.finditer(folded)] if _DIGIT.search(text) else []
-    number_at = iter(numbers)
-    next_number = next(number_at, None)
-    for m in _WORD_SPAN.finditer(folded):
-        start, end = m.span()
-        if start < taken_until:
-            continue
-        while next_number and next_number[1] <= start:
-            next_number = next(number_at, None)
-        if next_number and next_number[0] <= start < next_number[1]:
-            start, end = next_number
-            terms = content_terms(text[start:end])
+    position = 0
+    for number_start, number_end in [*numbers, (len(text), len(text))]:
+        for m in _WORD_SPAN.finditer(folded, position, number_start):
+            spans.extend((term, m.start(), m.end()) for term in _span_terms(text[m.start() : m.end()]))
+        if number_start < number_end:
+            terms = content_terms(text[number_start:number_end])
+            start, end = number_start, number_end
             while start < end and not text[start].isalnum():
                 start += 1  # a currency sign belongs to the number but not to the highlight
             while end > start and text[end - 1].isspace():
                 end -= 1
-            next_number = next(number_at, None)
-        else:
-            word = text[start:end]
-            terms = _SPAN_TERMS.get(word)
-            if terms is None:
-                if len(_SPAN_TERMS) >= _TERM_CACHE_LIMIT:
-                    _SPAN_TERMS.clear()
-                terms = _SPAN_TERMS[word] = content_terms(word)
-        taken_until = end
-        spans.extend((term, start, end) for term in terms)
+            spans.extend((term, start, end) for term in terms)
+        position = number_end
     return spans
+
+
+def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[list[int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    return [(s, e) for s, e in merged]
+
+
+def _span_terms(word: str) -> list[str]:
+    terms = _SPAN_TERMS.get(word)
+    if terms is None:
+        if len(_SPAN_TERMS) >= _TERM_CACHE_LIMIT:
+            _SPAN_TERMS.clear()
+        terms = _SPAN_TERMS[word] = content_terms(word)
+    return terms

@@ -21,6 +21,7 @@ the next restart rebuilds or maps the persisted one).
 """
 
 from service.index.core import QuoteIndex
+from service.index.persist import load, open_index, save
 from service.index.scoring import SCORER, Hit
 
-__all__ = ["SCORER", "Hit", "QuoteIndex"]
+__all__ = ["SCORER", "Hit", "QuoteIndex", "load", "open_index", "save"]

@@ -110,7 +110,7 @@ def build_segment(
     starts = np.concatenate([[0], np.cumsum(doc_lengths)[:-1]]) if n_docs else np.zeros(0, np.int64)
     is_text = np.arange(len(term_ids)) - starts[row_of_term] < text_lengths[row_of_term]
     fwd_offsets, fwd_terms = forward_index(rank[row_of_term][is_text], term_ids[is_text], n_docs)
-    keys, tf = np.unique(keys, return_counts=True)
+    keys, tf = unique_counts(keys)
     tids, docs = np.divmod(keys, max(n_docs, 1))
     lengths_sorted = doc_lengths[order].astype(np.float64)
     avgdl = float(lengths_sorted.mean()) if n_docs else 1.0
@@ -139,8 +139,17 @@ def build_segment(
 def forward_index(docs: np.ndarray, term_ids: np.ndarray, n_docs: int) -> tuple[np.ndarray, np.ndarray]:
     """CSR doc -> distinct term ids (ascending) from (doc, term) pairs."""
     vocab = int(term_ids.max()) + 1 if len(term_ids) else 1
-    keys = np.unique(docs.astype(np.int64) * vocab + term_ids.astype(np.int64))
+    keys, _ = unique_counts(docs.astype(np.int64) * vocab + term_ids.astype(np.int64))
     doc_of, terms = np.divmod(keys, vocab)
     offsets = np.zeros(n_docs + 1, dtype=np.int64)
     np.cumsum(np.bincount(doc_of, minlength=n_docs), out=offsets[1:])
     return offsets, terms.astype(np.int32)
+
+
+def unique_counts(keys: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Sorted distinct values and their counts (a plain sort: several times faster than np.unique here)."""
+    keys = np.sort(keys)
+    if not len(keys):
+        return keys, np.zeros(0, dtype=np.int64)
+    starts = np.flatnonzero(np.concatenate([[True], keys[1:] != keys[:-1]]))
+    return keys[starts], np.diff(np.append(starts, len(keys)))
