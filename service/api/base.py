@@ -30,6 +30,12 @@ API_SETTINGS = {
 }
 
 
+# Path ids are SQLite integers: outside 1..2**63-1 none can exist, so routing answers 404 for them
+# (and the spec documents the range) instead of the store overflowing into a 500.
+# Every id route uses it, f"/quotes/<{ID}:quote_id>", so each path has one parameter definition.
+ID = "int(min=1, max=9223372036854775807)"
+
+
 class ApiParser(FlaskParser):
     """webargs parser: 415 for bodies that are not JSON, and each schema's own `unknown` policy.
 

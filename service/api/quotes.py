@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from service.api.base import Blueprint, filters_from, found_or_404, page_body, page_window, problem, services
+from service.api.base import (
+    ID,
+    Blueprint,
+    filters_from,
+    found_or_404,
+    page_body,
+    page_window,
+    problem,
+    services,
+)
 from service.schemas import QuoteDetailSchema, QuotePageSchema, QuoteQueryArgsSchema
 
 blp = Blueprint("quotes", __name__, description="Statements found in articles or imported.")
@@ -18,7 +27,7 @@ def list_quotes(args):
     return page_body(quotes, total, args)
 
 
-@blp.get("/quotes/<int:quote_id>")
+@blp.get(f"/quotes/<{ID}:quote_id>")
 @blp.response(200, QuoteDetailSchema)
 @blp.alt_response(404, **problem("No statement has this id."))
 def get_quote(quote_id):
