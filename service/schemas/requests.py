@@ -8,13 +8,14 @@ from marshmallow import fields, validate
 from service.matching import DEFAULT_MIN_SCORE
 from service.models import KINDS
 from service.schemas.fields import (
+    NOT_BLANK_PATTERN,
     DatePrefix,
+    HttpUrl,
     IsoDateOrTime,
     StrictBoolean,
     StrictFloat,
     TrimmedString,
     not_blank,
-    ranges_overlap,
 )
 
 MAX_CLAIM_CHARS = 2000
@@ -42,13 +43,6 @@ class FilterFields:
     published_from = DatePrefix(metadata={"description": "Published on or after (inclusive)."})
     published_to = DatePrefix(metadata={"description": "Published on or before (inclusive)."})
 
-    @ma.validates_schema
-    def check_ranges(self, data, **kwargs):
-        """A from-date after its to-date can never match anything: say so instead of answering []."""
-        for start, end in (("said_from", "said_to"), ("published_from", "published_to")):
-            if start in data and end in data and not ranges_overlap(data[start], data[end]):
-                raise ma.ValidationError(f"Must not be after {end}.", start)
-
 
 class MatchRequestSchema(FilterFields, StrictSchema):
     """Body of POST /match."""
@@ -58,7 +52,10 @@ class MatchRequestSchema(FilterFields, StrictSchema):
         validate=validate.Length(
             1, MAX_CLAIM_CHARS, error="Must be 1 to 2,000 characters once surrounding whitespace is removed."
         ),
-        metadata={"description": "The claim to check; 1-2,000 characters after trimming."},
+        metadata={
+            "description": "The claim to check; 1-2,000 characters after trimming.",
+            "pattern": NOT_BLANK_PATTERN,
+        },
     )
     limit = fields.Integer(strict=True, load_default=10, validate=validate.Range(1, 100))
     min_score = StrictFloat(
@@ -95,9 +92,19 @@ class ArticleCreateSchema(StrictSchema):
     """Body of POST /articles: the text, and metadata to use where the text itself does not say."""
 
     # Not trimmed: statement offsets index the text exactly as sent.
-    text = fields.String(required=True, validate=not_blank, metadata={"description": "The article text."})
-    title = fields.String(validate=[validate.Length(1, 1000), not_blank])
+    text = fields.String(
+        required=True,
+        validate=not_blank,
+        metadata={"description": "The article text.", "pattern": NOT_BLANK_PATTERN},
+    )
+    title = fields.String(
+        validate=[validate.Length(1, 1000), not_blank], metadata={"pattern": NOT_BLANK_PATTERN}
+    )
     published = IsoDateOrTime()
-    outlet = fields.String(validate=[validate.Length(1, 200), not_blank])
-    original_outlet = fields.String(validate=[validate.Length(1, 200), not_blank])
-    url = fields.Url(schemes={"http", "https"}, validate=validate.Length(max=2000))
+    outlet = fields.String(
+        validate=[validate.Length(1, 200), not_blank], metadata={"pattern": NOT_BLANK_PATTERN}
+    )
+    original_outlet = fields.String(
+        validate=[validate.Length(1, 200), not_blank], metadata={"pattern": NOT_BLANK_PATTERN}
+    )
+    url = HttpUrl(validate=validate.Length(max=2000))
