@@ -50,10 +50,10 @@ def assert_problem(response, status):
         ({"claim": "ok", "outlet": 7}, "outlet"),
         ({"claim": "ok", "said_from": "yesterday"}, "said_from"),
         ({"claim": "ok", "said_to": "2015-13"}, "said_to"),
+        ({"claim": "ok", "said_to": "2015-04-31"}, "said_to"),
+        ({"claim": "ok", "said_to": "2015\n"}, "said_to"),
         ({"claim": "ok", "published_from": "2015-02-30"}, "published_from"),
         ({"claim": "ok", "published_to": "15-11-04"}, "published_to"),
-        ({"claim": "ok", "said_from": "2016", "said_to": "2015-12"}, "said_from"),
-        ({"claim": "ok", "published_from": "2020-05-02", "published_to": "2020-05-01"}, "published_from"),
     ],
 )
 def test_match_rejects_bad_fields_with_422_naming_the_field(client, payload, field):
@@ -117,7 +117,6 @@ def test_json_with_charset_parameter_is_accepted(client):
         "kind=rumour",
         "said_from=2015-1",
         "said_to=20150101",
-        "published_from=2016&published_to=2015",
         "speakr=Lopez",
     ],
 )
@@ -135,7 +134,7 @@ def test_list_endpoints_reject_bad_query_args(client, path):
 
 @pytest.mark.parametrize(
     "path",
-    ["/quotes/999999", "/speakers/999999", "/articles/999999", "/quotes/0", "/articles/0"],
+    ["/quotes/999999", "/speakers/999999", "/articles/999999", "/quotes/9223372036854775807"],
 )
 def test_unknown_ids_are_404_naming_the_id(client, path):
     body = assert_problem(client.get(path), 404)

@@ -83,3 +83,11 @@ def test_imported_statements_have_no_offsets_and_no_article_id(client):
     assert quote["article"]["id"] is None
     assert quote["article"]["outlet"] == "Finance Daily"
     assert quote["venue"] == "parliamentary hearing"
+
+
+def test_ranges_are_inclusive_prefixes_and_a_reversed_one_holds_nothing(client):
+    # "2024-03-15".."2024" lies inside 2024: it holds what was published on 2024-03-15 only.
+    inside = get(client, "/quotes", published_from="2024-03-15", published_to="2024")
+    assert inside["total"] > 0
+    assert {q["article"]["published"] for q in inside["items"]} == {"2024-03-15"}
+    assert get(client, "/quotes", said_from="2016", said_to="2015-12")["total"] == 0
