@@ -198,3 +198,13 @@ def test_a_headline_printed_twice_wins_over_promo_lines_above_it():
 def test_a_short_lede_ending_in_a_quote_mark_is_body_not_deck():
     page = "Talks stall in Geneva over prisoners\n\nThe envoy said: “We will not give up.”\n\nMore text.\n"
     assert [k for k, _ in kinds_of(page)][:2] == ["title", "body"]
+
+
+def test_a_photo_credit_in_mid_story_does_not_turn_the_rest_into_footer():
+    page = "Rebels pull back from northern town after talks\n\n"
+    page += "Rebel fighters withdrew from the town on Sunday, a monitoring group said.\n\n"
+    page += "© Sputnik / Mikhail Voskresenskiy\n\n"
+    page += "The most recent data came from local council, the official said.\n\n"
+    page += "A" * 220 + ", the ministry said.\n\nPost a Comment\n\nNews about the region and the world\n"
+    kinds = [k for k, _ in kinds_of(page)]
+    assert kinds == ["title", "body", "chrome", "body", "body", "chrome", "chrome"]

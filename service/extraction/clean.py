@@ -273,7 +273,6 @@ class _Classifier:
         self.repeated_headline = repeated_headline
         self.title_text: str | None = None
         self.body_started = False
-        self.in_footer = False
         self._seen: dict[str, tuple[bool, bool]] = {}  # pages repeat lines; classify each text once
 
     def chrome_or_dateline(self, raw: str) -> tuple[bool, bool]:
@@ -294,8 +293,6 @@ class _Classifier:
         # Once the headline is known, a block made only of links is a list of other stories.
         links_only = self.title_text is not None and _LINKS_ONLY.fullmatch(raw)
         if chrome or not plain or links_only:
-            if self.body_started and _FOOTER_START.match(plain):
-                self.in_footer = True
             return "chrome"
         if self.title_text is not None and plain.casefold() == self.title_text.casefold():
             return "title"  # the headline printed again (page header and article header)
@@ -314,8 +311,6 @@ class _Classifier:
                 return "title"
             if self.title_text is not None and _deck_like(plain):
                 return "chrome"  # deck / subtitle: display copy, not article prose
-        if self.in_footer and len(plain) < 200 and not re.search(r"[\"“”]", plain):
-            return "chrome"
         self.body_started = True
         return "body"
 
@@ -339,4 +334,34 @@ def split_blocks(text: str) -> list[Block]:
                 close(group)
                 group = [line]
         close(group)
+    return _mark_footer(text, blocks)
+
+
+def _substantial(raw: str) -> bool:
+    """Prose a footer never holds: a long paragraph or one with quotation marks."""
+    return len(raw) >= _SHORT or bool(re.search(r"[\"“”]", raw))
+
+
+def _mark_footer(text: str, blocks: list[Block]) -> list[Block]:
+    """Short leftovers after the page's footer begins (tagline, widget labels, comments) become chrome.
+
+    The footer begins at the first footer-like chrome after the story with no substantial prose
+    after it, so a photo credit or "Related" box in mid-story does not swallow the paragraphs below.
+    """
+    first_body = next((i for i, b in enumerate(blocks) if b.kind == "body"), None)
+    if first_body is None:
+        return blocks
+    prose_after = [False] * (len(blocks) + 1)
+    for i in range(len(blocks) - 1, -1, -1):
+        b = blocks[i]
+        prose_after[i] = prose_after[i + 1] or (b.kind == "body" and _substantial(text[b.start : b.end]))
+    for i in range(first_body + 1, len(blocks)):
+        b = blocks[i]
+        if (
+            b.kind == "chrome"
+            and not prose_after[i + 1]
+            and _FOOTER_START.match(plain_text(text[b.start : b.end]))
+        ):
+            tail = [Block(x.start, x.end, "chrome") if x.kind == "body" else x for x in blocks[i + 1 :]]
+            return blocks[: i + 1] + tail
     return blocks
