@@ -8,13 +8,14 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from service.config import Settings
-from service.index import QuoteIndex
+from service.index import QuoteIndex, open_index
 from service.ingest import ingest_paths
 from service.provenance import provenance
 from service.storage import Store
 
 # Enough of the index's nearest statements to hold every copy of a statement, and a score under
 # which a text cannot be a copy (copies score 90-100 against each other).
+INDEX_FOLDER = "index"  # under the data folder, beside the store
 COPY_CANDIDATES = 50
 COPY_MIN_SCORE = 60.0
 
@@ -36,9 +37,8 @@ class ServiceState:
         store = Store(settings.db_path)
         if settings.load_corpus and store.count_articles() == 0:
             ingest_paths(store, [settings.corpus_dir])
-        # Position first, rows second: a change landing in between is replayed by sync(), not lost.
-        seq = store.current_seq()
-        index = QuoteIndex.build(store.index_rows(), seq)
+        # The saved index (memory-mapped, shared by every worker) brought up to date, or a fresh build.
+        index = open_index(store, Path(settings.data_dir) / INDEX_FOLDER)
         return cls(settings=settings, store=store, index=index)
 
     def sync(self, force: bool = False) -> None:
