@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from service.extraction.dates import MONTH_RE, WEEKDAY_RE, date_span
+from service.extraction.furniture import FOOTER_START, SENTENCE_END, SHORT, is_chrome
 
 KINDS = ("title", "dateline", "body", "chrome")
 
@@ -20,96 +21,9 @@ class Block:
 
 
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")  # a line of any whitespace (tabs, NBSP, \r) separates paragraphs
-_SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
 _LINKS_ONLY = re.compile(r"(?:\s*[-*•|]?\s*\[[^\]]*\]\([^)]*\)[\s,|•·]*)+")
-
-_SOCIAL = r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|pocket|vk|print|email|x)"
-
-# Page furniture recognisable at any length: dumps, disclaimers, copyright, republication notes.
-_CHROME_ANY_PATTERNS = [
-    r"string\(\d+\)\s*\".*",  # PHP var_dump of a related-items list
-    r"[\[{]\s*[\[{\"].*[\]}]",  # raw JSON arrays or objects
-    r"(?:copyright|\(c\))\s*(?:©|\(c\)|(?:19|20)\d\d).*|©.*",
-    r".{0,120}\ball rights reserved\b.*",
-    r"disclaimer\s*:.*",
-    r".*\b(?:contains copyrighted material|provisions of [\"“]?fair use|fair use[\"”]? (?:of|in an)).*",
-    r"the original source of this (?:article|post|story) is\b.*",
-    r"this (?:article|post|story) (?:was )?(?:originally |first )?(?:appeared|published|ran)\b.*",
-]
-# Short furniture: only a short block can be a label, a link or an ask; prose may start the same way.
-_CHROME_SHORT_PATTERNS = [
-    r"(?:read|see|watch|listen)\s+(?:more|also)\b.*",
-    r"(?:related|more|also read|recommended|trending|most read|popular)(?:\s+\w+){0,3}\s*:.*",
-    r"(?:you may also like|more from|more on this|latest news|top stories"
-    r"|related (?:posts|articles|stories))\b.*",
-    r"\d{1,2}:\d{0,2}(?::\d\d)?",  # media player clock remnants, sometimes cut short
-    r"(?:podcasts?|video|videos|audio|play|pause|mute|loading\s*(?:\.*|…)|discussion|advertisement|ads?|sponsored|related"
-    r"|share|tweet|print|email|e-mail|comments?|menu|search|close|next|previous|home|subscribe)",
-    r"(?:post|leave|add|write|view|show|load)\s+(?:a\s+|your\s+|\d+\s+)?comments?\b.*",
-    r"comment on\b.*\b(?:page|site|article|story|post|facebook|twitter)s?\b.*",
-    r"comments? (?:via|with|using|through)\b.{0,40}",
-    r"\d+\s+(?:comments?|responses?|replies)(?:\s*:)?|(?:no|one) (?:comments?|responses?)(?: yet)?",
-    r".{0,60}\b(?:on our|follow us on|like us on|join us on|find us on)\b.{0,40}",
-    r"(?:follow|like|join) us\b.*",
-    r"(?:become a (?:member|patron|subscriber)|support (?:us|our (?:work|journalism))"
-    r"|donate|sign up|subscribe)\b.*",
-    r"(?:sign up|subscribe|register|get|receive|join)\b.{0,60}\bnewsletters?\b.*|newsletters?",
-    r"previous (?:post|article|story)\b.*|next (?:post|article|story)\b.*",
-    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # an email address alone
-    r"(?:for media inquiries|contact us|contact)\s*:.*",
-    r"(?:region|in-depth report|articles? by|author|authors|topics?|tags?|filed under|category"
-    r"|categories|section|source|photo|image|credit|theme)s?\s*:.*",
-    r"(?:photo|image|picture|file photo)\s*(?:credit)?\s*[:/©].*",
-    r"(?:click|tap) here\b.*",
-    r"(?:(?:last )?updated|published|posted)?\s*:?\s*(?:\d+|an?) (?:minutes?|hours?|days?|mins?) ago",
-    r"(?:reading time\s*:?\s*)?\d+\s*min(?:ute)?s?(?: read)?|reading time\s*:.*",
-    r"\(?(?:photo|image|picture|video)s? (?:by|courtesy of|credit|copyright|caption)\b.*",
-    r".{0,40}\badvertisement\b.{0,20}",
-    r"(?:log ?in|sign ?in|sign ?up|register|login|logout|log out|my account)",
-    r"(?:print|email|e-mail|save|bookmark|share)(?: this)? (?:article|story|page|post)",
-    r"follow @\w+.*",
-    r"skip to (?:main )?(?:content|navigation)\b.*",
-    r"[^.!?]{0,80}(?:\s[»›>]\s[^.!?]{0,60})+",  # breadcrumbs: "Home » World » Middle East"
-    r"(?:posted|written|published|edited) by\b.{0,60}",
-    r"(?:(?:additional )?reporting|writing|editing|compiled|produced)(?: and \w+)? by\b.*",
-    r".{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\W*",
-    r"read\s*:.*|watch\s*:.*|listen\s*:.*",
-    r"your email address will not be published\b.*",
-    rf"{_SOCIAL}(?:[\s,|]+{_SOCIAL})*",
-    r"like this\s*:?|like loading\.*|cancel reply|leave a reply\b.*",
-    r"most (?:read|viewed|popular|shared|watched)\b.*",
-    r"share (?:or comment on )?(?:this|the) (?:article|story)\b.*",
-    r"share what you think\b.*|share your (?:views|thoughts)\b.*",
-    r"comments?\s*\(?\d+\)?|topics|tags|newest|oldest|best rated|most recent|sort by\b.*",
-    rf"share(?: this(?: article| story| page)?)?(?:\s*:.*)?|share (?:on|via) {_SOCIAL}\b.*",
-    # Photo captions that end in a credit: "... in Aleppo. © Sputnik / Name", "... REUTERS/Omar Sanadiki"
-    r".{0,200}(?:©|\(c\)|\b(?:photo|image|credit|picture)\s*:)\s*[^.!?\"“”]{1,60}",
-    r".{0,200}\b(?:REUTERS|AFP|AP|EPA|Getty Images|AFP Photo|ANADOLU|SPUTNIK|TASS)\s*/\s*[^.!?\"“”/]{2,40}",
-]
-_CHROME_ANY = re.compile("|".join(f"(?:{p})" for p in _CHROME_ANY_PATTERNS), re.I | re.S)
-_CHROME_SHORT = re.compile("|".join(f"(?:{p})" for p in _CHROME_SHORT_PATTERNS), re.I | re.S)
-_SHORT = 200
-# "By" + a name (and maybe "| Outlet" or ", Outlet"); "By Thursday, the rebels ..." is prose.
-_BYLINE = re.compile(
-    r"by\s+(?:\[[^\]]+\]\([^)]*\)|(?!(?:the|a|an|then|now|noon|midnight|mid|late|early|end)\b)"
-    r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le|and)){0,4})"
-    r"(?:\s*(?:[|/,]|\band\b)\s*[A-Z\[][^.!?]{0,60})?",
-    re.I,
-)
-_NOT_A_NAME_AFTER_BY = re.compile(rf"by\s+(?:{MONTH_RE}|{WEEKDAY_RE}|\d|(?:the|this|that|next|last)\b)", re.I)
-
-
-# Chrome that opens a page's footer: short lines after one of these are footer too.
-_FOOTER_START = re.compile(
-    r"(?:post a comment|leave a (?:comment|reply)|comments?\b|\d+ (?:comments?|responses?|replies)"
-    r"|previous (?:post|article)|"
-    r"the original source of this article|disclaimer\s*:|copyright|©|(?:additional )?reporting by"
-    r"|related (?:posts|articles|stories)|you may also like|most (?:read|viewed|popular)"
-    r"|topics?\b|tags?\b|share (?:or comment on )?(?:this|the) (?:article|story))",
-    re.I,
-)
 
 
 def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -134,7 +48,7 @@ def _continues(prev: str, nxt: str, in_header: bool, stands_alone) -> bool:
     if in_header:
         return False  # above the story, lines are headline, deck, byline: separate display units
     # Wrapped prose lines are long and run on; a short unpunctuated line is a label or heading.
-    return len(prev) >= 50 and not _SENTENCE_END.search(prev)
+    return len(prev) >= 50 and not SENTENCE_END.search(prev)
 
 
 def _paragraphs(text: str) -> list[list[tuple[int, int]]]:
@@ -177,48 +91,7 @@ def _is_dateline(line: str) -> bool:
         rest = rest[: span[0]] + " " + rest[span[1] :]
         span = date_span(rest, allow_ambiguous=True)
     words = re.findall(r"[A-Za-z]{2,}", _DATELINE_WORDS.sub(" ", rest))
-    return len(words) <= 3 and not _SENTENCE_END.search(plain.rstrip(")")) or len(words) <= 1
-
-
-def _is_icon_strip(plain: str) -> bool:
-    """Icon-font labels scraped as text: "bookmark-bicon cameraicon checkicon chevron downicon ..."."""
-    words = plain.split()
-    icons = sum(1 for w in words if "icon" in w.lower())
-    return icons >= 4 and icons >= 0.3 * len(words)
-
-
-def _is_menu(plain: str) -> bool:
-    """Navigation items in a row: "Subscribe | Sign In", "World · Politics · Business"."""
-    items = [item.strip() for item in re.split(r"\s[|•·]\s|\s{3,}", plain)]
-    return len(items) >= 2 and all(
-        0 < len(item.split()) <= 3 and (len(item.split()) == 1 or not _SENTENCE_END.search(item))
-        for item in items
-    )
-
-
-def _is_byline(plain: str) -> bool:
-    """ "By Jane Doe", "By [RT](#)", "By Jane Doe | Reuters"; not "By March, prices had doubled."."""
-    if len(plain) > 100 or _NOT_A_NAME_AFTER_BY.match(plain) or _SENTENCE_END.search(plain):
-        return False
-    return bool(_BYLINE.fullmatch(plain))
-
-
-def _is_tag_list(plain: str) -> bool:
-    """Topic tags in a row: "Aleppo, Syria, Sergei Rudskoy, Russian General Staff"."""
-    items = [item.strip() for item in plain.split(",")]
-    return (
-        len(items) >= 3
-        and not _SENTENCE_END.search(plain)
-        and all(item[:1].isupper() and len(item.split()) <= 4 for item in items)
-    )
-
-
-def _is_chrome(plain: str) -> bool:
-    if _is_icon_strip(plain) or _CHROME_ANY.fullmatch(plain):
-        return True
-    short = len(plain) <= _SHORT
-    furniture = _is_menu(plain) or _is_byline(plain) or _is_tag_list(plain)
-    return short and (furniture or bool(_CHROME_SHORT.fullmatch(plain)))
+    return len(words) <= 3 and not SENTENCE_END.search(plain.rstrip(")")) or len(words) <= 1
 
 
 def split_masthead(plain: str) -> tuple[str, str] | None:
@@ -229,7 +102,7 @@ def split_masthead(plain: str) -> tuple[str, str] | None:
     name, tagline = m.group(1), m.group(2)
     if len(name.split()) > 5 or len(tagline.split()) < 3 or not name[:1].isupper():
         return None
-    if _is_chrome(name) or _SENTENCE_END.search(tagline) or date_span(plain, allow_ambiguous=True):
+    if is_chrome(name) or SENTENCE_END.search(tagline) or date_span(plain, allow_ambiguous=True):
         return None
     # A tagline is a phrase with lower-case words; "Subscribe | Sign In" is a menu.
     return (name, tagline) if any(w[:1].islower() for w in tagline.split()) else None
@@ -246,7 +119,7 @@ def _headline_like(plain: str) -> bool:
 
 def _deck_like(plain: str) -> bool:
     """A subtitle under the headline: short and without a final full stop."""
-    return len(plain) <= 160 and not _SENTENCE_END.search(plain)
+    return len(plain) <= 160 and not SENTENCE_END.search(plain)
 
 
 def _repeated_headline(text: str) -> str | None:
@@ -258,7 +131,7 @@ def _repeated_headline(text: str) -> str | None:
             return None  # the story has begun; a line repeated below it is a pull quote
         if not plain or len(plain.split()) < 4 or not _headline_like(plain):
             continue
-        if _is_chrome(plain) or _is_dateline(line):
+        if is_chrome(plain) or _is_dateline(line):
             continue
         if plain.casefold() in seen:
             return plain
@@ -278,7 +151,7 @@ class _Classifier:
     def chrome_or_dateline(self, raw: str) -> tuple[bool, bool]:
         """(is chrome, is a date line) for a block's raw text."""
         if raw not in self._seen:
-            self._seen[raw] = (_is_chrome(plain_text(raw)), _is_dateline(raw))
+            self._seen[raw] = (is_chrome(plain_text(raw)), _is_dateline(raw))
         return self._seen[raw]
 
     def stands_alone(self, line: str) -> bool:
@@ -299,7 +172,7 @@ class _Classifier:
         if not self.body_started:
             if self.title_text is None and split_masthead(plain):
                 return "chrome"
-            if self.title_text is None and len(plain.split()) < 4 and not _SENTENCE_END.search(plain):
+            if self.title_text is None and len(plain.split()) < 4 and not SENTENCE_END.search(plain):
                 return "chrome"  # section labels and site names above the headline
             if self.title_text is None and self.repeated_headline is not None:
                 if plain.casefold() != self.repeated_headline.casefold():
@@ -339,7 +212,7 @@ def split_blocks(text: str) -> list[Block]:
 
 def _substantial(raw: str) -> bool:
     """Prose a footer never holds: a long paragraph or one with quotation marks."""
-    return len(raw) >= _SHORT or bool(re.search(r"[\"“”]", raw))
+    return len(raw) >= SHORT or bool(re.search(r"[\"“”]", raw))
 
 
 def _mark_footer(text: str, blocks: list[Block]) -> list[Block]:
@@ -360,7 +233,7 @@ def _mark_footer(text: str, blocks: list[Block]) -> list[Block]:
         if (
             b.kind == "chrome"
             and not prose_after[i + 1]
-            and _FOOTER_START.match(plain_text(text[b.start : b.end]))
+            and FOOTER_START.match(plain_text(text[b.start : b.end]))
         ):
             tail = [Block(x.start, x.end, "chrome") if x.kind == "body" else x for x in blocks[i + 1 :]]
             return blocks[: i + 1] + tail

@@ -1,0 +1,137 @@
+"""Page furniture: the words and shapes of scraped-page chrome that is never article prose."""
+
+from __future__ import annotations
+
+import re
+
+from service.extraction.dates import MONTH_RE, WEEKDAY_RE
+
+SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
+
+_SOCIAL = r"(?:facebook|twitter|whatsapp|linkedin|reddit|telegram|pinterest|tumblr|pocket|vk|print|email|x)"
+
+# Page furniture recognisable at any length: dumps, disclaimers, copyright, republication notes.
+_CHROME_ANY_PATTERNS = [
+    r"string\(\d+\)\s*\".*",  # PHP var_dump of a related-items list
+    r"[\[{]\s*[\[{\"].*[\]}]",  # raw JSON arrays or objects
+    r"(?:copyright|\(c\))\s*(?:©|\(c\)|(?:19|20)\d\d).*|©.*",
+    r".{0,120}\ball rights reserved\b.*",
+    r"disclaimer\s*:.*",
+    r".*\b(?:contains copyrighted material|provisions of [\"“]?fair use|fair use[\"”]? (?:of|in an)).*",
+    r"the original source of this (?:article|post|story) is\b.*",
+    r"this (?:article|post|story) (?:was )?(?:originally |first )?(?:appeared|published|ran)\b.*",
+]
+# Short furniture: only a short block can be a label, a link or an ask; prose may start the same way.
+_CHROME_SHORT_PATTERNS = [
+    r"(?:read|see|watch|listen)\s+(?:more|also)\b.*",
+    r"(?:related|more|also read|recommended|trending|most read|popular)(?:\s+\w+){0,3}\s*:.*",
+    r"(?:you may also like|more from|more on this|latest news|top stories"
+    r"|related (?:posts|articles|stories))\b.*",
+    r"\d{1,2}:\d{0,2}(?::\d\d)?",  # media player clock remnants, sometimes cut short
+    r"(?:podcasts?|video|videos|audio|play|pause|mute|loading\s*(?:\.*|…)|discussion|advertisement|ads?|sponsored|related"
+    r"|share|tweet|print|email|e-mail|comments?|menu|search|close|next|previous|home|subscribe)",
+    r"(?:post|leave|add|write|view|show|load)\s+(?:a\s+|your\s+|\d+\s+)?comments?\b.*",
+    r"comment on\b.*\b(?:page|site|article|story|post|facebook|twitter)s?\b.*",
+    r"comments? (?:via|with|using|through)\b.{0,40}",
+    r"\d+\s+(?:comments?|responses?|replies)(?:\s*:)?|(?:no|one) (?:comments?|responses?)(?: yet)?",
+    r".{0,60}\b(?:on our|follow us on|like us on|join us on|find us on)\b.{0,40}",
+    r"(?:follow|like|join) us\b.*",
+    r"(?:become a (?:member|patron|subscriber)|support (?:us|our (?:work|journalism))"
+    r"|donate|sign up|subscribe)\b.*",
+    r"(?:sign up|subscribe|register|get|receive|join)\b.{0,60}\bnewsletters?\b.*|newsletters?",
+    r"previous (?:post|article|story)\b.*|next (?:post|article|story)\b.*",
+    r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # an email address alone
+    r"(?:for media inquiries|contact us|contact)\s*:.*",
+    r"(?:region|in-depth report|articles? by|author|authors|topics?|tags?|filed under|category"
+    r"|categories|section|source|photo|image|credit|theme)s?\s*:.*",
+    r"(?:photo|image|picture|file photo)\s*(?:credit)?\s*[:/©].*",
+    r"(?:click|tap) here\b.*",
+    r"(?:(?:last )?updated|published|posted)?\s*:?\s*(?:\d+|an?) (?:minutes?|hours?|days?|mins?) ago",
+    r"(?:reading time\s*:?\s*)?\d+\s*min(?:ute)?s?(?: read)?|reading time\s*:.*",
+    r"\(?(?:photo|image|picture|video)s? (?:by|courtesy of|credit|copyright|caption)\b.*",
+    r".{0,40}\badvertisement\b.{0,20}",
+    r"(?:log ?in|sign ?in|sign ?up|register|login|logout|log out|my account)",
+    r"(?:print|email|e-mail|save|bookmark|share)(?: this)? (?:article|story|page|post)",
+    r"follow @\w+.*",
+    r"skip to (?:main )?(?:content|navigation)\b.*",
+    r"[^.!?]{0,80}(?:\s[»›>]\s[^.!?]{0,60})+",  # breadcrumbs: "Home » World » Middle East"
+    r"(?:posted|written|published|edited) by\b.{0,60}",
+    r"(?:(?:additional )?reporting|writing|editing|compiled|produced)(?: and \w+)? by\b.*",
+    r".{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\W*",
+    r"read\s*:.*|watch\s*:.*|listen\s*:.*",
+    r"your email address will not be published\b.*",
+    rf"{_SOCIAL}(?:[\s,|]+{_SOCIAL})*",
+    r"like this\s*:?|like loading\.*|cancel reply|leave a reply\b.*",
+    r"most (?:read|viewed|popular|shared|watched)\b.*",
+    r"share (?:or comment on )?(?:this|the) (?:article|story)\b.*",
+    r"share what you think\b.*|share your (?:views|thoughts)\b.*",
+    r"comments?\s*\(?\d+\)?|topics|tags|newest|oldest|best rated|most recent|sort by\b.*",
+    rf"share(?: this(?: article| story| page)?)?(?:\s*:.*)?|share (?:on|via) {_SOCIAL}\b.*",
+    # Photo captions that end in a credit: "... in Aleppo. © Sputnik / Name", "... REUTERS/Omar Sanadiki"
+    r".{0,200}(?:©|\(c\)|\b(?:photo|image|credit|picture)\s*:)\s*[^.!?\"“”]{1,60}",
+    r".{0,200}\b(?:REUTERS|AFP|AP|EPA|Getty Images|AFP Photo|ANADOLU|SPUTNIK|TASS)\s*/\s*[^.!?\"“”/]{2,40}",
+]
+_CHROME_ANY = re.compile("|".join(f"(?:{p})" for p in _CHROME_ANY_PATTERNS), re.I | re.S)
+_CHROME_SHORT = re.compile("|".join(f"(?:{p})" for p in _CHROME_SHORT_PATTERNS), re.I | re.S)
+SHORT = 200  # characters: longer blocks are prose unless they match an any-length pattern
+# "By" + a name (and maybe "| Outlet" or ", Outlet"); "By Thursday, the rebels ..." is prose.
+_BYLINE = re.compile(
+    r"by\s+(?:\[[^\]]+\]\([^)]*\)|(?!(?:the|a|an|then|now|noon|midnight|mid|late|early|end)\b)"
+    r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|de|van|von|al|bin|la|le|and)){0,4})"
+    r"(?:\s*(?:[|/,]|\band\b)\s*[A-Z\[][^.!?]{0,60})?",
+    re.I,
+)
+_NOT_A_NAME_AFTER_BY = re.compile(rf"by\s+(?:{MONTH_RE}|{WEEKDAY_RE}|\d|(?:the|this|that|next|last)\b)", re.I)
+
+
+# Chrome that opens a page's footer: short lines after one of these are footer too.
+FOOTER_START = re.compile(
+    r"(?:post a comment|leave a (?:comment|reply)|comments?\b|\d+ (?:comments?|responses?|replies)"
+    r"|previous (?:post|article)|"
+    r"the original source of this article|disclaimer\s*:|copyright|©|(?:additional )?reporting by"
+    r"|related (?:posts|articles|stories)|you may also like|most (?:read|viewed|popular)"
+    r"|topics?\b|tags?\b|share (?:or comment on )?(?:this|the) (?:article|story))",
+    re.I,
+)
+
+
+def _is_icon_strip(plain: str) -> bool:
+    """Icon-font labels scraped as text: "bookmark-bicon cameraicon checkicon chevron downicon ..."."""
+    words = plain.split()
+    icons = sum(1 for w in words if "icon" in w.lower())
+    return icons >= 4 and icons >= 0.3 * len(words)
+
+
+def _is_menu(plain: str) -> bool:
+    """Navigation items in a row: "Subscribe | Sign In", "World · Politics · Business"."""
+    items = [item.strip() for item in re.split(r"\s[|•·]\s|\s{3,}", plain)]
+    return len(items) >= 2 and all(
+        0 < len(item.split()) <= 3 and (len(item.split()) == 1 or not SENTENCE_END.search(item))
+        for item in items
+    )
+
+
+def _is_byline(plain: str) -> bool:
+    """ "By Jane Doe", "By [RT](#)", "By Jane Doe | Reuters"; not "By March, prices had doubled."."""
+    if len(plain) > 100 or _NOT_A_NAME_AFTER_BY.match(plain) or SENTENCE_END.search(plain):
+        return False
+    return bool(_BYLINE.fullmatch(plain))
+
+
+def _is_tag_list(plain: str) -> bool:
+    """Topic tags in a row: "Aleppo, Syria, Sergei Rudskoy, Russian General Staff"."""
+    items = [item.strip() for item in plain.split(",")]
+    return (
+        len(items) >= 3
+        and not SENTENCE_END.search(plain)
+        and all(item[:1].isupper() and len(item.split()) <= 4 for item in items)
+    )
+
+
+def is_chrome(plain: str) -> bool:
+    """Whether a block's plain text is page furniture rather than article prose."""
+    if _is_icon_strip(plain) or _CHROME_ANY.fullmatch(plain):
+        return True
+    short = len(plain) <= SHORT
+    furniture = _is_menu(plain) or _is_byline(plain) or _is_tag_list(plain)
+    return short and (furniture or bool(_CHROME_SHORT.fullmatch(plain)))
