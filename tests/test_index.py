@@ -1,0 +1,189 @@
+"""QuoteIndex: retrieval agrees with brute force, add/remove/compact/persist, typos, min_score, highlights."""
+
+from __future__ import annotations
+
+import math
+import random
+from collections import Counter
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from service.index import QuoteIndex, load, open_index, save
+from service.index import core as index_core
+from service.normalize import content_terms, stem
+
+STATEMENTS = [
+    (
+        1,
+        "An excess of 40,000 foreign fighters [that] have gone to the conflict [in Syria]",
+        "Justin Siberell",
+    ),
+    (2, "Islamic State employs up to 30,000 foreign extremists", "Igor Konashenkov"),
+    (3, "Russia's Air Forces are striking only confirmed terrorist targets", "Igor Konashenkov"),
+    (4, "We know a good bit. We just don't have information that would confirm his death.", "Jim Mattis"),
+    (5, "The ceasefire in Aleppo is holding despite sporadic shelling overnight", "Staffan de Mistura"),
+    (6, "Grain exports through the Black Sea corridor doubled last month", "Oleksandr Kubrakov"),
+]
+
+WORDS = [f"{a}{b}{c}" for a in "bdkmst" for b in "aeiou" for c in ("ran", "lom", "vex", "tus")]
+
+
+def random_corpus(seed: int, size: int) -> list[tuple[int, str, None]]:
+    """Sentences over a skewed vocabulary, so some words are common and most are rare."""
+    rng = random.Random(seed)
+    weights = [1 / (rank + 1) for rank in range(len(WORDS))]
+    return [(i + 1, " ".join(rng.choices(WORDS, weights, k=rng.randint(4, 12))), None) for i in range(size)]
+
+
+def brute_bm25(rows, claim: str) -> dict[int, float]:
+    """Textbook BM25 over every row, the reference the index's retrieval must agree with."""
+    docs = {qid: Counter(content_terms(text)) for qid, text, _ in rows}
+    avgdl = sum(sum(c.values()) for c in docs.values()) / len(docs)
+    scores: dict[int, float] = {}
+    for term in set(content_terms(claim)):
+        df = sum(1 for c in docs.values() if term in c)
+        if not df:
+            continue
+        idf = math.log(1 + (len(docs) - df + 0.5) / (df + 0.5))
+        for qid, counts in docs.items():
+            tf = counts.get(term, 0)
+            if tf:
+                norm = 1.2 * (0.25 + 0.75 * sum(counts.values()) / avgdl)
+                scores[qid] = scores.get(qid, 0.0) + idf * tf * 2.2 / (tf + norm)
+    return scores
+
+
+@pytest.fixture
+def index() -> QuoteIndex:
+    return QuoteIndex.build(STATEMENTS)
+
+
+@given(st.integers(0, 10_000), st.lists(st.integers(0, 2_000), min_size=1, max_size=5))
+@settings(max_examples=30, deadline=None)
+def test_retrieval_agrees_with_brute_force_bm25(seed, picks):
+    rows = random_corpus(seed, 150)
+    index = QuoteIndex.build(rows)
+    used = sorted({w for _, text, _ in rows for w in text.split()})  # known words: no typo guessing
+    claim = " ".join(used[p % len(used)] for p in picks)
+    _, weighted = index.analyze(claim)
+    found, _ = index._candidates(weighted, pool=len(rows))
+    reference = brute_bm25(rows, claim)
+    assert {qid for qid, *_ in found} == set(reference)
+    for qid, score, *_ in found:
+        assert score == pytest.approx(reference[qid], rel=0.02, abs=0.02)  # one-byte impacts
+
+
+def test_budgeted_retrieval_keeps_the_best(monkeypatch):
+    rows = random_corpus(3, 400)
+    claim = rows[17][1]
+    full = [h.quote_id for h in QuoteIndex.build(rows).search(claim, limit=3)]
+    monkeypatch.setattr(index_core, "POSTING_BUDGET", 20)  # common terms only adjust the best candidates
+    assert [h.quote_id for h in QuoteIndex.build(rows).search(claim, limit=3)][0] == full[0] == 18
+
+
+@pytest.mark.parametrize(
+    ("claim", "expected"),
+    [
+        ("More than 40,000 foreign fighters have gone to Syria", 1),
+        ("an exces of 40000 total foriegn fighters", 1),  # typos and another number form
+        ("ISIS employs thirty thousand foreign extremists", 2),
+        ("Russian air force strikes confirmed terrorist targets only", 3),
+        ("Mattis: no information that would confirm his death", 4),
+    ],
+)
+def test_paraphrases_rank_their_statement_first(index, claim, expected):
+    hits = index.search(claim, limit=3, min_score=0)
+    assert hits[0].quote_id == expected
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["The Eiffel Tower is 330 metres tall", "Apple released a new iPhone yesterday", "the of and to it is"],
+)
+def test_unrelated_claims_are_rejected(index, claim):
+    from service.matching import DEFAULT_MIN_SCORE
+
+    assert index.search(claim, min_score=DEFAULT_MIN_SCORE) == []
+
+
+def test_hit_explains_itself(index):
+    hit = index.search("an exces of 40000 foriegn fighters")[0]
+    assert 0 <= hit.score <= 100
+    assert hit.scorer == "claimtrace.weighted_overlap"
+    assert set(hit.parts) == {"coverage", "precision", "token_set_ratio", "bm25"}
+    assert {"foreign", "fighter", "40000"} <= set(hit.matched_terms)
+    assert hit.corrections == {"foriegn": "foreign", "exc": "excess"} or "foriegn" in hit.corrections
+
+
+def test_highlights_are_valid_offsets(index):
+    text = STATEMENTS[0][1]
+    hit = index.search("40,000 foreign fighters went to Syria")[0]
+    assert hit.highlights
+    covered = " ".join(text[s:e] for s, e in hit.highlights)
+    for start, end in hit.highlights:
+        assert 0 <= start < end <= len(text)
+    assert "40,000 foreign fighters" in covered and "Syria" in covered
+
+
+def test_add_remove_replace_without_rebuild(index):
+    index.add([(7, "Wheat prices rose sharply after the drought in Argentina", "A trader")])
+    assert index.search("drought pushed wheat prices up in Argentina")[0].quote_id == 7
+    index.add([(7, "Copper output fell at Chilean mines", None)])  # same id: replaced
+    assert not index.search("drought pushed wheat prices up in Argentina", min_score=40)
+    assert index.remove([1, 7, 12345]) == 2
+    assert 1 not in index and 7 not in index and len(index) == 5
+    assert all(h.quote_id != 1 for h in index.search("40,000 foreign fighters", min_score=0))
+    index.compact()
+    assert len(index) == 5 and index.search("Black Sea grain exports doubled")[0].quote_id == 6
+
+
+def test_keep_filters_without_emptying_the_top(index):
+    hits = index.search("foreign fighters extremists", limit=2, min_score=0, keep=lambda ids: {2})
+    assert [h.quote_id for h in hits] == [2]
+
+
+def test_speaker_named_in_the_claim_counts(index):
+    hit = index.search("Jim Mattis says there is no information confirming his death")[0]
+    assert hit.quote_id == 4 and stem("mattis") in hit.matched_terms
+
+
+def test_save_load_and_open_from_store(tmp_path, index):
+    save(index, tmp_path / "ix")
+    loaded = load(tmp_path / "ix")
+    assert len(loaded) == len(index)
+    assert loaded.search("foriegn fighters Syria")[0].quote_id == 1
+
+    class FakeStore:
+        def __init__(self):
+            self.rows = list(STATEMENTS)
+            self.seq = 1
+
+        def current_seq(self):
+            return self.seq
+
+        def count_quotes(self):
+            return len(self.rows)
+
+        def index_rows(self, with_speaker=False):
+            return iter(self.rows)
+
+        def changes_since(self, seq):
+            return (self.seq, [8], []) if seq < self.seq else (self.seq, [], [])
+
+        def get_quotes(self, ids):
+            return [(8, "Lithium mining permits were suspended in Nevada", None)] if 8 in ids else []
+
+    store = FakeStore()
+    built = open_index(store, tmp_path / "store-ix")
+    assert len(built) == 6 and built.seq == 1
+    store.rows.append((8, "Lithium mining permits were suspended in Nevada", None))
+    store.seq = 2
+    reopened = open_index(store, tmp_path / "store-ix")  # replays the log from the saved seq
+    assert len(reopened) == 7 and reopened.search("Nevada suspended lithium permits")[0].quote_id == 8
+
+
+def test_memory_per_statement_is_small():
+    index = QuoteIndex.build(random_corpus(1, 2000))
+    assert index.memory_bytes() / len(index) < 1024
