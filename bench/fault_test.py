@@ -105,6 +105,9 @@ def run(articles_count: int, threads: int, workers: int, data_dir: Path) -> dict
                 changed += 1
         if missing or changed:
             failures.append(f"acknowledged articles missing: {missing}, changed: {changed}")
+        statements_checked = sum(len(body.get("quotes", [])) for body in acknowledged.values())
+        if acknowledged and statements_checked == 0:
+            failures.append("the acknowledged articles carry no statements, so nothing was really checked")
 
         second = post_all(server, articles, threads, kill_after=None)
         status = {n: o.status if isinstance(o, Reply) else o for n, o in enumerate(second)}
@@ -136,6 +139,7 @@ def run(articles_count: int, threads: int, workers: int, data_dir: Path) -> dict
         "failed_in_flight": lost_in_flight,
         "not_sent": sum(1 for o in first if o == "not sent"),
         "committed_but_unacknowledged": committed_unacknowledged,
+        "statements_checked": statements_checked,
         "integrity_after_kill": check_after_kill,
         "integrity_at_end": check_at_end,
         "phase_one_seconds": round(phase_one, 2),

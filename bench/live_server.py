@@ -94,6 +94,8 @@ class LiveServer:
             "--preload",  # as `make run` does
             "--graceful-timeout",
             "5",
+            # gunicorn 27 otherwise opens ~/.gunicorn/gunicorn.ctl, one path shared by every instance.
+            "--no-control-socket",
             *self.extra_args,
             "service:create_app()",
         ]
