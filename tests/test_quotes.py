@@ -153,6 +153,7 @@ def test_attribution_patterns(snippet, expected, kind):
         "The death toll has reached 400, according to U.N. estimates.",
         "Extremists who have returned home have staged attacks that claimed scores of lives.",
         "Police said.",
+        "Jane Roe told the story of her escape from the burning factory.",
     ],
 )
 def test_not_statements(snippet):

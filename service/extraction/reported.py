@@ -40,6 +40,17 @@ _FINITE_RE = re.compile(
     r"(?:[\w'\u2019-]+\s+){1,4}?(?:is|are|was|were|had|has|have|would|will|could|can|should|might|may|must|"
     r"did|does|do|remains|remained|plans|planned|wants|wanted|expects|expected|hopes|hoped)\b"
 )
+_IRREGULAR_PAST = (
+    "was|were|had|did|went|came|made|took|gave|saw|knew|thought|told|said|left|fell|rose|won|lost|began|got|"
+    "found|kept|held|met|paid|sent|spent|built|felt|brought|bought|ran|became|grew|led|struck|hit|cut|put|"
+    "set|let|shot|fled|fought|sold|stood|understood|wrote|broke|chose|drove|flew|forgot|hid|meant|sought|"
+    "taught|threw|woke|wore"
+)
+# A bare reported clause has a verb in its first words: an auxiliary, a past tense or a present "-s" form.
+_HAS_VERB_RE = re.compile(
+    r"(?:[\w'\u2019,$%.-]+\s+){0,8}?(?:is|are|am|be|been|has|have|would|will|could|can|should|might|may|"
+    rf"must|does|do|{_IRREGULAR_PAST}|\w{{2,}}ed|(?<=\w\s)\w{{2,}}[^s\W]s)\b"
+)
 _NEGATED_RE = re.compile(r"\b(?:never|not|n't|no\s+longer|to|hardly|refused|declined)\s+$")
 _PASSIVE_RE = re.compile(r"\b(?:is|was|were|are|be|been|being|it)\s+$")
 _TAIL_RE = re.compile(
@@ -124,7 +135,11 @@ def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
     stripped = rest.lstrip(" ,:")
     first = stripped.split(" ", 1)[0].lower() if stripped else ""
     opener = bool(first) and (first in CLAUSE_OPENERS or stripped[0].isupper() or _FINITE_RE.match(stripped))
-    bare_ok = _words(stripped) >= 4 and not stripped.lower().startswith(("to ", "the same", "so "))
+    bare_ok = (
+        _words(stripped) >= 4
+        and not stripped.lower().startswith(("to ", "the same", "so "))
+        and bool(_HAS_VERB_RE.match(stripped))  # "told the story of his escape" reports nothing
+    )
     if verb in BARE_CLAUSE_VERBS and opener and bare_ok:
         return pos + len(rest) - len(stripped)
     that = _THAT_RE.search(rest[:90])
@@ -204,15 +219,16 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
                 attribution = text[start:clause_start]
                 return Reported(c_start, c_end, mention, cue.group("verb"), attribution)
             continue
-        # Trailing attribution: "CLAUSE, X said (on Friday)." The clause runs from the sentence start.
-        lead = text[start : mention.start].rstrip()
+        # Trailing attribution: "CLAUSE, X said (on Friday)." or "CLAUSE, said X."
+        lead_end = cue.start() if inverted else mention.start
+        lead = text[start:lead_end].rstrip()
         after_ok = inverted or _only_adjuncts_after(text, cue.end(), end, verb)
         if lead.endswith(",") and after_ok and _words(lead) >= 4:
-            dateline = _DATELINE_RE.match(text, start, mention.start)
+            dateline = _DATELINE_RE.match(text, start, lead_end)
             c_from = dateline.end() if dateline else start
-            intro = _INTRO_RE.match(text, c_from, mention.start)
-            c_from = intro.end() if intro and _words(text[intro.end() : mention.start]) >= 6 else c_from
-            c_start, c_end = trim_clause(text, c_from, mention.start)
+            intro = _INTRO_RE.match(text, c_from, lead_end)
+            c_from = intro.end() if intro and _words(text[intro.end() : lead_end]) >= 6 else c_from
+            c_start, c_end = trim_clause(text, c_from, lead_end)
             if _words(text[c_start:c_end]) >= 4:
-                return Reported(c_start, c_end, mention, cue.group("verb"), text[mention.start : end])
+                return Reported(c_start, c_end, mention, cue.group("verb"), text[lead_end:end])
     return None
