@@ -149,3 +149,36 @@ def test_month_is_latest_on_or_before_publication(published, month):
     assert got_month == month
     months_back = (published.year - year) * 12 + published.month - month
     assert 0 <= months_back <= 11
+
+
+_RELATIVE = [
+    "on Monday",
+    "last Sunday",
+    "yesterday",
+    "today",
+    "last month",
+    "this month",
+    "in March",
+    "last December",
+    "at the end of October",
+    "on June 4",
+    "on 29 February",
+    "three days ago",
+    "two months ago",
+    "last year",
+    "on Friday last week",
+]
+
+
+@given(
+    st.dates(dt.date(1995, 1, 1), dt.date(2035, 12, 31)),
+    st.sampled_from(_RELATIVE),
+    st.sampled_from(["The minister said {}", "{}, he told reporters", "she said in an interview {}"]),
+)
+def test_relative_dates_never_land_after_publication(published, phrase, frame):
+    context = frame.format(phrase)
+    said = when_said(context, published.isoformat())
+    assert said is not None
+    assert said <= published.isoformat()[: len(said)]
+    found = find_when(context)
+    assert found and context[found[1] : found[2]] == found[0]
