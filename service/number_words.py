@@ -42,7 +42,7 @@ VAGUE = (
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "tenth": 10}
 _SMALL = "one|two|three|four|five|six|seven|eight|nine"
 _SHARE = re.compile(
-    rf"\b(?:(?P<part>(?:a|an|one|{_SMALL})[\s-]+(?:half|thirds?|quarters?|fifths?|sixths?|tenths?))\b"
+    rf"\b(?=[aefhnost\d])(?:(?P<part>(?:a|an|one|{_SMALL})[\s-]+(?:half|thirds?|quarters?|fifths?|sixths?|tenths?))\b"
     r"(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion)\b)"
     rf"|(?P<half>half)\s+(?:of|the|their|its|all)\b"
     rf"|(?P<x>\d{{1,2}}|{_SMALL})\s+(?:in|out\s+of)\s+(?:every\s+)?"

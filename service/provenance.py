@@ -16,6 +16,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -58,26 +59,36 @@ class _Key:
     numbers: tuple[str, ...]
 
 
+def _numbers_canonical(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text with every quantity in one spelling, and those spellings sorted."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    parts, last, numbers = [], 0, []
+    for q in parse_quantities(text):
+        numbers.append(canonical_form(q))
+        parts += [text[last : q.start], " ", numbers[-1].replace(".", "_"), " "]
+        last = q.end
+    return "".join([*parts, text[last:]]), tuple(sorted(numbers))
+
+
+def _fold(text: str, insertions: bool) -> str:
+    text = re.sub(r"\[([^\]]*)\]", r" \1 " if insertions else " ", text).lower()
+    text = re.sub(r"[^\w~<>%-]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def statement_key(text: str, insertions: bool = False) -> str:
     """The text as compared: numbers in one spelling, case and punctuation folded, editors' [insertions] out.
 
     With `insertions` the words inside square brackets stay (one outlet prints "[in Syria]",
     another "in Syria", a third nothing), so copies are compared both ways.
     """
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
-    text = re.sub(r"\[([^\]]*)\]", r" \1 " if insertions else " ", text)
-    parts, last = [], 0
-    for q in parse_quantities(text):
-        parts += [text[last : q.start], " ", canonical_form(q).replace(".", "_"), " "]
-        last = q.end
-    text = "".join([*parts, text[last:]]).lower()
-    text = re.sub(r"[^\w~<>%-]+", " ", text)
-    return re.sub(r"\s+", " ", text).strip()
+    return _fold(_numbers_canonical(text)[0], insertions)
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text: the same statements recur across /match calls
 def _key(text: str) -> _Key:
-    numbers = tuple(sorted(canonical_form(q) for q in parse_quantities(text)))
-    return _Key(tuple(dict.fromkeys((statement_key(text), statement_key(text, insertions=True)))), numbers)
+    canonical, numbers = _numbers_canonical(text)
+    return _Key(tuple(dict.fromkeys((_fold(canonical, False), _fold(canonical, True)))), numbers)
 
 
 def _same(a: _Key, b: _Key) -> bool:
