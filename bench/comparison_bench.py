@@ -101,13 +101,11 @@ def main() -> None:
                 fuzz.ratio(a, b)
 
     baseline = per_call(all_pairs, [()], args.rounds)
-    print(
-        f"group_quotes({len(candidates)}): {grouping_cold * 1e3:.2f} ms cold, {grouping * 1e3:.2f} ms keys cached"
-    )
+    cold_ms, warm_ms = grouping_cold * 1e3, grouping * 1e3
+    print(f"group_quotes({len(candidates)}): {cold_ms:.2f} ms cold, {warm_ms:.2f} ms keys cached")
     print(f"  -> {len(groups)} groups; all-pairs fuzz.ratio on the keys alone: {baseline * 1e3:.3f} ms")
-    print(
-        f"  ratios: cold {grouping_cold / baseline:.0f}x, cached {grouping / baseline:.1f}x the bare all-pairs scan"
-    )
+    ratios = f"cold {grouping_cold / baseline:.0f}x, cached {grouping / baseline:.1f}x"
+    print(f"  ratios: {ratios} the bare all-pairs scan")
 
 
 if __name__ == "__main__":
