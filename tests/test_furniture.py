@@ -24,6 +24,11 @@ from service.extraction.furniture import FOOTER_START, is_chrome
         "Aleppo, Syria, Sergei Rudskoy, Russian General Staff",
         "Previous Post Next Post",
         "editor@example.org",
+        "All Global Research articles can be read in 51 languages by activating the Translate Website button",
+        "To receive Global Research's Daily Newsletter (selected articles), click here.",
+        "Click the share button above to email/forward this article to your friends and colleagues. "
+        "Follow us on Instagram and Twitter and subscribe to our Telegram Channel. Share widely.",
+        "Click to download the audio (MP3 format)",
     ],
 )
 def test_furniture_is_chrome(plain):
@@ -37,6 +42,7 @@ def test_furniture_is_chrome(plain):
         "By Thursday the rebels had withdrawn from the city, the army said.",
         "Share prices fell 3 percent in Moscow after the announcement.",
         "Russia, Syria and Iran agreed to meet again in Astana, officials said.",
+        "Supporters were told to click here and there on the site to find the petition, she said.",
         "READ MORE: " + "x" * 300,  # too long for a link line: treated as prose
     ],
 )

@@ -18,6 +18,9 @@ _CHROME_ANY_PATTERNS = [
     r".{0,120}\ball rights reserved\b.*",
     r"disclaimer\s*:.*",
     r".*\b(?:contains copyrighted material|provisions of [\"“]?fair use|fair use[\"”]? (?:of|in an)).*",
+    # Reader asks that no story sentence makes: "Follow us on Instagram", "repost and share widely".
+    r".*\b(?:follow us on|subscribe to our (?:telegram|youtube|newsletter|channel)|share widely"
+    r"|click the share button|activating the [\"“]?translate)\b.*",
     r"the original source of this (?:article|post|story) is\b.*",
     r"this (?:article|post|story) (?:was )?(?:originally |first )?(?:appeared|published|ran)\b.*",
 ]
@@ -38,14 +41,14 @@ _CHROME_SHORT_PATTERNS = [
     r"(?:follow|like|join) us\b.*",
     r"(?:become a (?:member|patron|subscriber)|support (?:us|our (?:work|journalism))"
     r"|donate|sign up|subscribe)\b.*",
-    r"(?:sign up|subscribe|register|get|receive|join)\b.{0,60}\bnewsletters?\b.*|newsletters?",
+    r"(?:to\s+)?(?:sign up|subscribe|register|get|receive|join)\b.{0,60}\bnewsletters?\b.*|newsletters?",
     r"previous (?:post|article|story)\b.*|next (?:post|article|story)\b.*",
     r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+",  # an email address alone
     r"(?:for media inquiries|contact us|contact)\s*:.*",
     r"(?:region|in-depth report|articles? by|author|authors|topics?|tags?|filed under|category"
     r"|categories|section|source|photo|image|credit|theme)s?\s*:.*",
     r"(?:photo|image|picture|file photo)\s*(?:credit)?\s*[:/©].*",
-    r"(?:click|tap) here\b.*",
+    r"(?:click|tap) (?:here|to)\b.*|.{0,120}\b(?:click|tap) here\W*",
     r"(?:(?:last )?updated|published|posted)?\s*:?\s*(?:\d+|an?) (?:minutes?|hours?|days?|mins?) ago",
     r"(?:reading time\s*:?\s*)?\d+\s*min(?:ute)?s?(?: read)?|reading time\s*:.*",
     r"\(?(?:photo|image|picture|video)s? (?:by|courtesy of|credit|copyright|caption)\b.*",
