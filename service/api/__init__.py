@@ -11,8 +11,9 @@ def create_api(app: Flask):
     # happen before that blueprint is registered.
     import service.api.article_writes  # noqa: F401
     from service.api import articles, docs, health, match, quotes, speakers
-    from service.api.base import API_SETTINGS, Api
+    from service.api.base import API_SETTINGS, Api, StoreIdConverter
 
+    app.url_map.converters["int"] = StoreIdConverter  # before any rule is added
     app.config.update(API_SETTINGS)
     api = Api(app)
     for module in (match, quotes, speakers, articles, health):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.api.base import ID, Blueprint, found_or_404, page_body, page_window, problem, services
+from service.api.base import Blueprint, found_or_404, page_body, page_window, problem, services
 from service.schemas import ArticleDetailSchema, ArticlePageSchema, PageArgsSchema
 
 # POST/DELETE /articles (auth-guarded) belong on this blueprint too.
@@ -19,7 +19,7 @@ def list_articles(args):
     return page_body(articles, total, args)
 
 
-@blp.get(f"/articles/<{ID}:article_id>")
+@blp.get("/articles/<int:article_id>")
 @blp.response(200, ArticleDetailSchema)
 @blp.alt_response(404, **problem("No article has this id."))
 def get_article(article_id):

@@ -8,6 +8,7 @@ import flask_smorest
 from flask import current_app
 from flask_smorest.utils import prepare_response
 from webargs.flaskparser import FlaskParser, abort, is_json_request
+from werkzeug.routing import IntegerConverter
 
 from service.errors import PROBLEM_MEDIA_TYPE, handle_http_exception
 from service.schemas import FILTER_NAMES, ProblemSchema
@@ -30,10 +31,18 @@ API_SETTINGS = {
 }
 
 
-# Path ids are SQLite integers: outside 1..2**63-1 none can exist, so routing answers 404 for them
-# (and the spec documents the range) instead of the store overflowing into a 500.
-# Every id route uses it, f"/quotes/<{ID}:quote_id>", so each path has one parameter definition.
-ID = "int(min=1, max=9223372036854775807)"
+MAX_STORE_ID = 2**63 - 1
+
+
+class StoreIdConverter(IntegerConverter):
+    """The app's `<int:...>` converter: ids the SQLite store can hold, 1..2**63-1.
+
+    Every integer in our paths is a store id. Outside that range no row can exist, so routing
+    answers 404 (and the spec documents the range) instead of the store overflowing into a 500.
+    """
+
+    def __init__(self, map, fixed_digits=0, min=1, max=MAX_STORE_ID, signed=False):  # noqa: A002
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 
 class ApiParser(FlaskParser):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from service.api.base import (
-    ID,
     Blueprint,
     filters_from,
     found_or_404,
@@ -27,7 +26,7 @@ def list_quotes(args):
     return page_body(quotes, total, args)
 
 
-@blp.get(f"/quotes/<{ID}:quote_id>")
+@blp.get("/quotes/<int:quote_id>")
 @blp.response(200, QuoteDetailSchema)
 @blp.alt_response(404, **problem("No statement has this id."))
 def get_quote(quote_id):

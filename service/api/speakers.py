@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from service.api.base import ID, Blueprint, found_or_404, page_body, page_window, problem, services
+from service.api.base import Blueprint, found_or_404, page_body, page_window, problem, services
 from service.schemas import SpeakerPageSchema, SpeakerQueryArgsSchema, SpeakerSummarySchema
 
 blp = Blueprint("speakers", __name__, description="People and bodies statements are attributed to.")
@@ -18,7 +18,7 @@ def list_speakers(args):
     return page_body(speakers, total, args)
 
 
-@blp.get(f"/speakers/<{ID}:speaker_id>")
+@blp.get("/speakers/<int:speaker_id>")
 @blp.response(200, SpeakerSummarySchema)
 @blp.alt_response(404, **problem("No speaker has this id."))
 def get_speaker(speaker_id):
