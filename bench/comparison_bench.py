@@ -4,7 +4,8 @@
 
 Pairs every dev claim with every seed statement (gold texts from ../shared/gold when present, else a
 built-in sample) and prints the mean cost of compare(claim, quote) next to one RapidFuzz WRatio on
-the same pair (the scoring every candidate already pays), and the cost of grouping a match's
+the same pair (the scoring every candidate already pays; a statement's quantities are cached across
+calls, as they are across /match calls in a worker), and the cost of grouping a match's
 candidates (limit * 3 = 30 statements, a third of them copies) next to the all-pairs fuzz.ratio
 baseline over the same statements.
 """

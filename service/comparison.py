@@ -26,6 +26,7 @@ import datetime as dt
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from service.extraction.dates import find_when, when_said
 from service.models import StoredQuote
@@ -179,10 +180,15 @@ def _describe(q: Quantity) -> str:
     return f"{q.text} {q.counts}" if q.counts else q.text
 
 
+@lru_cache(maxsize=8192)  # a pure function of the text; the same statements come back across /match calls
+def _quote_quantities(text: str) -> tuple[Quantity, ...]:
+    return tuple(parse_quantities(text))
+
+
 def check_numbers(claim: str, quote_text: str) -> tuple[NumberCheck, ...]:
     """Every quantity in the claim, paired with the quote's and judged."""
     checks = []
-    for c, q in pair_quantities(parse_quantities(claim), parse_quantities(quote_text)):
+    for c, q in pair_quantities(parse_quantities(claim), list(_quote_quantities(quote_text))):
         if q is None:
             checks.append(NumberCheck(c, None, "absent", f"the quote gives no figure for {_describe(c)}"))
             continue
@@ -201,6 +207,12 @@ def check_speaker(claim: str, quote: StoredQuote) -> SpeakerCheck | None:
     return SpeakerCheck(mention, name, quote.speaker.role, speaker_verdict(mention, quote.speaker))
 
 
+# Every time expression find_when knows has a digit or one of these words; most claims have neither.
+_MAY_SAY_WHEN = re.compile(
+    rf"\d|\b(?:{'|'.join(MONTHS)}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow"
+    r"|week|month|year|ago|recent|earlier|previous|past|once|morning|afternoon|evening|night|time|next|later)",
+    re.I,
+)
 _VAGUE_WHEN = re.compile(
     r"^(?:in the past|recently|previously|in recent \w+|at the time|once|earlier)$", re.I
 )
@@ -209,7 +221,7 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def claim_date(claim: str) -> tuple[str, str] | None:
     """(words, when) for the time the claim gives: ISO, "--MM[-DD]" or a weekday name; None if none."""
-    found = find_when(claim)
+    found = find_when(claim) if _MAY_SAY_WHEN.search(claim) else None
     if not found or _VAGUE_WHEN.match(found[0].strip()):
         return None
     words = found[0].strip()
