@@ -29,6 +29,10 @@ from service.extraction.furniture import FOOTER_START, is_chrome
         "Click the share button above to email/forward this article to your friends and colleagues. "
         "Follow us on Instagram and Twitter and subscribe to our Telegram Channel. Share widely.",
         "Click to download the audio (MP3 format)",
+        "No comments:",
+        "Continue reading…",
+        "Loading 1 comment...",
+        "https://tass.com/world/1670197",
     ],
 )
 def test_furniture_is_chrome(plain):

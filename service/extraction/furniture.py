@@ -36,7 +36,8 @@ _CHROME_SHORT_PATTERNS = [
     r"(?:post|leave|add|write|view|show|load)\s+(?:a\s+|your\s+|\d+\s+)?comments?\b.*",
     r"comment on\b.*\b(?:page|site|article|story|post|facebook|twitter)s?\b.*",
     r"comments? (?:via|with|using|through)\b.{0,40}",
-    r"\d+\s+(?:comments?|responses?|replies)(?:\s*:)?|(?:no|one) (?:comments?|responses?)(?: yet)?",
+    r"\d+\s+(?:comments?|responses?|replies)(?:\s*:)?|(?:no|one) (?:comments?|responses?)(?: yet)?\s*:?",
+    r"(?:continue|keep) reading\b.{0,40}|loading\s+\d*\s*comments?\W*|(?:https?://|www\.)\S+",
     r".{0,60}\b(?:on our|follow us on|like us on|join us on|find us on)\b.{0,40}",
     r"(?:follow|like|join) us\b.*",
     r"(?:become a (?:member|patron|subscriber)|support (?:us|our (?:work|journalism))"
