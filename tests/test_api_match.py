@@ -158,3 +158,23 @@ def test_seed_corpus_answers_the_state_department_quote_first(tmp_path):
     top = body["matches"][0]["quote"]
     assert "40,000" in top["text"]
     assert "Siberell" in (top["speaker"]["name"] or "")
+
+
+def test_explanation_names_the_scorer_and_its_parts(client):
+    explanation = match(client, claim=CONTAINERS)["matches"][0]["explanation"]
+    assert explanation["scorer"]
+    assert explanation["parts"] and all(isinstance(v, int | float) for v in explanation["parts"].values())
+    assert explanation["matched_terms"]
+
+
+@pytest.mark.parametrize(
+    ("claim", "agreement"),
+    [
+        ("Lopez said the harbor handled more than 4.2 million containers in 2023", "consistent"),
+        ("Lopez said the harbor handled more than 9 million containers in 2023", "conflicting"),
+    ],
+)
+def test_comparison_says_whether_the_figures_agree(client, claim, agreement):
+    found = next(m for m in match(client, claim=claim)["matches"] if "4.2 million" in m["quote"]["text"])
+    assert found["comparison"]["agreement"] == agreement
+    assert found["comparison"]["reasons"]
