@@ -1,10 +1,10 @@
 """Load test: sustained POST /match throughput under gunicorn, alone and with a trickle of POST /articles.
 
-    .venv/bin/python bench/load.py [--seconds 8] [--clients 4] [--writes-per-second 2] [--workers 2]
+    .venv/bin/python bench/load.py [--seconds 12] [--rounds 3] [--clients 4] [--writes-per-second 2]
 
-Starts gunicorn on loopback with the bundled corpus plus generated articles, then runs two phases of
-the same length: /match only (the baseline), then /match while one client posts new articles and
-checks each is matched within a second. Prints requests/s, latency percentiles, the ratio of the two
+Starts gunicorn on loopback with the bundled corpus plus generated articles, then alternates slices of
+/match only (the baseline) and /match while one client posts new articles and checks each is matched
+within a second. Prints requests/s, latency percentiles, the ratio of the two
 phases and the errors (there must be none; exits 1 otherwise). Bounded in time and request count.
 """
 
@@ -36,16 +36,18 @@ def claim_for(article: dict) -> str:
 
 
 class Phase:
-    """Counters for one timed phase, shared by its client threads."""
+    """Counters for one kind of traffic, accumulated over its time slices and shared by client threads."""
 
-    def __init__(self, seconds: float):
-        self.deadline = time.monotonic() + seconds
+    def __init__(self):
+        self.deadline = 0.0
+        self.elapsed = 0.0
         self.latencies: list[float] = []
         self.errors: list[str] = []
         self.lock = threading.Lock()
+        self.writes = {"latencies": [], "errors": [], "visible_after": [], "next_number": 10_000}
 
     def running(self) -> bool:
-        """True until the deadline or the request cap."""
+        """True until the slice's deadline or the request cap."""
         return time.monotonic() < self.deadline and len(self.latencies) < MAX_REQUESTS_PER_PHASE
 
     def record(self, seconds: float, error: str | None = None) -> None:
@@ -72,24 +74,22 @@ def match_client(port: int, claims: list[str], phase: Phase, offset: int) -> Non
         phase.record(time.perf_counter() - started, error)
 
 
-def write_trickle(
-    server: LiveServer, phase: Phase, per_second: float, first_number: int, report: dict
-) -> None:
+def write_trickle(server: LiveServer, phase: Phase, per_second: float) -> None:
     """Post a new article every 1/per_second s and time how long until /match finds its statement."""
-    number = first_number
+    report = phase.writes
     while phase.running():
         started = time.perf_counter()
-        article = generate_article(number, seed=11)
-        number += 1
+        article = generate_article(report["next_number"], seed=11)
+        report["next_number"] += 1
         try:
             reply = call(server.port, "POST", "/articles", article, server.auth(), timeout=10)
         except TRANSPORT_ERRORS as failure:
-            report["write_errors"].append(type(failure).__name__)
+            report["errors"].append(type(failure).__name__)
             continue
         if reply.status != 201:
-            report["write_errors"].append(f"post {reply.status}")
+            report["errors"].append(f"post {reply.status}")
             continue
-        report["write_latencies"].append(time.perf_counter() - started)
+        report["latencies"].append(time.perf_counter() - started)
         report["visible_after"].append(
             _seconds_until_matched(server.port, claim_for(article), reply.body["id"])
         )
@@ -109,31 +109,37 @@ def _seconds_until_matched(port: int, claim: str, article_id: int, give_up: floa
     return float("inf")
 
 
-def run_phase(server: LiveServer, claims: list[str], clients: int, seconds: float, writes: float) -> dict:
-    """One timed phase: `clients` match threads, plus a writer when `writes` > 0."""
-    phase = Phase(seconds)
-    report = {"write_latencies": [], "write_errors": [], "visible_after": []}
+def run_slice(
+    server: LiveServer, claims: list[str], clients: int, seconds: float, phase: Phase, writes: float
+):
+    """One timed slice: `clients` match threads, plus a writer when `writes` > 0."""
+    phase.deadline = time.monotonic() + seconds
     started = time.monotonic()
     with ThreadPoolExecutor(clients + 1) as pool:
         jobs = [pool.submit(match_client, server.port, claims, phase, n * 7) for n in range(clients)]
         if writes > 0:
-            jobs.append(pool.submit(write_trickle, server, phase, writes, 10_000, report))
+            jobs.append(pool.submit(write_trickle, server, phase, writes))
         for job in jobs:
             job.result()
-    elapsed = time.monotonic() - started
+    phase.elapsed += time.monotonic() - started
+
+
+def summarise(phase: Phase, writes: bool) -> dict:
+    """The printed figures of one kind of traffic."""
     figures = {
         "match_requests": len(phase.latencies),
-        "match_rps": round(len(phase.latencies) / elapsed, 1),
+        "match_rps": round(len(phase.latencies) / max(phase.elapsed, 1e-9), 1),
         "match_p50_ms": round(percentile(phase.latencies, 0.5) * 1000, 1),
         "match_p95_ms": round(percentile(phase.latencies, 0.95) * 1000, 1),
         "match_errors": len(phase.errors),
     }
-    if writes > 0:
+    if writes:
+        report = phase.writes
         figures.update(
             {
-                "articles_posted": len(report["write_latencies"]),
-                "post_p50_ms": round(percentile(report["write_latencies"], 0.5) * 1000, 1),
-                "write_errors": len(report["write_errors"]),
+                "articles_posted": len(report["latencies"]),
+                "post_p50_ms": round(percentile(report["latencies"], 0.5) * 1000, 1),
+                "write_errors": len(report["errors"]),
                 "visible_max_s": round(max(report["visible_after"], default=0.0), 3),
                 "visible_p50_s": round(percentile(report["visible_after"], 0.5), 3),
             }
@@ -144,7 +150,8 @@ def run_phase(server: LiveServer, claims: list[str], clients: int, seconds: floa
 def main(argv: list[str] | None = None) -> int:
     """Start the server, seed it, run the baseline and the mixed phase, print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--seconds", type=float, default=8.0)
+    parser.add_argument("--seconds", type=float, default=12.0, help="per kind of traffic, over all rounds")
+    parser.add_argument("--rounds", type=int, default=3, help="alternations of baseline and mixed slices")
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--writes-per-second", type=float, default=2.0)
     parser.add_argument("--workers", type=int, default=2)
@@ -157,13 +164,27 @@ def main(argv: list[str] | None = None) -> int:
             for article in seed:
                 call(server.port, "POST", "/articles", article, server.auth())
             call(server.port, "POST", "/match", {"claim": claims[0]})  # warm both paths once
-            baseline = run_phase(server, claims, args.clients, args.seconds, writes=0)
-            mixed = run_phase(server, claims, args.clients, args.seconds, writes=args.writes_per_second)
+            # Alternate short slices so drift in the shared machine's load hits both kinds alike.
+            alone, with_writes = Phase(), Phase()
+            for _ in range(args.rounds):
+                run_slice(server, claims, args.clients, args.seconds / args.rounds, alone, writes=0)
+                run_slice(
+                    server,
+                    claims,
+                    args.clients,
+                    args.seconds / args.rounds,
+                    with_writes,
+                    args.writes_per_second,
+                )
+    baseline, mixed = summarise(alone, writes=False), summarise(with_writes, writes=True)
     figures = {"baseline": baseline, "with_writes": mixed}
     figures["rps_ratio_with_writes"] = round(mixed["match_rps"] / max(baseline["match_rps"], 1e-9), 3)
     errors = baseline["match_errors"] + mixed["match_errors"] + mixed["write_errors"]
     late = mixed["visible_max_s"] > 1.0
-    print(f"gunicorn workers={args.workers}, match clients={args.clients}, {args.seconds:g} s per phase")
+    print(
+        f"gunicorn workers={args.workers}, match clients={args.clients}, {args.seconds:g} s of each kind "
+        f"in {args.rounds} alternating rounds, {args.writes_per_second:g} posts/s"
+    )
     for name in ("baseline", "with_writes"):
         print(f"{name:>12}: " + ", ".join(f"{key}={value}" for key, value in figures[name].items()))
     print(f"match rps with writes / baseline: {figures['rps_ratio_with_writes']}")
