@@ -39,14 +39,16 @@ APPROX_TOLERANCE = 0.10  # "about", "some", "around", "an estimated"
 BOUND_WINDOW = 1.2  # a speaker who says "more than X" would have named a higher round figure past 1.2 X
 NEAR_WINDOW = 0.9  # "nearly X", "almost X"
 MIN_OVERLAP = 0.5  # share of the narrower interval the two must have in common
+UNKNOWN_NOUN_SPREAD = 3.0  # "30,000 members" may be "40,000 extremists"; "100 members" is not
 
 _CLASSES = {
     "fighter": "fighter militant extremist mercenary jihadist terrorist combatant insurgent rebel gunman "
     "recruit",
     "soldier": "soldier troop serviceman servicemember marine",
     "person": "person people civilian resident citizen national individual inhabitant foreigner refugee "
-    "migrant man woman child men women children adult voter worker",
-    "death": "death dead fatality casualty killed victim",
+    "migrant man woman child men women children adult voter worker member supporter follower protester "
+    "demonstrator student employee patient prisoner detainee hostage pilgrim tourist visitor",
+    "death": "death dead fatality casualty killed victim life",
     "country": "country nation state",
 }
 _CLASS_OF = {word: name for name, words in _CLASSES.items() for word in words.split()}
@@ -136,7 +138,7 @@ def _noun_key(word: str | None) -> str | None:
 
 
 def _noun_affinity(a: str | None, b: str | None) -> float | None:
-    """3 same noun, 2 same kind of thing, 1 people in general, 0.5 one side unsaid, None different things."""
+    """3 same noun, 2 same kind, 1 people in general, 0.5 one side unsaid, 0 unknown noun, None different."""
     a, b = _noun_key(a), _noun_key(b)
     if a is None or b is None:
         return 0.5
@@ -147,7 +149,9 @@ def _noun_affinity(a: str | None, b: str | None) -> float | None:
         return 2.0
     if "person" in (class_a, class_b) and class_a in _HUMAN and class_b in _HUMAN:
         return 1.0  # "people" and "foreigners" may be fighters; fighters are not troops
-    return None
+    if class_a and class_b:
+        return None  # countries are not fighters
+    return 0.0  # a noun outside the vocabulary: pair only figures of the same order (see UNKNOWN_NOUN_SPREAD)
 
 
 def _demonym_class(noun: str) -> str | None:
@@ -166,6 +170,8 @@ def pair_quantities(
             if c.unit != q.unit or affinity is None:
                 continue
             distance = abs(math.log(max(c.value, 1e-9) / max(q.value, 1e-9)))
+            if affinity == 0.0 and distance > math.log(UNKNOWN_NOUN_SPREAD):
+                continue
             scored.append((affinity - 0.5 * distance, i, j))
     pairs: dict[int, int] = {}
     used: set[int] = set()
