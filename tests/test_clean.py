@@ -208,3 +208,17 @@ def test_a_photo_credit_in_mid_story_does_not_turn_the_rest_into_footer():
     page += "A" * 220 + ", the ministry said.\n\nPost a Comment\n\nNews about the region and the world\n"
     kinds = [k for k, _ in kinds_of(page)]
     assert kinds == ["title", "body", "chrome", "body", "body", "chrome", "chrome"]
+
+
+@pytest.mark.parametrize(
+    ("line", "kind"),
+    [
+        ("Global Research, November 04, 2015", "dateline"),
+        ("Published: 14:12 EDT, 4 November 2016 | Updated: 16:40 EDT, 4 November 2016", "dateline"),
+        ("Posted on November 4, 2015 by admin", "dateline"),
+        ("Syria talks: November 4, 2015 timeline of the war", "body"),
+        ("On November 4, 2015, he resigned.", "body"),
+    ],
+)
+def test_date_lines_are_mostly_a_date(line, kind):
+    assert kind_of_line_in_page(line) == kind

@@ -70,7 +70,9 @@ def plain_text(block_text: str) -> str:
 
 
 _DATELINE_WORDS = re.compile(
-    rf"\b(?:{WEEKDAY_RE}|{MONTH_RE})(?!\w)|\d{{1,2}}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?|\b(?:[A-Z]{{2,4}}|GMT|UTC)\b"
+    rf"\b(?:{WEEKDAY_RE}|{MONTH_RE})(?!\w)"
+    r"|\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?"
+    r"|(?-i:\b[A-Z]{2,4}\b)"  # time zones and agency initials: EDT, GMT, RT
     r"|\b(?:updated|published|posted|last|modified|edited|created|time|date|on|at|am|pm)\b",
     re.I,
 )

@@ -31,7 +31,8 @@ _CHROME_SHORT_PATTERNS = [
     r"(?:you may also like|more from|more on this|latest news|top stories"
     r"|related (?:posts|articles|stories))\b.*",
     r"\d{1,2}:\d{0,2}(?::\d\d)?",  # media player clock remnants, sometimes cut short
-    r"(?:podcasts?|video|videos|audio|play|pause|mute|loading\s*(?:\.*|…)|discussion|advertisement|ads?|sponsored|related"
+    r"(?:podcasts?|video|videos|audio|play|pause|mute|loading\s*(?:\.*|…)|discussion|advertisement|ads?"
+    r"|sponsored|related"
     r"|share|tweet|print|email|e-mail|comments?|menu|search|close|next|previous|home|subscribe)",
     r"(?:post|leave|add|write|view|show|load)\s+(?:a\s+|your\s+|\d+\s+)?comments?\b.*",
     r"comment on\b.*\b(?:page|site|article|story|post|facebook|twitter)s?\b.*",

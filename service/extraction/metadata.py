@@ -43,7 +43,8 @@ _COMMENTS = re.compile(
 _SOURCE_NOTE = re.compile(r"\W{0,3}(?:source\s*:|via\s*:?)\s*(?P<name>[^.,;:!?]{2,60}?)[\s.]*", re.I)
 # Words that sit beside a date on a date line but are not a publication's name.
 _DATELINE_NOISE = re.compile(
-    rf"\d{{1,2}}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?|\b(?:updated|published|posted|last|modified|edited|time|first|originally|date|created"
+    rf"\d{{1,2}}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?"
+    rf"|\b(?:updated|published|posted|last|modified|edited|time|first|originally|date|created"
     rf"|on|at|am|pm|[ap]\.m\.|{WEEKDAY_RE}|[A-Z]?[ECMP][SD]?T|GMT|UTC|BST|CET|MSK)\b|[|,–—/()-]",
     re.I,
 )
