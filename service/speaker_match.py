@@ -73,8 +73,12 @@ def claim_speaker(claim: str) -> str | None:
     text = claim.strip()
     for pattern in _SPEAKER_PATTERNS:
         m = pattern.search(text)
-        who = m.group("who").strip(" ,.") if m else ""
-        if who and not re.search(r"\d", who) and len(who.split()) <= 8 and _names_someone(who):
+        who = m.group("who").strip(" ,.\"'“”‘’") if m else ""
+        if not who or re.search(r"\d", who) or len(who.split()) > 8:
+            continue
+        # "according to" always introduces a source; elsewhere the words must look like one.
+        named = "according" in pattern.pattern or _names_someone(who)
+        if named and not all(w.lower() in _CROWD | _FILLER for w in who.split()):
             return who
     return None
 
@@ -82,8 +86,6 @@ def claim_speaker(claim: str) -> str | None:
 def _names_someone(who: str) -> bool:
     """A speaker mention ends in a name, a place, or a noun for a person or body ("the FSB chief")."""
     words = who.split()
-    if all(w.lower() in _CROWD | _FILLER for w in words):
-        return False
     last = words[-1].lower().removesuffix("'s").removesuffix("’s")
     if last in PERSON_NOUNS | ORG_NOUNS | _ALIASES.keys() | _OFFICES or words[-1] in PLACES:
         return True
