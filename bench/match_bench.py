@@ -120,7 +120,10 @@ class Corpus:
     def claim_for(self, text: str, speaker: str) -> str:
         """A paraphrase: dropped and reordered words, other inflections, a typo, numbers reprinted."""
         words = [w for w in text.rstrip(".").lower().split() if w not in FUNCTION]
-        kept = [w for w in words if self.rng.random() < 0.7] or words[:3]
+        kept = [w for w in words if self.rng.random() < 0.55] or words[:3]
+        # Claims carry context of their own: a few words from elsewhere in the vocabulary.
+        noise = np.searchsorted(self.cdf, self.np.random(self.rng.randint(1, 4)))
+        kept += [self.stems[int(r)] + self.rng.choice(SUFFIXES) for r in noise]
         out = []
         for w in kept:
             if w[0].isdigit():
@@ -128,7 +131,7 @@ class Corpus:
                 w = self.rng.choice(
                     [str(value), f"{value // 1000}k" if value % 1000 == 0 and value >= 1000 else str(value)]
                 )
-            elif self.rng.random() < 0.3:
+            elif self.rng.random() < 0.4:
                 base = next((w[: -len(s)] for s in ("ers", "ing", "ed", "er", "s") if w.endswith(s)), w)
                 w = base + self.rng.choice(SUFFIXES)
             out.append(w)

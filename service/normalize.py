@@ -102,8 +102,23 @@ _DIGIT = re.compile(r"\d")
 _WORD_SPAN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
 
+_URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
+_HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9]*)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])")
+
+
+def _social(text: str) -> str:
+    """Links carry no claim; camel-case hashtags are words run together (#StopTheSteal)."""
+    if "://" in text or "www." in text:
+        text = _URL.sub(" ", text)
+    if "#" in text:
+        text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m[1]) + " ", text)
+    return text
+
+
 def _fold(text: str) -> str:
     """NFKC case folding plus quote, dash and space folding; the first step of every comparison."""
+    text = _social(text)
     if text.isascii():  # the common case: NFKC is a no-op and casefold() is lower()
         return text.lower().translate(_QUOTE_FOLD)
     text = unicodedata.normalize("NFKC", text).casefold()

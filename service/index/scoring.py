@@ -19,7 +19,7 @@ from rapidfuzz import fuzz
 from service.normalize import STOP_WORDS, normalize, term_spans
 
 SCORER = "claimtrace.weighted_overlap"
-W_COVERAGE, W_PRECISION, W_FUZZY = 0.6, 0.15, 0.25
+W_COVERAGE, W_PRECISION, W_FUZZY = 0.5, 0.25, 0.25
 SPEAKER_SHARE = 0.5
 
 
