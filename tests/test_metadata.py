@@ -72,6 +72,12 @@ STORY = "\n\nThe talks stalled on Monday, officials said, and no new date was se
             None,
         ),
         (
+            "Talks stall in Geneva over prisoners\n\nThe Sun, Wed 4 Nov 2015 12:57 GMT" + STORY,
+            "The Sun",
+            None,
+        ),
+        ("Talks stall in Geneva over prisoners\n\nMet Office | 4 November 2015" + STORY, "Met Office", None),
+        (
             "Talks stall in Geneva over prisoners" + STORY + "\nCopyright © Middle East Eye 2016",
             "Middle East Eye",
             None,

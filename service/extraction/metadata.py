@@ -43,9 +43,10 @@ _COMMENTS = re.compile(
 _SOURCE_NOTE = re.compile(r"\W{0,3}(?:source\s*:|via\s*:?)\s*(?P<name>[^.,;:!?]{2,60}?)[\s.]*", re.I)
 # Words that sit beside a date on a date line but are not a publication's name.
 _DATELINE_NOISE = re.compile(
-    rf"\d{{1,2}}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?"
-    rf"|\b(?:updated|published|posted|last|modified|edited|time|first|originally|date|created"
-    rf"|on|at|am|pm|[ap]\.m\.|{WEEKDAY_RE}|[A-Z]?[ECMP][SD]?T|GMT|UTC|BST|CET|MSK)\b|[|,–—/()-]",
+    r"\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?"
+    r"|\b(?:updated|published|posted|last|modified|edited|time|first|originally|date|created"
+    r"|on|at|am|pm|[ap]\.m\.|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b"
+    r"|(?-i:\b(?:[A-Z]?[ECMP][SD]?T|GMT|UTC|BST|CET|MSK)\b)|[|,–—/()-]",
     re.I,
 )
 _NOT_NAMES = {"by", "and", "the", "of", "from", "news", "staff", "reporter", "editor"}
@@ -146,7 +147,9 @@ def _dateline_names(text: str, blocks: list[Block]) -> list[str]:
             continue  # a byline with a date names a person
         # Only before the date, and only when the name is all that is left: "Global Research, <date>".
         # After the date come section tags ("| Syria's War"), which are not the publisher.
-        before = " ".join(_DATELINE_NOISE.sub(" ", line[: span[0]]).split())
+        # A weekday abbreviation counts only right before the date ("Wed 4 Nov"), not in "The Sun".
+        head = re.sub(rf"\b{WEEKDAY_RE}[,\s]*$", " ", line[: span[0]], flags=re.I)
+        before = " ".join(_DATELINE_NOISE.sub(" ", head).split())
         name = _clean_name(before)
         if name and name == before.strip(" .:"):
             names.append(name)
