@@ -15,6 +15,12 @@ from .speakers import Mention, speaker_after, speaker_before
 from .venues import find_venue, speaking_venue
 
 _MIN_WORDS = 3
+# Every time expression when_said resolves contains one of these; most attribution words contain none,
+# and skipping them spares its large pattern (a superset check, so no date is lost).
+_DATE_HINT_RE = re.compile(
+    r"\d|day|night|tonight|morning|afternoon|evening|week|month|year|ago|jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+)
 _MARK_LEN = {"``": 2, "''": 2}
 
 
@@ -195,7 +201,10 @@ def _assemble(text: str, paras: list[Para], found: list[_Found], published: str 
             while speakers[src] is None and found[src].inherit is not None and found[src].inherit != src:
                 src = found[src].inherit
             speakers[i] = speakers[src]
-    dates = [when_said(f.attribution, published) if f.attribution else None for f in found]
+    dates = [
+        when_said(f.attribution, published) if _DATE_HINT_RE.search(f.attribution.lower()) else None
+        for f in found
+    ]
     for i in range(len(found)):
         if dates[i] is None and speakers[i] is not None:
             # Only a full date marks the same event; "in 2015" or "in November" is an earlier occasion.

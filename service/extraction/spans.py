@@ -22,7 +22,6 @@ _SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
 _CHUNK_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _NEWLINE_RE = re.compile(r"\n")
 _LINE_END_RE = re.compile(r"[.!?:\"\u201d\u2019)]\s*$")
-_LAST_WORD_RE = re.compile(r"(\S+)$")
 _INITIALS_RE = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J." or "U.S." before a full stop
 
 
@@ -153,9 +152,9 @@ def sentences(text: str, para: Para, protected: list[QuoteSpan]) -> list[tuple[i
         nxt = text[cut] if cut < para.end else ""
         if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"\u201c'\u2018(`"):
             continue
-        word = _LAST_WORD_RE.search(text[start : m.start()])
-        if word and text[m.start()] == ".":
-            token = word.group(1).lower().strip('("\u201c')
+        if text[m.start()] == "." and m.start() > start:
+            space = max(text.rfind(" ", start, m.start()), text.rfind("\n", start, m.start()))
+            token = text[max(space + 1, start) : m.start()].lower().strip('("\u201c')
             if token in _ABBREV or _INITIALS_RE.fullmatch(token):
                 continue
         end = cut

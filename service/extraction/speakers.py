@@ -232,13 +232,24 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     return Mention(head, start, kind, name, None, False, definite)
 
 
+def _can_end_mention(left: str) -> bool:
+    """Cheap test on the last word: every mention ends in a name, a pronoun, a known noun or an aside."""
+    if left.endswith(",") or ANONYMITY_RE.search(left, max(0, len(left) - 120)):
+        return True
+    last = left[left.rfind(" ") + 1 :]
+    if _is_cap(last) or last in ("he", "she", "they"):
+        return True
+    low = _bare(last)
+    return low in PERSON_NOUNS or low in ORG_NOUNS or low in STUDY_NOUNS or low.rstrip("s") in PERSON_NOUNS
+
+
 def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
     """The mention that ends right before a cue at `hi`, looking back no further than `lo`."""
     left = text[lo:hi].rstrip()
-    trimmed = _TIME_TAIL_RE.search(left)
+    trimmed = _TIME_TAIL_RE.search(left, max(0, len(left) - 90))  # the tail only: a $-anchored scan is costly
     if trimmed and trimmed.start() > 0:
         left = left[: trimmed.start()].rstrip()  # "Tom Vilsack on Monday said": the time is not the speaker
-    if not left:
+    if not left or not _can_end_mention(left):
         return None
     # Longest first, so "Sen. Susan Collins, R-Maine, the top Republican on ..." keeps its name.
     begins = [m.end() for m in _COMMA_RE.finditer(left) if m.end() < len(left)]
