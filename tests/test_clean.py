@@ -222,3 +222,8 @@ def test_a_photo_credit_in_mid_story_does_not_turn_the_rest_into_footer():
 )
 def test_date_lines_are_mostly_a_date(line, kind):
     assert kind_of_line_in_page(line) == kind
+
+
+def test_a_rubric_before_a_pipe_is_part_of_the_headline_not_a_masthead():
+    page = "Analysis | Why Russia is winning in Syria\n\nThe campaign changed the war, analysts said.\n"
+    assert [k for k, _ in kinds_of(page)] == ["title", "body"]

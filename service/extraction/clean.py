@@ -96,6 +96,13 @@ def _is_dateline(line: str) -> bool:
     return len(words) <= 3 and not SENTENCE_END.search(plain.rstrip(")")) or len(words) <= 1
 
 
+_KICKER = re.compile(
+    r"(?:analysis|opinion|exclusive|breaking(?: news)?|watch|video|live|update[ds]?|explainer|editorial"
+    r"|comment|interview|review|feature|special report|photos|in pictures|op-ed|fact check|news)",
+    re.I,
+)
+
+
 def split_masthead(plain: str) -> tuple[str, str] | None:
     """A site's name and tagline printed above the story ("The Daily Ledger | Local news and sports")."""
     m = re.fullmatch(r"([^|]{2,60}?)\s*\|\s*([^|]+)", plain)
@@ -106,6 +113,8 @@ def split_masthead(plain: str) -> tuple[str, str] | None:
         return None
     if is_chrome(name) or SENTENCE_END.search(tagline) or date_span(plain, allow_ambiguous=True):
         return None
+    if _KICKER.fullmatch(name.strip()):
+        return None  # "Analysis | Why Russia is winning": a headline with its rubric
     # A tagline is a phrase with lower-case words; "Subscribe | Sign In" is a menu.
     return (name, tagline) if any(w[:1].islower() for w in tagline.split()) else None
 
