@@ -298,6 +298,7 @@ def _share_counted_nouns(text: str, found: list[Quantity]) -> list[Quantity]:
         if (
             re.fullmatch(r"\s*(?:out\s+)?of\s+(?:the\s+|its\s+|their\s+|[\w’']+['’]s\s+)?", gap)
             and not a.counts
+            and a.unit == b.unit  # "25% of the refugees" is a share, not a count of refugees
         ):
             out[i] = _with_counts(a, b.counts)
         elif re.fullmatch(r"[\w\s'’-]{0,40}\bout\s+of\s*", gap) and a.counts and not b.counts:
