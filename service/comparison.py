@@ -15,6 +15,11 @@ Number rules (each quantity is an interval; see `judge_numbers`): the claim is r
 the quote as its speaker plausibly meant it, and they agree when the intervals overlap over at
 least half of the narrower one. So "more than 40,000" in a quote stands for 40,000-48,000:
 a claim of "more than 40,000" or "over 35,000" agrees with it, a claim of exactly "50,000" does not.
+Pairing: same unit (count, percent, currency), then what is counted (same noun, same kind, people in
+general), then the nearest figure; a claim figure with no partner is "absent".
+Dates: only absolute times in the claim are placed ("last November" is just November); a year the
+quote itself mentions is content, not when it was said; with no said_on, a claim date after the
+article's publication is inconsistent (a statement cannot postdate its report).
 Agreement: any inconsistent number, different speaker or inconsistent date makes it conflicting;
 otherwise it is consistent when some check agrees (and a claim number absent from the quote is
 outweighed only by a number that agrees), else unknown.
