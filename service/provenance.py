@@ -24,6 +24,8 @@ from service.models import Speaker, StoredArticle, StoredQuote
 from service.numbers import canonical_form, parse_quantities
 
 SAME_STATEMENT_MIN = 90.0  # fuzz.ratio of the normalised texts; rewordings of one quote score 92-100
+EDITED_MIN = 80.0  # a lower ratio still counts when one copy's words nearly all appear in the other...
+EDITED_TOKEN_SET_MIN = 95.0  # ...by fuzz.token_set_ratio
 TRIMMED_MIN = 96.0  # fuzz.partial_ratio when one outlet carries only part of a quote
 TRIMMED_SHARE = 0.6  # ...and that part is at least this share of the longer text
 
@@ -101,9 +103,13 @@ def _same_text(a: str, a_numbers: tuple[str, ...], b: str, b_numbers: tuple[str,
     (shorter, short_numbers), (longer, long_numbers) = sorted(
         ((a, a_numbers), (b, b_numbers)), key=lambda k: len(k[0])
     )
-    close_in_length = len(shorter) >= 0.8 * len(longer)
-    if close_in_length and a_numbers == b_numbers and fuzz.ratio(a, b, score_cutoff=SAME_STATEMENT_MIN):
-        return True
+    if len(shorter) >= 0.8 * len(longer) and a_numbers == b_numbers:
+        ratio = fuzz.ratio(a, b)
+        if ratio >= SAME_STATEMENT_MIN:
+            return True
+        # An editor dropped or added a few words ("against the terrorist formations on the territory of").
+        if ratio >= EDITED_MIN and fuzz.token_set_ratio(a, b) >= EDITED_TOKEN_SET_MIN:
+            return True
     if len(shorter) < TRIMMED_SHARE * len(longer) or not set(short_numbers) <= set(long_numbers):
         return False
     return bool(fuzz.partial_ratio(shorter, longer, score_cutoff=TRIMMED_MIN))

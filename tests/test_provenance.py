@@ -42,6 +42,11 @@ OTHER = quote(21, "Islamic State militants have already settled in 25 Afghan pro
             '"We know a good bit. We just don\'t have information that would confirm his death."',
         ),
         (
+            "The aviation and other means are deployed exclusively against the terrorist formations on the "
+            "territory of Syria.",
+            "The aviation and other means are deployed exclusively against terrorist formations in Syria.",
+        ),
+        (
             "More than 3,200 Russian citizens have left for the conflict zone, the ministry said",
             "more than 3200 Russian citizens have left for the conflict zone",
         ),
@@ -61,6 +66,10 @@ def test_same_statement(a, b):
         ),
         ("Russia condemns the use of extremist groups", "Russia welcomes the use of diplomatic channels"),
         ("", "anything"),
+        (
+            "The ministry said it would continue air strikes",
+            "The ministry said it would continue peace talks",
+        ),
     ],
 )
 def test_not_same_statement(a, b):
