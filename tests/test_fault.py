@@ -109,3 +109,12 @@ def test_fault_test_loses_nothing_acknowledged_after_sigkill():
     assert figures["failures"] == []
     assert figures["acknowledged_before_kill"] >= 10
     assert figures["integrity_after_kill"] == "ok"
+
+
+def test_keys_never_reach_the_server_logs(server):
+    call(server.port, "POST", "/articles", {"text": "x"}, {"Authorization": "Bearer a-guessed-wrong-key"})
+    call(server.port, "DELETE", "/articles/424242", headers=server.auth())
+    logged = server.log_path.read_text() + server.access_log.read_text()
+    assert "DELETE /articles/424242" in logged  # the requests were logged...
+    assert server.api_key not in logged  # ...but not their keys
+    assert "a-guessed-wrong-key" not in logged

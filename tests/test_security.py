@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from flask import Blueprint, Flask, jsonify, request
 from hypothesis import given
@@ -237,3 +239,27 @@ def test_spec_declares_the_bearer_scheme():
     security.init_app(app, Settings(api_keys=(KEY,)), api=api)
     schemes = api.spec.to_dict()["components"]["securitySchemes"]
     assert schemes[security.BEARER_SCHEME] == security.BEARER_SCHEME_SPEC
+
+
+def test_read_key_setting_guards_the_real_api_but_not_health_or_docs(make_app):
+    client = make_app(api_keys=(KEY,), read_requires_key=True).test_client()
+    for path in ("/quotes", "/speakers", "/articles"):
+        assert client.get(path).status_code == 401
+        assert client.get(path, headers=bearer(KEY)).status_code == 200
+    assert client.post("/match", json={"claim": "anything at all"}).status_code == 401
+    for path in ("/health", "/openapi.json", "/docs"):
+        assert client.get(path).status_code == 200
+
+
+def test_docs_page_works_under_its_content_security_policy(make_app):
+    client = make_app().test_client()
+    page = client.get("/docs")
+    assert page.status_code == 200
+    assert "script-src 'self'" in page.headers["Content-Security-Policy"]
+    html = page.get_data(as_text=True)
+    # Every script is a file from this host: an inline script would be blocked by the policy.
+    assert "<script>" not in html
+    for src in re.findall(r'<script src="([^"]+)"', html):
+        assert src.startswith("/")
+        with client.get(src) as script:  # a file response: close it, or its handle leaks
+            assert script.status_code == 200

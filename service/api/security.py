@@ -190,6 +190,8 @@ def _limit_rate() -> None:
     limiter = _state().limiter
     if limiter is None or _is_public_request():
         return
+    # The peer address: behind a reverse proxy every client shares the proxy's, so deployments there
+    # should put werkzeug's ProxyFix in front to make remote_addr the real client.
     wait = limiter.acquire(request.remote_addr or "unknown")
     if wait > 0:
         retry_after = max(1, math.ceil(wait))
