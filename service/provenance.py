@@ -116,7 +116,7 @@ def _same_text(a: str, a_numbers: tuple[str, ...], b: str, b_numbers: tuple[str,
 
 
 def same_statement(a_text: str, b_text: str) -> bool:
-    """True when two texts are one statement: same figures, normalised ratio >= 90 (or a few words edited/trimmed)."""
+    """True when two texts are one statement: same figures, normalised ratio >= 90 or a few words edited."""
     return _same(_key(a_text), _key(b_text))
 
 
