@@ -458,3 +458,11 @@ def test_a_version_1_store_is_migrated_on_open(tmp_path):
     count = store._connection().execute("SELECT quote_count FROM speakers").fetchall()
     assert count == [(0,)]  # the version 2 trigger keeps the row
     store.close()
+
+
+def test_a_role_given_later_in_the_same_batch_fills_the_gap(store):
+    store.import_quotes(
+        [{"text": "a", "speaker": "Kim Ode"}, {"text": "b", "speaker": "kim ode", "role": "mayor"}]
+    )
+    (kim,), _ = store.list_speakers()
+    assert (kim.name, kim.role, kim.quote_count) == ("Kim Ode", "mayor", 2)

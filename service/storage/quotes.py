@@ -55,8 +55,8 @@ def insert_article_quotes(
     wanted = {}
     for quote in quotes:
         key = speaker_key(quote.speaker)
-        if key and key not in wanted:
-            wanted[key] = (quote.speaker.name, quote.speaker.role)
+        if key and (key not in wanted or (quote.speaker.role and not wanted[key][1])):
+            wanted[key] = (wanted[key][0] if key in wanted else quote.speaker.name, quote.speaker.role)
     ids = upsert_speakers(conn, wanted)
     conn.executemany(
         _INSERT,
@@ -109,8 +109,8 @@ def import_rows(
             continue
         speaker, role, said_on, ref = row.get("speaker"), row.get("role"), row.get("said_on"), row.get("ref")
         key = name_key(speaker) if speaker else None
-        if key and key not in wanted:
-            wanted[key] = (speaker, role)
+        if key and (key not in wanted or (role and not wanted[key][1])):
+            wanted[key] = (wanted[key][0] if key in wanted else speaker, role)
         params.append(
             [
                 None,
