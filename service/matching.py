@@ -6,9 +6,9 @@ import importlib
 from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import NamedTuple
 
+from service import provenance
 from service.index import QuoteIndex
-from service.models import StoredArticle, StoredQuote
-from service.normalize import normalize
+from service.models import StoredQuote
 
 # Calibrated on the dev claims (with and without 20,000 unrelated statements added): statements a
 # claim really paraphrases score 57-98, the best statement for claims nobody made 15-35.
@@ -32,8 +32,10 @@ class Match:
     highlights: list[Highlight]
     explanation: dict
     comparison: dict | None = None
-    reported_in: list[StoredArticle] = field(default_factory=list)
-    first_reported: StoredArticle | None = None
+    reported_in: list = field(
+        default_factory=list
+    )  # provenance.Report per article carrying it, earliest first
+    first_reported: object | None = None  # the earliest provenance.Report, if dated
 
 
 def _optional(name: str):
@@ -90,10 +92,6 @@ def _keeper(store, filters):
     return lambda ids: {q.id for q in store.get_quotes(ids) if passes(q, filters)}
 
 
-def _group_key(quote: StoredQuote) -> tuple[str, str]:
-    return normalize(quote.text), normalize(quote.speaker.name or "")
-
-
 def _comparison(claim: str, quote: StoredQuote) -> dict | None:
     comparison = _optional("comparison")
     if comparison is None or not hasattr(comparison, "compare"):
@@ -117,28 +115,26 @@ def match(
     keep = _keeper(store, filters) if _has_filters(filters) else None
     # Copies of one statement fold into one match, so fetch extra to still fill `limit`.
     hits = index.search(claim, limit=limit * 3 if group else limit, min_score=min_score, keep=keep)
-    quotes = {q.id: q for q in store.get_quotes([h.quote_id for h in hits])}
-    matches: list[Match] = []
-    groups: dict[tuple[str, str], int] = {}
-    for hit in hits:
-        quote = quotes.get(hit.quote_id)
-        if quote is None:
-            continue  # removed from the store since the index last synced
-        key = _group_key(quote) if group else None
-        if key is not None and key in groups:
-            first = matches[groups[key]]
-            if quote.article and quote.article not in first.reported_in:
-                first.reported_in.append(quote.article)
-            continue
-        if len(matches) >= limit:
-            continue
-        if key is not None:
-            groups[key] = len(matches)
-        matches.append(_to_match(claim, hit, quote))
-    return [_with_provenance(m) for m in matches]
+    by_id = {q.id: q for q in store.get_quotes([h.quote_id for h in hits])}
+    hit_of = {h.quote_id: h for h in hits if h.quote_id in by_id}  # gone from the store: skipped
+    quotes = [by_id[h.quote_id] for h in hits if h.quote_id in by_id]
+    if group:
+        scores = {qid: h.score for qid, h in hit_of.items()}
+        groups = provenance.group_quotes(quotes, scores)  # groups keep the order of their best member
+        chosen = [(g.representative, list(g.reported_in), g.first_reported) for g in groups]
+    else:
+        chosen = [
+            (q, [provenance.report_of(q)], provenance.report_of(q) if q.article else None) for q in quotes
+        ]
+    matches = [
+        _to_match(claim, hit_of[quote.id], quote, reported, first)
+        for quote, reported, first in chosen[:limit]
+    ]
+    matches.sort(key=lambda m: -m.score)
+    return matches
 
 
-def _to_match(claim: str, hit, quote: StoredQuote) -> Match:
+def _to_match(claim: str, hit, quote: StoredQuote, reported_in: list, first_reported) -> Match:
     text = quote.text
     highlights = [Highlight(s, e, text[s:e]) for s, e in hit.highlights if 0 <= s < e <= len(text)]
     explanation = {
@@ -147,18 +143,6 @@ def _to_match(claim: str, hit, quote: StoredQuote) -> Match:
         "matched_terms": list(hit.matched_terms),
         "corrections": hit.corrections,
     }
-    reported = [quote.article] if quote.article else []
-    return Match(hit.score, quote, highlights, explanation, _comparison(claim, quote), reported, None)
-
-
-def _with_provenance(m: Match) -> Match:
-    """Earliest article carrying the statement (by published date) as first_reported."""
-    provenance = _optional("provenance")
-    if provenance is not None and hasattr(provenance, "first_reported"):
-        first = provenance.first_reported(m.reported_in)
-    else:
-        dated = [a for a in m.reported_in if a.published]
-        first = (
-            min(dated, key=lambda a: a.published) if dated else (m.reported_in[0] if m.reported_in else None)
-        )
-    return Match(m.score, m.quote, m.highlights, m.explanation, m.comparison, m.reported_in, first)
+    return Match(
+        hit.score, quote, highlights, explanation, _comparison(claim, quote), reported_in, first_reported
+    )

@@ -24,7 +24,7 @@ from service.index.vocab import Vocabulary
 from service.normalize import content_terms
 
 POOL = 100  # candidates rescored per query: enough for reranking, few enough for ~ms Python work
-POSTING_BUDGET = 400_000  # postings accumulated exactly; commoner terms only adjust the best candidates
+POSTING_BUDGET = 100_000  # postings accumulated exactly; commoner terms only adjust the best candidates
 MERGE_AT = 50_000  # delta statements that trigger a merge into a fresh main segment
 
 Keep = Callable[[list[int]], set[int]]
@@ -307,12 +307,20 @@ class QuoteIndex:
                 later.append((term_id, weight))
         acc = self._accumulator(main.size)
         unit = (K1 + 1) / IMPACT_LEVELS
+        touched = []
         for term_id, weight in exact:
             docs, impacts = main.postings(term_id)
             acc[docs] += impacts * np.float32(weight * unit)
-        docs = np.flatnonzero(acc[: main.size])
+            touched.append(docs)
+        docs = np.concatenate(touched) if touched else np.zeros(0, np.int32)
         scores = acc[docs]
+        # Work stays proportional to the postings read, never to the corpus: to keep one entry per
+        # document, write each entry's position (the last write wins) and keep entries that read it back.
+        positions = np.arange(len(docs), dtype=np.float32)
+        acc[docs] = positions
+        first = acc[docs] == positions
         acc[docs] = 0
+        docs, scores = docs[first], scores[first]
         alive = ~main.deleted[docs]
         docs, scores = docs[alive], scores[alive]
         exhausted = not later and len(docs) <= pool
