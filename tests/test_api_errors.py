@@ -81,6 +81,28 @@ def test_match_rejects_malformed_json_with_400(client, raw):
 
 
 @pytest.mark.parametrize(
+    ("raw", "says"),
+    [
+        (b"[" * 100_000 + b"]" * 100_000, "nested too deeply"),
+        (b'{"claim": ' + b"[" * 5_000 + b"]" * 5_000 + b"}", "nested too deeply"),
+        (b'{"claim": "\\ud800 half a pair"}', "surrogate"),
+        (b'{"claim": "ok", "speaker": "\\udfff"}', "surrogate"),
+    ],
+)
+def test_json_no_text_could_hold_is_400_not_500(client, raw, says):
+    body = assert_problem(client.post("/match", data=raw, content_type="application/json"), 400)
+    assert says in body["detail"]
+
+
+def test_a_whole_surrogate_pair_is_an_ordinary_character(client):
+    response = client.post(
+        "/match", data=b'{"claim": "\\ud83d\\ude00 containers"}', content_type="application/json"
+    )
+    assert response.status_code == 200
+    assert response.get_json()["claim"] == "\U0001f600 containers"
+
+
+@pytest.mark.parametrize(
     ("data", "content_type"),
     [
         (b'{"claim": "x"}', "text/plain"),

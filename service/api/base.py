@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import http
+import json
 
 import flask_smorest
 from flask import current_app
 from flask_smorest.utils import prepare_response
+from webargs.core import missing
 from webargs.flaskparser import FlaskParser, abort, is_json_request
 from werkzeug.routing import IntegerConverter
 
@@ -54,10 +56,27 @@ class ApiParser(FlaskParser):
     """
 
     def load_json(self, req, schema):
-        """Read the JSON body, refusing other media types."""
+        """Read the JSON body, refusing other media types and JSON no stored text could hold."""
         if (req.mimetype or req.get_data(cache=True)) and not is_json_request(req):
             abort(415)
-        return super().load_json(req, schema)
+        try:
+            data = super().load_json(req, schema)
+        except RecursionError:  # json.loads on "[[[[..." thousands deep
+            abort(400, message="The request body is nested too deeply to read.")
+        if data is not missing and not _encodable(data):
+            abort(
+                400, message="The request body holds an unpaired UTF-16 surrogate escape (such as \\ud800)."
+            )
+        return data
+
+
+def _encodable(data) -> bool:
+    # JSON may escape half a surrogate pair; such a string is no Unicode text and cannot be stored.
+    try:
+        json.dumps(data, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 class Blueprint(flask_smorest.Blueprint):
