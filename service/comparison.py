@@ -19,7 +19,8 @@ Pairing: same unit (count, percent, currency), then what is counted (same noun, 
 general), then the nearest figure; a claim figure with no partner is "absent".
 Dates: only absolute times in the claim are placed ("last November" is just November); a year the
 quote itself mentions is content, not when it was said; with no said_on, a claim date after the
-article's publication is inconsistent (a statement cannot postdate its report).
+article's publication is inconsistent (a statement cannot postdate its report). Only a time in the
+attribution ("said in 2015", "In 2015, Putin said") can conflict; elsewhere it may date the event.
 Agreement: any inconsistent number, different speaker or inconsistent date makes it conflicting;
 otherwise it is consistent when some check agrees (and a claim number absent from the quote is
 outweighed only by a number that agrees), else unknown.
@@ -37,7 +38,7 @@ from service.extraction.dates import find_when, when_said
 from service.models import StoredQuote
 from service.number_words import MONTHS
 from service.numbers import Quantity, parse_quantities
-from service.speaker_match import claim_speaker, speaker_verdict
+from service.speaker_match import AUX, CUE_VERBS, claim_speaker, speaker_verdict
 
 EXACT_TOLERANCE = 0.03  # rounding noise around a figure stated without a qualifier
 APPROX_TOLERANCE = 0.10  # "about", "some", "around", "an estimated"
@@ -235,10 +236,21 @@ _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
 
 def claim_date(claim: str) -> tuple[str, str] | None:
     """(words, when) for the time the claim gives: ISO, "--MM[-DD]" or a weekday name; None if none."""
+    found = _find_date(claim)
+    return found[:2] if found else None
+
+
+def _find_date(claim: str) -> tuple[str, str, bool] | None:
+    """(words, when, attributed): attributed when the time is the attribution's ("said in 2015")."""
     found = find_when(claim) if _MAY_SAY_WHEN.search(claim) else None
     if not found or _VAGUE_WHEN.match(found[0].strip()):
         return None
-    words = found[0].strip()
+    words, start, end = found[0].strip(), found[1], found[2]
+    after_verb = re.search(rf"\b(?:{CUE_VERBS})\s+(?:that\s+)?$", claim[:start])
+    opening = not claim[:start].strip() and re.match(
+        rf",?\s+[^,]{{1,60}}?\s+{AUX}(?:{CUE_VERBS})\b", claim[end:]
+    )
+    attributed = bool(after_verb or opening)  # "Putin said in 2015 ...", "In 2015, Putin said ..."
     # Only absolute dates resolve: "last November" in a claim is relative to when the claim was made.
     when = when_said(words, None)
     if when is None:
@@ -250,7 +262,7 @@ def claim_date(claim: str) -> tuple[str, str] | None:
             when += f"-{int(day.group(1)):02d}" if day and 1 <= int(day.group(1)) <= 31 else ""
         elif weekday:
             when = weekday.group(1).capitalize()
-    return words, when or ""
+    return words, when or "", attributed
 
 
 def date_verdict(when: str, said_on: str | None, published: str | None) -> str:
@@ -279,13 +291,16 @@ def date_verdict(when: str, said_on: str | None, published: str | None) -> str:
 def check_date(claim: str, quote: StoredQuote) -> DateCheck | None:
     """Whether the claim's time of saying agrees with the quote's said_on; None when the claim gives none."""
     published = quote.article.published if quote.article else None
-    found = claim_date(claim)
+    found = _find_date(claim)
     if found is None:
         return None
-    words, when = found
+    words, when, attributed = found
     if when[:4].isdigit() and when[:4] in quote.text:
         return DateCheck(words, when, quote.said_on, "consistent")  # the date is part of what was said
-    return DateCheck(words, when, quote.said_on, date_verdict(when, quote.said_on, published))
+    verdict = date_verdict(when, quote.said_on, published)
+    if verdict == "inconsistent" and not attributed:
+        verdict = "unknown"  # "ISIS lost ground in 2017" dates the event, which a 2018 statement may describe
+    return DateCheck(words, when, quote.said_on, verdict)
 
 
 def compare(claim: str, quote: StoredQuote) -> Comparison:

@@ -25,16 +25,17 @@ def _pairs(pairs: str) -> dict[str, str]:
     return {k.replace("_", " "): v.replace("_", " ") for k, v in (p.split("=") for p in pairs.split())}
 
 
-_VERBS = "|".join(sorted(SAY_VERBS | {"assumes", "assumed", "accused", "accuses"}, key=len, reverse=True))
-_AUX = r"(?:(?:has|have|had|also|again|once|is|was|\w+ly)\s+)*"
+# Alternations for regexes: the reporting verbs, and the auxiliaries or adverbs that may precede them.
+CUE_VERBS = "|".join(sorted(SAY_VERBS | {"assumes", "assumed", "accused", "accuses"}, key=len, reverse=True))
+AUX = r"(?:(?:has|have|had|also|again|once|is|was|\w+ly)\s+)*"
 _WHO = r"(?P<who>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,7}?|the\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,6}?)"
 _SPEAKER_PATTERNS = [
     re.compile(r"^(?P<who>[A-Z][^:]{1,50}):\s"),  # "Lavrov: Russia condemns ..."
     re.compile(r"^according\s+to\s+(?P<who>[^,]{2,60}),", re.I),
     re.compile(r"[,;]\s*according\s+to\s+(?P<who>[^,;]{2,60}?)\W*$", re.I),
-    re.compile(rf"[,;]\s*(?:{_VERBS})\s+(?P<who>[^,;]{{2,60}}?)\W*$"),  # "..., says the FSB chief"
-    re.compile(rf"[,;]\s*(?P<who>[^,;]{{2,60}}?)\s+{_AUX}(?:{_VERBS})\W*$"),  # "..., the FSB chief said."
-    re.compile(rf"^(?:[^,]{{3,40}},\s+)?{_WHO}\s+{_AUX}(?:{_VERBS}|is\s+quoted\s+as\s+saying)\b"),
+    re.compile(rf"[,;]\s*(?:{CUE_VERBS})\s+(?P<who>[^,;]{{2,60}}?)\W*$"),  # "..., says the FSB chief"
+    re.compile(rf"[,;]\s*(?P<who>[^,;]{{2,60}}?)\s+{AUX}(?:{CUE_VERBS})\W*$"),  # "..., the FSB chief said."
+    re.compile(rf"^(?:[^,]{{3,40}},\s+)?{_WHO}\s+{AUX}(?:{CUE_VERBS}|is\s+quoted\s+as\s+saying)\b"),
 ]
 # Loose-matching vocabulary: places stand for their governments, titles have common synonyms.
 _ALIASES = _pairs(

@@ -146,6 +146,23 @@ def test_date_checked_against_said_on_and_publication():
     assert (result.date.verdict, result.agreement) == ("inconsistent", "conflicting")
 
 
+@pytest.mark.parametrize(
+    ("claim", "verdict"),
+    [
+        ("Putin said in 2015 that up to 600 militants are fighting", "inconsistent"),
+        ("In 2015, Putin said up to 600 militants are fighting", "inconsistent"),
+        ("Up to 600 militants were fighting in 2015, Putin said", "unknown"),
+        ("In 2013 up to 600 militants were fighting", "consistent"),
+        ("Putin said in June 2013 that up to 600 militants are fighting", "consistent"),
+    ],
+)
+def test_only_the_attribution_date_can_conflict(claim, verdict):
+    quote = StoredQuote(
+        9, "up to 600 militants are fighting", "indirect", Speaker("Vladimir Putin"), said_on="2013-06"
+    )
+    assert compare(claim, quote).date.verdict == verdict
+
+
 def test_agreement_unknown_when_nothing_can_be_checked():
     result = compare("Foreign fighters bring bomb-making skills home", EXCESS)
     assert (result.numbers, result.speaker, result.date, result.agreement) == ((), None, None, "unknown")
