@@ -5,6 +5,8 @@ from __future__ import annotations
 import logging
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 KEY = "writes-test-key-7d1e"
 AUTH = {"Authorization": f"Bearer {KEY}"}
@@ -110,6 +112,9 @@ def test_a_posted_article_is_matched_at_once(writer):
         {"text": ARTICLE, "url": "not a url"},
         {"text": ARTICLE, "published": "last Tuesday"},
         {"text": ARTICLE, "title": ""},
+        {"text": ARTICLE, "published": "2019-02-30"},
+        {"text": ARTICLE, "url": "ftp://news.example/story"},
+        {"text": None},
         [ARTICLE],
     ],
     ids=[
@@ -121,12 +126,21 @@ def test_a_posted_article_is_matched_at_once(writer):
         "bad-url",
         "bad-date",
         "empty-title",
+        "impossible-date",
+        "not-http-url",
+        "null-text",
         "list",
     ],
 )
 def test_bad_bodies_are_422_problems(writer, body):
     response = post(writer, body)
     assert response.status_code == 422
+    assert response.mimetype == "application/problem+json"
+
+
+def test_a_body_that_is_not_json_is_415(writer):
+    response = writer.post("/articles", data=ARTICLE, content_type="text/plain", headers=AUTH)
+    assert response.status_code == 415
     assert response.mimetype == "application/problem+json"
 
 
@@ -213,3 +227,32 @@ def test_spec_puts_the_bearer_scheme_on_writes_only(writer):
     assert spec["paths"]["/articles/{article_id}"]["delete"]["security"] == [{"bearerAuth": []}]
     for status in ("201", "200", "401", "403", "413", "422"):
         assert status in articles["post"]["responses"]
+
+
+# Pieces of news prose, so generated texts reach the quote and speaker code, not only the empty case.
+FRAGMENTS = [
+    '"We will not back down," ',
+    "said Maria Lopez, the mayor.",
+    " told reporters on Monday. ",
+    "\u201cIt is over,\u201d he said.\n\n",
+    "According to the ministry, 40,000 people left. ",
+    "LONDON (Reuters) - ",
+    "\n\n",
+    "'",
+    '"',
+]
+news_like_text = st.lists(st.sampled_from(FRAGMENTS) | st.text(max_size=30), min_size=1, max_size=12).map(
+    "".join
+)
+
+
+@given(text=news_like_text.filter(lambda text: text.strip()))
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_is_stored_once_with_offsets_inside_it(writer, text):
+    first = post(writer, {"text": text})
+    assert first.status_code in (200, 201)  # 200 when an earlier example posted the same text
+    for quote in first.json["quotes"]:
+        assert 0 <= quote["start"] < quote["end"] <= len(text)
+    again = post(writer, {"text": text})
+    assert again.status_code == 200
+    assert again.json["id"] == first.json["id"]
