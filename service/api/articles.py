@@ -5,7 +5,7 @@ from __future__ import annotations
 from service.api.base import Blueprint, found_or_404, page_body, page_window, problem, services
 from service.schemas import ArticleDetailSchema, ArticlePageSchema, PageArgsSchema
 
-# POST/DELETE /articles (auth-guarded) belong on this blueprint too.
+# POST/DELETE /articles (key-guarded) are added to this blueprint by service/api/article_writes.py.
 blp = Blueprint("articles", __name__, description="The articles statements were extracted from.")
 
 
