@@ -11,9 +11,9 @@
              verdict: "consistent" | "inconsistent" | "unknown"
   agreement: "consistent" | "conflicting" | "unknown";  reasons: [short sentences]
 
-Number rules (each quantity is an interval; see `judge_numbers`): the claim is read literally,
-the quote as its speaker plausibly meant it, and they agree when the intervals overlap over at
-least half of the narrower one. So "more than 40,000" in a quote stands for 40,000-48,000:
+Number rules (each quantity is an interval; see `judge_numbers`): the claim is read literally (a
+bound within one order of magnitude of its figure), the quote as its speaker plausibly meant it,
+and they agree when the intervals overlap over at least half of the narrower one. So "more than 40,000" in a quote stands for 40,000-48,000:
 a claim of "more than 40,000" or "over 35,000" agrees with it, a claim of exactly "50,000" does not.
 Pairing: same unit (count, percent, currency), then what is counted (same noun, same kind, people in
 general), then the nearest figure; a claim figure with no partner is "absent".
@@ -44,6 +44,9 @@ EXACT_TOLERANCE = 0.03  # rounding noise around a figure stated without a qualif
 APPROX_TOLERANCE = 0.10  # "about", "some", "around", "an estimated"
 BOUND_WINDOW = 1.2  # a speaker who says "more than X" would have named a higher round figure past 1.2 X
 NEAR_WINDOW = 0.9  # "nearly X", "almost X"
+# A claim's bound is true of any figure past it, but a figure ten times past it is another figure:
+# "more than 3,000" misreports "in excess of 40,000", "up to 30,000" misreports "about 200".
+CLAIM_BOUND_SPAN = 10.0
 MIN_OVERLAP = 0.5  # share of the narrower interval the two must have in common
 # Pairing score: noun affinity (0-3) minus this times |log(value ratio)|; at 1.5 an equal figure with no
 # noun beats a same-kind noun four times away ("300 were injured" vs "1,200 civilians died").
@@ -106,7 +109,12 @@ class Comparison:
 
 
 def _claim_interval(q: Quantity) -> tuple[float, float]:
-    """What the claim asserts, read literally, widened by rounding tolerance."""
+    """What the claim asserts: literal, widened by rounding tolerance, a bound kept to its figure's order."""
+    if q.kind == "lower_bound":
+        return q.value * (1 - EXACT_TOLERANCE), q.value * CLAIM_BOUND_SPAN
+    if q.kind == "upper_bound":
+        low = q.value * (NEAR_WINDOW if q.approximate else 1 / CLAIM_BOUND_SPAN)
+        return low * (1 - EXACT_TOLERANCE), q.value * (1 + EXACT_TOLERANCE)
     tol = APPROX_TOLERANCE if q.approximate and q.kind != "vague" else EXACT_TOLERANCE
     low = 0.0 if q.low is None else q.low * (1 - tol)
     high = math.inf if q.high is None else q.high * (1 + tol)
