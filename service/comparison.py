@@ -13,8 +13,9 @@
 
 Number rules (each quantity is an interval; see `judge_numbers`): the claim is read literally (a
 bound within one order of magnitude of its figure), the quote as its speaker plausibly meant it,
-and they agree when the intervals overlap over at least half of the narrower one. So "more than 40,000" in a quote stands for 40,000-48,000:
-a claim of "more than 40,000" or "over 35,000" agrees with it, a claim of exactly "50,000" does not.
+and they agree when the intervals overlap over at least half of the narrower one. So "more than
+40,000" in a quote stands for 40,000-48,000: a claim of "more than 40,000" or "over 35,000" agrees
+with it, a claim of exactly "50,000" does not.
 Pairing: same unit (count, percent, currency), then what is counted (same noun, same kind, people in
 general), then the nearest figure; a claim figure with no partner is "absent".
 Dates: only absolute times in the claim are placed ("last November" is just November); a year the
