@@ -144,3 +144,54 @@ def test_pronoun_goes_to_the_person_named_since_the_last_statement():
 )
 def test_find_venue(words, venue):
     assert find_venue(words) == venue
+
+
+def test_pronoun_after_a_person_named_in_passing():
+    text = (
+        "Airstrikes hit four hospitals this week, medical charities said on Wednesday.\n\n"
+        "Dmitry Peskov, the Kremlin spokesman, dismissed the reports. "
+        '"We do not trust these sources," he told reporters.'
+    )
+    quotes = _quotes(text, "2015-11-04")
+    assert quotes[0].speaker.anonymous
+    assert quotes[1].speaker.name == "Dmitry Peskov"
+
+
+def test_office_named_without_its_holder_is_its_own_speaker():
+    text = (
+        "Ministers agreed early on Wednesday to extend the grain deal, officials said.\n\n"
+        '"This is a good day for food security," the Turkish foreign minister told reporters '
+        "after the talks, "
+        "adding that inspections would resume on Thursday."
+    )
+    quotes = _quotes(text, "2015-11-04")
+    assert quotes[1].speaker.name == "Turkish foreign minister" and not quotes[1].speaker.anonymous
+    assert quotes[1].said_on is None  # "on Thursday" belongs to the added clause, not to the quote
+
+
+def test_body_with_a_person_like_name_is_an_organisation():
+    mention = parse_mention("The Syrian American Medical Society", 0)
+    assert mention is not None and mention.kind == "org"
+
+
+@pytest.mark.parametrize(
+    ("lede", "statement"),
+    [
+        (
+            "Moscow (CNN)Russia will keep its forces in Syria, Foreign Minister Sergey Lavrov said.",
+            "Russia will",
+        ),
+        ("(Reuters) - The flow of fighters has slowed sharply, a senior official said.", "The flow"),
+        (
+            "WASHINGTON (AP) \u2014 The Senate passed the bill late Thursday, Chuck Schumer said.",
+            "The Senate",
+        ),
+    ],
+)
+def test_datelines_stay_out_of_lede_statements(lede, statement):
+    assert _quotes(lede)[0].text.startswith(statement)
+
+
+def test_told_object_is_not_part_of_the_clause():
+    text = "Air Force Secretary Deborah Lee James told the committee that the first aircraft would be late."
+    assert _quotes(text)[0].text == "the first aircraft would be late"

@@ -12,6 +12,10 @@ from .speakers import Mention
 _STOP = wordset(
     "the a an of for and in on at to top senior official officials u.s. us former 's with from by"
 )
+# Words that say little about who a description points at: "the Russian official" may be anyone Russian.
+_GENERIC_STEMS = {
+    w[:5] for w in wordset("official spokesman spokeswoman minister russian american british chinese")
+}
 _SENTENCE_STARTERS = wordset(
     "But And The When While If Meanwhile However Yet So Also In On At As After Before Since Then Now "
     "Still Though Although Last This That These Those It He She They We I A An"
@@ -25,6 +29,7 @@ class _Person:
     role: str | None
     anonymous: bool = False
     organisation: bool = False
+    group: bool = False  # "officials", "two people familiar with ...": never "he" or "the official"
 
 
 def _stems(text: str | None) -> set[str]:
@@ -32,6 +37,7 @@ def _stems(text: str | None) -> set[str]:
     return {w[:5] for w in words if w not in _STOP and len(w) > 1}
 
 
+_NAME_RUN_RE = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'\u2019-]*)){1,3}\b")
 _BEFORE_SURNAME_RE = re.compile(
     r"((?:[A-Z][\w'\u2019-]*\s+){1,2}(?:(?:al|bin|ibn|de|van|von|da|el|abu)[\s-]+)?)$"
 )
@@ -123,11 +129,20 @@ class Resolver:
             for at in _occurrences(self.text, surname, self.last_pos, start):
                 if at > last:
                     last, who = at, surname
-        return self.people.get(who.lower()) if who else None
+        if who:
+            return self.people.get(who.lower())
+        # Someone named only in passing ("Dmitry Peskov, the Kremlin spokesman, dismissed the reports.").
+        for m in reversed(list(_NAME_RUN_RE.finditer(self.text, self.last_pos, start))):
+            words = m.group().split()
+            while words and (words[0] in _SENTENCE_STARTERS or words[0].lower().strip(".") in TITLE_WORDS):
+                words.pop(0)
+            if len(words) >= 2 and not any(w in PLACES or w.lower().strip(".") in TITLE_WORDS for w in words):
+                return self._register(" ".join(words), None)
+        return None
 
     def _backward(self, mention: Mention) -> _Person | None:
         want = _stems(mention.name)
-        people = [p for p in reversed(self.recent) if not p.organisation]
+        people = [p for p in reversed(self.recent) if not p.organisation and not p.group]
         for person in people:
             if want & _stems(person.role if not person.anonymous else person.name):
                 return person
@@ -162,19 +177,26 @@ class Resolver:
                 return people[0]
             return self._forward(index, mention)
         # A description: an anonymous source, someone named before, or (in a lede) someone named next.
+        group = mention.anonymous and mention.name.split()[-1].lower().endswith(("s", "people", "police"))
         if mention.anonymous:
             if mention.definite:
                 earlier = self._backward(mention)
                 if earlier is not None and earlier.anonymous:
                     return earlier
-            return _Person(mention.name, mention.role, anonymous=True)
+            return _Person(mention.name, mention.role, anonymous=True, group=group)
         if mention.definite:
             earlier = self._backward(mention)
-            if earlier is not None:
+            if earlier is not None and (earlier.anonymous or self._fits(mention, earlier)):
                 return earlier
         elif self.recent:
             return _Person(mention.name, mention.role, anonymous=True)
         later = self._forward(index, mention)
         if later is not None:
             return later
-        return _Person(mention.name, mention.role, anonymous=True)
+        # An office named but never its holder ("the Turkish foreign minister"): identified, not anonymous.
+        return _Person(mention.name, mention.role, anonymous=not mention.definite)
+
+    def _fits(self, mention: Mention, person: _Person) -> bool:
+        """A definite description fits a person whose role shares a word with it, or it says little itself."""
+        want = _stems(mention.name) - _GENERIC_STEMS
+        return not want or bool(want & _stems(f"{person.role} {person.name}"))

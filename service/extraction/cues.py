@@ -83,14 +83,17 @@ PERSON_NOUNS = wordset(
     relatives neighbors neighbours locals citizens residents aide aides staffer staffers insiders
     participants delegates experts forecasters meteorologists economists scientist scientists
     historian historians professor professors researcher engineer engineers pilot pilots soldier
-    soldiers troops medics rescuers firefighters authorities negotiator mediator mediators"""
+    soldiers troops medics rescuers firefighters authorities negotiator mediator mediators charities
+    groups organizations organisations agencies monitors activists campaigners officers agents"""
 )
 ORG_NOUNS = wordset(
     """ministry department government agency office police military army council committee commission
     kremlin pentagon company firm group organization organisation bureau service embassy administration
     authorities authority court party coalition alliance union navy forces force campaign institute
     center centre foundation network newspaper agency's white house cabinet parliament congress senate
-    team club league federation association regime"""
+    team club league federation association regime society fund bank corporation corp inc ltd llc
+    charity network movement front brigade watch international commission tribunal university hospital
+    ministry's times post journal news tribune herald"""
 )
 STUDY_NOUNS = wordset("study report survey poll analysis research paper review assessment statement")
 # "according to UN estimates" attributes a number, not a statement.

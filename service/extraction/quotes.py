@@ -22,6 +22,7 @@ _DATE_HINT_RE = re.compile(
     r"sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
 )
 _MARK_LEN = {"``": 2, "''": 2}
+_ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
 
 
 @dataclass
@@ -54,7 +55,10 @@ def _after_attribution(text: str, q: QuoteSpan, hi: int) -> tuple[Mention, str, 
     if cue is None:
         return None
     left = text[lo : cue.start()].strip(" ,\u2014\u2013-")
-    words = text[lo:hi]
+    tail = _ADDED_CLAUSE_RE.search(
+        text, cue.end(), hi
+    )  # ", adding that ... on Thursday" is another statement
+    words = text[lo : tail.start() if tail else hi]
     if left:
         mention = speaker_before(text, lo, cue.start())
         if mention is None or len(left) > len(mention.text) + 3:

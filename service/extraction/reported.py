@@ -69,9 +69,15 @@ _SRC_STATEMENT_RE = re.compile(
     r"interview|speech|post|tweet|report|account|estimate|estimates)\b(?P<rest>.*)$"
 )
 # "WASHINGTON (AP) — ", "CHICAGO, July 9 (Reuters) - ": the dateline is not part of the statement.
+_AGENCIES = (
+    r"AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|DPA|Xinhua|TASS|Tass|Sputnik|RIA Novosti|Interfax|IANS|PTI|"
+    r"ANI|EFE|Anadolu|BBC|NHK|Kyodo|Yonhap|IRNA|SANA|Al Jazeera|CBS|NBC|ABC|CNBC|Fox News|The Hill"
+)
 _DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z]?[\w.]+)?)?\s*(?:\([^)]{1,40}\))?"
-    r"\s*[\u2014\u2013-]{1,2}\s+)"
+    r"\s*[\u2014\u2013-]{1,2}\s+"
+    rf"|(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}(?:,\s+[A-Z][\w.]*(?:\s+\d{{1,2}})?)?\s*)?\((?:{_AGENCIES})\)"
+    r"\s*(?:[\u2014\u2013-]{1,2}\s*)?)"
 )
 _INTRO_RE = re.compile(
     r"(?:In|On|At|During|Meanwhile|However|But|Separately|Earlier|Later|Last|Also|Still|Yet|Now)\b"
@@ -132,6 +138,13 @@ def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
     m = _THAT_FIRST_RE.match(rest)
     if m:
         return pos + m.end()
+    that = _THAT_RE.search(rest[:70])
+    if (
+        that
+        and "," not in rest[: that.start()]
+        and not _HAS_VERB_RE.match(rest[: that.start()].strip() + " x")
+    ):
+        return pos + that.end()  # "told the committee that ...": the words before "that" are an object
     stripped = rest.lstrip(" ,:")
     first = stripped.split(" ", 1)[0].lower() if stripped else ""
     opener = bool(first) and (first in CLAUSE_OPENERS or stripped[0].isupper() or _FINITE_RE.match(stripped))

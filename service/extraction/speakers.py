@@ -182,6 +182,8 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
         _bare(name[0]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS or name[0].endswith("ly")
     ):
         return None  # "Analysts say", "Police said": a description, not a surname
+    if name and _bare(name[-1]) in ORG_NOUNS and len(name) > 1:
+        return Mention(head, start, "org", " ".join(tokens), None, False)  # "Syrian American Medical Society"
     if not name or name_text in PLACES or all(w in PLACES for w in name):
         org_name = " ".join(tokens)
         return Mention(head, start, "org", org_name, None, False)
