@@ -113,9 +113,10 @@ def _claim_interval(q: Quantity) -> tuple[float, float]:
     """What the claim asserts: literal, widened by rounding tolerance, a bound kept to its figure's order."""
     if q.kind == "lower_bound":
         return q.value * (1 - EXACT_TOLERANCE), q.value * CLAIM_BOUND_SPAN
+    if q.kind == "upper_bound" and q.approximate:
+        return q.value * (1 - APPROX_TOLERANCE), q.value * (1 + APPROX_TOLERANCE)  # "nearly X" is about X
     if q.kind == "upper_bound":
-        low = q.value * (NEAR_WINDOW if q.approximate else 1 / CLAIM_BOUND_SPAN)
-        return low * (1 - EXACT_TOLERANCE), q.value * (1 + EXACT_TOLERANCE)
+        return q.value / CLAIM_BOUND_SPAN * (1 - EXACT_TOLERANCE), q.value * (1 + EXACT_TOLERANCE)
     tol = APPROX_TOLERANCE if q.approximate and q.kind != "vague" else EXACT_TOLERANCE
     low = 0.0 if q.low is None else q.low * (1 - tol)
     high = math.inf if q.high is None else q.high * (1 + tol)
