@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import subprocess
 import sys
@@ -118,3 +119,21 @@ def test_keys_never_reach_the_server_logs(server):
     assert "DELETE /articles/424242" in logged  # the requests were logged...
     assert server.api_key not in logged  # ...but not their keys
     assert "a-guessed-wrong-key" not in logged
+
+
+@pytest.mark.parametrize("declared_length", [True, False], ids=["content-length", "chunked"])
+def test_bodies_over_one_megabyte_are_413_through_gunicorn(server, declared_length):
+    body = json.dumps({"text": "x" * 1_100_000}).encode()
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
+    try:
+        headers = {"Content-Type": "application/json", **server.auth()}
+        if declared_length:
+            connection.request("POST", "/articles", body=body, headers=headers)
+        else:
+            pieces = (body[start : start + 65_536] for start in range(0, len(body), 65_536))
+            connection.request("POST", "/articles", body=pieces, headers=headers, encode_chunked=True)
+        response = connection.getresponse()
+        assert response.status == 413
+        assert response.getheader("Content-Type") == "application/problem+json"
+    finally:
+        connection.close()

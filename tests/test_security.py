@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+import json
 import re
 
 import pytest
 from flask import Blueprint, Flask, jsonify, request
 from hypothesis import given
 from hypothesis import strategies as st
+from werkzeug.test import EnvironBuilder, run_wsgi_app
 
 from service.api import security
 from service.config import Settings
@@ -263,3 +266,25 @@ def test_docs_page_works_under_its_content_security_policy(make_app):
         assert src.startswith("/")
         with client.get(src) as script:  # a file response: close it, or its handle leaks
             assert script.status_code == 200
+
+
+def send_chunked(app, body: bytes, headers: dict) -> tuple[int, bytes]:
+    """Send `body` the way a server passes on a chunked upload: no Content-Length, a terminated stream."""
+    environ = EnvironBuilder(
+        path="/items",
+        method="POST",
+        headers={"Content-Type": "application/json", "Transfer-Encoding": "chunked", **headers},
+        input_stream=io.BytesIO(body),
+    ).get_environ()
+    environ.pop("CONTENT_LENGTH", None)
+    environ["wsgi.input_terminated"] = True
+    chunks, status, _ = run_wsgi_app(app, environ)
+    return int(status.split()[0]), b"".join(chunks)
+
+
+@pytest.mark.parametrize("size,expected", [(1_200_000, 413), (1_000_001, 413), (900_000, 201)])
+def test_chunked_bodies_are_held_to_the_same_limit(size, expected):
+    app = build_app(max_article_chars=1_000_000)  # only the body limit is under test
+    body = json.dumps({"text": "x" * (size - len('{"text": ""}'))}).encode()
+    status, answer = send_chunked(app, body, bearer(KEY))
+    assert status == expected, answer[:200]

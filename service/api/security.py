@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import hmac
+import io
 import math
 import threading
 import time
@@ -180,10 +181,22 @@ def check_article_size(text: str) -> None:
 def _limit_body_size() -> None:
     # Werkzeug enforces MAX_CONTENT_LENGTH lazily, when the body is read; refusing on the declared
     # length up front keeps oversized uploads from reaching the views or the rate limiter at all.
-    length = request.content_length
     limit = _state().max_body_bytes
+    length = request.content_length
     if length is not None and length > limit:
         raise RequestEntityTooLarge(f"The request body has {length:,} bytes; the limit is {limit:,}.")
+    if length is None and "chunked" in request.headers.get("Transfer-Encoding", "").lower():
+        _buffer_chunked_body(limit)
+
+
+def _buffer_chunked_body(limit: int) -> None:
+    # A chunked body declares no length, and werkzeug silently cuts it at MAX_CONTENT_LENGTH (the
+    # view then sees truncated JSON and answers 400). Read one byte past the limit to tell, then hand
+    # the views the body from memory; it is at most `limit` bytes.
+    body = request.environ["wsgi.input"].read(limit + 1)
+    if len(body) > limit:
+        raise RequestEntityTooLarge(f"The request body is over the limit of {limit:,} bytes.")
+    request.environ["wsgi.input"] = io.BytesIO(body)
 
 
 def _limit_rate() -> None:
