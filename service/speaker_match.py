@@ -65,6 +65,7 @@ _LEADERS = _word_set(
     "president prime premier chancellor king queen emir chairman chairwoman director director-general "
     "secretary-general commander ceo governor mayor"
 )
+_SUFFIXES = _word_set("jr sr ii iii iv")
 _PHRASES = ("united states", "united kingdom", "saudi arabia", "united nations", "european union")
 _PHRASES += ("secretary general", "director general")
 
@@ -141,7 +142,8 @@ def speaker_verdict(mention: str, speaker: Speaker) -> str:
     if not speaker.name and not speaker.role:
         return "unknown"
     claimed = _tokens(mention)
-    surname = None if speaker.organisation or speaker.anonymous else (speaker.name or "").split()[-1:]
+    name_words = [w for w in (speaker.name or "").split() if w.lower().strip(".,") not in _SUFFIXES]
+    surname = None if speaker.organisation or speaker.anonymous else name_words[-1:]
     surname_parts = {w for w in _tokens(surname[0]) if "-" not in w} if surname else set()
     # In "Putin's spokesman" the named person is whose spokesman it is, not the speaker.
     possessors = _tokens(" ".join(re.findall(r"([\w.-]+)['’]s\s+\w", mention)))
