@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import hmac
 import io
 import math
@@ -47,7 +48,8 @@ class KeyChecker:
     """Accepts a presented bearer key if it equals one of the configured keys, in constant time."""
 
     def __init__(self, keys: tuple[str, ...]):
-        self._keys = tuple(key.encode("utf-8") for key in keys if key)
+        # Digests, not the keys: equal-length values, so comparing does not even reveal a key's length.
+        self._keys = tuple(_digest(key) for key in keys if key)
 
     @property
     def configured(self) -> bool:
@@ -58,12 +60,16 @@ class KeyChecker:
         """True when `presented` equals a configured key; every key is compared so timing reveals nothing."""
         if presented is None:
             return False
-        candidate = presented.encode("utf-8")
+        candidate = _digest(presented)
         matched = False
         for key in self._keys:
             # No early exit: the time taken must not depend on which key (if any) matched.
             matched |= hmac.compare_digest(candidate, key)
         return matched
+
+
+def _digest(key: str) -> bytes:
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()
 
 
 class TokenBucketLimiter:
