@@ -9,6 +9,7 @@ from service.models import Extraction, StoredArticle
 from service.storage import changes
 from service.storage.quotes import insert_article_quotes
 from service.storage.records import ARTICLE_COLUMNS, METADATA_FIELDS, article_from_row, content_hash
+from service.storage.speakers import count_added_since
 
 GIVEN_SOURCES = ("metadata", "request")
 
@@ -79,6 +80,7 @@ def save_article(
     insert_article_quotes(
         conn, article_id, extraction.quotes, resolved.get("outlet"), resolved.get("published")
     )
+    count_added_since(conn, before)
     changes.log_added_since(conn, before)
     return find_by_hash(conn, digest), True
 

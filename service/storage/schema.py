@@ -152,6 +152,8 @@ MIGRATIONS: list[list[str] | Callable[[sqlite3.Connection], None]] = [
         _COUNT_DOWN,
     ],
     _unique_only_where_set,
+    # Insert counts are now added once per transaction (speakers.count_added_since), not per row.
+    ["DROP TRIGGER speaker_count_up"],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

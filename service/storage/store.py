@@ -153,6 +153,7 @@ class Store:
         with self._write() as conn:
             before = changes.last_quote_id(conn)
             result, learned = quotes.import_rows(conn, rows, self._speakers)
+            speakers.count_added_since(conn, before)
             changes.log_added_since(conn, before)
         self._speakers.remember(learned)
         return result
