@@ -35,6 +35,7 @@ class _Found:
     cue: str | None = None
     attribution: str = ""  # the words around the cue: read for the date and the venue
     inherit: int | None = None  # index of the statement whose speaker this one shares
+    hidden: bool = False  # a quote too short to index ("It's heartbreaking") that still names a speaker
 
 
 def _mark_len(text: str, at: int) -> int:
@@ -135,12 +136,14 @@ def _direct(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) -> tup
         at_start = first.open_mark == s_first[0] or text[s_first[0] : first.open_mark].rstrip().endswith(":")
         words = len(content.split())
         standalone = words >= _MIN_WORDS and (attribution or at_start or multi) and not _title_like(content)
-        if not standalone:
+        # A short quote is no statement, but its "said X" still tells who speaks in the rest of the paragraph.
+        hidden = not standalone and attribution is not None and at_start and not _title_like(content)
+        if not standalone and not hidden:
             continue
         start, end = trim_clause(text, first.start, last.end, keep_stop=True)
         if end <= start:
             continue
-        item = _Found(start, end, "direct", first.para)
+        item = _Found(start, end, "direct", first.para, hidden=hidden)
         if attribution:
             item.mention, item.cue, item.attribution = attribution
         found.append(item)
@@ -221,6 +224,8 @@ def _assemble(text: str, paras: list[Para], found: list[_Found], published: str 
                 dates[i] = dates[min(same, key=lambda j: abs(j - i))]
     quotes = []
     for i, item in enumerate(found):
+        if item.hidden:
+            continue
         speaker = speakers[i] or Speaker(None)
         if item.inherit is not None and speakers[i] is not None:
             speaker = replace(speaker, mention=None)

@@ -149,7 +149,7 @@ def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
     first = stripped.split(" ", 1)[0].lower() if stripped else ""
     opener = bool(first) and (first in CLAUSE_OPENERS or stripped[0].isupper() or _FINITE_RE.match(stripped))
     bare_ok = (
-        _words(stripped) >= 4
+        _words(stripped) >= 3
         and not stripped.lower().startswith(("to ", "the same", "so "))
         and bool(_HAS_VERB_RE.match(stripped))  # "told the story of his escape" reports nothing
     )

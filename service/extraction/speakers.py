@@ -51,6 +51,7 @@ _NOT_MODIFIERS = wordset(
     "it he she they we i you is was were are be been has have had will would could should can may might must "
     "to that which who whom whose this these those there here not also did do does"
 )
+_AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
 _PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 _TIME_TAIL_RE = re.compile(
     r"(?:\s+(?:on|last|this|late|early|earlier)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -120,7 +121,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
         appos = appos.split(", ", 1)[1] if ", " in appos else None  # "Sen. Susan Collins, R-Maine, ..."
     role = mention.role
     if appos and not ANONYMITY_RE.search(appos) and mention.kind == "name" and not _looks_like_name(appos):
-        role = role or _strip_article(appos)
+        role = role or _strip_article(_AGE_RE.sub("", appos)) or None  # "Maria Gonzalez, 34, whose ..."
     if appos and (len(_words(appos)) > 16 or _bare(_words(appos)[0]) in _NOT_MODIFIERS - {"who", "whose"}):
         return None  # a long aside means the comma split a clause, not an appositive
     kind = mention.kind

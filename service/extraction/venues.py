@@ -26,7 +26,7 @@ _VENUE_PATTERNS = [
     # "speaking at the third meeting of ...", "at a press briefing", "during a news conference"
     re.compile(
         rf"\b(?:at|during|in|on)\s+(?:an?|the|his|her|their|its)\s+(?P<v>(?:[\w'\u2019-]+\s+){{0,4}}?"
-        rf"(?:{_EVENT_NOUNS})(?:\s+(?:of|in|on|for|with|at)\s+[^,.;]{{1,80}})?)(?=[,.;]|\s*$|\s+(?:on|in|"
+        rf"(?:{_EVENT_NOUNS})(?:\s+(?:of|in|on|for|with|at)\s+(?:(?!\s+that\b)[^,.;]){{1,80}})?)(?=[,.;]|\s*$|\s+(?:on|in|"
         rf"last|this|earlier|after|before|that)\b)"
     ),
     # "on the Senate floor", "on the sidelines of the G20 summit"
