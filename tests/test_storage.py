@@ -327,7 +327,8 @@ def test_two_threads_writing_at_once_both_land_and_the_log_covers_every_row(stor
     def importer(prefix):
         try:
             for batch in range(10):
-                store.import_quotes([{"text": f"{prefix} {batch} {i}"} for i in range(50)])
+                rows = [{"text": f"{prefix} {batch} {i}", "speaker": f"Speaker {i % 7}"} for i in range(50)]
+                store.import_quotes(rows)
         except Exception as error:  # pragma: no cover - reported below
             errors.append(error)
 
@@ -350,6 +351,8 @@ def test_two_threads_writing_at_once_both_land_and_the_log_covers_every_row(stor
     assert (
         added == sorted(added) and sorted(added) == [row[0] for row in store.index_rows()] and removed == []
     )
+    speakers, _ = store.list_speakers(0, 50)
+    assert sum(s.quote_count for s in speakers) == 1010  # 1000 imported + 10 by Anatoly Antonov
 
 
 def test_a_second_store_on_the_same_file_sees_writes_through_the_change_log(store):
