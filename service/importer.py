@@ -20,6 +20,8 @@ BATCH_SIZE = 20_000  # statements per transaction: big enough to amortise the co
 MAX_KEPT_ERRORS = 1_000  # bad lines are all counted, the first ones kept with their reasons
 MAX_TEXT_CHARS = 20_000
 MAX_FIELD_CHARS = 2_000
+# A missing or unreadable file, or a truncated or corrupt compressed stream.
+READ_ERRORS = (OSError, EOFError, zlib.error)
 MAX_REF_CHARS = 300
 DATE_MESSAGE = "Not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS])."
 
@@ -303,11 +305,7 @@ def import_file(
                 batch_lines.append(number)
                 if len(batch) >= batch_size:
                     flush()
-    except (
-        OSError,
-        EOFError,
-        zlib.error,
-    ) as error:  # missing, unreadable, or a truncated/corrupt compressed stream
+    except READ_ERRORS as error:
         report.failure = f"{type(error).__name__}: {error}" if report.lines else str(error)
     if batch:
         flush()  # keep the good lines read before a read failure
