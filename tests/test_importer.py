@@ -247,3 +247,11 @@ def test_a_byte_order_mark_and_windows_line_ends_are_fine(store, tmp_path):
     target.write_bytes(b"\xef\xbb\xbf" + b'{"text": "first"}\r\n{"text": "second"}\r\n')
     report = import_file(store, target)
     assert (report.added, report.bad) == (2, 0)
+
+
+@pytest.mark.parametrize("header", [b"\x1f\x8b\x08\x00", b"BZh9"])
+def test_a_corrupt_compressed_file_is_unreadable_not_a_crash(store, tmp_path, header):
+    target = tmp_path / "corrupt.jsonl"
+    target.write_bytes(header + bytes(range(256)) * 4)
+    report = import_file(store, target)
+    assert not report.readable and report.added == 0
