@@ -207,3 +207,13 @@ def test_quote_spans_stay_inside_their_paragraph(text):
     for span in quote_spans(text, paras):
         para = paras[span.para]
         assert para.start <= span.start <= span.end <= para.end
+
+
+def test_added_clause_is_a_second_statement_by_the_same_speaker():
+    text = (
+        "The company said it would appeal the ruling, adding that the judge had ignored key evidence.\n\n"
+        "Police arrested the man on Friday, saying he had threatened a neighbour."
+    )
+    quotes = _body_quotes(text)
+    assert [q.text for q in quotes] == ["it would appeal the ruling", "the judge had ignored key evidence"]
+    assert quotes[1].speaker.name == "company" and quotes[1].cue == "adding"

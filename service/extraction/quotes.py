@@ -22,6 +22,10 @@ _DATE_HINT_RE = re.compile(
     r"sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
 )
 _MARK_LEN = {"``": 2, "''": 2}
+_PARTICIPLE_CUE_RE = re.compile(
+    r",\s+(?P<verb>adding|saying|noting|stressing|warning|insisting|arguing|explaining|emphasizing|emphasising)"
+    r"\s+(?:that\s+)?"
+)
 _ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
 
 
@@ -157,7 +161,7 @@ def _direct(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) -> tup
 def _inherit(found: list[_Found]) -> None:
     """Quotes with no attribution of their own: split quotes, then the neighbouring paragraphs."""
     for i, item in enumerate(found):
-        if item.mention is not None:
+        if item.mention is not None or item.inherit is not None:
             continue
         same = [j for j, other in enumerate(found) if other.para == item.para and other.mention is not None]
         before = [j for j in same if j < i]
@@ -194,9 +198,39 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
             has_quote = any(rep.start <= q.start < rep.end for q in by_para.get(index, []))
             kind = "mixed" if has_quote else "indirect"
             found.append(_Found(rep.start, rep.end, kind, index, rep.mention, rep.cue, rep.attribution))
+    found += _added_clauses(text, bounds, found, by_para)
     found.sort(key=lambda f: f.start)
+    _link_added(found)
     _inherit(found)
     return _assemble(text, paras, found, published)
+
+
+def _added_clauses(text: str, bounds, found: list[_Found], by_para) -> list[_Found]:
+    """ "..., he said, adding that ...": the participle's clause is a second statement by the same speaker."""
+    extra = []
+    for index, para_bounds in enumerate(bounds):
+        for s, e in para_bounds:
+            match = _PARTICIPLE_CUE_RE.search(text, s, e)
+            if match is None or any(q.start < match.start() < q.end for q in by_para.get(index, [])):
+                continue
+            source = [f for f in found if f.para == index and s <= f.start < match.start() and not f.hidden]
+            c_start, c_end = trim_clause(text, match.end(), e)
+            if not source or len(text[c_start:c_end].split()) < 3:
+                continue
+            has_quote = any(c_start <= q.start < c_end for q in by_para.get(index, []))
+            item = _Found(
+                c_start, c_end, "mixed" if has_quote else "indirect", index, cue=match.group("verb")
+            )
+            item.inherit = -1 - source[-1].start  # resolved to an index once the list is sorted
+            extra.append(item)
+    return extra
+
+
+def _link_added(found: list[_Found]) -> None:
+    by_start = {f.start: i for i, f in enumerate(found)}
+    for item in found:
+        if item.inherit is not None and item.inherit < 0:
+            item.inherit = by_start.get(-1 - item.inherit)
 
 
 def _assemble(text: str, paras: list[Para], found: list[_Found], published: str | None) -> list[Quote]:
