@@ -64,7 +64,9 @@ def create_article(args):
     state = services()
     article, created = ingest_text(state.store, text, args)
     state.sync(force=True)  # this worker matches its own write at once; others catch up from the change log
-    return state.article_detail(article.id), 201 if created else 200
+    # A DELETE from another client may land in between: then there is nothing to show.
+    detail = found_or_404(state.article_detail(article.id), "article", article.id)
+    return detail, 201 if created else 200
 
 
 @blp.delete("/articles/<int:article_id>")  # create_api makes `int` a store id (1..2**63-1)
