@@ -217,3 +217,15 @@ def test_added_clause_is_a_second_statement_by_the_same_speaker():
     quotes = _body_quotes(text)
     assert [q.text for q in quotes] == ["it would appeal the ruling", "the judge had ignored key evidence"]
     assert quotes[1].speaker.name == "company" and quotes[1].cue == "adding"
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "Its founder, a retired nurse named Ruth Adler, told the story of its first winter many times.",
+        "It is often said that cities are only as good as their shelters.",
+        "Adler has never said publicly how much she was paid for the land.",
+    ],
+)
+def test_feature_writing_that_states_nothing(snippet):
+    assert _body_quotes(snippet) == []

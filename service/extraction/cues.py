@@ -83,7 +83,10 @@ PERSON_NOUNS = wordset(
     relatives neighbors neighbours locals citizens residents aide aides staffer staffers insiders
     participants delegates experts forecasters meteorologists economists scientist scientists
     historian historians professor professors researcher engineer engineers pilot pilots soldier
-    soldiers troops medics rescuers firefighters authorities negotiator mediator mediators charities
+    soldiers troops medics rescuers firefighters founder founders nurse nurses chef owner manager
+    director directors lawmaker mother father son daughter wife husband widow brother sister friend
+    neighbor neighbour resident tenant landlord farmer worker employee student teacher pastor priest
+    authorities negotiator mediator mediators charities
     groups organizations organisations agencies monitors activists campaigners officers agents"""
 )
 ORG_NOUNS = wordset(

@@ -11,6 +11,7 @@ from .cues import (
     CUE_RE,
     DATA_NOUNS,
     FINDING_VERBS,
+    wordset,
 )
 from .speakers import Mention, parse_mention, speaker_after, speaker_before
 
@@ -46,10 +47,21 @@ _IRREGULAR_PAST = (
     "set|let|shot|fled|fought|sold|stood|understood|wrote|broke|chose|drove|flew|forgot|hid|meant|sought|"
     "taught|threw|woke|wore"
 )
+_PRESENT_S = (
+    "says|wants|needs|plans|expects|hopes|believes|thinks|knows|remains|seems|appears|faces|poses|includes|"
+    "requires|means|makes|takes|gives|goes|comes|gets|lacks|supports|opposes|continues|depends|exists|employs|"
+    "runs|holds|keeps|looks|feels|works|lives|stands|represents|threatens|violates|undermines|helps|costs|"
+    "shows|intends|refuses|rejects|denies|accepts|agrees|welcomes|fears|sees|owes|controls|deserves"
+)
 # A bare reported clause has a verb in its first words: an auxiliary, a past tense or a present "-s" form.
 _HAS_VERB_RE = re.compile(
     r"(?:[\w'\u2019,$%.-]+\s+){0,8}?(?:is|are|am|be|been|has|have|would|will|could|can|should|might|may|"
-    rf"must|does|do|{_IRREGULAR_PAST}|\w{{2,}}ed|(?<=\w\s)\w{{2,}}[^s\W]s)\b"
+    rf"must|does|do|{_IRREGULAR_PAST}|{_PRESENT_S}|\w{{2,}}ed)\b"
+)
+# Only say-type verbs invert ("..., said X"); "..., told X" never does.
+_INVERTING_VERBS = wordset(
+    "said says added adds wrote writes continued explained insisted noted recalled replied countered argued "
+    "warned declared concluded stressed predicted"
 )
 _NEGATED_RE = re.compile(r"\b(?:never|not|n't|no\s+longer|to|hardly|refused|declined)\s+$")
 _PASSIVE_RE = re.compile(r"\b(?:is|was|were|are|be|been|being|it)\s+$")
@@ -133,6 +145,7 @@ def _skip_adjuncts(text: str, pos: int, end: int, verb: str) -> int:
 
 def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
     """Where the reported clause starts after a cue, or None when no clause follows."""
+    told = verb in ("told", "tells") and _TOLD_OBJECT_RE.match(text, pos, end) is None
     pos = _skip_adjuncts(text, pos, end, verb)
     rest = text[pos:end]
     m = _THAT_FIRST_RE.match(rest)
@@ -153,8 +166,8 @@ def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
         and not stripped.lower().startswith(("to ", "the same", "so "))
         and bool(_HAS_VERB_RE.match(stripped))  # "told the story of his escape" reports nothing
     )
-    if verb in BARE_CLAUSE_VERBS and opener and bare_ok:
-        return pos + len(rest) - len(stripped)
+    if verb in BARE_CLAUSE_VERBS and opener and bare_ok and not told:
+        return pos + len(rest) - len(stripped)  # (after "told" with no object the words are the object)
     that = _THAT_RE.search(rest[:90])
     if that and "," not in rest[: that.start()] and not _SUBJECT_PRONOUN_RE.search(rest[: that.start()]):
         return pos + that.end()
@@ -216,7 +229,7 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
         inverted = False
         if mention is None:
             before = text[start : cue.start()].rstrip()
-            if before.endswith(","):
+            if before.endswith(",") and verb in _INVERTING_VERBS:
                 mention = speaker_after(text, cue.end(), end)
                 inverted = mention is not None
         if mention is None:

@@ -51,6 +51,9 @@ _NOT_MODIFIERS = wordset(
     "it he she they we i you is was were are be been has have had will would could should can may might must "
     "to that which who whom whose this these those there here not also did do does"
 )
+_NAMED_AS_RE = re.compile(
+    r"\b(?:named|called|identified\s+as)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})$"
+)
 _AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
 _PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 _TIME_TAIL_RE = re.compile(
@@ -113,6 +116,9 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     if appos and mention.kind in ("description", "org"):
         # "the State Department's Acting Coordinator for Counter Terrorism, Justin Siberell"
         first_appos = appos.split(", ", 1)[0]
+        named_as = _NAMED_AS_RE.search(first_appos)  # "a retired nurse named Ruth Adler"
+        if named_as:
+            first_appos = named_as.group(1)
         named = _parse_head(first_appos, start + max(raw.find(first_appos), 0))
         if named and named.kind == "name":
             role = " ".join(x for x in (_strip_article(head), named.role) if x)
