@@ -179,11 +179,9 @@ def _word(token: str) -> str:
 
 
 _NUMBER_WORDS = frozenset(_UNITS[1:] + _TEENS + _TENS + ["a"])
-# After one pass, only these can still form a number with a neighbour ("5 [000]" became "5 000").
-_UNSETTLED = re.compile(r"\d (?:\d|to \d|-|hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k\b|m\b)")
 
 
-def _pass(text: str) -> str:
+def _pass(text: str) -> list[str]:
     tokens = _TOKEN.findall(text)
     changed = False
     if not _NUMBER_WORDS.isdisjoint(tokens):
@@ -196,14 +194,26 @@ def _pass(text: str) -> str:
         tokens = _TOKEN.findall(text)
     if "'" in text:
         tokens = [w for w in map(_word, tokens) if w]
-    return " ".join(tokens)
+    return tokens
+
+
+def normalized_words(text: str) -> list[str]:
+    """The words of `normalize(text)`, without joining and splitting them again."""
+    words = _pass(_fold(text))
+    # A second pass settles numbers that only meet once punctuation between them is gone.
+    once = " ".join(words)
+    return _pass(once) if _DIGIT.search(once) else words
 
 
 def normalize(text: str) -> str:
     """The canonical form of a text: folded case and quotes, no brackets, one form per number."""
-    once = _pass(_fold(text))
-    # A second pass settles numbers that only meet once punctuation between them is gone.
-    return _pass(once) if _UNSETTLED.search(once) else once
+    return " ".join(normalized_words(text))
+
+
+def term_of(word: str) -> str:
+    """The index term of one normalised word: its stem, the number itself, or "" for a stop word."""
+    term = _TERM_OF.get(word)
+    return _new_term(word) if term is None else term
 
 
 _STEMMER = snowballstemmer.stemmer("english")
@@ -246,7 +256,15 @@ def terms_of_normalized(normalized: str) -> list[str]:
 
 def content_terms(text: str) -> list[str]:
     """Stemmed content terms, in order, of raw text: what the index and the scorer compare."""
-    return terms_of_normalized(normalize(text))
+    get = _TERM_OF.get
+    out = []
+    for word in normalized_words(text):
+        term = get(word)
+        if term is None:
+            term = _new_term(word)
+        if term:
+            out.append(term)
+    return out
 
 
 _SPAN_TERMS: dict[str, list[str]] = {}

@@ -46,6 +46,11 @@ def test_brackets_quotes_and_possessives():
     assert normalize(text) == normalize('RUSSIA\'S "moderate" rebels in Syria don’t')
 
 
+def test_links_dropped_and_hashtags_split():
+    text = "Read this https://t.co/AbC123 #StopTheSteal #COVID19 @realDonaldTrump"
+    assert normalize(text) == "read this stop the steal covid 19 realdonaldtrump"
+
+
 def test_content_terms_drop_stop_words_and_stem():
     assert content_terms("The fighters were fighting for the caliphate") == ["fighter", "fight", "caliph"]
     assert content_terms("He said that it is") == []
@@ -61,7 +66,7 @@ def test_idempotent(text):
 ascii_text = st.text(alphabet=st.characters(min_codepoint=32, max_codepoint=126), max_size=120)
 
 
-@given(ascii_text)
+@given(ascii_text.filter(lambda t: "#" not in t))  # hashtags split on case on purpose, see below
 def test_case_insensitive(text):
     assert normalize(text.upper()) == normalize(text.lower()) == normalize(text)
 
@@ -101,8 +106,7 @@ news_words = st.sampled_from(
         "Syria]",
         "“moderate”",
         "40,000",
-        "25-30",
-        "thousand",
+        "25-30 thousand",
         "$5bn",
     ]
     + [
@@ -112,7 +116,7 @@ news_words = st.sampled_from(
         "U.S.",
         "al-Baghdadi",
         "3.5",
-        "million",
+        "1.5 million",
         "of",
         "Fighting",
         "S-300",

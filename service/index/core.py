@@ -21,7 +21,7 @@ from service.index.scoring import (
 )
 from service.index.segment import IMPACT_LEVELS, K1, Segment, build_segment
 from service.index.vocab import Vocabulary
-from service.normalize import content_terms
+from service.normalize import content_terms, normalized_words, term_of
 
 POOL = 100  # candidates rescored per query: enough for reranking, few enough for ~ms Python work
 POSTING_BUDGET = 100_000  # postings accumulated exactly; commoner terms only adjust the best candidates
@@ -69,39 +69,56 @@ class QuoteIndex:
         """Bulk-build the main segment from (id, text[, speaker]) rows; duplicate ids keep the last."""
         vocab = Vocabulary()
         ids = vocab.ids
-        add_term = vocab.add
+        word_ids: dict[str, int] = {}  # normalised word -> term id, -1 for a stop word: one lookup a word
+
+        def word_id(word: str) -> int:
+            term = term_of(word)
+            word_ids[word] = found = (ids[term] if term in ids else vocab.add(term)) if term else -1
+            return found
+
         index = cls.__new__(cls)
         index._speaker_terms = {}
+        speaker_ids: dict[str, list[int]] = {}
         latest: dict[int, int] = {}
-        quote_ids, texts, lengths, text_lengths, speaker_of, term_ids = [], [], [], [], [], []
-        speaker_index: dict[str, int] = {}
+        quote_ids, texts, raw_lengths, text_raw_lengths, speaker_of, term_ids = [], [], [], [], [], []
         for row in rows:
             quote_id, text, speaker = _row(row)
-            terms, text_count = index._terms(text, speaker)
-            term_ids.append([ids[t] if t in ids else add_term(t) for t in terms])
+            ids_here = [word_ids[w] if w in word_ids else word_id(w) for w in normalized_words(text)]
+            text_raw_lengths.append(len(ids_here))
+            if speaker:
+                spoken = speaker_ids.get(speaker)
+                if spoken is None:
+                    spoken = speaker_ids[speaker] = [vocab.add(t) for t in index._speaker_set(speaker)]
+                ids_here += spoken
+            term_ids.append(ids_here)
+            raw_lengths.append(len(ids_here))
             latest[quote_id] = len(quote_ids)
             quote_ids.append(quote_id)
             texts.append(text)
-            lengths.append(len(terms))
-            text_lengths.append(text_count)
-            speaker_of.append(
-                -1 if speaker is None else speaker_index.setdefault(speaker, len(speaker_index))
-            )
+            speaker_of.append(speaker or None)
         if len(latest) < len(quote_ids):
-            rows_kept = sorted(latest.values())
-            quote_ids, texts, lengths, text_lengths, speaker_of, term_ids = (
-                [seq_[i] for i in rows_kept]
-                for seq_ in (quote_ids, texts, lengths, text_lengths, speaker_of, term_ids)
+            kept = sorted(latest.values())
+            quote_ids, texts, raw_lengths, text_raw_lengths, speaker_of, term_ids = (
+                [seq_[i] for i in kept]
+                for seq_ in (quote_ids, texts, raw_lengths, text_raw_lengths, speaker_of, term_ids)
             )
-        flat = np.fromiter((t for doc in term_ids for t in doc), dtype=np.int64, count=sum(lengths))
+        speakers = list(speaker_ids)
+        speaker_number = {name: number for number, name in enumerate(speakers)}
+        n_docs, raw = len(quote_ids), np.array(raw_lengths, dtype=np.int64)
+        flat = np.fromiter((t for doc in term_ids for t in doc), dtype=np.int64, count=int(raw.sum()))
+        # Stop words were kept as -1 so the loop above stays one dict lookup a word; drop them here.
+        doc_of = np.repeat(np.arange(n_docs), raw)
+        position = np.arange(len(flat)) - (np.cumsum(raw) - raw)[doc_of]
+        is_text = position < np.array(text_raw_lengths, dtype=np.int64)[doc_of]
+        keep = flat >= 0
         segment = build_segment(
             np.array(quote_ids, dtype=np.int64),
-            flat,
-            np.array(lengths, dtype=np.int64),
-            np.array(text_lengths, dtype=np.int64),
+            flat[keep],
+            np.bincount(doc_of[keep], minlength=n_docs),
+            np.bincount(doc_of[keep & is_text], minlength=n_docs),
             texts,
-            np.array(speaker_of, dtype=np.int32),
-            list(speaker_index),
+            np.array([speaker_number[s] if s else -1 for s in speaker_of], dtype=np.int32),
+            speakers,
             len(vocab),
         )
         speaker_terms = index._speaker_terms
