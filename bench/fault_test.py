@@ -83,7 +83,10 @@ def run(articles_count: int, threads: int, workers: int, data_dir: Path) -> dict
 
     started = time.monotonic()
     server.start()
-    first = post_all(server, articles, threads, kill_after=articles_count // 2)
+    try:
+        first = post_all(server, articles, threads, kill_after=articles_count // 2)
+    finally:
+        server.kill()  # already dead unless posting failed: never leave a server behind
     phase_one = time.monotonic() - started
     acknowledged = {n: o.body for n, o in enumerate(first) if isinstance(o, Reply) and o.status == 201}
     other_statuses = sorted({o.status for o in first if isinstance(o, Reply) and o.status != 201})
