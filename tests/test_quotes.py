@@ -229,3 +229,37 @@ def test_added_clause_is_a_second_statement_by_the_same_speaker():
 )
 def test_feature_writing_that_states_nothing(snippet):
     assert _body_quotes(snippet) == []
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected", "speaker"),
+    [
+        (
+            "Hundreds of people who fled the fighting told Reuters they had not eaten for days.",
+            "they had not eaten for days",
+            "Hundreds of people",
+        ),
+        (
+            "The plan, according to U.N. officials, would bring food to 40,000 people by Friday.",
+            "The plan, according to U.N. officials, would bring food to 40,000 people by Friday",
+            "U.N. officials",
+        ),
+        (
+            '"The situation is catastrophic," according to Pawel Krzysiek, a spokesman for the Red Cross.',
+            "The situation is catastrophic",
+            "Pawel Krzysiek",
+        ),
+    ],
+)
+def test_more_attribution_shapes(snippet, expected, speaker):
+    (quote,) = _body_quotes(snippet)
+    assert (quote.text, quote.speaker.name) == (expected, speaker)
+
+
+def test_it_added_refers_to_the_body_that_spoke():
+    text = (
+        "The ministry said in a statement that the convoy had been delayed by shelling. "
+        "It added that a second convoy would leave on Wednesday."
+    )
+    quotes = _body_quotes(text)
+    assert [q.speaker.name for q in quotes] == ["ministry", "ministry"]

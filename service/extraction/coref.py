@@ -170,6 +170,9 @@ class Resolver:
             people = [p for p in reversed(self.recent) if not p.organisation]
             if mention.text.lower() == "they":
                 return self.recent[-1] if self.recent else None
+            if mention.text.lower() == "it":  # "It added that ...": the body that spoke last
+                bodies = [p for p in reversed(self.recent) if p.organisation]
+                return bodies[0] if bodies else None
             named = self._named_since(mention.start)
             if named is not None:
                 return named

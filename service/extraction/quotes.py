@@ -22,6 +22,7 @@ _DATE_HINT_RE = re.compile(
     r"sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
 )
 _MARK_LEN = {"``": 2, "''": 2}
+_ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
 _PARTICIPLE_CUE_RE = re.compile(
     r",\s+(?P<verb>adding|saying|noting|stressing|warning|insisting|arguing|explaining|emphasizing|emphasising)"
     r"\s+(?:that\s+)?"
@@ -56,6 +57,10 @@ def _title_like(content: str) -> bool:
 def _after_attribution(text: str, q: QuoteSpan, hi: int) -> tuple[Mention, str, str] | None:
     """ "…,” X said (at …)." — the cue and speaker that follow a closing mark in the same sentence."""
     lo = q.close_mark + _mark_len(text, q.close_mark)
+    according = _ACCORDING_AFTER_RE.match(text, lo, hi)
+    if according:  # "...,” according to X."
+        mention = speaker_after(text, according.end(), hi)
+        return (mention, "according to", text[lo:hi]) if mention else None
     cue = CUE_RE.search(text, lo, min(hi, lo + 220))
     if cue is None:
         return None

@@ -76,6 +76,7 @@ _ACCORDING_START_RE = re.compile(
     r"^(?:(?:But|And|However|Yet|Still|Meanwhile|Now|Also)\s*,?\s+)?[Aa]ccording\s+to\s+(?P<src>[^,]{2,160}?),\s+"
 )
 _ACCORDING_END_RE = re.compile(r",\s+according\s+to\s+(?P<src>[^,;]{2,160}?)\s*[.!?]?\s*$")
+_ACCORDING_MID_RE = re.compile(r"^[^,]{8,}?,\s+according\s+to\s+(?P<src>[^,]{2,80}),\s+(?=\S+\s+\S+\s+\S+)")
 _SRC_STATEMENT_RE = re.compile(
     r"^(?P<who>.+?)['\u2019]s?\s+(?:statement|statements|remarks|comments|words|testimony|letter|"
     r"interview|speech|post|tweet|report|account|estimate|estimates)\b(?P<rest>.*)$"
@@ -189,6 +190,13 @@ def _according(text: str, start: int, end: int, at_end: bool = False) -> Reporte
             c_start, c_end = trim_clause(text, start + m.end(), end)
             if _words(text[c_start:c_end]) >= 4:
                 return Reported(c_start, c_end, mention, "according to", m.group(0))
+    middle = _ACCORDING_MID_RE.match(sentence) if at_end else None
+    if middle:
+        # "The plan, according to officials, would cut taxes.": the statement is the whole sentence.
+        mention = _source_mention(middle.group("src"), start + middle.start("src"))
+        c_start, c_end = trim_clause(text, start, end)
+        if mention and _words(text[c_start:c_end]) >= 6:
+            return Reported(c_start, c_end, mention, "according to", middle.group(0))
     m = _ACCORDING_END_RE.search(sentence) if at_end else None
     if m:
         mention = _source_mention(m.group("src"), start + m.start("src"))

@@ -54,6 +54,7 @@ _NOT_MODIFIERS = wordset(
 _NAMED_AS_RE = re.compile(
     r"\b(?:named|called|identified\s+as)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})$"
 )
+_RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")
 _AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
 _PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 _TIME_TAIL_RE = re.compile(
@@ -145,7 +146,7 @@ def _parse_head(head: str, start: int) -> Mention | None:
     words = _words(head)
     if not words or len(words) > 14:
         return None
-    if len(words) == 1 and words[0] in ("he", "she", "He", "She", "they", "They"):
+    if len(words) == 1 and words[0] in ("he", "she", "He", "She", "they", "They", "it", "It"):
         return Mention(head, start, "pronoun", None, None, False)
     return _parse_named(head, words, start) or _parse_description(head, words, start)
 
@@ -243,10 +244,10 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
 
 def _can_end_mention(left: str) -> bool:
     """Cheap test on the last word: every mention ends in a name, a pronoun, a known noun or an aside."""
-    if left.endswith(",") or ANONYMITY_RE.search(left, max(0, len(left) - 120)):
+    if left.endswith(",") or ANONYMITY_RE.search(left, max(0, len(left) - 120)) or _RELATIVE_RE.search(left):
         return True
     last = left[left.rfind(" ") + 1 :]
-    if _is_cap(last) or last in ("he", "she", "they"):
+    if _is_cap(last) or last in ("he", "she", "they", "it"):
         return True
     low = _bare(last)
     return low in PERSON_NOUNS or low in ORG_NOUNS or low in STUDY_NOUNS or low.rstrip("s") in PERSON_NOUNS
@@ -270,6 +271,12 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
         mention = parse_mention(chunk, lo + begin)
         if mention:
             return mention
+        relative = _RELATIVE_RE.search(chunk)
+        if relative and "," not in chunk[relative.start() :]:
+            # "Hundreds of people who fled the fighting told Reuters ...": the clause describes the speaker.
+            mention = parse_mention(chunk[: relative.start()], lo + begin)
+            if mention and mention.kind in ("name", "description"):
+                return mention
         sub = _SUBORDINATE_RE.match(chunk.split(", ", 1)[0]) if not ANONYMITY_RE.search(chunk) else None
         if sub:
             mention = parse_mention(left[begin + sub.end() :], lo + begin + sub.end())
