@@ -18,7 +18,7 @@ venv: $(VENV)/.installed
 
 run: $(VENV)/.installed
 	$(PY) -m service ingest corpus
-	PORT=$(PORT) WEB_CONCURRENCY=$(WEB_CONCURRENCY) $(VENV)/bin/gunicorn --preload \
+	PORT=$(PORT) WEB_CONCURRENCY=$(WEB_CONCURRENCY) $(VENV)/bin/gunicorn --preload --no-control-socket \
 		--workers $(WEB_CONCURRENCY) --bind 0.0.0.0:$(PORT) 'service:create_app()'
 
 test: $(VENV)/.installed
