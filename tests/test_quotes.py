@@ -263,3 +263,15 @@ def test_it_added_refers_to_the_body_that_spoke():
     )
     quotes = _body_quotes(text)
     assert [q.speaker.name for q in quotes] == ["ministry", "ministry"]
+
+
+def test_quote_after_a_paragraph_naming_someone_is_theirs():
+    text = (
+        "MIAMI (AP) \u2014 Officials said on Monday that 300 homes had been destroyed.\n\n"
+        '"We are doing everything we can," Mayor Daniella Levine Cava said.\n\n'
+        "Maria Lopez, 45, lost her home in the flood.\n\n"
+        '"I have nothing left. Nothing at all."'
+    )
+    quotes = _body_quotes(text, "2024-03-12")
+    assert [q.speaker.name for q in quotes] == ["Officials", "Daniella Levine Cava", "Maria Lopez"]
+    assert quotes[0].text == "300 homes had been destroyed"

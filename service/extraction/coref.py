@@ -124,15 +124,19 @@ class Resolver:
 
     def _named_since(self, start: int) -> _Person | None:
         """The person last named (as a speaker anywhere in the article) between the previous cue and here."""
+        return self.named_between(self.last_pos, start)
+
+    def named_between(self, lo: int, hi: int) -> _Person | None:
+        """The person named last in text[lo:hi]: a speaker of the article, else a "First Last" name."""
         last, who = -1, None
         for surname in self.surnames:
-            for at in _occurrences(self.text, surname, self.last_pos, start):
+            for at in _occurrences(self.text, surname, lo, hi):
                 if at > last:
                     last, who = at, surname
         if who:
             return self.people.get(who.lower())
         # Someone named only in passing ("Dmitry Peskov, the Kremlin spokesman, dismissed the reports.").
-        for m in reversed(list(_NAME_RUN_RE.finditer(self.text, self.last_pos, start))):
+        for m in reversed(list(_NAME_RUN_RE.finditer(self.text, lo, hi))):
             words = m.group().split()
             while words and (words[0] in _SENTENCE_STARTERS or words[0].lower().strip(".") in TITLE_WORDS):
                 words.pop(0)
@@ -147,6 +151,10 @@ class Resolver:
             if want & _stems(person.role if not person.anonymous else person.name):
                 return person
         return people[0] if people else None
+
+    def speaker_for(self, person: _Person) -> Speaker:
+        """A Speaker record for a person found by `named_between`."""
+        return Speaker(person.name, person.role, None, person.anonymous, person.organisation)
 
     def resolve(self, index: int) -> Speaker | None:
         """The speaker for the mention at `index` (mentions must be resolved in order)."""

@@ -241,7 +241,20 @@ def _link_added(found: list[_Found]) -> None:
 def _assemble(text: str, paras: list[Para], found: list[_Found], published: str | None) -> list[Quote]:
     resolver = Resolver(text, [f.mention for f in found], [f.para for f in found])
     speakers: list[Speaker | None] = [resolver.resolve(i) for i in range(len(found))]
+    stated = {f.para for f in found}
     for i, item in enumerate(found):
+        before = paras[item.para - 1] if item.para > 0 else None
+        if (
+            item.mention is None
+            and item.para - 1 not in stated
+            and before
+            and found[item.inherit or 0].para != item.para
+        ):
+            # "Smith, 45, lost her home.\n\n“I have nothing left.”": the person just named is speaking.
+            person = resolver.named_between(before.start, before.end)
+            if person is not None:
+                speakers[i] = resolver.speaker_for(person)
+                continue
         if speakers[i] is None and item.inherit is not None:
             src = item.inherit
             while speakers[src] is None and found[src].inherit is not None and found[src].inherit != src:

@@ -221,6 +221,9 @@ def _source_mention(src: str, at: int) -> Mention | None:
 
 def find_reported(text: str, start: int, end: int) -> Reported | None:
     """The reported statement a sentence makes, if any; quoted fragments inside stay part of it."""
+    dateline = _DATELINE_RE.match(text, start, end)
+    if dateline:
+        start = dateline.end()  # "MIAMI (AP) — Officials said ...": the dateline is neither speaker nor claim
     found = _according(text, start, end) or _find_cued(text, start, end)
     # "..., according to X." last: an inner "experts warned that ..." names the nearer speaker.
     return found or _according(text, start, end, at_end=True)
