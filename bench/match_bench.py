@@ -278,6 +278,18 @@ def dev_claims(corpus: Corpus, gold_path: Path, claims_path: Path, extra: int) -
     rows = [(i + 1, q["text"], q.get("speaker")) for i, q in enumerate(quotes)]
     rows += [(len(quotes) + 1 + i, r["text"], r["speaker"]) for i, r in enumerate(corpus.rows(extra))]
     index = QuoteIndex.build(rows)
+    bm25 = BM25([(qid, f"{text} {speaker or ''}") for qid, text, speaker in rows])
+
+    def ap5(ranked: list[int], expect: list[str]) -> float:
+        # AP@5 over every expected statement (the dev claims list several)
+        found, total = 0, 0.0
+        for rank, qid in enumerate(ranked[:5], 1):
+            if qid <= len(quotes) and quotes[qid - 1]["id"] in expect:
+                found += 1
+                total += found / rank
+        return total / min(len(expect), 5)
+
+    ours_map = bm25_map = 0.0
     r1 = negatives_ok = positives = negatives = 0
     worst_positive, best_negative = 100.0, 0.0
     for line in claims_path.read_text(encoding="utf-8").splitlines():
@@ -286,6 +298,8 @@ def dev_claims(corpus: Corpus, gold_path: Path, claims_path: Path, extra: int) -
         top = hits[0] if hits else None
         if claim["expect"]:
             positives += 1
+            ours_map += ap5([h.quote_id for h in hits], claim["expect"])
+            bm25_map += ap5([qid for qid, _ in bm25.search(claim["claim"], limit=5)], claim["expect"])
             first = (
                 top is not None
                 and top.quote_id <= len(quotes)
@@ -302,6 +316,7 @@ def dev_claims(corpus: Corpus, gold_path: Path, claims_path: Path, extra: int) -
         f"  R@1 {r1}/{positives}  negatives rejected {negatives_ok}/{negatives}  "
         f"lowest positive top score {worst_positive:.1f}, highest negative top score {best_negative:.1f}"
     )
+    print(f"  MAP@5 ours {ours_map / positives:.3f}   plain BM25 {bm25_map / positives:.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -184,6 +184,8 @@ class QuoteIndex:
     def compact(self) -> None:
         """Fold the delta and tombstones into a fresh main segment."""
         with self._lock:
+            if not self.delta.quote_ids and self._main_live == self.main.size:
+                return  # nothing to fold: keep the (possibly shared, memory-mapped) arrays
             self.main = merge(self.main, self.delta, len(self.vocab))
             self.delta = Delta()
             self._main_live = self.main.size

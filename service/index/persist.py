@@ -32,7 +32,8 @@ def save(index: QuoteIndex, folder: str | os.PathLike[str]) -> None:
     folder = Path(folder)
     index.compact()
     main = index.main
-    tmp = folder.with_name(folder.name + ".tmp")
+    # Names of this process's own: workers started without --preload may save at the same moment.
+    tmp = folder.with_name(f"{folder.name}.tmp-{os.getpid()}")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     for name in _ARRAYS:
@@ -47,12 +48,15 @@ def save(index: QuoteIndex, folder: str | os.PathLike[str]) -> None:
         "speakers": main.speakers,
     }
     (tmp / "meta.json").write_text(json.dumps(meta), encoding="utf-8")
-    old = folder.with_name(folder.name + ".old")
+    old = folder.with_name(f"{folder.name}.old-{os.getpid()}")
+    try:
+        if folder.exists():
+            folder.rename(old)
+        tmp.rename(folder)
+    except OSError:
+        pass  # another process put its copy in place first; either copy is a valid index
     shutil.rmtree(old, ignore_errors=True)
-    if folder.exists():
-        folder.rename(old)
-    tmp.rename(folder)
-    shutil.rmtree(old, ignore_errors=True)
+    shutil.rmtree(tmp, ignore_errors=True)
 
 
 def load(folder: str | os.PathLike[str]) -> QuoteIndex | None:
