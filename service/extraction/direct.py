@@ -1,0 +1,152 @@
+"""Direct quotes: which quoted spans are statements, and the attribution next to each."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .cues import CUE_RE
+from .reported import ADJUNCT_RE, trim_clause
+from .spans import Para, QuoteSpan
+from .speakers import Mention, speaker_after, speaker_before
+
+_MIN_WORDS = 3
+_MARK_LEN = {"``": 2, "''": 2}
+_ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
+_ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
+
+
+@dataclass
+class Found:
+    """A statement as found, before its speaker is resolved and its date read."""
+
+    start: int
+    end: int
+    kind: str
+    para: int
+    mention: Mention | None = None
+    cue: str | None = None
+    attribution: str = ""  # the words around the cue: read for the date and the venue
+    inherit: int | None = None  # index of the statement whose speaker this one shares
+    hidden: bool = False  # a quote too short to index ("It's heartbreaking") that still names a speaker
+
+
+def _mark_len(text: str, at: int) -> int:
+    return _MARK_LEN.get(text[at : at + 2], 1)
+
+
+def _title_like(content: str) -> bool:
+    words = content.split()
+    return len(words) <= 8 and all(
+        w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words
+    )
+
+
+def _after_attribution(text: str, q: QuoteSpan, hi: int) -> tuple[Mention, str, str] | None:
+    """ "…,” X said (at …)." — the cue and speaker that follow a closing mark in the same sentence."""
+    lo = q.close_mark + _mark_len(text, q.close_mark)
+    according = _ACCORDING_AFTER_RE.match(text, lo, hi)
+    if according:  # "...,” according to X."
+        mention = speaker_after(text, according.end(), hi)
+        return (mention, "according to", text[lo:hi]) if mention else None
+    cue = CUE_RE.search(text, lo, min(hi, lo + 220))
+    if cue is None:
+        return None
+    left = text[lo : cue.start()].strip(" ,\u2014\u2013-")
+    tail = _ADDED_CLAUSE_RE.search(
+        text, cue.end(), hi
+    )  # ", adding that ... on Thursday" is another statement
+    words = text[lo : tail.start() if tail else hi]
+    if left:
+        mention = speaker_before(text, lo, cue.start())
+        if mention is None or len(left) > len(mention.text) + 3:
+            return None
+        return mention, cue.group("verb"), words
+    if text[lo : cue.start()].strip() not in ("", ",", "\u2014", "-"):
+        return None
+    mention = speaker_after(text, cue.end(), hi)
+    return (mention, cue.group("verb"), words) if mention else None
+
+
+def _before_attribution(text: str, q: QuoteSpan, lo: int) -> tuple[Mention, str, str] | None:
+    """ "X said (on Friday): “…” — a cue whose only remaining words before the quote are adjuncts."""
+    cues = list(CUE_RE.finditer(text, lo, q.open_mark))
+    if not cues:
+        return None
+    cue = cues[-1]
+    pos = cue.end()
+    for _ in range(4):
+        m = ADJUNCT_RE.match(text, pos, q.open_mark)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    if text[pos : q.open_mark].strip(" ,:\u2014\u2013-") and not re.fullmatch(
+        r"\s*,?\s*that\s*", text[pos : q.open_mark]
+    ):
+        tail = text[pos : q.open_mark].strip()
+        if not (tail.startswith(("said", "says")) or tail.endswith(":")):
+            return None
+    mention = speaker_before(text, lo, cue.start()) or speaker_after(text, cue.end(), q.open_mark)
+    return (mention, cue.group("verb"), text[lo : q.open_mark]) if mention else None
+
+
+def _merge_runs(spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, QuoteSpan]]:
+    """Group a quote's paragraphs: each run is (first part, last part)."""
+    runs: list[tuple[QuoteSpan, QuoteSpan]] = []
+    for span in spans:
+        if runs and span.continued and runs[-1][1].close_mark is None and not runs[-1][1].stray:
+            runs[-1] = (runs[-1][0], span)
+        else:
+            runs.append((span, span))
+    return runs
+
+
+def _sentence_of(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    for s, e in bounds:
+        if s <= at < e:
+            return s, e
+    return bounds[-1]
+
+
+def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) -> tuple[list[Found], set]:
+    """Quoted spans that are statements (with their attribution) and the sentences they occupy."""
+    found: list[Found] = []
+    quoted_sentences: set[tuple[int, int]] = set()
+    runs = _merge_runs(spans)
+    for first, last in runs:
+        content = text[first.start : last.end]
+        s_first = _sentence_of(bounds[first.para], first.open_mark)
+        s_last = _sentence_of(bounds[last.para], last.end - 1)
+        attribution = None
+        if last.close_mark is not None:
+            attribution = _after_attribution(text, last, s_last[1])
+        if attribution is None:
+            prev_close = max(
+                (
+                    q.close_mark + 1
+                    for q in spans
+                    if q.close_mark and s_first[0] <= q.close_mark < first.open_mark
+                ),
+                default=s_first[0],
+            )
+            attribution = _before_attribution(text, first, prev_close)
+        multi = first is not last
+        at_start = first.open_mark == s_first[0] or text[s_first[0] : first.open_mark].rstrip().endswith(":")
+        words = len(content.split())
+        standalone = words >= _MIN_WORDS and (attribution or at_start or multi) and not _title_like(content)
+        # A short quote is no statement, but its "said X" still tells who speaks in the rest of the paragraph.
+        hidden = not standalone and attribution is not None and at_start and not _title_like(content)
+        if not standalone and not hidden:
+            continue
+        start, end = trim_clause(text, first.start, last.end, keep_stop=True)
+        if end <= start:
+            continue
+        item = Found(start, end, "direct", first.para, hidden=hidden)
+        if attribution:
+            item.mention, item.cue, item.attribution = attribution
+        found.append(item)
+        for para_index in range(first.para, last.para + 1):
+            for s in bounds[para_index]:
+                if s[0] < last.end and s[1] > first.start:
+                    quoted_sentences.add(s)
+    return found, quoted_sentences
