@@ -188,10 +188,32 @@ def score(gold: dict, bodies: dict[str, str], extracted: list[dict]) -> Report:
     return report
 
 
-def run_cli(paths: list[Path]) -> list[dict]:
-    """Extract statements with the project's own CLI, as a held-out scorer would."""
+def score_metadata(gold: dict, rows: list[dict]) -> tuple[int, int, list[str]]:
+    """Title, published prefix and (where the text names it) outlet per article: (right, checked, misses)."""
+    by_name = {Path(str(row.get("article"))).name: row for row in rows}
+    right = checked = 0
+    misses = []
+    for name, want in gold["articles"].items():
+        got = by_name.get(name, {})
+        published = str(got.get("published") or "")
+        checks = {
+            "title": norm(got.get("title")) == norm(want["title"]),
+            "published": published.startswith(want["published"]) if want["published"] else not published,
+        }
+        if want["outlet_in_text"]:
+            checks["outlet"] = norm(got.get("outlet")) == norm(want["outlet"])
+        right += sum(checks.values())
+        checked += len(checks)
+        for field_name in (k for k, ok in checks.items() if not ok):
+            wanted = want["outlet" if field_name == "outlet" else field_name]
+            misses.append(f"[metadata] {name}: {field_name} expected {wanted!r}, got {got.get(field_name)!r}")
+    return right, checked, misses
+
+
+def run_cli(paths: list[Path], *options: str) -> list[dict]:
+    """Statements (or with --articles, metadata) from the project's own CLI, as held-out scoring gets them."""
     done = subprocess.run(
-        [sys.executable, "-m", "service", "extract", *map(str, paths)],
+        [sys.executable, "-m", "service", "extract", *options, *map(str, paths)],
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -273,8 +295,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--cross-check", action="store_true", help="also run the shared scorer")
     args = parser.parse_args(argv)
     gold, bodies = load_fixtures(args.fixtures)
-    extracted = run_cli([args.fixtures / name for name in bodies])
-    print_report(score(gold, bodies, extracted), quiet=args.quiet)
+    paths = [args.fixtures / name for name in bodies]
+    extracted = run_cli(paths)
+    report = score(gold, bodies, extracted)
+    right, checked, meta_misses = score_metadata(gold, run_cli(paths, "--articles"))
+    report.misses.extend(meta_misses)
+    print_report(report, quiet=args.quiet)
+    print(f"{'metadata':20} {right / checked:.3f}  ({right}/{checked}: title, published, outlet where named)")
     if args.cross_check:
         cross_check(args.fixtures, extracted)
     return 0
