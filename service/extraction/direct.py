@@ -11,6 +11,7 @@ from .spans import Para, QuoteSpan
 from .speakers import Mention, speaker_after, speaker_before
 
 _MIN_WORDS = 3
+_LOOSE_WORDS = 6  # scare quotes and titles are shorter; six quoted words inside a sentence are speech
 _MARK_LEN = {"``": 2, "''": 2}
 _ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
 _ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
@@ -29,6 +30,7 @@ class Found:
     attribution: str = ""  # the words around the cue: read for the date and the venue
     inherit: int | None = None  # index of the statement whose speaker this one shares
     hidden: bool = False  # a quote too short to index ("It's heartbreaking") that still names a speaker
+    lead: tuple[int, int] | None = None  # for a fragment quoted inside a sentence: the words before it
 
 
 def _mark_len(text: str, at: int) -> int:
@@ -136,7 +138,9 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         standalone = words >= _MIN_WORDS and (attribution or at_start or multi) and not _title_like(content)
         # A short quote is no statement, but its "said X" still tells who speaks in the rest of the paragraph.
         hidden = not standalone and attribution is not None and at_start and not _title_like(content)
-        if not standalone and not hidden:
+        # A long fragment quoted inside a sentence ("called it “a disgrace to ...”") is someone's words.
+        loose = not standalone and not hidden and words >= _LOOSE_WORDS and not _title_like(content)
+        if not standalone and not hidden and not loose:
             continue
         start, end = trim_clause(text, first.start, last.end, keep_stop=True)
         if end <= start:
@@ -144,6 +148,10 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         item = Found(start, end, "direct", first.para, hidden=hidden)
         if attribution:
             item.mention, item.cue, item.attribution = attribution
+        if loose:
+            item.lead = (s_first[0], first.open_mark)
+            found.append(item)
+            continue  # its sentence may still be reported speech that contains it (then it is dropped)
         found.append(item)
         for para_index in range(first.para, last.para + 1):
             for s in bounds[para_index]:

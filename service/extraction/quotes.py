@@ -65,6 +65,9 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
             has_quote = any(rep.start <= q.start < rep.end for q in by_para.get(index, []))
             kind = "mixed" if has_quote else "indirect"
             found.append(Found(rep.start, rep.end, kind, index, rep.mention, rep.cue, rep.attribution))
+    reported = [f for f in found if f.kind != "direct"]
+    # A fragment quoted inside reported speech belongs to that statement ("mixed"), not to itself.
+    found = [f for f in found if f.lead is None or not any(r.start <= f.start < r.end for r in reported)]
     found += _added_clauses(text, bounds, found, by_para)
     found.sort(key=lambda f: f.start)
     _link_added(found)
@@ -103,6 +106,10 @@ def _assemble(text: str, paras: list[Para], found: list[Found], published: str |
     speakers: list[Speaker | None] = [resolver.resolve(i) for i in range(len(found))]
     stated = {f.para for f in found}
     for i, item in enumerate(found):
+        named = resolver.named_between(*item.lead) if item.lead and item.mention is None else None
+        if named is not None:
+            speakers[i] = resolver.speaker_for(named)  # "Smith called the plan “...”": the person just named
+            continue
         before = paras[item.para - 1] if item.para > 0 else None
         if (
             item.mention is None
