@@ -241,19 +241,6 @@ def stem(word: str) -> str:
     return _STEMMER.stemWord(word)
 
 
-def terms_of_normalized(normalized: str) -> list[str]:
-    """Stemmed content terms, in order, of an already normalised text."""
-    get = _TERM_OF.get
-    out = []
-    for word in normalized.split():
-        term = get(word)
-        if term is None:
-            term = _new_term(word)
-        if term:
-            out.append(term)
-    return out
-
-
 def content_terms(text: str) -> list[str]:
     """Stemmed content terms, in order, of raw text: what the index and the scorer compare."""
     get = _TERM_OF.get

@@ -9,7 +9,9 @@ from dataclasses import replace
 
 import numpy as np
 
+from service.index.bulk import bulk_segment
 from service.index.delta import Delta, merge
+from service.index.retrieval import main_candidates
 from service.index.scoring import (
     Candidate,
     ClaimQuery,
@@ -19,9 +21,9 @@ from service.index.scoring import (
     prepare_claim,
     score_candidates,
 )
-from service.index.segment import IMPACT_LEVELS, K1, Segment, build_segment
+from service.index.segment import Segment, build_segment
 from service.index.vocab import Vocabulary
-from service.normalize import content_terms, normalized_words, term_of
+from service.normalize import content_terms
 
 POOL = 100  # candidates rescored per query: enough for reranking, few enough for ~ms Python work
 POSTING_BUDGET = 100_000  # postings accumulated exactly; commoner terms only adjust the best candidates
@@ -67,64 +69,13 @@ class QuoteIndex:
     @classmethod
     def build(cls, rows: Iterable, seq: int = 0) -> QuoteIndex:
         """Bulk-build the main segment from (id, text[, speaker]) rows; duplicate ids keep the last."""
-        vocab = Vocabulary()
-        ids = vocab.ids
-        word_ids: dict[str, int] = {}  # normalised word -> term id, -1 for a stop word: one lookup a word
-
-        def word_id(word: str) -> int:
-            term = term_of(word)
-            word_ids[word] = found = (ids[term] if term in ids else vocab.add(term)) if term else -1
-            return found
-
-        index = cls.__new__(cls)
-        index._speaker_terms = {}
-        speaker_ids: dict[str, list[int]] = {}
-        latest: dict[int, int] = {}
-        quote_ids, texts, raw_lengths, text_raw_lengths, speaker_of, term_ids = [], [], [], [], [], []
-        for row in rows:
-            quote_id, text, speaker = _row(row)
-            ids_here = [word_ids[w] if w in word_ids else word_id(w) for w in normalized_words(text)]
-            text_raw_lengths.append(len(ids_here))
-            if speaker:
-                spoken = speaker_ids.get(speaker)
-                if spoken is None:
-                    spoken = speaker_ids[speaker] = [vocab.add(t) for t in index._speaker_set(speaker)]
-                ids_here += spoken
-            term_ids.append(ids_here)
-            raw_lengths.append(len(ids_here))
-            latest[quote_id] = len(quote_ids)
-            quote_ids.append(quote_id)
-            texts.append(text)
-            speaker_of.append(speaker or None)
-        if len(latest) < len(quote_ids):
-            kept = sorted(latest.values())
-            quote_ids, texts, raw_lengths, text_raw_lengths, speaker_of, term_ids = (
-                [seq_[i] for i in kept]
-                for seq_ in (quote_ids, texts, raw_lengths, text_raw_lengths, speaker_of, term_ids)
-            )
-        speakers = list(speaker_ids)
-        speaker_number = {name: number for number, name in enumerate(speakers)}
-        n_docs, raw = len(quote_ids), np.array(raw_lengths, dtype=np.int64)
-        flat = np.fromiter((t for doc in term_ids for t in doc), dtype=np.int64, count=int(raw.sum()))
-        # Stop words were kept as -1 so the loop above stays one dict lookup a word; drop them here.
-        doc_of = np.repeat(np.arange(n_docs), raw)
-        position = np.arange(len(flat)) - (np.cumsum(raw) - raw)[doc_of]
-        is_text = position < np.array(text_raw_lengths, dtype=np.int64)[doc_of]
-        keep = flat >= 0
-        segment = build_segment(
-            np.array(quote_ids, dtype=np.int64),
-            flat[keep],
-            np.bincount(doc_of[keep], minlength=n_docs),
-            np.bincount(doc_of[keep & is_text], minlength=n_docs),
-            texts,
-            np.array([speaker_number[s] if s else -1 for s in speaker_of], dtype=np.int32),
-            speakers,
-            len(vocab),
-        )
-        speaker_terms = index._speaker_terms
-        index.__init__(segment, vocab, seq)
-        index._speaker_terms = speaker_terms
+        index = cls(seq=seq)
+        index._adopt(*bulk_segment((_row(r) for r in rows), index._speaker_set))
         return index
+
+    def _adopt(self, segment: Segment, vocab: Vocabulary) -> None:
+        self.vocab, self.main = vocab, segment
+        self._main_live = int((~segment.deleted).sum())
 
     def _terms(self, text: str, speaker: str | None) -> tuple[list[str], int]:
         """Terms of the text followed by the speaker's, and how many came from the text."""
@@ -150,12 +101,10 @@ class QuoteIndex:
         with self._lock:
             if len(self) == 0 and self.main.size == 0 and not self.delta.quote_ids:
                 # A first load (start-up from the store) takes the bulk path: compact arrays at once.
-                rows = list(rows)
+                rows = [_row(r) for r in rows]
                 if len(rows) > 1:
-                    built = QuoteIndex.build(rows, self.seq)
-                    self.vocab, self.main, self._main_live = built.vocab, built.main, built._main_live
-                    self._speaker_terms = built._speaker_terms
-                    return len(built)
+                    self._adopt(*bulk_segment(rows, self._speaker_set))
+                    return len(self)
             for row in rows:
                 quote_id, text, speaker = _row(row)
                 self._remove_one(quote_id)
@@ -306,56 +255,16 @@ class QuoteIndex:
             prepared.append(Candidate(quote_id, terms, self._speaker_set(speaker), bm25))
         return score_candidates(query, prepared, self.idf_array, self.vocab.terms, min_score)
 
-    def _accumulator(self, size: int) -> np.ndarray:
-        acc = getattr(self._scratch, "acc", None)
-        if acc is None or len(acc) < size:
-            acc = self._scratch.acc = np.zeros(size, dtype=np.float32)
-        return acc
-
     def _candidates(self, weighted: list[tuple[int, float]], pool: int) -> tuple[list[tuple], bool]:
         """Top `pool` (quote id, BM25, main doc, delta local) over both segments; and whether that is all."""
         main = self.main
-        by_rarity = sorted(weighted, key=lambda tw: main.df(tw[0]))
-        exact, later, used = [], [], 0
-        for term_id, weight in by_rarity:
-            df = main.df(term_id)
-            if not exact or used + df <= POSTING_BUDGET:
-                exact.append((term_id, weight))
-                used += df
-            else:
-                later.append((term_id, weight))
-        acc = self._accumulator(main.size)
-        unit = (K1 + 1) / IMPACT_LEVELS
-        touched = []
-        for term_id, weight in exact:
-            docs, impacts = main.postings(term_id)
-            acc[docs] += impacts * np.float32(weight * unit)
-            touched.append(docs)
-        docs = np.concatenate(touched) if touched else np.zeros(0, np.int32)
-        scores = acc[docs]
-        # Work stays proportional to the postings read, never to the corpus: to keep one entry per
-        # document, write each entry's position (the last write wins) and keep entries that read it back.
-        positions = np.arange(len(docs), dtype=np.float32)
-        acc[docs] = positions
-        first = acc[docs] == positions
-        acc[docs] = 0
-        docs, scores = docs[first], scores[first]
-        alive = ~main.deleted[docs]
-        docs, scores = docs[alive], scores[alive]
-        exhausted = not later and len(docs) <= pool
-        if len(docs) > 4 * pool:
-            best = np.argpartition(-scores, 4 * pool)[: 4 * pool]
-            docs, scores = docs[best], scores[best]
-        for term_id, weight in later:
-            postings, impacts = main.postings(term_id)
-            at = np.minimum(np.searchsorted(postings, docs), len(postings) - 1)
-            found = postings[at] == docs
-            scores[found] += impacts[at[found]] * np.float32(weight * unit)
-        top = np.argsort(-scores, kind="stable")[:pool]
-        found = [
-            (int(main.quote_ids[d]), float(s), int(d), None)
-            for d, s in zip(docs[top], scores[top], strict=True)
-        ]
+        acc = getattr(self._scratch, "acc", None)
+        if acc is None or len(acc) < main.size:
+            acc = self._scratch.acc = np.zeros(
+                main.size, dtype=np.float32
+            )  # per thread: searches may overlap
+        docs, scores, exhausted = main_candidates(main, weighted, pool, acc, POSTING_BUDGET)
+        found = [(int(main.quote_ids[d]), float(s), int(d), None) for d, s in zip(docs, scores, strict=True)]
         for local, score in self.delta.scores(weighted, main.avgdl).items():
             found.append((self.delta.quote_ids[local], score, None, local))
         found.sort(key=lambda c: -c[1])
