@@ -279,8 +279,8 @@ def test_quote_after_a_paragraph_naming_someone_is_theirs():
 
 def test_long_quoted_fragment_is_a_direct_statement_of_the_person_named_before_it():
     text = (
-        "President Donald Trump called the ruling \u201ca disgrace to everyone who believes in fair trade\u201d "
-        "and vowed to appeal.\n\n"
+        "President Donald Trump called the ruling "
+        "\u201ca disgrace to everyone who believes in fair trade\u201d and vowed to appeal.\n\n"
         "The so-called \u201cLiberation Day\u201d tariffs were announced in April.\n\n"
         "Jane Roe warned that the union would \u201cnot back down under any circumstances whatsoever\u201d."
     )
