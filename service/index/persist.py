@@ -93,9 +93,11 @@ def open_index(store, folder: str | os.PathLike[str] | None) -> QuoteIndex:
         if len(index) == store.count_quotes():
             if changed >= RESAVE_AFTER:
                 save(index, folder)
+            index.vocab.warm()
             return index
     seq = store.current_seq()  # position first, rows second: a change in between is replayed by sync
     index = QuoteIndex.build(rows_with_speakers(store), seq=seq)
     if folder:
         save(index, folder)
+    index.vocab.warm()
     return index

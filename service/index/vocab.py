@@ -37,8 +37,11 @@ class Vocabulary:
                 tids.append(term_id)
         return term_id
 
+    def warm(self) -> None:
+        """Build the typo lookup now (before gunicorn forks) rather than on the first misspelt claim."""
+        self._buckets()
+
     def _buckets(self) -> dict[str, tuple[list[str], list[int]]]:
-        # Built on the first typo, not at start-up: most deployments see few.
         if self._by_initial is None:
             buckets: dict[str, tuple[list[str], list[int]]] = {}
             for term_id, term in enumerate(self.terms):
