@@ -287,3 +287,46 @@ def test_long_quoted_fragment_is_a_direct_statement_of_the_person_named_before_i
     quotes = _body_quotes(text)
     assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Donald Trump"), ("mixed", "Jane Roe")]
     assert quotes[0].text == "a disgrace to everyone who believes in fair trade"
+
+
+_TOKENS = [
+    "said",
+    "told",
+    "according to",
+    "he",
+    "she",
+    "the official",
+    "John Smith",
+    "Smith",
+    "Reuters",
+    ",",
+    ".",
+    "\u201c",
+    "\u201d",
+    '"',
+    "``",
+    "''",
+    "that",
+    "the",
+    "plan",
+    "would",
+    "fail",
+    "on Monday",
+    "\n\n",
+    "Sen.",
+    "a spokesman for the ministry",
+    "who asked not to be named",
+    "adding that",
+    "(AP) \u2014",
+    "WASHINGTON",
+]
+
+
+@given(st.lists(st.sampled_from(_TOKENS), max_size=60))
+@settings(max_examples=200, deadline=None)
+def test_any_text_gives_statements_whose_offsets_hold(tokens):
+    text = " ".join(tokens)
+    for quote in extract(text).quotes:
+        assert 0 <= quote.start < quote.end <= len(text)
+        assert quote.text == " ".join(text[quote.start : quote.end].split())
+        assert quote.kind in ("direct", "indirect", "mixed")

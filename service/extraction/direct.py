@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .cues import CUE_RE
@@ -104,10 +105,8 @@ def _merge_runs(spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, QuoteSpan]]:
 
 
 def _sentence_of(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
-    for s, e in bounds:
-        if s <= at < e:
-            return s, e
-    return bounds[-1]
+    index = bisect_right(bounds, (at, float("inf"))) - 1  # sentences are sorted and do not overlap
+    return bounds[max(index, 0)]
 
 
 def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) -> tuple[list[Found], set]:
@@ -115,6 +114,7 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
     found: list[Found] = []
     quoted_sentences: set[tuple[int, int]] = set()
     runs = _merge_runs(spans)
+    last_close = -1  # just after the previous closing mark: a lead-in never reaches back past it
     for first, last in runs:
         content = text[first.start : last.end]
         s_first = _sentence_of(bounds[first.para], first.open_mark)
@@ -123,15 +123,10 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         if last.close_mark is not None:
             attribution = _after_attribution(text, last, s_last[1])
         if attribution is None:
-            prev_close = max(
-                (
-                    q.close_mark + 1
-                    for q in spans
-                    if q.close_mark and s_first[0] <= q.close_mark < first.open_mark
-                ),
-                default=s_first[0],
-            )
+            prev_close = last_close if s_first[0] <= last_close <= first.open_mark else s_first[0]
             attribution = _before_attribution(text, first, prev_close)
+        if last.close_mark is not None:
+            last_close = last.close_mark + 1
         multi = first is not last
         at_start = first.open_mark == s_first[0] or text[s_first[0] : first.open_mark].rstrip().endswith(":")
         words = len(content.split())
@@ -154,7 +149,10 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             continue  # its sentence may still be reported speech that contains it (then it is dropped)
         found.append(item)
         for para_index in range(first.para, last.para + 1):
-            for s in bounds[para_index]:
-                if s[0] < last.end and s[1] > first.start:
-                    quoted_sentences.add(s)
+            para_bounds = bounds[para_index]
+            index = max(bisect_right(para_bounds, (first.start, float("inf"))) - 1, 0)
+            while index < len(para_bounds) and para_bounds[index][0] < last.end:
+                if para_bounds[index][1] > first.start:
+                    quoted_sentences.add(para_bounds[index])
+                index += 1
     return found, quoted_sentences

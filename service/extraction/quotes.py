@@ -27,19 +27,23 @@ _PARTICIPLE_CUE_RE = re.compile(
 
 def _inherit(found: list[Found]) -> None:
     """Quotes with no attribution of their own: split quotes, then the neighbouring paragraphs."""
+    attributed: dict[int, list[int]] = {}  # paragraph -> indexes of statements with their own attribution
+    for j, other in enumerate(found):
+        if other.mention is not None:
+            attributed.setdefault(other.para, []).append(j)
     for i, item in enumerate(found):
         if item.mention is not None or item.inherit is not None:
             continue
-        same = [j for j, other in enumerate(found) if other.para == item.para and other.mention is not None]
+        same = attributed.get(item.para, [])
         before = [j for j in same if j < i]
-        if before or same:
+        if same:
             src = before[-1] if before else same[0]
             item.inherit, item.cue = src, found[src].cue
             continue
-        earlier = [j for j in range(i) if found[j].para >= item.para - 2 and found[j].mention is not None]
-        later = [j for j in range(i + 1, len(found)) if found[j].para == item.para + 1 and found[j].mention]
+        earlier = [j for p in (item.para - 1, item.para - 2) for j in attributed.get(p, []) if j < i]
+        later = attributed.get(item.para + 1, [])
         if earlier:
-            item.inherit = earlier[-1]
+            item.inherit = max(earlier)
         elif later:
             item.inherit = later[0]
         elif i > 0:
@@ -65,9 +69,14 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
             has_quote = any(rep.start <= q.start < rep.end for q in by_para.get(index, []))
             kind = "mixed" if has_quote else "indirect"
             found.append(Found(rep.start, rep.end, kind, index, rep.mention, rep.cue, rep.attribution))
-    reported = [f for f in found if f.kind != "direct"]
+    reported = {f.para: [] for f in found}
+    for f in found:
+        if f.kind != "direct":
+            reported[f.para].append(f)
     # A fragment quoted inside reported speech belongs to that statement ("mixed"), not to itself.
-    found = [f for f in found if f.lead is None or not any(r.start <= f.start < r.end for r in reported)]
+    found = [
+        f for f in found if f.lead is None or not any(r.start <= f.start < r.end for r in reported[f.para])
+    ]
     found += _added_clauses(text, bounds, found, by_para)
     found.sort(key=lambda f: f.start)
     _link_added(found)
@@ -78,12 +87,15 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
 def _added_clauses(text: str, bounds, found: list[Found], by_para) -> list[Found]:
     """ "..., he said, adding that ...": the participle's clause is a second statement by the same speaker."""
     extra = []
+    in_para: dict[int, list[Found]] = {}
+    for f in found:
+        in_para.setdefault(f.para, []).append(f)
     for index, para_bounds in enumerate(bounds):
         for s, e in para_bounds:
             match = _PARTICIPLE_CUE_RE.search(text, s, e)
             if match is None or any(q.start < match.start() < q.end for q in by_para.get(index, [])):
                 continue
-            source = [f for f in found if f.para == index and s <= f.start < match.start() and not f.hidden]
+            source = [f for f in in_para.get(index, []) if s <= f.start < match.start() and not f.hidden]
             c_start, c_end = trim_clause(text, match.end(), e)
             if not source or len(text[c_start:c_end].split()) < 3:
                 continue
@@ -131,26 +143,28 @@ def _assemble(text: str, paras: list[Para], found: list[Found], published: str |
         when_said(f.attribution, published) if _DATE_HINT_RE.search(f.attribution.lower()) else None
         for f in found
     ]
+    # Only a full date marks the same event; "in 2015" or "in November" is an earlier occasion.
+    dated: dict[str | None, list[int]] = {}
+    for j, speaker in enumerate(speakers):
+        if dates[j] and len(dates[j]) == 10 and speaker is not None:
+            dated.setdefault(speaker.name, []).append(j)
     for i in range(len(found)):
-        if dates[i] is None and speakers[i] is not None:
-            # Only a full date marks the same event; "in 2015" or "in November" is an earlier occasion.
-            same = [
-                j
-                for j in range(len(found))
-                if dates[j] and len(dates[j]) == 10 and speakers[j] and speakers[j].name == speakers[i].name
-            ]
-            if same:
-                dates[i] = dates[min(same, key=lambda j: abs(j - i))]
+        if dates[i] is None and speakers[i] is not None and speakers[i].name in dated:
+            dates[i] = dates[min(dated[speakers[i].name], key=lambda j: abs(j - i))]
     quotes = []
+    para_venues: dict[int, str | None] = {}
     for i, item in enumerate(found):
         if item.hidden:
             continue
         speaker = speakers[i] or Speaker(None)
         if item.inherit is not None and speakers[i] is not None:
             speaker = replace(speaker, mention=None)
-        para = paras[item.para]
         venue = find_venue(item.attribution) if item.attribution else None
-        venue = venue or speaking_venue(text[para.start : para.end])
+        if venue is None:
+            if item.para not in para_venues:  # once per paragraph, however many statements it holds
+                para = paras[item.para]
+                para_venues[item.para] = speaking_venue(text[para.start : para.end])
+            venue = para_venues[item.para]
         body = " ".join(text[item.start : item.end].split())
         quotes.append(Quote(body, item.start, item.end, item.kind, speaker, item.cue, dates[i], venue))
     return quotes

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .cues import wordset
@@ -145,9 +146,11 @@ def sentences(text: str, para: Para, protected: list[QuoteSpan]) -> list[tuple[i
     """Sentence offsets inside a paragraph; never split inside a quote, an abbreviation or an initial."""
     out = []
     start = para.start
+    starts = [q.start for q in protected]  # quote spans come in text order: bisect, not a scan per stop
     for m in _SENTENCE_END_RE.finditer(text, para.start, para.end):
         cut = m.end()
-        if any(q.start < m.start() < q.end - 1 for q in protected):
+        inside = bisect_left(starts, m.start()) - 1
+        if inside >= 0 and m.start() < protected[inside].end - 1:
             continue
         nxt = text[cut] if cut < para.end else ""
         if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"\u201c'\u2018(`"):

@@ -255,6 +255,7 @@ def _can_end_mention(left: str) -> bool:
 
 def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
     """The mention that ends right before a cue at `hi`, looking back no further than `lo`."""
+    lo = max(lo, hi - 300)  # no mention runs longer; bounding it keeps long sentences linear
     left = text[lo:hi].rstrip()
     trimmed = _TIME_TAIL_RE.search(left, max(0, len(left) - 90))  # the tail only: a $-anchored scan is costly
     if trimmed and trimmed.start() > 0:
@@ -262,7 +263,7 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
     if not left or not _can_end_mention(left):
         return None
     # Longest first, so "Sen. Susan Collins, R-Maine, the top Republican on ..." keeps its name.
-    begins = [m.end() for m in _COMMA_RE.finditer(left) if m.end() < len(left)]
+    begins = [m.end() for m in _COMMA_RE.finditer(left) if m.end() < len(left)][-6:]
     candidates = [0, *begins]
     for begin in candidates:
         chunk = left[begin:]
