@@ -37,6 +37,10 @@ def _stems(text: str | None) -> set[str]:
     return {w[:5] for w in words if w not in _STOP and len(w) > 1}
 
 
+_OBJECT_MARKERS = wordset(
+    "told to with by of on for at from and about against asked called met thanked interviewed named "
+    "criticized criticised praised accused urged"
+)
 _NAME_RUN_RE = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'\u2019-]*)){1,3}\b")
 _BEFORE_SURNAME_RE = re.compile(
     r"((?:[A-Z][\w'\u2019-]*\s+){1,2}(?:(?:al|bin|ibn|de|van|von|da|el|abu)[\s-]+)?)$"
@@ -126,17 +130,21 @@ class Resolver:
         """The person last named (as a speaker anywhere in the article) between the previous cue and here."""
         return self.named_between(self.last_pos, start)
 
-    def named_between(self, lo: int, hi: int) -> _Person | None:
-        """The person named last in text[lo:hi]: a speaker of the article, else a "First Last" name."""
-        last, who = -1, None
+    def named_between(self, lo: int, hi: int, first: bool = False) -> _Person | None:
+        """The person named last (or first) in text[lo:hi]: a speaker of the article, else a "First Last"."""
+        best, who = (hi if first else -1), None
         for surname in self.surnames:
             for at in _occurrences(self.text, surname, lo, hi):
-                if at > last:
-                    last, who = at, surname
+                if (at < best) if first else (at > best):
+                    best, who = at, surname
         if who:
             return self.people.get(who.lower())
         # Someone named only in passing ("Dmitry Peskov, the Kremlin spokesman, dismissed the reports.").
-        for m in reversed(list(_NAME_RUN_RE.finditer(self.text, lo, hi))):
+        runs = list(_NAME_RUN_RE.finditer(self.text, lo, hi))
+        for m in runs if first else reversed(runs):
+            before = self.text[max(lo, m.start() - 20) : m.start()].split()
+            if before and (before[-1].lower() in _OBJECT_MARKERS or before[-1].endswith(("'s", "\u2019s"))):
+                continue  # "told CNN's Jake Tapper", "met with John Kerry": not the subject
             words = m.group().split()
             while words and (words[0] in _SENTENCE_STARTERS or words[0].lower().strip(".") in TITLE_WORDS):
                 words.pop(0)

@@ -23,7 +23,7 @@ SAY_VERBS = wordset(
     "reported reports complained complains replied replies responded responds assured assures informed "
     "informs reminded reminds highlighted highlights agreed agrees believes believed thinks thought "
     "mentioned mentions continued continues countered counters testified testifies affirmed affirms "
-    "found finds showed shows concluded"
+    "found finds showed shows concluded asked asks joked jokes quipped shouted yelled wondered exclaimed"
 )
 
 # Cues that may take a bare clause ("said he would"); the rest need "that" unless the attribution trails.

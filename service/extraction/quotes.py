@@ -118,7 +118,7 @@ def _assemble(text: str, paras: list[Para], found: list[Found], published: str |
     speakers: list[Speaker | None] = [resolver.resolve(i) for i in range(len(found))]
     stated = {f.para for f in found}
     for i, item in enumerate(found):
-        named = resolver.named_between(*item.lead) if item.lead and item.mention is None else None
+        named = resolver.named_between(*item.lead, first=True) if item.lead and item.mention is None else None
         if named is not None:
             speakers[i] = resolver.speaker_for(named)  # "Smith called the plan “...”": the person just named
             continue

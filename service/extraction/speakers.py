@@ -161,6 +161,8 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
             role = " ".join(x for x in (inner.role, affiliation.group().strip()) if x)
             return Mention(head, start, "name", inner.name, role, False)
     tokens = words[1:] if words[0].lower() == "the" else words
+    party = [t for t in tokens if _PARTY_RE.match(t.strip("()"))]  # "Sen. John Thune (R-S.D.)"
+    tokens = [t for t in tokens if t not in party]
     if not tokens or not _is_cap(tokens[-1]) or tokens[0] in _NOT_NAME_START:
         return None
     lead = 0  # lowercase descriptors before a name: "farmer Tom Becker", "climate scientist Maria Lopez"

@@ -52,6 +52,8 @@ _DATE_TAIL = re.compile(
     r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December|"
     r"week|month|year|\d{4}).*$|\s+(?:earlier|later|today|yesterday)\b.*$"
 )
+_POSSESSIVE_CUT_RE = re.compile(r"['\u2019]s\s.*$")
+_TRAILING_LINK_RE = re.compile(r"(?:\s+(?:on|of|the|for|and|de|at|in))+$")
 _LEADING_ADJ = re.compile(
     r"^(?:a|an|the|annual|recent|weekly|regular|daily|joint|separate|brief|televised)\s+"
 )
@@ -64,6 +66,8 @@ def find_venue(words: str) -> str | None:
         if not match:
             continue
         venue = _DATE_TAIL.sub("", match.group("v")).strip(" ,.;")
+        venue = _POSSESSIVE_CUT_RE.sub("", venue)  # "CNN's Jake Tapper" -> "CNN"
+        venue = _TRAILING_LINK_RE.sub("", venue)
         while _LEADING_ADJ.match(venue):
             venue = _LEADING_ADJ.sub("", venue, count=1)
         if venue and not _NOT_VENUE.match(venue):
