@@ -6,10 +6,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from .attribution import speaker_after, speaker_before
 from .cues import CUE_RE
 from .reported import ADJUNCT_RE, trim_clause
 from .spans import Para, QuoteSpan
-from .speakers import Mention, speaker_after, speaker_before
+from .speakers import Mention
 
 _MIN_WORDS = 3
 _LOOSE_WORDS = 6  # scare quotes and titles are shorter; six quoted words inside a sentence are speech

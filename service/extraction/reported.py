@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .attribution import speaker_after, speaker_before
 from .cues import (
     BARE_CLAUSE_VERBS,
     CLAUSE_OPENERS,
@@ -13,7 +14,7 @@ from .cues import (
     FINDING_VERBS,
     wordset,
 )
-from .speakers import Mention, parse_mention, speaker_after, speaker_before
+from .speakers import Mention, parse_mention
 
 _MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
 _DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"

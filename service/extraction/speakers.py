@@ -20,11 +20,6 @@ _CONNECTORS = wordset("of for the and al bin ibn de van von da di du le la el ab
 _DETERMINERS = wordset(
     "the a an another one two three four five several some many other its his her their our"
 )
-_SUBORDINATE_RE = re.compile(
-    r"^.*\b(?:when|while|as|but|and|after|because|since|although|though|where|whereas|then|so|if|"
-    r"that|which|who|before|until|once|yet|also)\s+",
-    re.S,
-)
 _RELATIVE_ANON_RE = re.compile(
     r"\s+(?:who|which|speaking|talking|familiar|with\s+(?:direct\s+)?knowledge|briefed|close\s+to)\b.*$", re.S
 )
@@ -54,17 +49,9 @@ _NOT_MODIFIERS = wordset(
 _NAMED_AS_RE = re.compile(
     r"\b(?:named|called|identified\s+as)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})$"
 )
-_RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")
 _AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
 _PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
-_TIME_TAIL_RE = re.compile(
-    r"(?:\s+(?:on|last|this|late|early|earlier)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"week|month|year|morning|afternoon|evening|night)|\s+(?:also|previously|recently|today|yesterday|later|"
-    r"earlier|again|repeatedly|publicly|separately|however|too|then|once|in\s+\d{4}|has|have|had))+\s*,?$"
-)
 _ARTICLE_RE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
-_COMMA_RE = re.compile(r",\s+")
-_AFTER_END_RE = re.compile(r"[.;!?]\s*$|\s+(?:on|in|at|during|last|earlier|this|after|before)\s+[A-Z\d]")
 
 
 @dataclass(frozen=True)
@@ -84,11 +71,13 @@ def _words(text: str) -> list[str]:
     return _WORD_RE.findall(text)
 
 
-def _bare(word: str) -> str:
+def bare(word: str) -> str:
+    """A word without brackets or possessive, lower-cased."""
     return _POSSESSIVE_RE.sub("", word.strip("()")).lower()
 
 
-def _is_cap(word: str) -> bool:
+def is_cap(word: str) -> bool:
+    """Whether a word starts with a capital (after an opening bracket)."""
     return bool(_INITIAL_CAP_RE.match(word))
 
 
@@ -129,7 +118,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     role = mention.role
     if appos and not ANONYMITY_RE.search(appos) and mention.kind == "name" and not _looks_like_name(appos):
         role = role or _strip_article(_AGE_RE.sub("", appos)) or None  # "Maria Gonzalez, 34, whose ..."
-    if appos and (len(_words(appos)) > 16 or _bare(_words(appos)[0]) in _NOT_MODIFIERS - {"who", "whose"}):
+    if appos and (len(_words(appos)) > 16 or bare(_words(appos)[0]) in _NOT_MODIFIERS - {"who", "whose"}):
         return None  # a long aside means the comma split a clause, not an appositive
     kind = mention.kind
     if anonymous and kind == "name":
@@ -139,7 +128,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
 
 def _looks_like_name(text: str) -> bool:
     words = _words(text)
-    return 1 < len(words) <= 5 and all(_is_cap(w) or w.lower() in _CONNECTORS for w in words)
+    return 1 < len(words) <= 5 and all(is_cap(w) or w.lower() in _CONNECTORS for w in words)
 
 
 def _parse_head(head: str, start: int) -> Mention | None:
@@ -163,19 +152,19 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     tokens = words[1:] if words[0].lower() == "the" else words
     party = [t for t in tokens if _PARTY_RE.match(t.strip("()"))]  # "Sen. John Thune (R-S.D.)"
     tokens = [t for t in tokens if t not in party]
-    if not tokens or not _is_cap(tokens[-1]) or tokens[0] in _NOT_NAME_START:
+    if not tokens or not is_cap(tokens[-1]) or tokens[0] in _NOT_NAME_START:
         return None
     lead = 0  # lowercase descriptors before a name: "farmer Tom Becker", "climate scientist Maria Lopez"
     while lead < len(tokens) and lead < 3 and _DESCRIPTOR_RE.fullmatch(tokens[lead]):
         lead += 1
     for w in tokens[lead:]:
-        low = _bare(w)
-        if not (_is_cap(w) or low in TITLE_WORDS or low in _CONNECTORS):
+        low = bare(w)
+        if not (is_cap(w) or low in TITLE_WORDS or low in _CONNECTORS):
             return None
     name: list[str] = []
     for w in reversed(tokens):
-        low = _bare(w)
-        if low in TITLE_WORDS or _POSSESSIVE_RE.search(w) or not _is_cap(w):
+        low = bare(w)
+        if low in TITLE_WORDS or _POSSESSIVE_RE.search(w) or not is_cap(w):
             if low in _CONNECTORS and name and low not in ("the", "of", "for", "and"):
                 name.insert(0, w)
                 continue
@@ -188,11 +177,9 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     role = " ".join(role_words) or None
     if lead and (not name or len(name) < 2 and not role_words[lead:]):
         return None
-    if len(name) == 1 and (
-        _bare(name[0]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS or name[0].endswith("ly")
-    ):
+    if len(name) == 1 and (bare(name[0]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS or name[0].endswith("ly")):
         return None  # "Analysts say", "Police said": a description, not a surname
-    if name and _bare(name[-1]) in ORG_NOUNS and len(name) > 1:
+    if name and bare(name[-1]) in ORG_NOUNS and len(name) > 1:
         return Mention(head, start, "org", " ".join(tokens), None, False)  # "Syrian American Medical Society"
     if not name or name_text in PLACES or all(w in PLACES for w in name):
         org_name = " ".join(tokens)
@@ -207,18 +194,16 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     core = head
     pp = _PP_RE.match(head)
     participle = _PARTICIPLE_RE.match(head)
-    if pp and _bare(_words(pp.group("head"))[-1]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS:
+    if pp and bare(_words(pp.group("head"))[-1]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS:
         core = pp.group("head")
-    elif participle and _bare(_words(participle.group("head"))[-1]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS:
+    elif participle and bare(_words(participle.group("head"))[-1]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS:
         core = participle.group("head")  # "A study published in the journal Nature"
     core_words = _words(core)
     if not core_words or len(core_words) > 8:
         return None
-    if any(
-        _bare(w) in _NOT_MODIFIERS or _bare(w).endswith("ing") and _bare(w) != "acting" for w in core_words
-    ):
+    if any(bare(w) in _NOT_MODIFIERS or bare(w).endswith("ing") and bare(w) != "acting" for w in core_words):
         return None  # a clause ("sending it to the House"), not a noun phrase
-    noun = _bare(core_words[-1])
+    noun = bare(core_words[-1])
     if noun in DATA_NOUNS:
         return None
     kind = None
@@ -242,58 +227,3 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
         anonymous = plural and kind == "description"
         return Mention(head, start, kind, name, name, anonymous, definite)
     return Mention(head, start, kind, name, None, False, definite)
-
-
-def _can_end_mention(left: str) -> bool:
-    """Cheap test on the last word: every mention ends in a name, a pronoun, a known noun or an aside."""
-    if left.endswith(",") or ANONYMITY_RE.search(left, max(0, len(left) - 120)) or _RELATIVE_RE.search(left):
-        return True
-    last = left[left.rfind(" ") + 1 :]
-    if _is_cap(last) or last in ("he", "she", "they", "it"):
-        return True
-    low = _bare(last)
-    return low in PERSON_NOUNS or low in ORG_NOUNS or low in STUDY_NOUNS or low.rstrip("s") in PERSON_NOUNS
-
-
-def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
-    """The mention that ends right before a cue at `hi`, looking back no further than `lo`."""
-    lo = max(lo, hi - 300)  # no mention runs longer; bounding it keeps long sentences linear
-    left = text[lo:hi].rstrip()
-    trimmed = _TIME_TAIL_RE.search(left, max(0, len(left) - 90))  # the tail only: a $-anchored scan is costly
-    if trimmed and trimmed.start() > 0:
-        left = left[: trimmed.start()].rstrip()  # "Tom Vilsack on Monday said": the time is not the speaker
-    if not left or not _can_end_mention(left):
-        return None
-    # Longest first, so "Sen. Susan Collins, R-Maine, the top Republican on ..." keeps its name.
-    begins = [m.end() for m in _COMMA_RE.finditer(left) if m.end() < len(left)][-6:]
-    candidates = [0, *begins]
-    for begin in candidates:
-        chunk = left[begin:]
-        if len(chunk.split()) > 32:
-            continue
-        mention = parse_mention(chunk, lo + begin)
-        if mention:
-            return mention
-        relative = _RELATIVE_RE.search(chunk)
-        if relative and "," not in chunk[relative.start() :]:
-            # "Hundreds of people who fled the fighting told Reuters ...": the clause describes the speaker.
-            mention = parse_mention(chunk[: relative.start()], lo + begin)
-            if mention and mention.kind in ("name", "description"):
-                return mention
-        sub = _SUBORDINATE_RE.match(chunk.split(", ", 1)[0]) if not ANONYMITY_RE.search(chunk) else None
-        if sub:
-            mention = parse_mention(left[begin + sub.end() :], lo + begin + sub.end())
-            if mention:
-                return mention
-    return None
-
-
-def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
-    """The mention that follows an inverted cue ("said John Smith, a spokesman for ...")."""
-    right = text[lo:hi]
-    end = _AFTER_END_RE.search(right)
-    chunk = right[: end.start()] if end else right
-    m = parse_mention(chunk, lo)
-    if m and m.kind == "name" or m and m.kind in ("description", "org", "study"):
-        return m
-    return None

@@ -1,0 +1,77 @@
+"""Where the speaker sits around a cue: the mention before "said", or after an inverted "said"."""
+
+from __future__ import annotations
+
+import re
+
+from .cues import ANONYMITY_RE, ORG_NOUNS, PERSON_NOUNS, STUDY_NOUNS
+from .speakers import Mention, bare, is_cap, parse_mention
+
+_SUBORDINATE_RE = re.compile(
+    r"^.*\b(?:when|while|as|but|and|after|because|since|although|though|where|whereas|then|so|if|"
+    r"that|which|who|before|until|once|yet|also)\s+",
+    re.S,
+)
+_TIME_TAIL_RE = re.compile(
+    r"(?:\s+(?:on|last|this|late|early|earlier)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|morning|afternoon|evening|night)|\s+(?:also|previously|recently|today|yesterday|later|"
+    r"earlier|again|repeatedly|publicly|separately|however|too|then|once|in\s+\d{4}|has|have|had))+\s*,?$"
+)
+_COMMA_RE = re.compile(r",\s+")
+_AFTER_END_RE = re.compile(r"[.;!?]\s*$|\s+(?:on|in|at|during|last|earlier|this|after|before)\s+[A-Z\d]")
+_RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")
+
+
+def _can_end_mention(left: str) -> bool:
+    """Cheap test on the last word: every mention ends in a name, a pronoun, a known noun or an aside."""
+    if left.endswith(",") or ANONYMITY_RE.search(left, max(0, len(left) - 120)) or _RELATIVE_RE.search(left):
+        return True
+    last = left[left.rfind(" ") + 1 :]
+    if is_cap(last) or last in ("he", "she", "they", "it"):
+        return True
+    low = bare(last)
+    return low in PERSON_NOUNS or low in ORG_NOUNS or low in STUDY_NOUNS or low.rstrip("s") in PERSON_NOUNS
+
+
+def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
+    """The mention that ends right before a cue at `hi`, looking back no further than `lo`."""
+    lo = max(lo, hi - 300)  # no mention runs longer; bounding it keeps long sentences linear
+    left = text[lo:hi].rstrip()
+    trimmed = _TIME_TAIL_RE.search(left, max(0, len(left) - 90))  # the tail only: a $-anchored scan is costly
+    if trimmed and trimmed.start() > 0:
+        left = left[: trimmed.start()].rstrip()  # "Tom Vilsack on Monday said": the time is not the speaker
+    if not left or not _can_end_mention(left):
+        return None
+    # Longest first, so "Sen. Susan Collins, R-Maine, the top Republican on ..." keeps its name.
+    begins = [m.end() for m in _COMMA_RE.finditer(left) if m.end() < len(left)][-6:]
+    candidates = [0, *begins]
+    for begin in candidates:
+        chunk = left[begin:]
+        if len(chunk.split()) > 32:
+            continue
+        mention = parse_mention(chunk, lo + begin)
+        if mention:
+            return mention
+        relative = _RELATIVE_RE.search(chunk)
+        if relative and "," not in chunk[relative.start() :]:
+            # "Hundreds of people who fled the fighting told Reuters ...": the clause describes the speaker.
+            mention = parse_mention(chunk[: relative.start()], lo + begin)
+            if mention and mention.kind in ("name", "description"):
+                return mention
+        sub = _SUBORDINATE_RE.match(chunk.split(", ", 1)[0]) if not ANONYMITY_RE.search(chunk) else None
+        if sub:
+            mention = parse_mention(left[begin + sub.end() :], lo + begin + sub.end())
+            if mention:
+                return mention
+    return None
+
+
+def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
+    """The mention that follows an inverted cue ("said John Smith, a spokesman for ...")."""
+    right = text[lo:hi]
+    end = _AFTER_END_RE.search(right)
+    chunk = right[: end.start()] if end else right
+    m = parse_mention(chunk, lo)
+    if m and m.kind == "name" or m and m.kind in ("description", "org", "study"):
+        return m
+    return None
