@@ -7,7 +7,7 @@ from dataclasses import asdict, dataclass, field, is_dataclass
 from typing import NamedTuple
 
 from service import provenance
-from service.index import QuoteIndex
+from service.index import QuoteIndex, highlight_spans
 from service.models import StoredQuote
 
 # Calibrated on the dev claims against the extracted corpus and against the gold statements with 20,000
@@ -115,7 +115,9 @@ def match(
     min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
     keep = _keeper(store, filters) if _has_filters(filters) else None
     # Copies of one statement fold into one match, so fetch extra to still fill `limit`.
-    hits = index.search(claim, limit=limit * 3 if group else limit, min_score=min_score, keep=keep)
+    hits = index.search(
+        claim, limit=limit * 3 if group else limit, min_score=min_score, keep=keep, highlights=False
+    )
     by_id = {q.id: q for q in store.get_quotes([h.quote_id for h in hits])}
     hit_of = {h.quote_id: h for h in hits if h.quote_id in by_id}  # gone from the store: skipped
     quotes = [by_id[h.quote_id] for h in hits if h.quote_id in by_id]
@@ -136,8 +138,8 @@ def match(
 
 
 def _to_match(claim: str, hit, quote: StoredQuote, reported_in: list, first_reported) -> Match:
-    text = quote.text
-    highlights = [Highlight(s, e, text[s:e]) for s, e in hit.highlights if 0 <= s < e <= len(text)]
+    text = quote.text  # spans are found in the store's text, the one the answer shows
+    highlights = [Highlight(s, e, text[s:e]) for s, e in highlight_spans(text, hit.matched_terms)]
     explanation = {
         "scorer": hit.scorer,
         "parts": hit.parts,

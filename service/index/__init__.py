@@ -22,6 +22,6 @@ the next restart rebuilds or maps the persisted one).
 
 from service.index.core import QuoteIndex
 from service.index.persist import load, open_index, save
-from service.index.scoring import SCORER, Hit
+from service.index.scoring import SCORER, Hit, highlight_spans
 
-__all__ = ["SCORER", "Hit", "QuoteIndex", "load", "open_index", "save"]
+__all__ = ["SCORER", "Hit", "QuoteIndex", "highlight_spans", "load", "open_index", "save"]

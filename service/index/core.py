@@ -222,9 +222,18 @@ class QuoteIndex:
         return prepare_claim(claim, terms), weighted
 
     def search(
-        self, claim: str, limit: int = 10, min_score: float = 0.0, keep: Keep | None = None
+        self,
+        claim: str,
+        limit: int = 10,
+        min_score: float = 0.0,
+        keep: Keep | None = None,
+        highlights: bool = True,
     ) -> list[Hit]:
-        """The best `limit` statements for a claim, scoring at least `min_score`, best first."""
+        """The best `limit` statements for a claim, scoring at least `min_score`, best first.
+
+        `keep(ids) -> allowed ids` filters candidates (over-fetching until `limit` pass or nothing is
+        left); `highlights=False` leaves spans to the caller, who may show only some of the hits.
+        """
         with self._lock:
             query, weighted = self.analyze(claim)
             if not weighted:
@@ -240,6 +249,8 @@ class QuoteIndex:
                     break
                 pool *= 4  # filters left too few: look deeper rather than return a short list
             hits.sort(key=lambda h: (-h.score, -h.parts["bm25"], h.quote_id))
+            if not highlights:
+                return hits[:limit]
             return [
                 replace(h, highlights=highlight_spans(self.text(h.quote_id), h.matched_terms))
                 for h in hits[:limit]
