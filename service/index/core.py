@@ -27,6 +27,7 @@ from service.normalize import content_terms
 
 POOL = 100  # candidates rescored per query: enough for reranking, few enough for ~ms Python work
 POSTING_BUDGET = 100_000  # postings accumulated exactly; commoner terms only adjust the best candidates
+SYNC_BATCH = 20_000  # statements fetched from the store at a time when catching up
 MERGE_AT = 50_000  # delta statements that trigger a merge into a fresh main segment
 
 Keep = Callable[[list[int]], set[int]]
@@ -144,8 +145,8 @@ class QuoteIndex:
         new_seq, added, removed = store.changes_since(self.seq)
         with self._lock:
             changed = self.remove(removed)
-            if added:
-                changed += self.add(store.get_quotes(added))
+            for start in range(0, len(added), SYNC_BATCH):  # a bulk import may add millions at once
+                changed += self.add(store.get_quotes(added[start : start + SYNC_BATCH]))
             self.seq = new_seq
         return changed
 
