@@ -187,3 +187,24 @@ def test_save_load_and_open_from_store(tmp_path, index):
 def test_memory_per_statement_is_small():
     index = QuoteIndex.build(random_corpus(1, 2000))
     assert index.memory_bytes() / len(index) < 1024
+
+
+@pytest.mark.parametrize("claim", ["", "   ", "the of and it is was", "!!! ??? ...", "x"])
+def test_claims_without_content_find_nothing(index, claim):
+    assert index.search(claim, min_score=0) == []
+
+
+def test_empty_index_finds_nothing():
+    assert QuoteIndex().search("40,000 foreign fighters", min_score=0) == []
+    assert QuoteIndex.build([]).search("40,000 foreign fighters", min_score=0) == []
+
+
+def test_misspelt_words_are_reported_as_typed(index):
+    hit = index.search("an exces of 40000 foriegn fighters")[0]
+    assert hit.corrections == {"exces": "excess", "foriegn": "foreign"}
+
+
+def test_long_claim_of_unknown_names_still_answers(index):
+    claim = " ".join(f"Zzyzxqw{i} Qxvbnm{i}" for i in range(150)) + " foreign fighters Syria"
+    hits = index.search(claim, min_score=0)
+    assert hits and hits[0].quote_id == 1 and hits[0].score < 45  # mostly words nobody used: a weak match

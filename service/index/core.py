@@ -23,10 +23,11 @@ from service.index.scoring import (
 )
 from service.index.segment import Segment, build_segment
 from service.index.vocab import Vocabulary
-from service.normalize import content_terms
+from service.normalize import content_terms, normalized_words, term_of
 
 POOL = 100  # candidates rescored per query: enough for reranking, few enough for ~ms Python work
 POSTING_BUDGET = 100_000  # postings accumulated exactly; commoner terms only adjust the best candidates
+MAX_TYPO_LOOKUPS = 6  # unknown claim words looked up as typos; a long claim of names must stay fast
 SYNC_BATCH = 20_000  # statements fetched from the store at a time when catching up
 MERGE_AT = 50_000  # delta statements that trigger a merge into a fresh main segment
 
@@ -200,9 +201,10 @@ class QuoteIndex:
 
     def analyze(self, claim: str) -> tuple[ClaimQuery, list[tuple[int, float]]]:
         """The claim's weighted terms (typos corrected against the vocabulary) and (term id, idf) pairs."""
-        terms, weighted, seen = [], [], set()
-        for word in content_terms(claim):
-            if word in seen:
+        terms, weighted, seen, lookups = [], [], set(), 0
+        for raw in normalized_words(claim):
+            word = term_of(raw)
+            if not word or word in seen:
                 continue
             seen.add(word)
             term_id = self.vocab.get(word)
@@ -211,14 +213,17 @@ class QuoteIndex:
                 terms.append(QueryTerm(word, word, idf, term_id))
                 weighted.append((term_id, idf))
                 continue
-            guess = self.vocab.closest(word, self.df)
-            if guess is None:
+            # The word as typed and its stem are tried: "exces" is one edit from "excess"; its stem is not.
+            guess = self.vocab.closest(raw, self.df) if lookups < MAX_TYPO_LOOKUPS else None
+            lookups += 1
+            if guess is None or self.vocab.terms[guess[0]] in seen:
                 terms.append(QueryTerm(word, word, self.idf(None)))  # a word nobody used: it counts against
                 continue
             term_id, similarity = guess
+            seen.add(self.vocab.terms[term_id])
             idf = self.idf(term_id)
             weight = max(idf, self.idf(None) / 2) * similarity
-            terms.append(QueryTerm(self.vocab.terms[term_id], word, weight, term_id))
+            terms.append(QueryTerm(self.vocab.terms[term_id], raw, weight, term_id))
             weighted.append((term_id, idf * similarity))
         return prepare_claim(claim, terms), weighted
 
