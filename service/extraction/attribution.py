@@ -18,6 +18,12 @@ _TIME_TAIL_RE = re.compile(
     r"earlier|again|repeatedly|publicly|separately|however|too|then|once|in\s+\d{4}|has|have|had))+\s*,?$"
 )
 _COMMA_RE = re.compile(r",\s+")
+_CONJUNCTION_RE = re.compile(r"(?:But|And|Yet|So|Still|Now|Then|Also|Instead|Meanwhile)\s+(?=[A-Za-z])")
+_NOUN_PP_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS, key=len, reverse=True)) + r")"
+    r"\s+(?:of|in|at|for|from|with|on|close\s+to)\s+[^,]{1,60}$",
+    re.I,
+)
 _AFTER_END_RE = re.compile(r"[.;!?]\s*$|\s+(?:on|in|at|during|last|earlier|this|after|before)\s+[A-Z\d]")
 _RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")
 
@@ -26,6 +32,8 @@ def _can_end_mention(left: str) -> bool:
     """Cheap test on the last word: every mention ends in a name, a pronoun, a known noun or an aside."""
     if left.endswith(",") or ANONYMITY_RE.search(left, max(0, len(left) - 120)) or _RELATIVE_RE.search(left):
         return True
+    if _NOUN_PP_RE.search(left, max(0, len(left) - 80)):
+        return True  # "A senior source in the opposition"
     last = left[left.rfind(" ") + 1 :]
     if is_cap(last) or last in ("he", "she", "they", "it"):
         return True
@@ -37,6 +45,9 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
     """The mention that ends right before a cue at `hi`, looking back no further than `lo`."""
     lo = max(lo, hi - 300)  # no mention runs longer; bounding it keeps long sentences linear
     left = text[lo:hi].rstrip()
+    conj = _CONJUNCTION_RE.match(left)
+    if conj:  # "But rebel commander Abu Omar told ...", "And the army said ..."
+        lo, left = lo + conj.end(), left[conj.end() :]
     trimmed = _TIME_TAIL_RE.search(left, max(0, len(left) - 90))  # the tail only: a $-anchored scan is costly
     if trimmed and trimmed.start() > 0:
         left = left[: trimmed.start()].rstrip()  # "Tom Vilsack on Monday said": the time is not the speaker

@@ -96,7 +96,8 @@ ORG_NOUNS = wordset(
     center centre foundation network newspaper agency's white house cabinet parliament congress senate
     team club league federation association regime society fund bank corporation corp inc ltd llc
     charity network movement front brigade watch international commission tribunal university hospital
-    ministry's times post journal news tribune herald"""
+    ministry's times post journal news tribune herald media television tv broadcaster outlet outlets
+    newspapers"""
 )
 STUDY_NOUNS = wordset("study report survey poll analysis research paper review assessment statement")
 # "according to UN estimates" attributes a number, not a statement.

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .attribution import speaker_after, speaker_before
 from .cues import (
@@ -31,7 +31,8 @@ ADJUNCT_RE = re.compile(
     rf"(?:recently|previously|earlier|today|yesterday|later|again|also|repeatedly|publicly|separately|"
     rf"too|however|though|then|now|once)|on\s+(?:Twitter|Facebook|X|Telegram|social\s+media|television)|"
     rf"(?:earlier|later)\s+this\s+(?:week|month|year)|\d+\s+(?:days|weeks|months|years)\s+ago|"
-    rf"in\s+(?:a|an|the)\s+(?:recent|new)\s+\w+)"
+    rf"in\s+(?:a|an|the)\s+(?:recent|new)\s+\w+|(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|"
+    rf"by\s+(?:phone|telephone|email|e-mail|text\s+message))"
 )
 _TOLD_OBJECT_RE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:[\w-]+\s+){0,2}?[A-Z][\w.&'\u2019-]*"
@@ -98,6 +99,11 @@ _INTRO_RE = re.compile(
     r"(?:\s+[\w'\u2019.-]+){0,6},\s+"
 )
 _THAT_FIRST_RE = re.compile(r"\s*,?\s*that\s+")
+# "..., state media reported, as the army pressed ...": a time or circumstance clause after the attribution.
+_SUBCLAUSE_TAIL_RE = re.compile(
+    r",\s+(?:as|while|after|before|when|amid|with|despite|because|since|even\s+as)\s"
+)
+_ANON_AFTER_RE = re.compile(r"\s*,?\s*(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity")
 _THAT_RE = re.compile(r"\bthat\s+")
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:he|she|they|it|we|I)\b")
 _PARTICIPLE_TAIL_RE = re.compile(r",\s+\w+ing\b")
@@ -179,7 +185,7 @@ def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
 def _only_adjuncts_after(text: str, pos: int, end: int, verb: str) -> bool:
     pos = _skip_adjuncts(text, pos, end, verb)
     rest = text[pos:end].strip()
-    return not rest.strip(".!?") or bool(_PARTICIPLE_TAIL_RE.match(rest))
+    return not rest.strip(".!?") or bool(_PARTICIPLE_TAIL_RE.match(rest) or _SUBCLAUSE_TAIL_RE.match(rest))
 
 
 def _according(text: str, start: int, end: int, at_end: bool = False) -> Reported | None:
@@ -250,6 +256,8 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
             continue
         if verb.split()[0] in ("reported", "reports") and mention.kind not in ("org", "name", "study"):
             continue
+        if not mention.anonymous and _ANON_AFTER_RE.match(text, cue.end(), end):
+            mention = replace(mention, anonymous=True)  # "a source said on condition of anonymity that ..."
         clause_start = None if inverted else _clause_after(text, cue.end(), end, verb)
         if clause_start is not None:
             c_start, c_end = trim_clause(text, clause_start, end)

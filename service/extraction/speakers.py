@@ -49,6 +49,8 @@ _NOT_MODIFIERS = wordset(
 _NAMED_AS_RE = re.compile(
     r"\b(?:named|called|identified\s+as)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})$"
 )
+# Heads that stand for an unnamed source by their nature: "a source close to", "a person familiar with".
+_UNNAMED_NOUNS = wordset("source sources insider insiders person people")
 _AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
 _PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 _ARTICLE_RE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
@@ -173,6 +175,12 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     name_text = " ".join(name)
     role_words = tokens[: len(tokens) - len(name)]
     if name and role_words and role_words[-1].lower() in ("of", "for", "and", "the", "at", "in", "on"):
+        if all(is_cap(w) or w.lower() in _CONNECTORS for w in tokens) and not any(
+            w.lower() in ("president", "minister", "secretary", "director", "head", "chief") for w in tokens
+        ):
+            return Mention(
+                head, start, "org", " ".join(tokens), None, False
+            )  # "Syrian Observatory for Human Rights"
         return None  # "director of the Department for New Challenges and Threats": a body inside a phrase
     role = " ".join(role_words) or None
     if lead and (not name or len(name) < 2 and not role_words[lead:]):
@@ -221,6 +229,8 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     if first not in _DETERMINERS and not possessive and not bare_ok:
         return None  # bare plurals ("officials said", "police said") are fine; a bare singular is not
     definite = first in ("the", "its", "his", "her", "their") or possessive
+    if noun in _UNNAMED_NOUNS and kind == "description":
+        return Mention(head, start, kind, _strip_article(head), _strip_article(head), True, definite)
     plural = noun.endswith("s") and noun not in ("analysis", "police") or noun in ("people", "police")
     name = _strip_article(head)
     if kind == "description":
