@@ -195,3 +195,38 @@ def test_datelines_stay_out_of_lede_statements(lede, statement):
 def test_told_object_is_not_part_of_the_clause():
     text = "Air Force Secretary Deborah Lee James told the committee that the first aircraft would be late."
     assert _quotes(text)[0].text == "the first aircraft would be late"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "role"),
+    [
+        (
+            '"We are seeing many hospitalizations," said Dr. Jane Doe, an epidemiologist at Johns Hopkins.',
+            "Jane Doe",
+            "epidemiologist at Johns Hopkins",
+        ),
+        (
+            '"This is a company in transition," said Dan Ives, an analyst at Wedbush.',
+            "Dan Ives",
+            "analyst at Wedbush",
+        ),
+        (
+            "Researchers found that vaccinated people were half as likely to be hospitalized.",
+            "Researchers",
+            None,
+        ),
+        (
+            "A senior source in the opposition said on condition of anonymity that talks had stalled.",
+            None,
+            None,
+        ),
+    ],
+)
+def test_roles_and_sources(text, speaker, role):
+    (quote,) = _quotes(text)
+    if speaker:
+        assert quote.speaker.name == speaker
+    else:
+        assert quote.speaker.anonymous
+    if role:
+        assert quote.speaker.role == role

@@ -24,7 +24,11 @@ _NOUN_PP_RE = re.compile(
     r"\s+(?:of|in|at|for|from|with|on|close\s+to)\s+[^,]{1,60}$",
     re.I,
 )
-_AFTER_END_RE = re.compile(r"[.;!?]\s*$|\s+(?:on|in|at|during|last|earlier|this|after|before)\s+[A-Z\d]")
+_AFTER_END_RE = re.compile(
+    r"[.;!?]\s*$|\s+(?:on|in|during|last|earlier|this|after|before)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|\d|a\s|an\s|the\s|his\s|her\s)|\s+at\s+(?:a|an)\s"
+)
 _RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")
 
 

@@ -104,6 +104,9 @@ _SUBCLAUSE_TAIL_RE = re.compile(
     r",\s+(?:as|while|after|before|when|amid|with|despite|because|since|even\s+as)\s"
 )
 _ANON_AFTER_RE = re.compile(r"\s*,?\s*(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity")
+_RESEARCHERS_RE = re.compile(
+    r"\b(?:researchers|scientists|investigators|authors|experts|analysts|team)$", re.I
+)
 _THAT_RE = re.compile(r"\bthat\s+")
 _SUBJECT_PRONOUN_RE = re.compile(r"\b(?:he|she|they|it|we|I)\b")
 _PARTICIPLE_TAIL_RE = re.compile(r",\s+\w+ing\b")
@@ -252,8 +255,12 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
                 inverted = mention is not None
         if mention is None:
             continue
-        if verb in FINDING_VERBS and mention.kind not in ("study", "org"):
-            continue
+        if (
+            verb in FINDING_VERBS
+            and mention.kind not in ("study", "org")
+            and not _RESEARCHERS_RE.search(mention.text)
+        ):
+            continue  # "the study found", "researchers found" report findings; "Smith found" does not
         if verb.split()[0] in ("reported", "reports") and mention.kind not in ("org", "name", "study"):
             continue
         if not mention.anonymous and _ANON_AFTER_RE.match(text, cue.end(), end):

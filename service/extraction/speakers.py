@@ -118,8 +118,15 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     if appos and _PARTY_RE.match(appos.split(", ", 1)[0]):
         appos = appos.split(", ", 1)[1] if ", " in appos else None  # "Sen. Susan Collins, R-Maine, ..."
     role = mention.role
-    if appos and not ANONYMITY_RE.search(appos) and mention.kind == "name" and not _looks_like_name(appos):
-        role = role or _strip_article(_AGE_RE.sub("", appos)) or None  # "Maria Gonzalez, 34, whose ..."
+    honorific = not role or role.lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "prof", "rev")
+    if (
+        appos
+        and honorific
+        and not ANONYMITY_RE.search(appos)
+        and mention.kind == "name"
+        and not _looks_like_name(appos)
+    ):
+        role = _strip_article(_AGE_RE.sub("", appos)) or role  # "Maria Gonzalez, 34, whose ..."
     if appos and (len(_words(appos)) > 16 or bare(_words(appos)[0]) in _NOT_MODIFIERS - {"who", "whose"}):
         return None  # a long aside means the comma split a clause, not an appositive
     kind = mention.kind
