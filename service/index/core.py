@@ -79,14 +79,6 @@ class QuoteIndex:
         self.vocab, self.main = vocab, segment
         self._main_live = int((~segment.deleted).sum())
 
-    def _terms(self, text: str, speaker: str | None) -> tuple[list[str], int]:
-        """Terms of the text followed by the speaker's, and how many came from the text."""
-        terms = content_terms(text)
-        count = len(terms)
-        if speaker:
-            terms = terms + list(self._speaker_set(speaker))
-        return terms, count
-
     def _speaker_set(self, speaker: str | None) -> frozenset[str]:
         if not speaker:
             return frozenset()
@@ -107,11 +99,19 @@ class QuoteIndex:
                 if len(rows) > 1:
                     self._adopt(*bulk_segment(rows, self._speaker_set))
                     return len(self)
+            ids, add_term = self.vocab.ids, self.vocab.add
             for row in rows:
                 quote_id, text, speaker = _row(row)
                 self._remove_one(quote_id)
-                terms, text_count = self._terms(text, speaker)
-                self.delta.add(quote_id, text, speaker, [self.vocab.add(t) for t in terms], text_count)
+                term_ids = []
+                for word in normalized_words(text):
+                    term = term_of(word)
+                    if term:
+                        term_ids.append(ids[term] if term in ids else add_term(term))
+                text_count = len(term_ids)
+                if speaker:
+                    term_ids += [add_term(t) for t in self._speaker_set(speaker)]
+                self.delta.add(quote_id, text, speaker, term_ids, text_count)
                 added += 1
             if len(self.delta) >= max(MERGE_AT, self._main_live // 10):
                 self.compact()

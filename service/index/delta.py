@@ -37,7 +37,7 @@ class Delta:
         self.texts.append(text)
         self.speakers.append(speaker)
         self.term_counts.append(counts)
-        self.text_terms.append(np.unique(np.array(term_ids[:text_count], dtype=np.int32)))
+        self.text_terms.append(np.array(sorted(set(term_ids[:text_count])), dtype=np.int32))
         self.lengths.append(len(term_ids))
         for term_id in counts:
             self.postings.setdefault(term_id, []).append(local)
