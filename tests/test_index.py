@@ -208,3 +208,14 @@ def test_long_claim_of_unknown_names_still_answers(index):
     claim = " ".join(f"Zzyzxqw{i} Qxvbnm{i}" for i in range(150)) + " foreign fighters Syria"
     hits = index.search(claim, min_score=0)
     assert hits and hits[0].quote_id == 1 and hits[0].score < 45  # mostly words nobody used: a weak match
+
+
+@pytest.mark.parametrize(
+    "claim",
+    ["More than 40,000 foreign fighters have gone to Syria", "Russian air force strikes terrorist targets"],
+)
+def test_scores_comparable_across_corpus_sizes(claim):
+    small = QuoteIndex.build(STATEMENTS).search(claim, limit=1)[0]
+    grown = QuoteIndex.build(STATEMENTS + random_corpus(4, 3000)[6:]).search(claim, limit=1)[0]
+    assert grown.quote_id == small.quote_id
+    assert abs(grown.score - small.score) < 10
