@@ -330,3 +330,28 @@ def test_any_text_gives_statements_whose_offsets_hold(tokens):
         assert 0 <= quote.start < quote.end <= len(text)
         assert quote.text == " ".join(text[quote.start : quote.end].split())
         assert quote.kind in ("direct", "indirect", "mixed")
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        (
+            "\u2018We don\u2019t want war, but we will defend ourselves,\u2019 "
+            "Defence Secretary Ben Wallace said.",
+            "We don\u2019t want war, but we will defend ourselves",
+        ),
+        (
+            "\u00abWe will not give in to pressure,\u00bb the minister Jean Dupont said.",
+            "We will not give in to pressure",
+        ),
+        ("\u201eWe can do this together,\u201c Chancellor Angela Merkel said.", "We can do this together"),
+    ],
+)
+def test_other_quote_marks(snippet, expected):
+    (quote,) = _body_quotes(snippet)
+    assert quote.text == expected and quote.kind == "direct"
+
+
+def test_single_quotes_inside_double_quoted_text_are_not_statements():
+    text = "The so-called \u2018moderate\u2019 opposition has lost ground, the minister\u2019s aide said."
+    assert [q.kind for q in _body_quotes(text)] == ["indirect"]

@@ -8,9 +8,12 @@ from dataclasses import dataclass
 
 from .cues import wordset
 
-_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"]")
-_OPENERS = {"\u201c", "\u201e", "``"}
-_CLOSERS = {"\u201d"}
+_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
+_OPENERS = {"\u201c", "\u201e", "``", "\u00ab"}
+_CLOSERS = {"\u201d", "\u00bb"}
+# Single quotes as the main marks (some scraped and British copy): only closed by punctuation and a space,
+# so apostrophes ("don\u2019t") never close them, and only in paragraphs with no double marks at all.
+_SINGLE_RE = re.compile(r"\u2018(?=\S)(.{8,600}?[,.?!\u2026])\u2019(?=\s|$)", re.S)
 # A closing paragraph tail such as "; Sputnik reported." inside a quote that runs on: not the speaker's words.
 _STRAY_TAIL_RE = re.compile(
     r"[;,.]\s+(?:(?:the\s+)?[A-Z][\w.&'\u2019-]*\s+){1,4}(?:reported|said|wrote|added|reports|says)\.?\s*$"
@@ -101,8 +104,12 @@ def quote_spans(text: str, paras: list[Para]) -> list[QuoteSpan]:
         marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text, para.start, para.end)]
         if carry and marks and marks[0][0] != para.start:
             open_at, continued = para.start, True  # scraped style: the quote closes in this paragraph
+        if not marks:
+            spans += _single_quoted(text, para, index)
         for at, mark in marks:
             kind = _classify(text, at, mark, para)
+            if mark == "\u201c" and open_at is not None and text[open_mark] == "\u201e":
+                kind = "close"  # German-style „...“
             if kind == "none":
                 continue
             if open_at is None:
@@ -129,6 +136,16 @@ def quote_spans(text: str, paras: list[Para]) -> list[QuoteSpan]:
                 if end > open_at:
                     spans.append(QuoteSpan(open_at, end, index, open_mark, None, continued, bool(stray)))
     return spans
+
+
+def _single_quoted(text: str, para: Para, index: int) -> list[QuoteSpan]:
+    """‘...,’ spans of a paragraph that uses single quotes as its quote marks."""
+    out = []
+    for m in _SINGLE_RE.finditer(text, para.start, para.end):
+        before = text[m.start() - 1] if m.start() > para.start else " "
+        if before.isspace() or before in "([:\u2014\u2013-":
+            out.append(QuoteSpan(m.start(1), m.end(1), index, m.start(), m.end(1)))
+    return out
 
 
 def _runs_on(text: str, para: Para) -> bool:
