@@ -355,3 +355,15 @@ def test_other_quote_marks(snippet, expected):
 def test_single_quotes_inside_double_quoted_text_are_not_statements():
     text = "The so-called \u2018moderate\u2019 opposition has lost ground, the minister\u2019s aide said."
     assert [q.kind for q in _body_quotes(text)] == ["indirect"]
+
+
+def test_quoted_as_saying():
+    text = (
+        "Deputy Foreign Minister Sergei Ryabkov was quoted by Interfax as saying that Moscow would respond."
+    )
+    (quote,) = _body_quotes(text)
+    assert (quote.text, quote.speaker.name, quote.venue) == (
+        "Moscow would respond",
+        "Sergei Ryabkov",
+        "Interfax",
+    )

@@ -28,7 +28,7 @@ SAY_VERBS = wordset(
 
 # Cues that may take a bare clause ("said he would"); the rest need "that" unless the attribution trails.
 BARE_CLAUSE_VERBS = wordset(
-    "said says say told tells added adds stressed noted warned insisted argued explained wrote writes "
+    "said says say told tells saying added adds stressed noted warned insisted argued explained wrote writes "
     "believes thinks thought predicted estimated claimed claims"
 )
 
@@ -39,7 +39,8 @@ _VERB_ALT = "|".join(sorted(SAY_VERBS, key=len, reverse=True))
 CUE_RE = re.compile(
     rf"\b(?:(?:has|have|had|will|would|also|previously|later|again|repeatedly|further|then|once|"
     rf"reportedly|recently|earlier|already|often|has\s+also|had\s+also|has\s+previously|"
-    rf"has\s+long|had\s+previously)\s+)*(?P<verb>{_VERB_ALT}|pointed\s+out|points\s+out|went\s+on\s+to\s+say)\b"
+    rf"has\s+long|had\s+previously)\s+)*(?P<verb>{_VERB_ALT}|pointed\s+out|points\s+out|went\s+on\s+to\s+say|"
+    rf"(?:was|were|is)\s+quoted\s+(?:by\s+[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*\s+)?as\s+saying)\b"
 )
 ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\b")
 
@@ -86,6 +87,10 @@ PERSON_NOUNS = wordset(
     soldiers troops medics rescuers firefighters founder founders nurse nurses chef owner manager
     director directors lawmaker mother father son daughter wife husband widow brother sister friend
     neighbor neighbour resident tenant landlord farmer worker employee student teacher pastor priest
+    nominee nominees candidate candidates challenger incumbent frontrunner host anchor reporter reporters
+    journalist journalists writer defendant defendants plaintiff plaintiffs suspect victim survivor
+    commentator strategist pollster organizer organiser chairperson ceo founder co-founder cofounder
+    president-elect governor-elect senator-elect mayor-elect
     authorities negotiator mediator mediators charities
     groups organizations organisations agencies monitors activists campaigners officers agents"""
 )

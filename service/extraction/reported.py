@@ -242,6 +242,8 @@ def find_reported(text: str, start: int, end: int) -> Reported | None:
 def _find_cued(text: str, start: int, end: int) -> Reported | None:
     for cue in CUE_RE.finditer(text, start, end):
         verb = cue.group("verb").lower()
+        if "quoted" in verb:
+            verb = "saying"  # "was quoted by Interfax as saying (that) ..." takes a clause like "said"
         if _PASSIVE_RE.search(text[max(start, cue.start() - 12) : cue.start()]):
             continue
         if _NEGATED_RE.search(text[max(start, cue.start() - 24) : cue.start()]):

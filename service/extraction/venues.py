@@ -29,6 +29,8 @@ _VENUE_PATTERNS = [
         rf"(?:{_EVENT_NOUNS})(?:\s+(?:of|in|on|for|with|at)\s+(?:(?!\s+that\b)[^,.;]){{1,80}})?)(?=[,.;]|\s*$|\s+(?:on|in|"
         rf"last|this|earlier|after|before|that)\b)"
     ),
+    # "was quoted by Interfax as saying"
+    re.compile(rf"\bquoted\s+by\s+(?:the\s+)?(?P<v>[A-Z][\w.&'\u2019-]*(?:\s+{_CAP}){{0,5}}?)\s+as\b"),
     # "on the Senate floor", "on the sidelines of the G20 summit"
     re.compile(r"\bon\s+the\s+(?P<v>(?:[A-Z][\w.'\u2019-]*\s+)+floor|sidelines\s+of\s+[^,.;]{3,80})"),
     # "wrote on Twitter", "said on Facebook", "posted on X"
