@@ -230,3 +230,13 @@ def test_roles_and_sources(text, speaker, role):
         assert quote.speaker.anonymous
     if role:
         assert quote.speaker.role == role
+
+
+def test_lede_description_does_not_take_a_person_holding_another_office():
+    text = (
+        "Two people were shot near the stadium on Saturday, a police spokesman said.\n\n"
+        '"We will find whoever did this," Mayor Brandon Johnson said.'
+    )
+    quotes = _quotes(text)
+    assert quotes[0].speaker.name == "police spokesman" and quotes[0].speaker.anonymous
+    assert quotes[1].speaker.name == "Brandon Johnson"

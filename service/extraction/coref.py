@@ -41,6 +41,15 @@ _OBJECT_MARKERS = wordset(
     "told to with by of on for at from and about against asked called met thanked interviewed named "
     "criticized criticised praised accused urged"
 )
+# Offices distinct enough that a description naming one cannot be a person holding another.
+_OFFICES = {
+    **dict.fromkeys(["spokesman", "spokeswoman", "spokesperson"], "spokesperson"),
+    **dict.fromkeys(["mayor", "governor", "senator", "sen", "judge", "prosecutor", "sheriff", "coach"], None),
+    **dict.fromkeys(["lawyer", "attorney"], "lawyer"),
+    **dict.fromkeys(["analyst", "economist", "strategist"], "analyst"),
+    **dict.fromkeys(["ceo", "executive"], "executive"),
+}
+_OFFICES = {word: office or word for word, office in _OFFICES.items()}
 _NAME_RUN_RE = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'\u2019-]*)){1,3}\b")
 _BEFORE_SURNAME_RE = re.compile(
     r"((?:[A-Z][\w'\u2019-]*\s+){1,2}(?:(?:al|bin|ibn|de|van|von|da|el|abu)[\s-]+)?)$"
@@ -74,6 +83,18 @@ def _full_name(text: str, surname: str) -> str | None:
         if words and not any(w.lower().strip(".") in TITLE_WORDS or w in PLACES or "'" in w for w in words):
             return " ".join([*words, surname])
     return None
+
+
+def _office(text: str | None) -> str | None:
+    words = [w.strip(".,").lower() for w in (text or "").split()]
+    found = [_OFFICES[w] for w in words if w in _OFFICES]
+    return found[-1] if found else None
+
+
+def _offices_clash(description: str | None, role: str | None) -> bool:
+    """ "a police spokesman" is not "Mayor X": two distinct offices named."""
+    a, b = _office(description), _office(role)
+    return a is not None and b is not None and a != b
 
 
 class Resolver:
@@ -121,6 +142,7 @@ class Resolver:
                 continue
             person = self._named(later)
             near = self.paras[offset] - self.paras[index] <= 3 and mention.kind != "pronoun"
+            near = near and not _offices_clash(mention.name, person.role)
             if not person.role or want & _stems(person.role) or near:
                 person.role = person.role or mention.name
                 return person
