@@ -205,6 +205,19 @@ def run_size(size: int, corpus: Corpus, args, tmp: Path) -> None:
     found = sum(1 for t, h in zip(targets, hits, strict=True) if h and h[0].quote_id == t + 1) / len(targets)
     print(latency_line("index.search", search_ms))
     print(latency_line("matching.match", match_ms))
+    # A filter that keeps about one statement in a few thousand (one speaker), checked through the store.
+    from service.storage import QuoteFilters
+
+    filtered = [
+        (c, QuoteFilters(speaker=rows[t]["speaker"])) for c, t in zip(claims[:50], targets, strict=False)
+    ]
+    filtered_ms, filtered_hits = timed(
+        lambda cf: match(cf[0], index=index, store=store, limit=10, min_score=0, filters=cf[1]), filtered
+    )
+    kept_first = statistics.mean(
+        float(bool(m) and m[0].quote.id == t + 1) for m, t in zip(filtered_hits, targets, strict=False)
+    )
+    print(latency_line("match+speaker", filtered_ms) + f"  (source first: {kept_first:.0%})")
     print(f"paraphrased claim's source ranked first: {found:.1%}")
 
     texts = [normalize(r["text"]) for r in rows]

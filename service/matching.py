@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import importlib
-from dataclasses import asdict, dataclass, field, is_dataclass
+from dataclasses import asdict, dataclass, field, is_dataclass, replace
 from typing import NamedTuple
 
 from service import provenance
@@ -113,10 +113,18 @@ def match(
 ) -> list[Match]:
     """Statements matching a claim, best first, scoring at least `min_score` (default DEFAULT_MIN_SCORE)."""
     min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
-    keep = _keeper(store, filters) if _has_filters(filters) else None
+    # The speaker filter is checked inside the index (it keeps speaker columns); the rest by the store.
+    speaker = getattr(filters, "speaker", None) if index.knows_speakers else None
+    rest = replace(filters, speaker=None) if speaker else filters
+    keep = _keeper(store, rest) if _has_filters(rest) else None
     # Copies of one statement fold into one match, so fetch extra to still fill `limit`.
     hits = index.search(
-        claim, limit=limit * 3 if group else limit, min_score=min_score, keep=keep, highlights=False
+        claim,
+        limit=limit * 3 if group else limit,
+        min_score=min_score,
+        keep=keep,
+        highlights=False,
+        speaker=speaker,
     )
     by_id = {q.id: q for q in store.get_quotes([h.quote_id for h in hits])}
     hit_of = {h.quote_id: h for h in hits if h.quote_id in by_id}  # gone from the store: skipped

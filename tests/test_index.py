@@ -219,3 +219,13 @@ def test_scores_comparable_across_corpus_sizes(claim):
     grown = QuoteIndex.build(STATEMENTS + random_corpus(4, 3000)[6:]).search(claim, limit=1)[0]
     assert grown.quote_id == small.quote_id
     assert abs(grown.score - small.score) < 10
+
+
+@pytest.mark.parametrize(
+    ("speaker", "expected"), [("konashenkov", {2, 3, 9}), ("JIM  Mattis", {4}), ("nobody", set())]
+)
+def test_speaker_filter_inside_the_index(index, speaker, expected):
+    index.add([(9, "Foreign fighters were seen crossing the border", "Igor Konashenkov")])
+    hits = index.search("foreign fighters terrorist targets death", limit=10, min_score=0, speaker=speaker)
+    found = {h.quote_id for h in hits}
+    assert found <= expected and bool(found) == bool(expected)

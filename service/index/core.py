@@ -24,6 +24,7 @@ from service.index.scoring import (
 from service.index.segment import Segment, build_segment
 from service.index.vocab import Vocabulary
 from service.normalize import content_terms, normalized_words, term_of
+from service.storage.records import name_key
 
 POOL = 100  # candidates rescored per query: enough for reranking, few enough for ~ms Python work
 POSTING_BUDGET = 100_000  # postings accumulated exactly; commoner terms only adjust the best candidates
@@ -64,7 +65,8 @@ class QuoteIndex:
         self._main_live = int((~self.main.deleted).sum())
         self._lock = threading.RLock()
         self._scratch = threading.local()
-        self._speaker_terms: dict[str, list[str]] = {}
+        self._speaker_terms: dict[str, frozenset[str]] = {}
+        self._speaker_masks: dict[str, np.ndarray] = {}  # per main segment; cleared when it changes
 
     # -- building and updating ------------------------------------------------------------------
 
@@ -77,6 +79,7 @@ class QuoteIndex:
 
     def _adopt(self, segment: Segment, vocab: Vocabulary) -> None:
         self.vocab, self.main = vocab, segment
+        self._speaker_masks = {}
         self._main_live = int((~segment.deleted).sum())
 
     def _speaker_set(self, speaker: str | None) -> frozenset[str]:
@@ -138,6 +141,7 @@ class QuoteIndex:
             if not self.delta.quote_ids and self._main_live == self.main.size:
                 return  # nothing to fold: keep the (possibly shared, memory-mapped) arrays
             self.main = merge(self.main, self.delta, len(self.vocab))
+            self._speaker_masks = {}
             self.delta = Delta()
             self._main_live = self.main.size
 
@@ -161,6 +165,11 @@ class QuoteIndex:
             return True
         doc = self.main.doc_of(quote_id)
         return doc is not None and not self.main.deleted[doc]
+
+    @property
+    def knows_speakers(self) -> bool:
+        """Whether rows came with speaker names, so `search(speaker=...)` can filter by them here."""
+        return bool(self.main.speakers) or any(self.delta.speakers)
 
     def memory_bytes(self) -> int:
         """Approximate bytes the index holds beyond the statement texts."""
@@ -234,11 +243,14 @@ class QuoteIndex:
         min_score: float = 0.0,
         keep: Keep | None = None,
         highlights: bool = True,
+        speaker: str | None = None,
     ) -> list[Hit]:
         """The best `limit` statements for a claim, scoring at least `min_score`, best first.
 
-        `keep(ids) -> allowed ids` filters candidates (over-fetching until `limit` pass or nothing is
-        left); `highlights=False` leaves spans to the caller, who may show only some of the hits.
+        `speaker` keeps statements whose speaker name contains it (folded as the store folds names),
+        checked inside the index; `keep(ids) -> allowed ids` filters candidates through a caller
+        (over-fetching until `limit` pass or nothing is left); `highlights=False` leaves spans to
+        the caller, who may show only some of the hits.
         """
         with self._lock:
             query, weighted = self.analyze(claim)
@@ -246,7 +258,7 @@ class QuoteIndex:
                 return []
             pool = max(POOL, 3 * limit)
             while True:
-                candidates, exhausted = self._candidates(weighted, pool * (8 if keep else 1))
+                candidates, exhausted = self._candidates(weighted, pool * (8 if keep else 1), speaker)
                 if keep:
                     allowed = keep([c[0] for c in candidates])
                     candidates = [c for c in candidates if c[0] in allowed][:pool]
@@ -272,7 +284,9 @@ class QuoteIndex:
             prepared.append(Candidate(quote_id, terms, self._speaker_set(speaker), bm25))
         return score_candidates(query, prepared, self.idf_array, self.vocab.terms, min_score)
 
-    def _candidates(self, weighted: list[tuple[int, float]], pool: int) -> tuple[list[tuple], bool]:
+    def _candidates(
+        self, weighted: list[tuple[int, float]], pool: int, speaker: str | None = None
+    ) -> tuple[list[tuple], bool]:
         """Top `pool` (quote id, BM25, main doc, delta local) over both segments; and whether that is all."""
         main = self.main
         acc = getattr(self._scratch, "acc", None)
@@ -280,9 +294,25 @@ class QuoteIndex:
             acc = self._scratch.acc = np.zeros(
                 main.size, dtype=np.float32
             )  # per thread: searches may overlap
-        docs, scores, exhausted = main_candidates(main, weighted, pool, acc, POSTING_BUDGET)
+        allowed = self._speaker_docs(speaker) if speaker else None
+        docs, scores, exhausted = main_candidates(main, weighted, pool, acc, POSTING_BUDGET, allowed)
         found = [(int(main.quote_ids[d]), float(s), int(d), None) for d, s in zip(docs, scores, strict=True)]
+        wanted = name_key(speaker) if speaker else None
         for local, score in self.delta.scores(weighted, main.avgdl).items():
-            found.append((self.delta.quote_ids[local], score, None, local))
+            if wanted is None or wanted in name_key(self.delta.speakers[local] or ""):
+                found.append((self.delta.quote_ids[local], score, None, local))
         found.sort(key=lambda c: -c[1])
         return found[:pool], exhausted and len(found) <= pool
+
+    def _speaker_docs(self, speaker: str) -> np.ndarray:
+        """Main-segment documents whose speaker name contains `speaker`, as the store's filter reads it."""
+        cache = self._speaker_masks
+        wanted = name_key(speaker)
+        mask = cache.get(wanted)
+        if mask is None:
+            names = [wanted in name_key(name) for name in self.main.speakers] + [False]  # [-1]: no speaker
+            mask = np.array(names, dtype=bool)[self.main.speaker_of]
+            if len(cache) >= 32:
+                cache.clear()
+            cache[wanted] = mask
+        return mask

@@ -14,9 +14,14 @@ from service.index.segment import IMPACT_LEVELS, K1, Segment
 
 
 def main_candidates(
-    main: Segment, weighted: list[tuple[int, float]], pool: int, acc: np.ndarray, budget: int
+    main: Segment,
+    weighted: list[tuple[int, float]],
+    pool: int,
+    acc: np.ndarray,
+    budget: int,
+    allowed: np.ndarray | None = None,
 ) -> tuple[np.ndarray, np.ndarray, bool]:
-    """Doc numbers and BM25 scores of the best `pool` live documents, and whether no other doc matched."""
+    """Doc numbers and BM25 scores of the best `pool` live, `allowed` documents; and whether that is all."""
     by_rarity = sorted(weighted, key=lambda tw: main.df(tw[0]))
     exact, later, used = [], [], 0
     for term_id, weight in by_rarity:
@@ -42,6 +47,8 @@ def main_candidates(
     acc[docs] = 0
     docs, scores = docs[first], scores[first]
     alive = ~main.deleted[docs]
+    if allowed is not None:
+        alive &= allowed[docs]
     docs, scores = docs[alive], scores[alive]
     exhausted = not later and len(docs) <= pool
     if len(docs) > 4 * pool:
