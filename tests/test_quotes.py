@@ -367,3 +367,10 @@ def test_quoted_as_saying():
         "Sergei Ryabkov",
         "Interfax",
     )
+
+
+def test_long_title_of_a_work_is_not_a_statement():
+    text = (
+        "In her 1936 copy of \u201cHow to Win Friends and Influence People,\u201d she underlined every page."
+    )
+    assert _body_quotes(text) == []

@@ -13,6 +13,27 @@ from .spans import Para, QuoteSpan
 from .speakers import Mention
 
 _MIN_WORDS = 3
+_TITLE_SMALL_WORDS = frozenset(
+    [
+        "of",
+        "the",
+        "and",
+        "a",
+        "an",
+        "in",
+        "to",
+        "for",
+        "on",
+        "at",
+        "by",
+        "with",
+        "from",
+        "or",
+        "as",
+        "is",
+        "vs",
+    ]
+)
 _LOOSE_WORDS = 6  # scare quotes and titles are shorter; six quoted words inside a sentence are speech
 _MARK_LEN = {"``": 2, "''": 2}
 _ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
@@ -42,7 +63,7 @@ def _mark_len(text: str, at: int) -> int:
 def _title_like(content: str) -> bool:
     words = content.split()
     return len(words) <= 8 and all(
-        w[:1].isupper() or w.lower() in ("of", "the", "and", "a", "in") for w in words
+        w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words
     )
 
 

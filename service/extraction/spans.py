@@ -20,7 +20,7 @@ _STRAY_TAIL_RE = re.compile(
 )
 _ABBREV = wordset(
     "u.s mr mrs ms dr gen sen rep gov lt col maj sgt st jan feb mar apr jun jul aug sep sept oct nov dec "
-    "no vs inc corp co ltd jr sr prof u.n u.k e.u a.m p.m d.c fig est adm capt cmdr supt"
+    "no vs inc corp co ltd jr sr prof u.n u.k e.u a.m p.m d.c fig est adm capt cmdr supt mt ft sen rev"
 )
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
 _CHUNK_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
