@@ -7,33 +7,13 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .attribution import speaker_after, speaker_before
-from .cues import CUE_RE
+from .cues import CUE_RE, wordset
 from .reported import ADJUNCT_RE, trim_clause
 from .spans import Para, QuoteSpan
 from .speakers import Mention
 
 _MIN_WORDS = 3
-_TITLE_SMALL_WORDS = frozenset(
-    [
-        "of",
-        "the",
-        "and",
-        "a",
-        "an",
-        "in",
-        "to",
-        "for",
-        "on",
-        "at",
-        "by",
-        "with",
-        "from",
-        "or",
-        "as",
-        "is",
-        "vs",
-    ]
-)
+_TITLE_SMALL_WORDS = wordset("of the and a an in to for on at by with from or as is vs")
 _LOOSE_WORDS = 6  # scare quotes and titles are shorter; six quoted words inside a sentence are speech
 _MARK_LEN = {"``": 2, "''": 2}
 _ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
