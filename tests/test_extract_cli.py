@@ -73,3 +73,21 @@ def test_runs_as_a_module():
         check=False,
     )
     assert proc.returncode == 0 and _lines(proc.stdout)
+
+
+def test_an_extraction_error_is_reported_and_the_rest_still_processed(monkeypatch, capsys):
+    from service.commands import extract as command
+
+    real = command.extract
+
+    def flaky(text):
+        if "Talks on ending the war" in text:
+            raise ValueError("boom")
+        return real(text)
+
+    monkeypatch.setattr(command, "extract", flaky)
+    other = ROOT / "tests" / "fixtures" / "articles" / "wire_court.txt"
+    assert main(["extract", str(WIRE), str(other)]) == 1
+    captured = capsys.readouterr()
+    assert "boom" in captured.err and str(WIRE) in captured.err
+    assert {row["article"] for row in _lines(captured.out)} == {str(other)}

@@ -60,7 +60,7 @@ def _read(path: str) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print JSON Lines for every readable path; exit 2 if any path could not be read."""
+    """Print JSON Lines for every readable path; exit 2 if a path could not be read, 1 if extraction failed."""
     status = 0
     out = sys.stdout
     for path in args.paths:
@@ -68,7 +68,12 @@ def run(args: argparse.Namespace) -> int:
         if text is None:
             status = 2
             continue
-        result = extract(text)
+        try:
+            result = extract(text)
+        except Exception as err:  # one odd article must not cost the others their statements
+            print(f"extract: extraction failed for {path}: {err!r}", file=sys.stderr)
+            status = status or 1
+            continue
         if args.articles:
             out.write(json.dumps(article_row(path, result.meta), ensure_ascii=False) + "\n")
         else:
