@@ -60,7 +60,7 @@ def _read(path: str) -> str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print JSON Lines for every readable path; exit 2 if a path could not be read, 1 if extraction failed."""
+    """Print JSON Lines for each readable path; exit 2 if a path could not be read, 1 if extraction failed."""
     status = 0
     out = sys.stdout
     for path in args.paths:
