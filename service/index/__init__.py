@@ -8,7 +8,16 @@ adjust the best few hundred candidates by binary search, so a query never walks 
 of "russia" or every statement. The top candidates are then rescored 0-100 (`scoring`): the
 share of the claim's IDF weight found in the statement, the statement's share explained by the
 claim, and RapidFuzz's token_set_ratio with a score_cutoff. Claim words the index never saw are
-mapped to the closest known term (one or two edits) so typos still find their statement.
+mapped to the closest known term (one or two edits) so typos still find their statement. Rescoring
+reads each candidate's distinct term ids from a forward index, so no candidate text is re-parsed.
+
+Filters. A speaker filter is a mask over the segment's speaker column (names folded as the store
+folds them), applied before the top candidates are chosen; other filters go through a `keep`
+callback over candidate ids, over-fetching until enough pass.
+
+Modules: `segment` (arrays), `bulk` (build from rows), `retrieval` (BM25 candidates), `scoring`
+(0-100 score, highlights), `vocab` (terms, typo lookup), `delta` (additions, merge), `persist`
+(save/load/open beside the store), `core` (QuoteIndex, tying them together).
 
 Sharing between gunicorn workers. The bulk of the index is one immutable `Segment` of a few
 flat arrays (postings, impacts, quote ids, the texts as one UTF-8 blob, speaker columns), built
