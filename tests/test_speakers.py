@@ -240,3 +240,25 @@ def test_lede_description_does_not_take_a_person_holding_another_office():
     quotes = _quotes(text)
     assert quotes[0].speaker.name == "police spokesman" and quotes[0].speaker.anonymous
     assert quotes[1].speaker.name == "Brandon Johnson"
+
+
+@pytest.mark.parametrize(
+    ("pronoun", "speaker"),
+    [("he", "Robert Smith"), ("she", "Lisa Jones"), ("He", "Robert Smith"), ("She", "Lisa Jones")],
+)
+def test_he_and_she_go_to_the_person_they_fit(pronoun, speaker):
+    text = (
+        "Robert Smith said the budget would pass.\n\n"
+        "Lisa Jones said it would fail.\n\n"
+        f"The vote is set for Friday, {pronoun} said."
+    )
+    assert _quotes(text)[-1].speaker.name == speaker
+
+
+def test_honorifics_and_role_words_give_the_fit():
+    text = (
+        "Ms. Alvarez, the city's spokeswoman, said the budget would pass.\n\n"
+        "Councilman Pat Morgan said it would fail.\n\n"
+        "The vote is set for Friday, she said."
+    )
+    assert _quotes(text)[-1].speaker.name.endswith("Alvarez")

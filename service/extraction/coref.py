@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from ..models import Speaker
-from .cues import PLACES, TITLE_WORDS, wordset
+from .cues import FEMININE, MASCULINE, PLACES, TITLE_WORDS, wordset
 from .speakers import Mention
 
 _STOP = wordset(
@@ -30,6 +30,17 @@ class _Person:
     anonymous: bool = False
     organisation: bool = False
     group: bool = False  # "officials", "two people familiar with ...": never "he" or "the official"
+    gender: str | None = None  # "f" / "m" when an honorific, a role word or a first name says so
+
+
+def _gender(*texts: str | None) -> str | None:
+    for text in texts:
+        for word in (text or "").lower().replace(",", " ").split():
+            if word in FEMININE:
+                return "f"
+            if word in MASCULINE:
+                return "m"
+    return None
 
 
 def _stems(text: str | None) -> set[str]:
@@ -124,6 +135,8 @@ class Resolver:
             if len(name) > len(person.name):
                 person.name = name
             person.role = person.role or role
+        # Role words first ("spokeswoman"), then the first name; a hint once found is kept.
+        person.gender = person.gender or _gender(role, name.split()[0] if len(name.split()) > 1 else None)
         return person
 
     def _named(self, mention: Mention) -> _Person:
@@ -211,11 +224,14 @@ class Resolver:
             if mention.text.lower() == "it":  # "It added that ...": the body that spoke last
                 bodies = [p for p in reversed(self.recent) if p.organisation]
                 return bodies[0] if bodies else None
+            want = "f" if mention.text.lower() == "she" else "m"
             named = self._named_since(mention.start)
-            if named is not None:
+            if named is not None and named.gender in (None, want):
                 return named
-            if people:
-                return people[0]
+            # The most recent person the pronoun does not contradict (a known other gender is skipped).
+            fitting = [p for p in people if p.gender in (None, want)]
+            if fitting or people:
+                return (fitting or people)[0]
             return self._forward(index, mention)
         # A description: an anonymous source, someone named before, or (in a lede) someone named next.
         group = mention.anonymous and mention.name.split()[-1].lower().endswith(("s", "people", "police"))
