@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from service.extraction import extract
 from service.extraction.clean import Block
+from service.extraction.cues import wordset
 from service.extraction.quotes import find_quotes
 from service.extraction.spans import paragraphs, quote_spans
 
@@ -319,6 +320,9 @@ _TOKENS = [
     "adding that",
     "(AP) \u2014",
     "WASHINGTON",
+    *sorted(wordset("\u2018 \u2019 \u00ab \u00bb \u201e : ; of in Ms. Police Analysts ( ) named 34")),
+    *sorted(wordset("(R-S.D.) study found it")),
+    "was quoted by Interfax as saying",
 ]
 
 

@@ -262,3 +262,17 @@ def test_honorifics_and_role_words_give_the_fit():
         "The vote is set for Friday, she said."
     )
     assert _quotes(text)[-1].speaker.name.endswith("Alvarez")
+
+
+def test_role_of_a_surname_comes_from_the_full_name_printed_elsewhere():
+    text = (
+        "SACRAMENTO (AP) \u2014 Gov. Gavin Newsom signed a climate bill on Tuesday.\n\n"
+        '"We will not wait for Washington," Newsom told supporters.'
+    )
+    speaker = _quotes(text)[0].speaker
+    assert (speaker.name, speaker.role) == ("Gavin Newsom", "Gov.")
+
+
+def test_clause_openers_are_not_descriptors():
+    mention = parse_mention("when Defense Ministry Deputy Head Anatoly Antonov", 0)
+    assert mention is None or mention.role != "when Defense Ministry Deputy Head"

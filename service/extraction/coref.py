@@ -82,8 +82,8 @@ def _occurrences(text: str, word: str, start: int = 0, end: int | None = None):
         at = text.find(word, at + 1, end)
 
 
-def _full_name(text: str, surname: str) -> str | None:
-    """The fullest "First Surname" the article prints for a bare surname."""
+def _full_name(text: str, surname: str) -> tuple[str, str | None] | None:
+    """The fullest "First Surname" the article prints for a bare surname, and the title printed before it."""
     for at in _occurrences(text, surname):
         m = _BEFORE_SURNAME_RE.search(text, max(0, at - 80), at)
         if not m:
@@ -92,8 +92,23 @@ def _full_name(text: str, surname: str) -> str | None:
         while words and (words[0].lower().strip(".") in TITLE_WORDS or words[0] in _SENTENCE_STARTERS):
             words.pop(0)
         if words and not any(w.lower().strip(".") in TITLE_WORDS or w in PLACES or "'" in w for w in words):
-            return " ".join([*words, surname])
+            name_at = at - len(" ".join(words)) - 1
+            return " ".join([*words, surname]), _title_before(text, name_at)
     return None
+
+
+def _title_before(text: str, at: int) -> str | None:
+    """ "Gov." in "Gov. Gavin Newsom", "Senate Majority Leader" in "Senate Majority Leader Chuck Schumer"."""
+    words = text[max(0, at - 60) : at].split()
+    title: list[str] = []
+    for word in reversed(words):
+        if word in _SENTENCE_STARTERS or not (word[:1].isupper() or word.lower().strip(".") in TITLE_WORDS):
+            break
+        title.insert(0, word)
+    has_office = any(
+        w.lower().strip(".") in TITLE_WORDS - {"the", "of", "for", "and", "on", "in", "at"} for w in title
+    )
+    return " ".join(title) if title and has_office and not title[-1].endswith(("'s", "\u2019s")) else None
 
 
 def _office(text: str | None) -> str | None:
@@ -142,9 +157,9 @@ class Resolver:
     def _named(self, mention: Mention) -> _Person:
         key = mention.name.split()[-1].lower()
         if key not in self.people and len(mention.name.split()) == 1:
-            full = _full_name(self.text, mention.name)
-            if full:
-                return self._register(full, mention.role)
+            found = _full_name(self.text, mention.name)
+            if found:
+                return self._register(found[0], mention.role or found[1])
         return self._register(mention.name, mention.role)
 
     def _forward(self, index: int, mention: Mention) -> _Person | None:

@@ -224,7 +224,7 @@ def _source_mention(src: str, at: int) -> Mention | None:
     stated = _SRC_STATEMENT_RE.match(src)
     if stated:
         src = stated.group("who")
-    if src.split()[-1].lower() in DATA_NOUNS:
+    if not src.split() or src.split()[-1].lower() in DATA_NOUNS:
         return None
     return parse_mention(src, at)
 

@@ -46,6 +46,11 @@ _NOT_MODIFIERS = wordset(
     "it he she they we i you is was were are be been has have had will would could should can may might must "
     "to that which who whom whose this these those there here not also did do does"
 )
+# Words that open clauses, never describe a person: "when Defense Ministry Deputy Head X revealed".
+_FUNCTION = wordset(
+    "when while as but and after because since although though where whereas then so if that which who whom "
+    "before until once yet also said says told with from into onto about than there here only even just"
+)
 _NAMED_AS_RE = re.compile(
     r"\b(?:named|called|identified\s+as)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})$"
 )
@@ -127,7 +132,10 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
         and not _looks_like_name(appos)
     ):
         role = _strip_article(_AGE_RE.sub("", appos)) or role  # "Maria Gonzalez, 34, whose ..."
-    if appos and (len(_words(appos)) > 16 or bare(_words(appos)[0]) in _NOT_MODIFIERS - {"who", "whose"}):
+    appos_words = _words(appos or "")
+    if appos and (
+        len(appos_words) > 16 or not appos_words or bare(appos_words[0]) in _NOT_MODIFIERS - {"who", "whose"}
+    ):
         return None  # a long aside means the comma split a clause, not an appositive
     kind = mention.kind
     if anonymous and kind == "name":
@@ -164,7 +172,12 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     if not tokens or not is_cap(tokens[-1]) or tokens[0] in _NOT_NAME_START:
         return None
     lead = 0  # lowercase descriptors before a name: "farmer Tom Becker", "climate scientist Maria Lopez"
-    while lead < len(tokens) and lead < 3 and _DESCRIPTOR_RE.fullmatch(tokens[lead]):
+    while (
+        lead < 3
+        and lead < len(tokens)
+        and _DESCRIPTOR_RE.fullmatch(tokens[lead])
+        and tokens[lead] not in _FUNCTION
+    ):
         lead += 1
     for w in tokens[lead:]:
         low = bare(w)
@@ -204,14 +217,19 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     return Mention(head, start, "name", name_text, role, False)
 
 
+def _ends_in_noun(text: str) -> bool:
+    words = _words(text)
+    return bool(words) and bare(words[-1]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS
+
+
 def _parse_description(head: str, words: list[str], start: int) -> Mention | None:
     """ "the Russian official", "a senior U.S. intelligence official", "Russia's deputy defense minister"."""
     core = head
     pp = _PP_RE.match(head)
     participle = _PARTICIPLE_RE.match(head)
-    if pp and bare(_words(pp.group("head"))[-1]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS:
+    if pp and _ends_in_noun(pp.group("head")):
         core = pp.group("head")
-    elif participle and bare(_words(participle.group("head"))[-1]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS:
+    elif participle and _ends_in_noun(participle.group("head")):
         core = participle.group("head")  # "A study published in the journal Nature"
     core_words = _words(core)
     if not core_words or len(core_words) > 8:
