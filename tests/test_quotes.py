@@ -378,3 +378,17 @@ def test_long_title_of_a_work_is_not_a_statement():
         "In her 1936 copy of \u201cHow to Win Friends and Influence People,\u201d she underlined every page."
     )
     assert _body_quotes(text) == []
+
+
+def test_lede_classified_as_a_title_is_still_read():
+    text = (
+        "Court rejects appeal\n\n"
+        "DETROIT (AP) \u2014 A federal court on Tuesday rejected an appeal by General Motors, "
+        "the company said.\n\n"
+        "Shares fell 3% on the news, and analysts said the case could drag on for years.\n"
+    )
+    quotes = extract(text).quotes
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("A federal court on Tuesday rejected an appeal by General Motors", "company"),
+        ("the case could drag on for years", "analysts"),
+    ]

@@ -19,6 +19,7 @@ _TIME_TAIL_RE = re.compile(
 )
 _COMMA_RE = re.compile(r",\s+")
 _CONJUNCTION_RE = re.compile(r"(?:But|And|Yet|So|Still|Now|Then|Also|Instead|Meanwhile)\s+(?=[A-Za-z])")
+_LOWER_CONJUNCTION_RE = re.compile(r"(?:and|but|or|yet|so|while|as)\s+(?=[A-Za-z])")
 _NOUN_PP_RE = re.compile(
     r"\b(?:" + "|".join(sorted(PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS, key=len, reverse=True)) + r")"
     r"\s+(?:of|in|at|for|from|with|on|close\s+to)\s+[^,]{1,60}$",
@@ -61,6 +62,8 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
     begins = [m.end() for m in _COMMA_RE.finditer(left) if m.end() < len(left)][-6:]
     candidates = [0, *begins]
     for begin in candidates:
+        conj = _CONJUNCTION_RE.match(left, begin) or _LOWER_CONJUNCTION_RE.match(left, begin)
+        begin = conj.end() if conj else begin  # "..., and analysts said": the conjunction is not the speaker
         chunk = left[begin:]
         if len(chunk.split()) > 32:
             continue

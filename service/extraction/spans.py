@@ -26,6 +26,7 @@ _SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
 _CHUNK_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _NEWLINE_RE = re.compile(r"\n")
 _LINE_END_RE = re.compile(r"[.!?:\"\u201d\u2019)]\s*$")
+_LEDE_RE = re.compile(r"[A-Z][A-Za-z.' ,-]{1,40}\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\)\s*[\u2014\u2013-]")
 _INITIALS_RE = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J." or "U.S." before a full stop
 
 
@@ -54,7 +55,9 @@ def paragraphs(text: str, blocks) -> list[Para]:
     """Body paragraphs: blank-line separated chunks of body blocks, split again at lines ending a sentence."""
     out: list[Para] = []
     for block in blocks:
-        if block.kind != "body":
+        if block.kind != "body" and not (
+            block.kind == "title" and _sentence_like(text[block.start : block.end])
+        ):
             continue
         for line in _CHUNK_RE.finditer(text[block.start : block.end]):
             chunk_start = block.start + line.start()
@@ -68,6 +71,12 @@ def paragraphs(text: str, blocks) -> list[Para]:
                     cursor = at + 1
             _add(out, text, cursor, chunk_end)
     return out
+
+
+def _sentence_like(block: str) -> bool:
+    """A "title" that reads as a lede (a dateline, or a long sentence with a full stop) is body text."""
+    block = block.strip()
+    return bool(_LEDE_RE.match(block)) or (len(block.split()) >= 15 and block[-1:] in '.!?"\u201d')
 
 
 def _add(out: list[Para], text: str, start: int, end: int) -> None:

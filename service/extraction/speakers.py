@@ -57,6 +57,20 @@ _NAMED_AS_RE = re.compile(
 # Heads that stand for an unnamed source by their nature: "a source close to", "a person familiar with".
 _UNNAMED_NOUNS = wordset("source sources insider insiders person people")
 _AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
+_PAST = (
+    "said|says|told|fell|rose|went|came|made|took|got|gave|saw|found|left|won|lost|began|became|grew|held|"
+    "met|paid|sent|spent|ran|hit|cut|put|set|led|struck|fled|fought|sold|stood|broke|chose|drove|flew|threw"
+)
+_CLAUSE_WORD_RE = re.compile(
+    rf"(?<![-\w])(?:is|are|was|were|has|have|had|will|would|could|can|did|{_PAST})\b|[%$]"
+)
+# In a phrase after a noun ("a source in the opposition") a finite verb means the words are a clause.
+_ADJECTIVES_ED = (
+    "united|based|called|alleged|accused|armed|retired|elected|detained|embattled|unnamed|disputed"
+)
+_VERB_IN_PHRASE_RE = re.compile(
+    rf"(?<![-\w])(?:is|are|was|were|has|have|had|will|would|could|can|did|{_PAST}|(?!(?:{_ADJECTIVES_ED})\b)[a-z]{{3,}}ed)\b"
+)
 _PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 _ARTICLE_RE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 
@@ -228,6 +242,8 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     pp = _PP_RE.match(head)
     participle = _PARTICIPLE_RE.match(head)
     if pp and _ends_in_noun(pp.group("head")):
+        if _VERB_IN_PHRASE_RE.search(pp.group("pp")) or len(pp.group("pp").split()) > 9:
+            return None  # "A federal court on Tuesday rejected an appeal": a clause, not "court on ..."
         core = pp.group("head")
     elif participle and _ends_in_noun(participle.group("head")):
         core = participle.group("head")  # "A study published in the journal Nature"
@@ -236,6 +252,8 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
         return None
     if any(bare(w) in _NOT_MODIFIERS or bare(w).endswith("ing") and bare(w) != "acting" for w in core_words):
         return None  # a clause ("sending it to the House"), not a noun phrase
+    if _CLAUSE_WORD_RE.search(core):
+        return None  # "Shares fell 3% on the news"
     noun = bare(core_words[-1])
     if noun in DATA_NOUNS:
         return None
