@@ -392,3 +392,12 @@ def test_lede_classified_as_a_title_is_still_read():
         ("A federal court on Tuesday rejected an appeal by General Motors", "company"),
         ("the case could drag on for years", "analysts"),
     ]
+
+
+def test_loose_quote_takes_the_subject_of_its_sentence():
+    text = (
+        "Ruth Adler said the shelter would close.\n\n"
+        "Critics have called the program \u201ca Band-Aid on a broken leg.\u201d"
+    )
+    quote = _body_quotes(text)[-1]
+    assert (quote.text, quote.speaker.name, quote.cue) == ("a Band-Aid on a broken leg.", "Critics", "called")

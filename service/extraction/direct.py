@@ -17,6 +17,11 @@ _TITLE_SMALL_WORDS = wordset("of the and a an in to for on at by with from or as
 _LOOSE_WORDS = 6  # scare quotes and titles are shorter; six quoted words inside a sentence are speech
 _MARK_LEN = {"``": 2, "''": 2}
 _ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
+_CHARACTERISE_RE = re.compile(
+    r"\b(?:(?:has|have|had|also|repeatedly|previously|once)\s+)*(?P<verb>called|calls|described|describes|dubbed|"
+    r"labeled|labelled|branded|termed|blasted|slammed|praised|criticized|criticised|accused|urged|vowed|promised|"
+    r"pledged|denounced|condemned|hailed|decried|lamented|warned|insisted|argued|likened|compared)\b"
+)
 _ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
 
 
@@ -147,6 +152,14 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             item.mention, item.cue, item.attribution = attribution
         if loose:
             item.lead = (s_first[0], first.open_mark)
+            verb = _CHARACTERISE_RE.search(text, s_first[0], first.open_mark)
+            subject = speaker_before(text, s_first[0], verb.start()) if verb else None
+            if subject is not None:  # "Critics have called the program “a Band-Aid on a broken leg.”"
+                item.mention, item.cue, item.attribution = (
+                    subject,
+                    verb.group("verb"),
+                    text[s_first[0] : first.open_mark],
+                )
             found.append(item)
             continue  # its sentence may still be reported speech that contains it (then it is dropped)
         found.append(item)
