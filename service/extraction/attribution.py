@@ -35,15 +35,18 @@ _RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")
 
 def _can_end_mention(left: str) -> bool:
     """Cheap test on the last word: every mention ends in a name, a pronoun, a known noun or an aside."""
-    if left.endswith(",") or ANONYMITY_RE.search(left, max(0, len(left) - 120)) or _RELATIVE_RE.search(left):
-        return True
     last = left[left.rfind(" ") + 1 :]
-    if is_cap(last) or last in ("he", "she", "they", "it"):
+    if left.endswith(",") or is_cap(last) or last in ("he", "she", "they", "it"):
         return True
     low = bare(last)
     if low in PERSON_NOUNS or low in ORG_NOUNS or low in STUDY_NOUNS or low.rstrip("s") in PERSON_NOUNS:
         return True
-    return bool(_NOUN_PP_RE.search(left, max(0, len(left) - 80)))  # "A senior source in the opposition"
+    tail = max(0, len(left) - 120)  # the regexes last, on the tail only: this runs for every cue
+    return bool(
+        ANONYMITY_RE.search(left, tail)
+        or _RELATIVE_RE.search(left, tail)
+        or _NOUN_PP_RE.search(left, max(0, len(left) - 80))  # "A senior source in the opposition"
+    )
 
 
 def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
