@@ -276,3 +276,12 @@ def test_role_of_a_surname_comes_from_the_full_name_printed_elsewhere():
 def test_clause_openers_are_not_descriptors():
     mention = parse_mention("when Defense Ministry Deputy Head Anatoly Antonov", 0)
     assert mention is None or mention.role != "when Defense Ministry Deputy Head"
+
+
+def test_long_relative_appositive_after_a_name():
+    text = (
+        "John Smith, who served as the state's top election official for more than a decade before "
+        "retiring last year, said the new rules were confusing."
+    )
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.speaker.name) == ("the new rules were confusing", "John Smith")

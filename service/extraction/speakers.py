@@ -71,6 +71,7 @@ _ADJECTIVES_ED = (
 _VERB_IN_PHRASE_RE = re.compile(
     rf"(?<![-\w])(?:is|are|was|were|has|have|had|will|would|could|can|did|{_PAST}|(?!(?:{_ADJECTIVES_ED})\b)[a-z]{{3,}}ed)\b"
 )
+_APPOS_OPENERS = frozenset({"who", "whose", "a", "an", "the"})
 _PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
 _ARTICLE_RE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 
@@ -147,10 +148,14 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     ):
         role = _strip_article(_AGE_RE.sub("", appos)) or role  # "Maria Gonzalez, 34, whose ..."
     appos_words = _words(appos or "")
+    # After a name, "who ..." / "a ..." asides run long; otherwise a long aside means a comma split a clause.
+    limit = 30 if mention.kind == "name" and appos_words and appos_words[0].lower() in _APPOS_OPENERS else 16
     if appos and (
-        len(appos_words) > 16 or not appos_words or bare(appos_words[0]) in _NOT_MODIFIERS - {"who", "whose"}
+        len(appos_words) > limit
+        or not appos_words
+        or bare(appos_words[0]) in _NOT_MODIFIERS - {"who", "whose"}
     ):
-        return None  # a long aside means the comma split a clause, not an appositive
+        return None
     kind = mention.kind
     if anonymous and kind == "name":
         anonymous = False
