@@ -117,10 +117,10 @@ def match(
     speaker = getattr(filters, "speaker", None) if index.knows_speakers else None
     rest = replace(filters, speaker=None) if speaker else filters
     keep = _keeper(store, rest) if _has_filters(rest) else None
-    # Copies of one statement fold into one match, so fetch extra to still fill `limit`.
+    # Copies of one statement fold into one match, so fetch twice as many to still fill `limit`.
     hits = index.search(
         claim,
-        limit=limit * 3 if group else limit,
+        limit=limit * 2 if group else limit,
         min_score=min_score,
         keep=keep,
         highlights=False,
