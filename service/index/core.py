@@ -172,9 +172,12 @@ class QuoteIndex:
         return bool(self.main.speakers) or any(self.delta.speakers)
 
     def memory_bytes(self) -> int:
-        """Approximate bytes the index holds beyond the statement texts."""
+        """Approximate bytes held beyond the statement texts (one search thread's scratch included)."""
         vocab = sum(len(t) + 49 for t in self.vocab.terms) + 104 * len(self.vocab)  # str + dict slot
-        return self.main.nbytes() + vocab + 400 * len(self.delta)
+        typo_lookup = 16 * len(self.vocab)  # the per-initial lists of terms and ids
+        scratch = 4 * self.main.size  # the float32 accumulator
+        masks = sum(m.nbytes for m in self._speaker_masks.values())
+        return self.main.nbytes() + vocab + typo_lookup + scratch + masks + 400 * len(self.delta)
 
     def df(self, term_id: int) -> int:
         """Documents containing a term, over both segments."""
@@ -312,7 +315,7 @@ class QuoteIndex:
         if mask is None:
             names = [wanted in name_key(name) for name in self.main.speakers] + [False]  # [-1]: no speaker
             mask = np.array(names, dtype=bool)[self.main.speaker_of]
-            if len(cache) >= 32:
+            if len(cache) >= 8:  # a byte per statement each: keep few
                 cache.clear()
             cache[wanted] = mask
         return mask
