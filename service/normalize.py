@@ -119,8 +119,9 @@ def _social(text: str) -> str:
 def _fold(text: str) -> str:
     """NFKC case folding plus quote, dash and space folding; the first step of every comparison."""
     text = _social(text)
-    if text.isascii():  # the common case: NFKC is a no-op and casefold() is lower()
-        return text.lower().translate(_QUOTE_FOLD)
+    if text.isascii():  # the common case: NFKC is a no-op, casefold() is lower(), "`" the only fold
+        text = text.lower()
+        return text.replace("`", "'") if "`" in text else text
     text = unicodedata.normalize("NFKC", text).casefold()
     return unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD)
 
@@ -181,28 +182,30 @@ def _word(token: str) -> str:
 _NUMBER_WORDS = frozenset(_UNITS[1:] + _TEENS + _TENS + ["a"])
 
 
-def _pass(text: str) -> list[str]:
+def _pass(text: str) -> tuple[list[str], bool]:
+    """One pass of number rewriting and tokenising; also says whether the text had any number."""
     tokens = _TOKEN.findall(text)
-    changed = False
+    numbers = False
     if not _NUMBER_WORDS.isdisjoint(tokens):
         text = _WORD_NUMBER.sub(_rewrite_word_number, text)
-        changed = True
+        numbers = True
     if _DIGIT.search(text):
         text = _NUMBER.sub(_rewrite_number, text)
-        changed = True
-    if changed:
+        numbers = True
+    if numbers:
         tokens = _TOKEN.findall(text)
     if "'" in text:
         tokens = [w for w in map(_word, tokens) if w]
-    return tokens
+    return tokens, numbers
 
 
 def normalized_words(text: str) -> list[str]:
     """The words of `normalize(text)`, without joining and splitting them again."""
-    words = _pass(_fold(text))
+    words, numbers = _pass(_fold(text))
+    if not numbers:
+        return words
     # A second pass settles numbers that only meet once punctuation between them is gone.
-    once = " ".join(words)
-    return _pass(once) if _DIGIT.search(once) else words
+    return _pass(" ".join(words))[0]
 
 
 def normalize(text: str) -> str:

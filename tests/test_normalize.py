@@ -34,6 +34,7 @@ def test_ranges_become_one(form):
         ("no one knows", "no one knows"),  # "one" alone is not a number
         ("330m tall", "330 m tall"),  # metres, not millions, without a currency sign
         ("in 2014, 200 people", "in 2014 200 people"),  # a year then a count, not 2,014,200
+        ("twenty-five [thousand] men", "25000 men"),  # numbers meeting once the brackets are gone
     ],
 )
 def test_number_styles(text, expected):
