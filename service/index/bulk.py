@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Iterable
 
 import numpy as np
@@ -27,8 +28,12 @@ def bulk_segment(
     speaker_ids: dict[str, list[int]] = {}
     latest: dict[int, int] = {}
     quote_ids, texts, raw_lengths, text_raw_lengths, speaker_of, term_ids = [], [], [], [], [], []
+    known = word_ids.get
     for quote_id, text, speaker in rows:
-        ids_here = [word_ids[w] if w in word_ids else word_id(w) for w in normalized_words(text)]
+        words = normalized_words(text)
+        ids_here = list(map(known, words))  # C-speed lookups; the few new words are filled in below
+        if None in ids_here:
+            ids_here = [i if i is not None else word_id(w) for i, w in zip(ids_here, words, strict=True)]
         text_raw_lengths.append(len(ids_here))
         if speaker:
             spoken = speaker_ids.get(speaker)
@@ -50,7 +55,10 @@ def bulk_segment(
     speakers = list(speaker_ids)
     speaker_number = {name: number for number, name in enumerate(speakers)}
     n_docs, raw = len(quote_ids), np.array(raw_lengths, dtype=np.int64)
-    flat = np.fromiter((t for doc in term_ids for t in doc), dtype=np.int64, count=int(raw.sum()))
+    flat = array("q")
+    for doc in term_ids:
+        flat.extend(doc)
+    flat = np.frombuffer(flat, dtype=np.int64) if len(flat) else np.zeros(0, np.int64)
     # Stop words were kept as -1 so the loop above stays one lookup a word; they are dropped here.
     doc_of = np.repeat(np.arange(n_docs), raw)
     position = np.arange(len(flat)) - (np.cumsum(raw) - raw)[doc_of]
