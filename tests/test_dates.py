@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.extraction.dates import WEEKDAYS, find_when, parse_published, when_said
+from service.extraction.dates import WEEKDAYS, day_expressions, find_when, parse_published, when_said
 
 
 @pytest.mark.parametrize(
@@ -31,6 +31,11 @@ from service.extraction.dates import WEEKDAYS, find_when, parse_published, when_
         ("2016/11/21", "2016-11-21"),
         ("04.11.2015 10:15", "2015-11-04T10:15"),
         ("July 21, 2017 / 8:12 PM / Updated 2 hours ago", "2017-07-21T20:12"),
+        # US outlets print slashed dates month first; the AM/PM clock or a US zone settles 04/09.
+        ("04/09/2025 05:00 PM EDT", "2025-04-09T17:00"),
+        ("Posted: 03/04/2025 / 06:12 PM CST", "2025-03-04T18:12"),
+        ("Updated 11/05/2024 9:30 a.m. ET", "2024-11-05T09:30"),
+        ("13/07/2013 1:00 PM", "2013-07-13T13:00"),  # a day over 12 settles it whatever the clock
     ],
 )
 def test_parse_published_formats(printed, iso):
@@ -39,7 +44,17 @@ def test_parse_published_formats(printed, iso):
 
 @pytest.mark.parametrize(
     "printed",
-    ["", "no date here", "12/07/2013", "31 February 2015", "Posted 2 hours ago", "Page 12 of 40", "May 2015"],
+    [
+        "",
+        "no date here",
+        "12/07/2013",
+        "12/07/2013 14:30",  # a 24-hour clock is no US signal: the order stays unknown
+        "31 February 2015",
+        "02/30/2025 10:00 AM EST",
+        "Posted 2 hours ago",
+        "Page 12 of 40",
+        "May 2015",
+    ],
 )
 def test_parse_published_gives_none_without_one_certain_date(printed):
     assert parse_published(printed) is None
@@ -122,6 +137,35 @@ def test_when_said_resolves_against_publication(context, said):
 )
 def test_without_publication_only_absolute_dates_resolve(context, said):
     assert when_said(context, None) == said
+
+
+@pytest.mark.parametrize(
+    ("context", "said"),
+    [
+        # A relative clause's time is the aside's, not the statement's.
+        ("Okoye, who transferred from Utah two years ago, said", None),
+        ("Ruiz, who opened his bakery in 2012, said on Monday", "2016-05-30"),
+        ("the mayor, whose term ended last year, told reporters", None),
+        # A time that modifies a noun is not when anyone spoke; a weekday's event still dates it.
+        ("said she had watched last year's final", None),
+        ("said after Tuesday's vote", "2016-05-31"),
+        # A "when"/"where" clause is only a fallback, as before.
+        ("said on Thursday, when the talks resumed last week", "2016-06-02"),
+    ],
+)
+def test_times_in_asides_and_noun_modifiers_do_not_date_the_statement(context, said):
+    assert when_said(context, PUB) == said
+
+
+def test_day_expressions_give_every_single_day_with_offsets():
+    text = "The board voted Tuesday night, a week after the May 24 hearing, and met again on Thursday."
+    found = day_expressions(text, PUB)
+    assert [(text[s:e], iso) for s, e, iso in found] == [
+        ("Tuesday night", "2016-05-31"),
+        ("May 24", "2016-05-24"),
+        ("on Thursday", "2016-06-02"),
+    ]
+    assert day_expressions("prices rose last month and in 2014", PUB) == []
 
 
 def test_find_when_gives_the_phrase_and_its_offsets():

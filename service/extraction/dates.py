@@ -49,8 +49,17 @@ def _valid_date(year: int, month: int | None, day: int) -> dt.date | None:
         return None
 
 
-def _date_in(s: str, allow_ambiguous: bool = False) -> tuple[dt.date, int, int] | None:
-    """The first unambiguous calendar date in s with its span (any day-month order if allowed)."""
+# US outlets print slashed dates month first beside a 12-hour clock or a US time zone
+# ("04/09/2025 05:00 PM EDT"); those signals settle an otherwise ambiguous 04/09.
+_US_SIGNAL = re.compile(
+    r"\d\s*[ap]\.?m\b\.?|(?-i:\b(?:[ECMP][SD]?T|AK[SD]T|H[SD]T)\b)|\b(?:eastern|central|pacific) time\b", re.I
+)
+
+
+def _date_in(
+    s: str, allow_ambiguous: bool = False, month_first: bool = False
+) -> tuple[dt.date, int, int] | None:
+    """The first certain calendar date in s with its span; slashed a/b/y read month first if told so."""
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(s):
             groups = m.groupdict()
@@ -60,7 +69,7 @@ def _date_in(s: str, allow_ambiguous: bool = False) -> tuple[dt.date, int, int] 
                 # 12/07/2013 could be December or July: only accept when one reading is impossible.
                 if a > 12 >= b:
                     day, month = a, b
-                elif b > 12 >= a:
+                elif b > 12 >= a or month_first:
                     day, month = b, a
                 elif a == b or allow_ambiguous:
                     day, month = a, b
@@ -94,10 +103,14 @@ def _time_near(s: str, start: int, end: int) -> str | None:
 
 
 def parse_published(s: str) -> str | None:
-    """The date (and time when printed beside it) in a site's date line, as ISO text; None if none."""
+    """The date (and time when printed beside it) in a site's date line, as ISO text; None if none.
+
+    A slashed date that reads both ways (04/09/2025) is taken month first when the line carries a
+    US signal (AM/PM clock, US time zone); without one it stays unresolved (None).
+    """
     if not s:
         return None
-    found = _date_in(s)
+    found = _date_in(s, month_first=bool(_US_SIGNAL.search(s)))
     if not found:
         return None
     date, start, end = found
@@ -192,21 +205,25 @@ _WHEN_NAMES = [name for name, _ in _WHEN_PARTS]
 _MONTH_GROUPS = ("mdy_m", "dmy_m", "my_m", "mo_m")
 
 
-_ASIDE = re.compile(r",\s*(?:who|which|whose|whom|where|when)\b[^,]*(?:,|$)", re.I)
+_ASIDE = re.compile(r",\s*(?P<rel>who|which|whose|whom|where|when)\b[^,]*(?:,|$)", re.I)
 
 
 def _first_when(context: str) -> re.Match[str] | None:
-    """The expression that dates the statement: concrete before vague, outside "who ..." asides first."""
+    """The expression that dates the statement: concrete before vague, never inside a "who ..." aside."""
     context = context or ""
-    asides = [a.span() for a in _ASIDE.finditer(context)]
+    asides = [(a.start(), a.end(), a["rel"].lower() in ("where", "when")) for a in _ASIDE.finditer(context)]
     found = []
     for m in _WHEN_RE.finditer(context):
         # News English capitalises months; "in may" and "march on" are verbs.
         if any(m.group(g) and m.group(g)[0].islower() for g in _MONTH_GROUPS):
             continue
+        inside = [adverbial for start, end, adverbial in asides if start <= m.start() < end]
+        if inside and not inside[0]:
+            continue  # "X, who transferred two years ago, said": the relative clause's time, not the saying's
+        if m.group("weekday") is None and context[m.end() : m.end() + 2] in ("'s", "’s"):
+            continue  # "last year's final" modifies a noun; "Tuesday's vote" still dates the occasion
         vague = m.group("vague") is not None or m.group("future") is not None
-        aside = any(start <= m.start() < end for start, end in asides)
-        found.append(((vague, aside), m))
+        found.append(((vague, bool(inside)), m))
     return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
@@ -311,3 +328,15 @@ def when_said(context: str, published: str | None) -> str | None:
     """
     m = _first_when(context)
     return _resolve(m, published) if m else None
+
+
+def day_expressions(text: str, published: str | None) -> list[tuple[int, int, str]]:
+    """Every expression in text naming one day ("on Tuesday", "Nov. 4", "yesterday"): (start, end, ISO)."""
+    days = []
+    for m in _WHEN_RE.finditer(text):
+        if any(m.group(g) and m.group(g)[0].islower() for g in _MONTH_GROUPS):
+            continue
+        iso = _resolve(m, published)
+        if iso and len(iso) == 10:
+            days.append((m.start(), m.end(), iso))
+    return days
