@@ -227,3 +227,58 @@ def test_date_lines_are_mostly_a_date(line, kind):
 def test_a_rubric_before_a_pipe_is_part_of_the_headline_not_a_masthead():
     page = "Analysis | Why Russia is winning in Syria\n\nThe campaign changed the war, analysts said.\n"
     assert [k for k, _ in kinds_of(page)] == ["title", "body"]
+
+
+def test_a_short_headline_above_a_wire_lede_is_the_title_and_the_lede_is_body():
+    page = "Court rejects appeal\n\nDETROIT (AP) — A federal court on Tuesday rejected an appeal.\n\n"
+    page += "The company said it would consider its options.\n"
+    assert [k for k, _ in kinds_of(page)] == ["title", "body", "body"]
+
+
+@pytest.mark.parametrize(
+    "lede",
+    [
+        "DETROIT (AP) — A federal court on Tuesday rejected an appeal",
+        "RIVERBEND, Ill. (WXLT) — The school board voted to close three schools",
+        "CHICAGO, Nov 13 (Reuters) - Halvorsen Foods said it would cut jobs",
+        "New Orleans, Louisiana (CNN) — The storm made landfall near Grand Isle",
+        "LAS VEGAS — For 30 minutes on Saturday, nothing went right for the team",
+        "The council voted on Tuesday to borrow money for a parking garage downtown.",
+    ],
+)
+def test_a_paragraph_that_reads_as_a_lede_is_never_the_title(lede):
+    page = f"{lede}\n\nThe company said it would consider its options, a spokesman said.\n"
+    assert kinds_of(page)[0][0] == "body"
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Stocks slide as oil jumps", "FBI — the files nobody read", "Iran says no deal on oil output cap yet"],
+)
+def test_headlines_still_read_as_headlines(headline):
+    page = f"{headline}\n\nShares fell on Monday across Asia as oil prices rose, traders said.\n"
+    assert kinds_of(page)[0] == ("title", headline)
+
+
+def test_short_labels_in_a_row_are_navigation_not_a_title():
+    page = "World\n\nMiddle East news\n\nDETROIT (AP) — A federal court on Tuesday rejected an appeal.\n"
+    assert "title" not in [k for k, _ in kinds_of(page)]
+
+
+QUOTE_PARAGRAPH = '"We will rebuild every home on this street," Mayor Ana Ruiz said at a news conference.'
+
+
+def test_a_repeated_quote_paragraph_is_body_once_and_never_the_headline():
+    page = "Town vows to rebuild after flood\n\nBy Sam Lee\n\n"
+    page += "MILLBROOK (AP) — Floodwaters receded on Tuesday from the center of Millbrook.\n\n"
+    page += f"{QUOTE_PARAGRAPH}\n\nResidents spent the day clearing mud.\n\n"
+    page += f"{QUOTE_PARAGRAPH}\n\nMore aid is due.\n"
+    kinds = kinds_of(page)
+    assert kinds[0] == ("title", "Town vows to rebuild after flood")
+    assert [k for k, t in kinds if t == QUOTE_PARAGRAPH] == ["body", "chrome"]
+
+
+def test_a_headline_printed_twice_stays_title_both_times():
+    page = "Town vows to rebuild after flood\n\nTown vows to rebuild after flood\n\n"
+    page += "Floodwaters receded on Tuesday from the center of Millbrook, officials said.\n"
+    assert [k for k, _ in kinds_of(page)] == ["title", "title", "body"]

@@ -41,6 +41,21 @@ def test_furniture_is_chrome(plain):
 
 @pytest.mark.parametrize(
     "plain",
+    # Names that begin like a month or weekday are still bylines; the correspondent's location too.
+    [
+        "By Jane Morrow",
+        "By AUGUSTIN REYES",
+        "By Marcus Webb",
+        "By Sunil Rao",
+        "Reporting from Columbus, Ohio",
+    ],
+)
+def test_bylines_and_reporting_locations_are_chrome(plain):
+    assert is_chrome(plain)
+
+
+@pytest.mark.parametrize(
+    "plain",
     [
         "By March, prices had doubled, according to the central bank.",
         "By Thursday the rebels had withdrawn from the city, the army said.",
@@ -48,6 +63,8 @@ def test_furniture_is_chrome(plain):
         "Russia, Syria and Iran agreed to meet again in Astana, officials said.",
         "Supporters were told to click here and there on the site to find the petition, she said.",
         "READ MORE: " + "x" * 300,  # too long for a link line: treated as prose
+        "By June, the plant had closed.",
+        "Reporting from the scene, she said the fire was out.",
     ],
 )
 def test_prose_is_not_chrome(plain):

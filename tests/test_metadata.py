@@ -177,7 +177,56 @@ def test_dates_in_the_story_are_not_the_publication_date():
         ("The Guardian", "Guardian", True),
         ("RT", "Global Research", False),
         ("Reuters", None, False),
+        ("WXLT", "WXLT 8 News", True),  # a station's call sign and its branded name
+        ("CNN Business", "CNN", True),
+        ("News", "News Corp", False),  # only an all-capital call sign or agency counts as a prefix
     ],
 )
 def test_same_outlet(a, b, same):
     assert same_outlet(a, b) is same
+
+
+SCRAPED_TOP = "Skip to content\nWKTV 5 News\nMenu\nWeather\nSports\n\nFair board delays vote on new arena\n\n"
+SCRAPED_STORY = (
+    "Posted: 09/03/2024 / 07:45 PM EDT\n\n"
+    "UTICA, N.Y. (WKTV) — The county fair board delayed a vote on Tuesday on a $9 million arena, "
+    "saying it needed more time to review the bids.\n\n"
+    '"We owe the taxpayers a careful look," board chair Ellen Voss said.\n\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("footer", "outlet", "original"),
+    [
+        # The station's name above the headline, confirmed by the dateline's call sign, wins over its owner.
+        ("Copyright 2024 Nexstar Media Inc. All rights reserved.", "WKTV 5 News", None),
+        ("© 2024 Acme Broadcasting Holdings LLC. All rights reserved.", "WKTV 5 News", None),
+        ("", "WKTV 5 News", None),
+    ],
+)
+def test_a_station_masthead_beats_a_corporate_copyright(footer, outlet, original):
+    meta = meta_of(SCRAPED_TOP + SCRAPED_STORY + footer + "\n")
+    assert (meta.outlet, meta.original_outlet) == (outlet, original)
+    assert meta.published == "2024-09-03T19:45"
+    assert meta.title == "Fair board delays vote on new arena"
+
+
+def test_a_corporate_copyright_yields_to_the_wire_agency_of_the_dateline():
+    page = (
+        "Fair board delays vote\n\n"
+        + SCRAPED_STORY
+        + "Copyright 2024 Nexstar Media Inc. All rights reserved.\n"
+    )
+    assert meta_of(page).outlet == "WKTV"
+
+
+def test_a_corporate_copyright_is_still_the_outlet_when_nothing_else_names_one():
+    page = "Fair board delays vote\n\nThe fair board delayed a vote on Tuesday on a new arena.\n\n"
+    page += "Copyright 2024 Nexstar Media Inc. All rights reserved.\n"
+    assert meta_of(page).outlet == "Nexstar Media Inc"
+
+
+def test_an_unconfirmed_name_line_above_the_headline_is_not_the_outlet():
+    page = "Local Events\nMenu\n\nFair board delays vote on new arena\n\n"
+    page += "The county fair board delayed a vote on Tuesday on a $9 million arena, officials said.\n"
+    assert meta_of(page).outlet is None

@@ -119,6 +119,25 @@ def split_masthead(plain: str) -> tuple[str, str] | None:
     return (name, tagline) if any(w[:1].islower() for w in tagline.split()) else None
 
 
+# A wire dateline opening a story: "DETROIT (AP) —", "RIVERBEND, Ill. (WXLT) —", "LAS VEGAS —",
+# "CHICAGO, Nov 13 (Reuters) -", "New Orleans, Louisiana (CNN) —", "(Reuters) -". Headlines never open so.
+_PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
+_WIRE_DAY = rf"(?:,\s*(?i:{MONTH_RE})\s+\d{{1,2}})?"
+_AGENCY = r"\([A-Z][\w.&' -]{1,40}\)"
+_WIRE_DATELINE = re.compile(
+    rf"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}}(?:,\s*{_PLACE}){{0,2}}{_WIRE_DAY}"
+    rf"\s*(?:{_AGENCY}\s*)?|(?:{_PLACE}(?:,\s*{_PLACE}){{0,2}}{_WIRE_DAY}\s*)?{_AGENCY}\s*)(?:[—–]|--?\s)"
+)
+_LEDE_WORDS = 12  # a sentence this long ending in a full stop is prose, not a headline
+
+
+def reads_as_lede(plain: str) -> bool:
+    """Shaped like a story's first paragraph: a wire dateline, or a long sentence ending in a full stop."""
+    if len(plain) >= 60 and _WIRE_DATELINE.match(plain):
+        return True  # a dateline heads a paragraph of prose, not a short display line ("FBI — ...")
+    return plain.endswith(".") and (len(plain) > 100 or len(plain.split()) >= _LEDE_WORDS)
+
+
 def _headline_like(plain: str) -> bool:
     """Short enough and shaped like a headline rather than a paragraph of prose."""
     if not plain or len(plain) > 200:
@@ -140,8 +159,8 @@ def _repeated_headline(text: str) -> str | None:
         plain = plain_text(line)
         if len(plain) > 200:
             return None  # the story has begun; a line repeated below it is a pull quote
-        if not plain or len(plain.split()) < 4 or not _headline_like(plain):
-            continue
+        if not plain or len(plain.split()) < 4 or not _headline_like(plain) or reads_as_lede(plain):
+            continue  # a repeated paragraph of prose is a scraper's duplicate, not the headline
         if is_chrome(plain) or _is_dateline(line):
             continue
         if plain.casefold() in seen:
@@ -157,6 +176,8 @@ class _Classifier:
         self.repeated_headline = repeated_headline
         self.title_text: str | None = None
         self.body_started = False
+        self.labels: list[int] = []  # blocks made chrome only for being short labels above the headline
+        self._body_seen: set[str] = set()
         self._seen: dict[str, tuple[bool, bool]] = {}  # pages repeat lines; classify each text once
 
     def chrome_or_dateline(self, raw: str) -> tuple[bool, bool]:
@@ -169,7 +190,8 @@ class _Classifier:
         """A line that is a unit of its own even without a blank line around it (date, chrome)."""
         return any(self.chrome_or_dateline(line))
 
-    def kind(self, raw: str) -> str:
+    def kind(self, raw: str, index: int) -> str:
+        """What the block `raw` (the page's index-th block) is, given the blocks before it."""
         plain = plain_text(raw)
         chrome, dateline = self.chrome_or_dateline(raw)
         if dateline:
@@ -184,18 +206,24 @@ class _Classifier:
             if self.title_text is None and split_masthead(plain):
                 return "chrome"
             if self.title_text is None and len(plain.split()) < 4 and not SENTENCE_END.search(plain):
-                return "chrome"  # section labels and site names above the headline
+                self.labels.append(index)
+                return "chrome"  # section labels and site names above the headline (or a short headline)
             if self.title_text is None and self.repeated_headline is not None:
                 if plain.casefold() != self.repeated_headline.casefold():
                     return "chrome"  # promos and slogans printed above the page's real headline
                 self.title_text = plain
                 return "title"
-            if self.title_text is None and _headline_like(plain):
+            lede = reads_as_lede(plain)
+            if self.title_text is None and _headline_like(plain) and not lede:
                 self.title_text = plain
                 return "title"
-            if self.title_text is not None and _deck_like(plain):
+            if self.title_text is not None and _deck_like(plain) and not lede:
                 return "chrome"  # deck / subtitle: display copy, not article prose
         self.body_started = True
+        key = " ".join(plain.casefold().split())
+        if len(key) >= 40 and key in self._body_seen:
+            return "chrome"  # a scraper's duplicate of a paragraph: the first copy is the story's
+        self._body_seen.add(key)
         return "body"
 
 
@@ -206,7 +234,7 @@ def split_blocks(text: str) -> list[Block]:
 
     def close(group: list[tuple[int, int]]) -> None:
         start, end = group[0][0], group[-1][1]
-        blocks.append(Block(start, end, state.kind(text[start:end])))
+        blocks.append(Block(start, end, state.kind(text[start:end], len(blocks))))
 
     for lines in _paragraphs(text):
         group = [lines[0]]
@@ -218,7 +246,33 @@ def split_blocks(text: str) -> list[Block]:
                 close(group)
                 group = [line]
         close(group)
+    if state.title_text is None:
+        _promote_short_headline(text, blocks, state.labels)
     return _mark_footer(text, blocks)
+
+
+def _promote_short_headline(text: str, blocks: list[Block], labels: list[int]) -> None:
+    """A short line right above the story's first paragraph is its headline when none was found.
+
+    "Court rejects appeal" above "DETROIT (AP) — ..." is taken for a section label while reading
+    top-down; once the story has begun without a headline, the only such line above it (with only
+    bylines and date lines between) is the headline, if it reads as one: words in lower case too.
+    """
+    first_body = next((i for i, b in enumerate(blocks) if b.kind == "body"), None)
+    candidates = [i for i in labels if first_body is not None and i < first_body]
+    if not candidates:
+        return
+    at = candidates[-1]
+    if len(candidates) > 1 or any(_is_label(text, b) for b in blocks[at + 1 : first_body]):
+        return  # one of several labels: navigation ("World", "Middle East news"), not the headline
+    words = plain_text(text[blocks[at].start : blocks[at].end]).split()
+    if len(words) >= 2 and any(w[:1].islower() for w in words[1:]) and words[0][:1].isupper():
+        blocks[at] = Block(blocks[at].start, blocks[at].end, "title")
+
+
+def _is_label(text: str, block: Block) -> bool:
+    """A chrome block that is not furniture by its words: a short label."""
+    return block.kind == "chrome" and not is_chrome(plain_text(text[block.start : block.end]))
 
 
 def _substantial(raw: str) -> bool:

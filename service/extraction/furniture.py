@@ -62,6 +62,7 @@ _CHROME_SHORT_PATTERNS = [
     r"[^.!?]{0,80}(?:\s[»›>]\s[^.!?]{0,60})+",  # breadcrumbs: "Home » World » Middle East"
     r"(?:posted|written|published|edited) by\b.{0,60}",
     r"(?:(?:additional )?reporting|writing|editing|compiled|produced)(?: and \w+)? by\b.*",
+    r"reporting from\s+[^.!?]{2,60}",  # the correspondent's location under a byline ("Reporting from Kyiv")
     r".{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\W*",
     r"read\s*:.*|watch\s*:.*|listen\s*:.*",
     r"your email address will not be published\b.*",
@@ -86,7 +87,10 @@ _BYLINE = re.compile(
     r"(?:\s*(?:[|/,]|\band\b)\s*[A-Z\[][^.!?]{0,60})?",
     re.I,
 )
-_NOT_A_NAME_AFTER_BY = re.compile(rf"by\s+(?:{MONTH_RE}|{WEEKDAY_RE}|\d|(?:the|this|that|next|last)\b)", re.I)
+# Whole words only: "By Jane Morrow" and "By Sunil Rao" are bylines, "By June" and "By Sunday" are prose.
+_NOT_A_NAME_AFTER_BY = re.compile(
+    rf"by\s+(?:(?:{MONTH_RE}|{WEEKDAY_RE})(?!\w)|\d|(?:the|this|that|next|last)\b)", re.I
+)
 
 
 # Chrome that opens a page's footer: short lines after one of these are footer too.

@@ -6,6 +6,7 @@ import re
 
 from service.extraction.clean import Block, plain_text, split_masthead
 from service.extraction.dates import MONTH_RE, WEEKDAY_RE, date_span, parse_published
+from service.extraction.furniture import is_chrome
 from service.models import ArticleMeta
 
 # A publication's name as printed: capitalised words, allowing "of"/"the"/"&" inside and a domain.
@@ -95,6 +96,27 @@ def _masthead(text: str, blocks: list[Block]) -> str | None:
     return None
 
 
+def _site_name_lines(text: str, blocks: list[Block]) -> list[str]:
+    """Short name-shaped lines above the headline ("WXLT 8 News"): a site's name, or a menu's label."""
+    names = []
+    for block in blocks:
+        if block.kind == "title":
+            break
+        plain = plain_text(text[block.start : block.end])
+        short = block.kind == "chrome" and 2 <= len(plain.split()) <= 5
+        if short and not is_chrome(plain) and _clean_name(plain) == plain:
+            names.append(plain)
+    return names
+
+
+# Company suffixes: a copyright line naming one names the owner (a media group), not the masthead.
+_CORPORATE = re.compile(
+    r"\b(?:inc|llc|l\.l\.c|corp|corporation|co|ltd|plc|lp|holdings?|group|company|companies|enterprises"
+    r"|communications|broadcasting|media|networks?)\.?$",
+    re.I,
+)
+
+
 def _initials(name: str) -> str:
     return "".join(
         w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in ("the", "of", "and")
@@ -108,6 +130,9 @@ def same_outlet(a: str | None, b: str | None) -> bool:
     short_a, short_b = (re.sub(r"^the\s+", "", x.casefold()).strip() for x in (a, b))
     if short_a == short_b:
         return True
+    for x, y in ((a, b), (b, a)):  # a station or agency and its branded name: "WXLT" / "WXLT 8 News"
+        if len(x) >= 2 and x.isupper() and x.isalpha() and y.split()[0] == x and len(y.split()) > 1:
+            return True
     return any(x.isupper() and len(x) >= 2 and x == _initials(y).upper() for x, y in ((a, b), (b, a)))
 
 
@@ -209,16 +234,25 @@ def read_metadata(text: str, blocks: list[Block]) -> ArticleMeta:
 
     title, site = _title_and_site(text, blocks)
     named = _dateline_names(text, blocks) + bylines + [n for n in (site, _masthead(text, blocks)) if n]
+    # A name line above the headline is the masthead when the story's own dateline or copyright agrees.
+    named += [
+        n for n in _site_name_lines(text, blocks) if any(same_outlet(n, x) for x in [wire, *copyrights])
+    ]
     own = [n for n in named if not same_outlet(n, original)]
     outlet = own[0] if own else None
-    if outlet is None and original is None:
-        # A copyright line names the publisher only when the page does not say it republished someone.
-        outlet = copyrights[0] if copyrights else None
+    # A copyright line names the publisher only when the page does not say it republished someone,
+    # and a company ("Nexstar Media Inc.") is weaker than the agency or station in the dateline.
+    holders = sorted(copyrights, key=lambda n: bool(_CORPORATE.search(n)))
+    if outlet is None and original is None and holders and not (wire and _CORPORATE.search(holders[0])):
+        outlet = holders[0]
     if wire:
         if outlet is None and original is None or same_outlet(wire, outlet):
-            outlet = wire  # the name the story itself prints
+            # The name the story itself prints, unless the page prints it in full ("WXLT 8 News").
+            outlet = outlet if outlet and outlet.split()[0] == wire and outlet != wire else wire
         elif original is None:
             original = wire  # a newspaper running agency copy under its own name
+    if outlet is None and original is None and holders:
+        outlet = holders[0]
     return ArticleMeta(
         title=title,
         published=_published(text, blocks),
