@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..models import Extraction
 from .clean import split_blocks
 from .metadata import read_metadata
+from .occasion import date_statements
 from .quotes import find_quotes
 
 
@@ -12,4 +13,5 @@ def extract(text: str) -> Extraction:
     """Metadata and every statement of one article text, offsets into that text."""
     blocks = split_blocks(text)
     meta = read_metadata(text, blocks)
-    return Extraction(meta, tuple(find_quotes(text, blocks, meta.published)))
+    quotes = find_quotes(text, blocks, meta.published)
+    return Extraction(meta, tuple(date_statements(text, blocks, quotes, meta.published)))

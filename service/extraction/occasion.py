@@ -1,0 +1,146 @@
+"""The day of the event a news story reports, and the undated statements that were made on it.
+
+News convention: when the lead dates the event ("The Senate voted Tuesday ...", "a judge ruled on
+Wednesday ..."), statements reported about it that carry no date of their own were made then.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..models import Quote
+from .clean import Block
+from .dates import day_expressions, find_when, when_said
+
+LEAD_PARAGRAPHS = 2  # the lead is the first substantial body paragraph or two
+_SUBSTANTIAL = 60  # characters: shorter body blocks are labels or stray lines, not the lead
+
+_BOUNDARY = re.compile(r"[,;:()]|\s[—–]\s|\s-\s|—|(?<=[.!?])[\"”’]?\s+(?=[\"“‘A-Z])")
+_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# The word before the expression makes it a noun's modifier or a span, not when something happened.
+_NOT_ADVERBIAL_BEFORE = re.compile(
+    r"\b(?:the|a|an|this|that|of|for|until|till|through|by|before|since|from|to|next|every|each|until)\s*$",
+    re.I,
+)
+_FUTURE = re.compile(
+    r"\b(?:will|won['’]t|shall|would|could|might|plans? to|planning to|intends? to|hopes? to"
+    r"|(?:is|are|was|were) (?:set|scheduled|expected|due|slated|poised|going) to|scheduled for)\b|['’]ll\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(?:who|whom|whose|which|that)\b", re.I)
+# Words of an attribution that put the statement before the story's event.
+_BACKGROUND = re.compile(
+    r"\b(?:had|has|have)\s+(?:\w+ly\s+|long\s+|also\s+|since\s+|often\s+|been\s+)*(?:said|saying|told|telling"
+    r"|argued|arguing|written|writing|maintained|insisted|claimed|called|warned|stated|denied|described"
+    r"|suggested|acknowledged|spoken|repeated|noted|testified|predicted|promised|vowed)\b"
+    r"|\b(?:previously|in the past|earlier|formerly|once told|once said|at the time|for years|long said)\b",
+    re.I,
+)
+_RELATIVE_ASIDE = re.compile(r",\s*(?:who|whom|whose|which)\b[^,]*(?:,|$)", re.I)
+_PRESENT_CUE = re.compile(
+    r"(?:say|tell|write|explain|add|note|recall|argue|insist|ask|think|believe)s\b", re.I
+)
+
+
+def _inside_quotation(text: str, start: int, at: int) -> bool:
+    """Whether position `at` of a paragraph beginning at `start` lies inside quotation marks."""
+    before = text[start:at]
+    curly_open = before.rfind("“") > before.rfind("”")
+    return curly_open or before.count('"') % 2 == 1
+
+
+def _clause(text: str, lo: int, hi: int, start: int, end: int) -> tuple[int, int]:
+    """The clause around text[start:end] inside text[lo:hi], bounded by commas, dashes and sentence ends."""
+    left = max((m.end() for m in _BOUNDARY.finditer(text, lo, start)), default=lo)
+    right = next((m.start() for m in _BOUNDARY.finditer(text, end, hi)), hi)
+    return left, right
+
+
+_AUXILIARY = re.compile(r"(?:was|were|is|are|has|have|had|will|would|did)$", re.I)
+
+
+def _in_relative_clause(before: str) -> bool:
+    """Whether the words before an expression (in its clause) leave it inside a who/that/which clause.
+
+    The relative clause has its own verb first; an auxiliary later on ("A man who robbed four
+    pharmacies was arrested Monday") means the main clause has resumed.
+    """
+    relatives = list(_RELATIVE.finditer(before))
+    if not relatives:
+        return False
+    words = before[relatives[-1].end() :].split()
+    return not any(_AUXILIARY.match(w) for w in words[1:])
+
+
+def _is_occasion(text: str, lo: int, hi: int, start: int, end: int) -> bool:
+    """Whether the day expression at text[start:end] dates what the lead reports happening."""
+    if _inside_quotation(text, lo, start) or _NOT_ADVERBIAL_BEFORE.search(text[max(lo, start - 12) : start]):
+        return False
+    if text[end : end + 2] in ("'s", "’s") and _NOT_ADVERBIAL_BEFORE.search(
+        text[max(lo, start - 12) : start]
+    ):
+        return False
+    left, right = _clause(text, lo, hi, start, end)
+    if _in_relative_clause(text[left:start]):
+        return False  # "a law that took effect Monday": a relative clause's time is background
+    if len(text[left:start].split()) + len(text[end:right].split()) <= 3 and right < hi:
+        # A fronted adverbial ("On Tuesday, the board voted ..."): the verb is in the next clause.
+        right = _clause(text, lo, hi, right + 1, right + 1)[1]
+    relative = _RELATIVE.search(
+        text, end, right
+    )  # "blocked a law that would have required ...": not its tense
+    return not _FUTURE.search(text[left : relative.start() if relative else right])
+
+
+def lead_occasion(text: str, blocks: list[Block], published: str | None) -> str | None:
+    """The ISO day the lead dates its event on, from the first day expression attached to its verbs."""
+    lead = [b for b in blocks if b.kind == "body" and b.end - b.start >= _SUBSTANTIAL][:LEAD_PARAGRAPHS]
+    for block in lead:
+        for start, end, iso in day_expressions(text[block.start : block.end], published):
+            if _is_occasion(text, block.start, block.end, block.start + start, block.start + end):
+                return iso
+    return None
+
+
+def _sentence_around(text: str, block: Block, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) of the block that hold text[start:end]."""
+    left = max((m.end() for m in _SENTENCE_END.finditer(text, block.start, start)), default=block.start)
+    right = next((m.start() + 1 for m in _SENTENCE_END.finditer(text, end, block.end)), block.end)
+    return left, right
+
+
+def _attribution_context(text: str, blocks: list[Block], quote: Quote) -> str | None:
+    """The words of the statement's sentence outside its content and outside "who ..." asides."""
+    block = next((b for b in blocks if b.start <= quote.start < b.end), None)
+    if block is None:
+        return None
+    left, right = _sentence_around(text, block, quote.start, quote.end)
+    # The reported content's own times ("she had watched last year's final") say nothing of when she spoke.
+    context = text[left : quote.start] + " … " + text[quote.end : max(right, quote.end)]
+    return _RELATIVE_ASIDE.sub(", ", context)  # "X, who joined two years ago, said": not when X spoke
+
+
+def _said_on(quote: Quote, context: str | None, occasion: str | None, published: str | None) -> str | None:
+    """The statement's date: its own, else a time named beside it, else the occasion unless backgrounded."""
+    if quote.said_on is not None or context is None:
+        return quote.said_on
+    if find_when(context) is not None:
+        return when_said(context, published)  # "..., calling it “...”" in a sentence that names the day
+    if occasion is None or _BACKGROUND.search(context) or (quote.cue and _PRESENT_CUE.match(quote.cue)):
+        return None  # "had said", "previously"; a feature's present tense ("she says") is not the event's day
+    return occasion
+
+
+def date_statements(
+    text: str, blocks: list[Block], quotes: list[Quote], published: str | None
+) -> list[Quote]:
+    """The statements, undated ones dated by a time named beside them or else by the lead's occasion."""
+    occasion = lead_occasion(text, blocks, published)
+    dated = []
+    for quote in quotes:
+        said_on = quote.said_on
+        if said_on is None:
+            said_on = _said_on(quote, _attribution_context(text, blocks, quote), occasion, published)
+        dated.append(quote if said_on == quote.said_on else replace(quote, said_on=said_on))
+    return dated
