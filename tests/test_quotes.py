@@ -216,8 +216,26 @@ def test_added_clause_is_a_second_statement_by_the_same_speaker():
         "Police arrested the man on Friday, saying he had threatened a neighbour."
     )
     quotes = _body_quotes(text)
-    assert [q.text for q in quotes] == ["it would appeal the ruling", "the judge had ignored key evidence"]
+    assert [q.text for q in quotes] == [
+        "it would appeal the ruling",
+        "the judge had ignored key evidence",
+        "he had threatened a neighbour",
+    ]
     assert quotes[1].speaker.name == "company" and quotes[1].cue == "adding"
+    # With no statement before it, the participle reports the words of the sentence's subject.
+    assert quotes[2].speaker.name == "Police" and quotes[2].cue == "saying"
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "The fans answered the post within minutes, adding a row of laughing emojis.",
+        "She left the stage, saying nothing to the crowd.",
+        "The council met for three hours, adding two items to the agenda.",
+    ],
+)
+def test_participle_with_an_object_states_nothing(snippet):
+    assert _body_quotes(snippet) == []
 
 
 @pytest.mark.parametrize(
@@ -401,3 +419,86 @@ def test_loose_quote_takes_the_subject_of_its_sentence():
     )
     quote = _body_quotes(text)[-1]
     assert (quote.text, quote.speaker.name, quote.cue) == ("a Band-Aid on a broken leg.", "Critics", "called")
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected", "speaker"),
+    [
+        # A bare noun phrase opens the clause: no "that", no article.
+        (
+            "Gov. Maria Okafor toured the flooded towns on Monday.\n\n"
+            "Okafor said firefighters contained the blaze before it reached the warehouse.",
+            "firefighters contained the blaze before it reached the warehouse",
+            "Maria Okafor",
+        ),
+        (
+            "Economist Raj Patel studies housing.\n\n"
+            "Patel said rising rents in the downtown core could push families out.",
+            "rising rents in the downtown core could push families out",
+            "Raj Patel",
+        ),
+        # A second verb joined by "and"/"but": the sentence's subject speaks.
+        (
+            "County Judge Dana Whitfield ordered an evacuation on Sunday.\n\n"
+            "Whitfield urged residents who live near the bayou to leave, and said the county was opening "
+            "two shelters.",
+            "the county was opening two shelters",
+            "Dana Whitfield",
+        ),
+        (
+            "Mayor Paul Johnson signed the order Tuesday but said the curfew would be lifted soon.",
+            "the curfew would be lifted soon",
+            "Paul Johnson",
+        ),
+        # A participle after the subject's own action, with no statement before it.
+        (
+            "Councilwoman Ana Delgado opposed the budget.\n\n"
+            "Delgado blasted that plan, saying it would gut funding for libraries.",
+            "it would gut funding for libraries",
+            "Ana Delgado",
+        ),
+        # A tag inside the sentence: after an opener only the rest, else the whole sentence.
+        (
+            "Ellen Byrd, a rancher, bought the drone in May.\n\n"
+            "On the second night, she recalls, the generator failed and the crew slept in their trucks.",
+            "the generator failed and the crew slept in their trucks",
+            "Ellen Byrd",
+        ),
+        (
+            "Health Director Omar Reyes spoke on Friday.\n\n"
+            "The new rules, he said, would take effect in March.",
+            "The new rules, he said, would take effect in March",
+            "Omar Reyes",
+        ),
+    ],
+)
+def test_reported_speech_shapes_of_us_news(snippet, expected, speaker):
+    quote = _body_quotes(snippet)[-1]
+    assert (quote.text, quote.speaker.name) == (expected, speaker)
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "Mills said goodbye to the staff on Friday and left the building.",
+        "Mills said nothing about the settlement when asked by reporters.",
+        "Extremists who have returned home have staged attacks that claimed scores of lives.",
+        "The airstrikes, which Paris and London say has weakened the group, ended in March.",
+        "Prices rose sharply after the storm and said to be rising further.",
+    ],
+)
+def test_words_after_said_that_are_no_clause(snippet):
+    assert _body_quotes(snippet) == []
+
+
+def test_subject_with_relative_clauses_is_the_speaker():
+    text = (
+        "A cashier who was on shift during the holdup, and who asked not to be named, said the robber "
+        "was nervous and kept looking at the door.\n\n"
+        "A bartender who asked that his name not be used said the fight started outside."
+    )
+    first, second = _body_quotes(text)
+    assert first.text == "the robber was nervous and kept looking at the door"
+    assert (first.speaker.name, first.speaker.anonymous) == ("cashier", True)
+    assert (second.text, second.speaker.name) == ("the fight started outside", "bartender")
+    assert second.speaker.anonymous

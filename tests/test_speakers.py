@@ -285,3 +285,67 @@ def test_long_relative_appositive_after_a_name():
     )
     (quote,) = _quotes(text)
     assert (quote.text, quote.speaker.name) == ("the new rules were confusing", "John Smith")
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        (
+            "Harris County flood control manager Dana Whitfield",
+            "Dana Whitfield",
+            "Harris County flood control manager",
+        ),
+        ("KHOU meteorologist Brian Sato", "Brian Sato", "KHOU meteorologist"),
+        ("Point guard Maya Chen", "Maya Chen", "Point guard"),
+    ],
+)
+def test_descriptors_between_a_body_and_a_name(phrase, name, role):
+    mention = parse_mention(phrase, 0)
+    assert (mention.kind, mention.name, mention.role) == ("name", name, role)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Texas (AP) Tropical Storm Alma made landfall near Port Lavaca",
+        "Galveston, on Friday morning with gusts of 70 mph, the National Weather Service",
+    ],
+)
+def test_clauses_are_not_names_with_descriptors(phrase):
+    mention = parse_mention(phrase, 0)
+    assert mention is None or mention.kind != "name"
+
+
+def test_names_inside_quote_marks_do_not_speak():
+    text = (
+        "Tessa Grant, a baker in Dayton, runs a weekly show for bakers.\n\n"
+        "She hosts a show for bakers, \u201cThe Rising Crust,\u201d and says flour prices come up "
+        "every week.\n\n"
+        "\u201cEveryone is worried about the harvest,\u201d she says."
+    )
+    quotes = _quotes(text)
+    assert [q.speaker.name for q in quotes] == ["Tessa Grant", "Tessa Grant"]
+    assert quotes[0].text == "flour prices come up every week"
+
+
+def test_inverted_speaker_before_a_subordinate_phrase():
+    text = '"We had no choice," said council member Rosa Diaz before casting her vote.'
+    assert _quotes(text)[0].speaker.name == "Rosa Diaz"
+
+
+def test_surname_opening_the_previous_sentence_is_he():
+    text = (
+        "Former treasurer Walter Brandt pleaded guilty in March.\n\n"
+        "Prosecutor Jane Ocampo said the losses reached $4 million.\n\n"
+        "Brandt, wearing a gray suit, apologized to the court. \u201cI was wrong,\u201d he said."
+    )
+    assert _quotes(text)[-1].speaker.name == "Walter Brandt"
+
+
+def test_names_inside_the_previous_statement_are_not_she():
+    text = (
+        "Democrat Carla Moreno and Republican Ben Hale met in a debate on Tuesday.\n\n"
+        "Moreno said Hale had taken money from oil companies.\n\n"
+        "\u201cHe can call it whatever he wants,\u201d she said."
+    )
+    assert _quotes(text)[-1].speaker.name == "Carla Moreno"

@@ -28,9 +28,13 @@ _NOUN_PP_RE = re.compile(
 _AFTER_END_RE = re.compile(
     r"[.;!?]\s*$|\s+(?:on|in|during|last|earlier|this|after|before)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
     r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|\d|a\s|an\s|the\s|his\s|her\s)|\s+at\s+(?:a|an)\s"
+    r"December|\d|a\s|an\s|the\s|his\s|her\s)|\s+at\s+(?:a|an)\s|"
+    r"\s+(?:before|after|while|when|until|because|although|though)\s"  # "said X before casting her vote"
 )
 _RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")
+_MORE_RELATIVE_RE = re.compile(r"(?:and\s+|but\s+)?(?:who|whose)\s")
+_WHO_HEAD_RE = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)(?:\s+[a-z][\w-]*){1,4}")
+_NOT_PERSON_HEADS = frozenset({"one", "others", "some", "thing", "things"})
 
 
 def _can_end_mention(left: str) -> bool:
@@ -74,9 +78,10 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
         if mention:
             return mention
         relative = _RELATIVE_RE.search(chunk)
-        if relative and "," not in chunk[relative.start() :]:
+        if relative and _only_relatives(chunk[relative.start() :]):
             # "Hundreds of people who fled the fighting told Reuters ...": the clause describes the speaker.
-            mention = parse_mention(chunk[: relative.start()], lo + begin)
+            head = chunk[: relative.start()]
+            mention = parse_mention(head, lo + begin) or _who_description(head, chunk, lo + begin)
             if mention and mention.kind in ("name", "description"):
                 return mention
         sub = _SUBORDINATE_RE.match(chunk.split(", ", 1)[0]) if not ANONYMITY_RE.search(chunk) else None
@@ -85,6 +90,22 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
             if mention:
                 return mention
     return None
+
+
+def _only_relatives(rest: str) -> bool:
+    """ "who was working ..., and who asked ...": every part after a comma is another relative clause."""
+    parts = rest.rstrip(" ,").split(", ")
+    return all(_MORE_RELATIVE_RE.match(p) or ANONYMITY_RE.search(p) for p in parts[1:])
+
+
+def _who_description(head: str, chunk: str, at: int) -> Mention | None:
+    """ "A clerk who was working ...": "who" says the noun is a person, though no list of ours names it."""
+    words = head.split()
+    if not _WHO_HEAD_RE.fullmatch(head.strip()) or words[-1].lower() in _NOT_PERSON_HEADS:
+        return None
+    name = " ".join(words[1:])
+    anonymous = bool(ANONYMITY_RE.search(chunk))
+    return Mention(head.strip(), at, "description", name, name, anonymous, words[0].lower() == "the")
 
 
 def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
@@ -96,3 +117,45 @@ def speaker_after(text: str, lo: int, hi: int) -> Mention | None:
     if m and m.kind == "name" or m and m.kind in ("description", "org", "study"):
         return m
     return None
+
+
+# A word that can be the verb right after a sentence's subject: "Johnson promised", "She hosts", "X was".
+_VERB_WORD_RE = re.compile(
+    r"\b(?:[a-z]{2,}(?:ed|es|s)|is|was|has|had|will|would|can|could|made|took|gave|told|said|went|came|won|"
+    r"lost|led|met|put|set|ran|saw|got|fell|rose|left|kept|held|sent|spent|wrote|spoke|struck|stood|sat|"
+    r"chose|drew|drove|broke|brought|bought|fought|thought|sought|taught|threw|hit|cut|let|shut)\b"
+)
+_SUBJECT_LEAD_RE = re.compile(r"^(?:(?:But|And|Yet|So|Still|Then|Now|Also)\s+|[^,]{2,60},\s+)?$")
+
+
+def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
+    """The person or body a sentence opens with, before its first verb ("Ramos urged ... and said")."""
+    for verb in _VERB_WORD_RE.finditer(text, lo, min(hi, lo + 320)):
+        mention = speaker_before(text, lo, verb.start())
+        if mention is not None:
+            # Only the subject itself, after at most a conjunction or a short opener ("On education, ").
+            if not _SUBJECT_LEAD_RE.match(text[lo : mention.start]):
+                return None
+            if (
+                mention.kind == "name"
+                and " " not in mention.name
+                and not _named_mid_sentence(text, mention.name)
+            ):
+                return None  # "Prices rose ...": a capitalised first word, not a surname
+            return mention
+    return None
+
+
+def _named_mid_sentence(text: str, word: str) -> bool:
+    """Whether a capitalised word also appears inside a sentence (as surnames do), not only opening one."""
+    at = text.find(word)
+    while at >= 0:
+        before = text[max(0, at - 8) : at].rstrip()
+        if (
+            before
+            and before[-1] not in '.!?"\u201d\n:'
+            and not text[at + len(word) : at + len(word) + 1].isalnum()
+        ):
+            return True
+        at = text.find(word, at + 1)
+    return False

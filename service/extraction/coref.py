@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import Speaker
 from .cues import FEMININE, MASCULINE, PLACES, TITLE_WORDS, wordset
+from .names import (
+    NAME_RUN_RE,
+    PARTY_WORDS,
+    PLACE_NOUNS,
+    SENTENCE_STARTERS,
+    SUBJECT_SURNAME_RE,
+    full_name,
+    occurrences,
+)
 from .speakers import Mention
 
 _STOP = wordset(
@@ -16,10 +26,6 @@ _STOP = wordset(
 _GENERIC_STEMS = {
     w[:5] for w in wordset("official spokesman spokeswoman minister russian american british chinese")
 }
-_SENTENCE_STARTERS = wordset(
-    "But And The When While If Meanwhile However Yet So Also In On At As After Before Since Then Now "
-    "Still Though Although Last This That These Those It He She They We I A An"
-)
 _THE_RE = re.compile(r"^(?:the|The)\s+")
 
 
@@ -61,54 +67,6 @@ _OFFICES = {
     **dict.fromkeys(["ceo", "executive"], "executive"),
 }
 _OFFICES = {word: office or word for word, office in _OFFICES.items()}
-_NAME_RUN_RE = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][\w'\u2019-]*)){1,3}\b")
-_BEFORE_SURNAME_RE = re.compile(
-    r"((?:[A-Z][\w'\u2019-]*\s+){1,2}(?:(?:al|bin|ibn|de|van|von|da|el|abu)[\s-]+)?)$"
-)
-
-
-def _word_at(text: str, at: int, word: str) -> bool:
-    end = at + len(word)
-    return (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
-
-
-def _occurrences(text: str, word: str, start: int = 0, end: int | None = None):
-    """Offsets of `word` as a whole word in text[start:end] (plain find: no per-article regex)."""
-    end = len(text) if end is None else end
-    at = text.find(word, start, end)
-    while at >= 0:
-        if _word_at(text, at, word):
-            yield at
-        at = text.find(word, at + 1, end)
-
-
-def _full_name(text: str, surname: str) -> tuple[str, str | None] | None:
-    """The fullest "First Surname" the article prints for a bare surname, and the title printed before it."""
-    for at in _occurrences(text, surname):
-        m = _BEFORE_SURNAME_RE.search(text, max(0, at - 80), at)
-        if not m:
-            continue
-        words = m.group(1).split()
-        while words and (words[0].lower().strip(".") in TITLE_WORDS or words[0] in _SENTENCE_STARTERS):
-            words.pop(0)
-        if words and not any(w.lower().strip(".") in TITLE_WORDS or w in PLACES or "'" in w for w in words):
-            name_at = at - len(" ".join(words)) - 1
-            return " ".join([*words, surname]), _title_before(text, name_at)
-    return None
-
-
-def _title_before(text: str, at: int) -> str | None:
-    """ "Gov." in "Gov. Gavin Newsom", "Senate Majority Leader" in "Senate Majority Leader Chuck Schumer"."""
-    words = text[max(0, at - 60) : at].split()
-    title: list[str] = []
-    for word in reversed(words):
-        if word in _SENTENCE_STARTERS or not (word[:1].isupper() or word.lower().strip(".") in TITLE_WORDS):
-            break
-        title.insert(0, word)
-    has_office = any(
-        w.lower().strip(".") in TITLE_WORDS - {"the", "of", "for", "and", "on", "in", "at"} for w in title
-    )
-    return " ".join(title) if title and has_office and not title[-1].endswith(("'s", "\u2019s")) else None
 
 
 def _office(text: str | None) -> str | None:
@@ -126,10 +84,21 @@ def _offices_clash(description: str | None, role: str | None) -> bool:
 class Resolver:
     """Walks an article's mentions in order, remembering who has spoken and who was named."""
 
-    def __init__(self, text: str, mentions: list[Mention | None], paras: list[int] | None = None):
+    def __init__(
+        self,
+        text: str,
+        mentions: list[Mention | None],
+        paras: list[int] | None = None,
+        ends: list[int] | None = None,
+        quoted: list[tuple[int, int]] | None = None,
+    ):
         self.text = text
         self.mentions = mentions
         self.paras = paras or [0] * len(mentions)
+        self.ends = ends or [0] * len(mentions)  # where each statement ends: names inside it are not "he"
+        # Inside quote marks a name is said, not saying: "The First Amendment ...", titles like “The X Hour”.
+        self.quoted = sorted(quoted or [])
+        self._quoted_starts = [s for s, _ in self.quoted]
         self.people: dict[str, _Person] = {}  # surname (lower) -> person, for everyone named at a cue
         for m in mentions:
             if m is not None and m.kind == "name" and len(m.name.split()) > 1:
@@ -157,7 +126,7 @@ class Resolver:
     def _named(self, mention: Mention) -> _Person:
         key = mention.name.split()[-1].lower()
         if key not in self.people and len(mention.name.split()) == 1:
-            found = _full_name(self.text, mention.name)
+            found = full_name(self.text, mention.name)
             if found:
                 return self._register(found[0], mention.role or found[1])
         return self._register(mention.name, mention.role)
@@ -184,23 +153,49 @@ class Resolver:
         """The person named last (or first) in text[lo:hi]: a speaker of the article, else a "First Last"."""
         best, who = (hi if first else -1), None
         for surname in self.surnames:
-            for at in _occurrences(self.text, surname, lo, hi):
+            for at in occurrences(self.text, surname, lo, hi):
+                if self._in_quote(at):
+                    continue
                 if (at < best) if first else (at > best):
                     best, who = at, surname
         if who:
             return self.people.get(who.lower())
         # Someone named only in passing ("Dmitry Peskov, the Kremlin spokesman, dismissed the reports.").
-        runs = list(_NAME_RUN_RE.finditer(self.text, lo, hi))
+        runs = list(NAME_RUN_RE.finditer(self.text, lo, hi))
         for m in runs if first else reversed(runs):
+            if self._in_quote(m.start()) or m.group().split()[-1] in PLACE_NOUNS:
+                continue  # a title or a phrase inside quote marks; "Far Hills Avenue" is a place
             before = self.text[max(lo, m.start() - 20) : m.start()].split()
             if before and (before[-1].lower() in _OBJECT_MARKERS or before[-1].endswith(("'s", "\u2019s"))):
                 continue  # "told CNN's Jake Tapper", "met with John Kerry": not the subject
             words = m.group().split()
-            while words and (words[0] in _SENTENCE_STARTERS or words[0].lower().strip(".") in TITLE_WORDS):
+            while words and (
+                words[0] in SENTENCE_STARTERS
+                or words[0] in PARTY_WORDS
+                or words[0].lower().strip(".") in TITLE_WORDS
+            ):
                 words.pop(0)
+            if words and words[-1].endswith(("'s", "\u2019s")):
+                continue  # "Jane Doe's 25 points": named, not the subject
             if len(words) >= 2 and not any(w in PLACES or w.lower().strip(".") in TITLE_WORDS for w in words):
                 return self._register(" ".join(words), None)
+        return self._subject_surname(lo, hi, first)
+
+    def _subject_surname(self, lo: int, hi: int, first: bool) -> _Person | None:
+        """ "Calloway, in a jumpsuit, apologized.": a surname opening a sentence, printed in full elsewhere"""
+        found = list(SUBJECT_SURNAME_RE.finditer(self.text, lo, hi))
+        for m in (found if first else found[::-1])[:3]:
+            surname = m.group("surname")
+            if surname in SENTENCE_STARTERS or surname in PLACES or self._in_quote(m.start("surname")):
+                continue
+            full = full_name(self.text, surname)
+            if full is not None:
+                return self._register(*full)
         return None
+
+    def _in_quote(self, at: int) -> bool:
+        i = bisect_right(self._quoted_starts, at) - 1
+        return i >= 0 and at < self.quoted[i][1]
 
     def _backward(self, mention: Mention) -> _Person | None:
         want = _stems(mention.name)
@@ -220,7 +215,7 @@ class Resolver:
         if mention is None:
             return None
         person = self._person(index, mention)
-        self.last_pos = mention.start + len(mention.text)
+        self.last_pos = max(mention.start + len(mention.text), self.ends[index])
         if person is None:
             return None
         self.recent.append(person)

@@ -92,7 +92,17 @@ PERSON_NOUNS = wordset(
     commentator strategist pollster organizer organiser chairperson ceo founder co-founder cofounder
     president-elect governor-elect senator-elect mayor-elect
     authorities negotiator mediator mediators charities
-    groups organizations organisations agencies monitors activists campaigners officers agents"""
+    groups organizations organisations agencies monitors activists campaigners officers agents
+    clerk clerks cashier cashiers customer customers shopper shoppers passenger passengers driver drivers
+    fan fans player players teammate teammates coach coaches guard guards bartender waiter waitress
+    homeowner homeowners commuter commuters patient patients veteran veterans retiree retirees grower
+    growers producer producers vendor vendors merchant merchants shopkeeper contractor contractors
+    trooper troopers deputies firefighter paramedic paramedics dispatcher administrator administrators
+    principal superintendent counselor therapist physician physicians surgeon pharmacist pharmacists
+    epidemiologist epidemiologists meteorologist forecaster climatologist ecologist biologist chemist
+    physicist geologist psychologist sociologist spokespeople representative planner planners
+    consultant consultants broker brokers banker bankers trader dealer dealers landlords tenants
+    volunteer volunteers donor donors mourners onlookers bystander bystanders eyewitness eyewitnesses"""
 )
 ORG_NOUNS = wordset(
     """ministry department government agency office police military army council committee commission
@@ -123,7 +133,8 @@ ANONYMITY_RE = re.compile(
     r"condition of anonymity|requested anonymity|asked not to be (?:named|identified)|"
     r"declined to be (?:named|identified)|not authori[sz]ed to (?:speak|discuss|comment)|"
     r"spoke on condition|who (?:did not|didn't) want to be (?:named|identified)|on background|"
-    r"familiar with",
+    r"familiar with|asked that (?:his|her|their) names? not be (?:used|published|printed|disclosed|given)|"
+    r"names? (?:be |was |were )?withheld|insisted on anonymity|granted anonymity",
     re.I,
 )
 

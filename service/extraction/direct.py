@@ -7,8 +7,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from .attribution import speaker_after, speaker_before
+from .clauses import ADJUNCT_RE
 from .cues import CUE_RE, wordset
-from .reported import ADJUNCT_RE, trim_clause
+from .reported import trim_clause
 from .spans import Para, QuoteSpan
 from .speakers import Mention
 

@@ -6,6 +6,8 @@ import re
 from dataclasses import replace
 
 from ..models import Quote, Speaker
+from .attribution import sentence_subject
+from .clauses import bare_clause
 from .coref import Resolver
 from .dates import when_said
 from .direct import Found, direct_quotes
@@ -20,7 +22,8 @@ _DATE_HINT_RE = re.compile(
     r"sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
 )
 _PARTICIPLE_CUE_RE = re.compile(
-    r",\s+(?P<verb>adding|saying|noting|stressing|warning|insisting|arguing|explaining|emphasizing|emphasising)"
+    r",\s+(?P<verb>adding|saying|noting|stressing|warning|insisting|arguing|explaining|emphasizing|emphasising|"
+    r"claiming|contending|predicting|acknowledging|asserting|suggesting)"
     r"\s+(?:that\s+)?"
 )
 
@@ -81,7 +84,7 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
     found.sort(key=lambda f: f.start)
     _link_added(found)
     _inherit(found)
-    return _assemble(text, paras, found, published)
+    return _assemble(text, paras, spans, found, published)
 
 
 def _added_clauses(text: str, bounds, found: list[Found], by_para) -> list[Found]:
@@ -95,13 +98,20 @@ def _added_clauses(text: str, bounds, found: list[Found], by_para) -> list[Found
             match = _PARTICIPLE_CUE_RE.search(text, s, e)
             if match is None or any(q.start < match.start() < q.end for q in by_para.get(index, [])):
                 continue
+            if not match.group(0).rstrip().endswith("that") and not bare_clause(text[match.end() : e]):
+                continue  # ", adding a string of emojis": an object, not a clause
             source = [f for f in in_para.get(index, []) if s <= f.start < match.start() and not f.hidden]
+            # "Moreau blasted the plan, saying it would ...": no statement before it, so the subject speaks.
+            subject = None if source else sentence_subject(text, s, match.start())
             c_start, c_end = trim_clause(text, match.end(), e)
-            if not source or len(text[c_start:c_end].split()) < 3:
+            if not (source or subject) or len(text[c_start:c_end].split()) < 3:
                 continue
             has_quote = any(c_start <= q.start < c_end for q in by_para.get(index, []))
             item = Found(c_start, c_end, "mixed" if has_quote else "indirect", index, cue=match.group("verb"))
-            item.inherit = -1 - source[-1].start  # resolved to an index once the list is sorted
+            if subject is not None:
+                item.mention, item.attribution = subject, text[s : match.end()]
+            else:
+                item.inherit = -1 - source[-1].start  # resolved to an index once the list is sorted
             extra.append(item)
     return extra
 
@@ -113,8 +123,16 @@ def _link_added(found: list[Found]) -> None:
             item.inherit = by_start.get(-1 - item.inherit)
 
 
-def _assemble(text: str, paras: list[Para], found: list[Found], published: str | None) -> list[Quote]:
-    resolver = Resolver(text, [f.mention for f in found], [f.para for f in found])
+def _assemble(
+    text: str, paras: list[Para], spans: list[QuoteSpan], found: list[Found], published: str | None
+) -> list[Quote]:
+    resolver = Resolver(
+        text,
+        [f.mention for f in found],
+        [f.para for f in found],
+        [f.end for f in found],
+        [(q.start, q.end) for q in spans],
+    )
     speakers: list[Speaker | None] = [resolver.resolve(i) for i in range(len(found))]
     stated = {f.para for f in found}
     for i, item in enumerate(found):

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .attribution import speaker_after, speaker_before
+from .attribution import sentence_subject, speaker_after, speaker_before
+from .clauses import clause_after, clause_after_tag, only_adjuncts_after
 from .cues import (
-    BARE_CLAUSE_VERBS,
-    CLAUSE_OPENERS,
     CUE_RE,
     DATA_NOUNS,
     FINDING_VERBS,
@@ -16,54 +15,10 @@ from .cues import (
 )
 from .speakers import Mention, parse_mention
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-# Words that may sit between a cue and its clause: when, where, to whom ("said Friday in a statement that").
-ADJUNCT_RE = re.compile(
-    rf"\s*,?\s*(?:(?:on|last|this|earlier|late|early|next)\s+(?:{_DAYS}|{_MONTHS}|week|month|year|weekend|"
-    rf"morning|afternoon|evening|night)(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|(?:{_DAYS})|"
-    rf"in\s+(?:{_MONTHS}|\d{{4}}|the\s+past|the\s+interview|an?\s+(?:[\w-]+\s+){{0,3}}?(?:interview|statement|"
-    rf"speech|address|post|letter|report|message|tweet|op-ed|email|note|briefing|broadcast)"
-    rf"(?:\s+(?:with|to|on)\s+(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)?)|"
-    rf"(?:at|during)\s+(?:an?|the)\s+[^,]{{1,80}}?(?=\s+that\b|,|$)|"
-    rf"(?:to|told)\s+(?:reporters|journalists|lawmakers|the\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|"
-    rf"[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|him|her|them|us)|"
-    rf"(?:recently|previously|earlier|today|yesterday|later|again|also|repeatedly|publicly|separately|"
-    rf"too|however|though|then|now|once)|on\s+(?:Twitter|Facebook|X|Telegram|social\s+media|television)|"
-    rf"(?:earlier|later)\s+this\s+(?:week|month|year)|\d+\s+(?:days|weeks|months|years)\s+ago|"
-    rf"in\s+(?:a|an|the)\s+(?:recent|new)\s+\w+|(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|"
-    rf"by\s+(?:phone|telephone|email|e-mail|text\s+message))"
-)
-_TOLD_OBJECT_RE = re.compile(
-    r"\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:[\w-]+\s+){0,2}?[A-Z][\w.&'\u2019-]*"
-    r"(?:\s+[A-Z][\w.&'\u2019-]*)*|him|her|them|us|me)"
-)
-# A clause without "that": a verb within the first few words ("said conservatives were angry").
-_FINITE_RE = re.compile(
-    r"(?:[\w'\u2019-]+\s+){1,4}?(?:is|are|was|were|had|has|have|would|will|could|can|should|might|may|must|"
-    r"did|does|do|remains|remained|plans|planned|wants|wanted|expects|expected|hopes|hoped)\b"
-)
-_IRREGULAR_PAST = (
-    "was|were|had|did|went|came|made|took|gave|saw|knew|thought|told|said|left|fell|rose|won|lost|began|got|"
-    "found|kept|held|met|paid|sent|spent|built|felt|brought|bought|ran|became|grew|led|struck|hit|cut|put|"
-    "set|let|shot|fled|fought|sold|stood|understood|wrote|broke|chose|drove|flew|forgot|hid|meant|sought|"
-    "taught|threw|woke|wore"
-)
-_PRESENT_S = (
-    "says|wants|needs|plans|expects|hopes|believes|thinks|knows|remains|seems|appears|faces|poses|includes|"
-    "requires|means|makes|takes|gives|goes|comes|gets|lacks|supports|opposes|continues|depends|exists|employs|"
-    "runs|holds|keeps|looks|feels|works|lives|stands|represents|threatens|violates|undermines|helps|costs|"
-    "shows|intends|refuses|rejects|denies|accepts|agrees|welcomes|fears|sees|owes|controls|deserves"
-)
-# A bare reported clause has a verb in its first words: an auxiliary, a past tense or a present "-s" form.
-_HAS_VERB_RE = re.compile(
-    r"(?:[\w'\u2019,$%.-]+\s+){0,8}?(?:is|are|am|be|been|has|have|would|will|could|can|should|might|may|"
-    rf"must|does|do|{_IRREGULAR_PAST}|{_PRESENT_S}|\w{{2,}}ed)\b"
-)
 # Only say-type verbs invert ("..., said X"); "..., told X" never does.
 _INVERTING_VERBS = wordset(
     "said says added adds wrote writes continued explained insisted noted recalled replied countered argued "
-    "warned declared concluded stressed predicted"
+    "warned declared concluded stressed predicted recalls explains insists notes argues warns"
 )
 _NEGATED_RE = re.compile(r"\b(?:never|not|n't|no\s+longer|to|hardly|refused|declined)\s+$")
 _PASSIVE_RE = re.compile(r"\b(?:is|was|were|are|be|been|being|it)\s+$")
@@ -98,18 +53,10 @@ _INTRO_RE = re.compile(
     r"(?:In|On|At|During|Meanwhile|However|But|Separately|Earlier|Later|Last|Also|Still|Yet|Now)\b"
     r"(?:\s+[\w'\u2019.-]+){0,6},\s+"
 )
-_THAT_FIRST_RE = re.compile(r"\s*,?\s*that\s+")
-# "..., state media reported, as the army pressed ...": a time or circumstance clause after the attribution.
-_SUBCLAUSE_TAIL_RE = re.compile(
-    r",\s+(?:as|while|after|before|when|amid|with|despite|because|since|even\s+as)\s"
-)
 _ANON_AFTER_RE = re.compile(r"\s*,?\s*(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity")
 _RESEARCHERS_RE = re.compile(
     r"\b(?:researchers|scientists|investigators|authors|experts|analysts|team)$", re.I
 )
-_THAT_RE = re.compile(r"\bthat\s+")
-_SUBJECT_PRONOUN_RE = re.compile(r"\b(?:he|she|they|it|we|I)\b")
-_PARTICIPLE_TAIL_RE = re.compile(r",\s+\w+ing\b")
 
 
 @dataclass(frozen=True)
@@ -139,56 +86,6 @@ def trim_clause(text: str, start: int, end: int, keep_stop: bool = False) -> tup
 
 def _words(text: str) -> int:
     return len(text.split())
-
-
-def _skip_adjuncts(text: str, pos: int, end: int, verb: str) -> int:
-    if verb in ("told", "tells"):
-        obj = _TOLD_OBJECT_RE.match(text, pos, end)
-        if obj:
-            pos = obj.end()
-    for _ in range(6):
-        m = ADJUNCT_RE.match(text, pos, end)
-        if not m or m.end() == pos:
-            break
-        pos = m.end()
-    return pos
-
-
-def _clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
-    """Where the reported clause starts after a cue, or None when no clause follows."""
-    told = verb in ("told", "tells") and _TOLD_OBJECT_RE.match(text, pos, end) is None
-    pos = _skip_adjuncts(text, pos, end, verb)
-    rest = text[pos:end]
-    m = _THAT_FIRST_RE.match(rest)
-    if m:
-        return pos + m.end()
-    that = _THAT_RE.search(rest[:70])
-    if (
-        that
-        and "," not in rest[: that.start()]
-        and not _HAS_VERB_RE.match(rest[: that.start()].strip() + " x")
-    ):
-        return pos + that.end()  # "told the committee that ...": the words before "that" are an object
-    stripped = rest.lstrip(" ,:")
-    first = stripped.split(" ", 1)[0].lower() if stripped else ""
-    opener = bool(first) and (first in CLAUSE_OPENERS or stripped[0].isupper() or _FINITE_RE.match(stripped))
-    bare_ok = (
-        _words(stripped) >= 3
-        and not stripped.lower().startswith(("to ", "the same", "so "))
-        and bool(_HAS_VERB_RE.match(stripped))  # "told the story of his escape" reports nothing
-    )
-    if verb in BARE_CLAUSE_VERBS and opener and bare_ok and not told:
-        return pos + len(rest) - len(stripped)  # (after "told" with no object the words are the object)
-    that = _THAT_RE.search(rest[:90])
-    if that and "," not in rest[: that.start()] and not _SUBJECT_PRONOUN_RE.search(rest[: that.start()]):
-        return pos + that.end()
-    return None
-
-
-def _only_adjuncts_after(text: str, pos: int, end: int, verb: str) -> bool:
-    pos = _skip_adjuncts(text, pos, end, verb)
-    rest = text[pos:end].strip()
-    return not rest.strip(".!?") or bool(_PARTICIPLE_TAIL_RE.match(rest) or _SUBCLAUSE_TAIL_RE.match(rest))
 
 
 def _according(text: str, start: int, end: int, at_end: bool = False) -> Reported | None:
@@ -255,6 +152,8 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
             if before.endswith(",") and verb in _INVERTING_VERBS:
                 mention = speaker_after(text, cue.end(), end)
                 inverted = mention is not None
+            elif before.endswith((" and", " but")):  # "Ramos urged ... and said ...": the sentence's subject
+                mention = sentence_subject(text, start, cue.start())
         if mention is None:
             continue
         if (
@@ -267,7 +166,7 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
             continue
         if not mention.anonymous and _ANON_AFTER_RE.match(text, cue.end(), end):
             mention = replace(mention, anonymous=True)  # "a source said on condition of anonymity that ..."
-        clause_start = None if inverted else _clause_after(text, cue.end(), end, verb)
+        clause_start = None if inverted else clause_after(text, cue.end(), end, verb)
         if clause_start is not None:
             c_start, c_end = trim_clause(text, clause_start, end)
             if _words(text[c_start:c_end]) >= 3:
@@ -277,7 +176,7 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
         # Trailing attribution: "CLAUSE, X said (on Friday)." or "CLAUSE, said X."
         lead_end = cue.start() if inverted else mention.start
         lead = text[start:lead_end].rstrip()
-        after_ok = inverted or _only_adjuncts_after(text, cue.end(), end, verb)
+        after_ok = inverted or only_adjuncts_after(text, cue.end(), end, verb)
         if lead.endswith(",") and after_ok and _words(lead) >= 4:
             dateline = _DATELINE_RE.match(text, start, lead_end)
             c_from = dateline.end() if dateline else start
@@ -286,4 +185,15 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
             c_start, c_end = trim_clause(text, c_from, lead_end)
             if _words(text[c_start:c_end]) >= 4:
                 return Reported(c_start, c_end, mention, cue.group("verb"), text[lead_end:end])
+        tagged = (
+            None if inverted or verb not in _INVERTING_VERBS else clause_after_tag(text, cue.end(), end, verb)
+        )
+        if lead.endswith(",") and tagged is not None:
+            # "The new rules, she said, would ...": the whole sentence; after an opener only what follows.
+            dateline = _DATELINE_RE.match(text, start, lead_end)
+            c_from = dateline.end() if dateline else start
+            intro = _INTRO_RE.fullmatch(text, c_from, lead_end) or _words(text[c_from:lead_end]) <= 2
+            c_start, c_end = trim_clause(text, tagged if intro else c_from, end)
+            if _words(text[c_start:c_end]) >= 4:
+                return Reported(c_start, c_end, mention, cue.group("verb"), text[lead_end:tagged])
     return None

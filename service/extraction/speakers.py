@@ -56,6 +56,12 @@ _NAMED_AS_RE = re.compile(
 )
 # Heads that stand for an unnamed source by their nature: "a source close to", "a person familiar with".
 _UNNAMED_NOUNS = wordset("source sources insider insiders person people")
+# Verbs and prepositions that look like descriptors but make the words a clause ("made landfall near X").
+_NOT_DESCRIPTORS = wordset(
+    "made took gave told came went met won lost left hit led put set ran saw got near over under across into "
+    "onto about against among between through toward towards without within behind beyond along around amid "
+    "per via upon past like unlike than says said tells asked urged named"
+)
 _AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
 _PAST = (
     "said|says|told|fell|rose|went|came|made|took|got|gave|saw|found|left|won|lost|began|became|grew|held|"
@@ -70,6 +76,9 @@ _ADJECTIVES_ED = (
 )
 _VERB_IN_PHRASE_RE = re.compile(
     rf"(?<![-\w])(?:is|are|was|were|has|have|had|will|would|could|can|did|{_PAST}|(?!(?:{_ADJECTIVES_ED})\b)[a-z]{{3,}}ed)\b"
+)
+_APPOS_NEVER_OPENS = wordset(
+    "on in at by for from with during after before since until into near through over"
 )
 _APPOS_OPENERS = frozenset({"who", "whose", "a", "an", "the"})
 _PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
@@ -154,6 +163,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
         len(appos_words) > limit
         or not appos_words
         or bare(appos_words[0]) in _NOT_MODIFIERS - {"who", "whose"}
+        or appos_words[0] in _APPOS_NEVER_OPENS  # "X, on Thursday afternoon with ...": a clause went on
     ):
         return None
     kind = mention.kind
@@ -190,18 +200,21 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     tokens = [t for t in tokens if t not in party]
     if not tokens or not is_cap(tokens[-1]) or tokens[0] in _NOT_NAME_START:
         return None
-    lead = 0  # lowercase descriptors before a name: "farmer Tom Becker", "climate scientist Maria Lopez"
-    while (
-        lead < 3
-        and lead < len(tokens)
-        and _DESCRIPTOR_RE.fullmatch(tokens[lead])
-        and tokens[lead] not in _FUNCTION
-    ):
-        lead += 1
-    for w in tokens[lead:]:
-        low = bare(w)
-        if not (is_cap(w) or low in TITLE_WORDS or low in _CONNECTORS):
+    # Lowercase descriptors before a name, at the start or after the body they belong to: "farmer Tom Becker",
+    # "climate scientist Maria Lopez", "Harris County flood control manager Dana Whitfield", "Point guard X".
+    lead = 0  # how many descriptors; `last_desc` is the index after the last one
+    last_desc = 0
+    for i, w in enumerate(tokens):
+        if is_cap(w) or bare(w) in TITLE_WORDS or bare(w) in _CONNECTORS:
+            continue
+        if lead == 3 or not _DESCRIPTOR_RE.fullmatch(w) or w in _FUNCTION or w in _NOT_DESCRIPTORS:
             return None
+        if lead and last_desc != i:
+            return None  # descriptors run together: "emergency director", never "made landfall near"
+        lead, last_desc = lead + 1, i + 1
+    first_desc = last_desc - lead
+    if lead and first_desc and (first_desc > 3 or any(w.startswith("(") for w in tokens[:first_desc])):
+        return None  # a short body before them ("CNN", "Harris County"), not a dateline or a clause
     name: list[str] = []
     for w in reversed(tokens):
         low = bare(w)
@@ -222,7 +235,7 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
             )  # "Syrian Observatory for Human Rights"
         return None  # "director of the Department for New Challenges and Threats": a body inside a phrase
     role = " ".join(role_words) or None
-    if lead and (not name or len(name) < 2 and not role_words[lead:]):
+    if lead and (not name or len(name) < 2 and not role_words[last_desc:]):
         return None
     if len(name) == 1 and (bare(name[0]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS or name[0].endswith("ly")):
         return None  # "Analysts say", "Police said": a description, not a surname
