@@ -66,6 +66,8 @@ def _paragraphs(text: str) -> list[list[tuple[int, int]]]:
 
 def plain_text(block_text: str) -> str:
     """Markdown images dropped and links reduced to their text, whitespace collapsed; for classification."""
+    if "](" not in block_text:  # both markdown forms need it; most paragraphs have none
+        return " ".join(block_text.split())
     return " ".join(_LINK.sub(r"\1", _IMAGE.sub(" ", block_text)).split())
 
 
@@ -78,9 +80,12 @@ _DATELINE_WORDS = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _is_dateline(line: str) -> bool:
     """A short line that is mostly a date, possibly with an outlet name or time beside it."""
-    if len(line) > 200 or not any(ch.isdigit() for ch in line):
+    if len(line) > 200 or not _DIGIT.search(line):
         return False  # every date format we read prints digits
     plain = plain_text(line)
     if len(plain) > 80:

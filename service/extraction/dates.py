@@ -203,6 +203,14 @@ _WHEN_NAMES = [name for name, _ in _WHEN_PARTS]
 
 
 _MONTH_GROUPS = ("mdy_m", "dmy_m", "my_m", "mo_m")
+# Every expression _WHEN_RE matches holds one of these at a word start (a superset test): most
+# attribution contexts hold none, and this one cheap scan spares the large pattern.
+_WHEN_HINT = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight"
+    r"|tomorrow|yesterday|ago|night|morning|afternoon|evening|week|month|year|recent|previous|in the past"
+    r"|at the time|earlier)",
+    re.I,
+)
 
 
 _ASIDE = re.compile(r",\s*(?P<rel>who|which|whose|whom|where|when)\b[^,]*(?:,|$)", re.I)
@@ -211,6 +219,8 @@ _ASIDE = re.compile(r",\s*(?P<rel>who|which|whose|whom|where|when)\b[^,]*(?:,|$)
 def _first_when(context: str) -> re.Match[str] | None:
     """The expression that dates the statement: concrete before vague, never inside a "who ..." aside."""
     context = context or ""
+    if not _WHEN_HINT.search(context):
+        return None
     asides = [(a.start(), a.end(), a["rel"].lower() in ("where", "when")) for a in _ASIDE.finditer(context)]
     found = []
     for m in _WHEN_RE.finditer(context):
@@ -318,6 +328,12 @@ def _resolve(m: re.Match[str], published: str | None) -> str | None:
     return None
 
 
+def time_named(context: str, published: str | None) -> tuple[str, str | None] | None:
+    """The time expression of an attribution clause and what it resolves to (None if it cannot be)."""
+    m = _first_when(context)
+    return (m.group(0), _resolve(m, published)) if m else None
+
+
 def when_said(context: str, published: str | None) -> str | None:
     """When the statement in an attribution clause was made: ISO date, month or year; None if unknown.
 
@@ -333,7 +349,7 @@ def when_said(context: str, published: str | None) -> str | None:
 def day_expressions(text: str, published: str | None) -> list[tuple[int, int, str]]:
     """Every expression in text naming one day ("on Tuesday", "Nov. 4", "yesterday"): (start, end, ISO)."""
     days = []
-    for m in _WHEN_RE.finditer(text):
+    for m in _WHEN_RE.finditer(text) if _WHEN_HINT.search(text) else ():
         if any(m.group(g) and m.group(g)[0].islower() for g in _MONTH_GROUPS):
             continue
         iso = _resolve(m, published)

@@ -15,12 +15,18 @@ _CHROME_ANY_PATTERNS = [
     r"string\(\d+\)\s*\".*",  # PHP var_dump of a related-items list
     r"[\[{]\s*[\[{\"].*[\]}]",  # raw JSON arrays or objects
     r"(?:copyright|\(c\))\s*(?:©|\(c\)|(?:19|20)\d\d).*|©.*",
-    r".{0,120}\ball rights reserved\b.*",
+    (r".{0,120}\ball rights reserved\b.*", ("all rights reserved",)),
     r"disclaimer\s*:.*",
-    r".*\b(?:contains copyrighted material|provisions of [\"“]?fair use|fair use[\"”]? (?:of|in an)).*",
+    (
+        r".*\b(?:contains copyrighted material|provisions of [\"“]?fair use|fair use[\"”]? (?:of|in an)).*",
+        ("fair use", "copyrighted"),
+    ),
     # Reader asks that no story sentence makes: "Follow us on Instagram", "repost and share widely".
-    r".*\b(?:follow us on|subscribe to our (?:telegram|youtube|newsletter|channel)|share widely"
-    r"|click the share button|activating the [\"“]?translate)\b.*",
+    (
+        r".*\b(?:follow us on|subscribe to our (?:telegram|youtube|newsletter|channel)|share widely"
+        r"|click the share button|activating the [\"“]?translate)\b.*",
+        ("follow us on", "subscribe to our", "share widely", "click the share button", "translate"),
+    ),
     r"the original source of this (?:article|post|story) is\b.*",
     r"this (?:article|post|story) (?:was )?(?:originally |first )?(?:appeared|published|ran)\b.*",
 ]
@@ -39,7 +45,7 @@ _CHROME_SHORT_PATTERNS = [
     r"comments? (?:via|with|using|through)\b.{0,40}",
     r"\d+\s+(?:comments?|responses?|replies)(?:\s*:)?|(?:no|one) (?:comments?|responses?)(?: yet)?\s*:?",
     r"(?:continue|keep) reading\b.{0,40}|loading\s+\d*\s*comments?\W*|(?:https?://|www\.)\S+",
-    r".{0,60}\b(?:on our|follow us on|like us on|join us on|find us on)\b.{0,40}",
+    (r".{0,60}\b(?:on our|follow us on|like us on|join us on|find us on)\b.{0,40}", ("on our", "us on")),
     r"(?:follow|like|join) us\b.*",
     r"(?:become a (?:member|patron|subscriber)|support (?:us|our (?:work|journalism))"
     r"|donate|sign up|subscribe)\b.*",
@@ -50,20 +56,20 @@ _CHROME_SHORT_PATTERNS = [
     r"(?:region|in-depth report|articles? by|author|authors|topics?|tags?|filed under|category"
     r"|categories|section|source|photo|image|credit|theme)s?\s*:.*",
     r"(?:photo|image|picture|file photo)\s*(?:credit)?\s*[:/©].*",
-    r"(?:click|tap) (?:here|to)\b.*|.{0,120}\b(?:click|tap) here\W*",
+    (r"(?:click|tap) (?:here|to)\b.*|.{0,120}\b(?:click|tap) here\W*", ("click", "tap")),
     r"(?:(?:last )?updated|published|posted)?\s*:?\s*(?:\d+|an?) (?:minutes?|hours?|days?|mins?) ago",
     r"(?:reading time\s*:?\s*)?\d+\s*min(?:ute)?s?(?: read)?|reading time\s*:.*",
     r"\(?(?:photo|image|picture|video)s? (?:by|courtesy of|credit|copyright|caption)\b.*",
-    r".{0,40}\badvertisement\b.{0,20}",
+    (r".{0,40}\badvertisement\b.{0,20}", ("advertisement",)),
     r"(?:log ?in|sign ?in|sign ?up|register|login|logout|log out|my account)",
     r"(?:print|email|e-mail|save|bookmark|share)(?: this)? (?:article|story|page|post)",
     r"follow @\w+.*",
     r"skip to (?:main )?(?:content|navigation)\b.*",
-    r"[^.!?]{0,80}(?:\s[»›>]\s[^.!?]{0,60})+",  # breadcrumbs: "Home » World » Middle East"
+    (r"[^.!?]{0,80}(?:\s[»›>]\s[^.!?]{0,60})+", ("»", "›", ">")),  # breadcrumbs: "Home » World » Middle East"
     r"(?:posted|written|published|edited) by\b.{0,60}",
     r"(?:(?:additional )?reporting|writing|editing|compiled|produced)(?: and \w+)? by\b.*",
     r"reporting from\s+[^.!?]{2,60}",  # the correspondent's location under a byline ("Reporting from Kyiv")
-    r".{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\W*",
+    (r".{0,80}\bcontributed (?:to )?(?:this|the) (?:report|story|article)\W*", ("contributed",)),
     r"read\s*:.*|watch\s*:.*|listen\s*:.*",
     r"your email address will not be published\b.*",
     rf"{_SOCIAL}(?:[\s,|]+{_SOCIAL})*",
@@ -74,11 +80,42 @@ _CHROME_SHORT_PATTERNS = [
     r"comments?\s*\(?\d+\)?|topics|tags|newest|oldest|best rated|most recent|sort by\b.*",
     rf"share(?: this(?: article| story| page)?)?(?:\s*:.*)?|share (?:on|via) {_SOCIAL}\b.*",
     # Photo captions that end in a credit: "... in Aleppo. © Sputnik / Name", "... REUTERS/Omar Sanadiki"
-    r".{0,200}(?:©|\(c\)|\b(?:photo|image|credit|picture)\s*:)\s*[^.!?\"“”]{1,60}",
-    r".{0,200}\b(?:REUTERS|AFP|AP|EPA|Getty Images|AFP Photo|ANADOLU|SPUTNIK|TASS)\s*/\s*[^.!?\"“”/]{2,40}",
+    (r".{0,200}(?:©|\(c\)|\b(?:photo|image|credit|picture)\s*:)\s*[^.!?\"“”]{1,60}", ("©", "(c)", ":")),
+    (
+        r".{0,200}\b(?:REUTERS|AFP|AP|EPA|Getty Images|AFP Photo|ANADOLU|SPUTNIK|TASS)"
+        r"\s*/\s*[^.!?\"“”/]{2,40}",
+        ("/",),
+    ),
 ]
-_CHROME_ANY = re.compile("|".join(f"(?:{p})" for p in _CHROME_ANY_PATTERNS), re.I | re.S)
-_CHROME_SHORT = re.compile("|".join(f"(?:{p})" for p in _CHROME_SHORT_PATTERNS), re.I | re.S)
+
+
+class _Vocabulary:
+    """Patterns matched against a whole block: one alternation for those anchored at the start, and
+    the ones that may start anywhere (".{0,120}\\ball rights reserved") tried only when the block
+    holds one of their keywords, since scanning every paragraph for them dominated split_blocks."""
+
+    def __init__(self, patterns: list[str | tuple[str, tuple[str, ...]]]) -> None:
+        anchored = [p for p in patterns if isinstance(p, str)]
+        self.anchored = re.compile("|".join(f"(?:{p})" for p in anchored), re.I | re.S)
+        guarded = [p for p in patterns if not isinstance(p, str)]
+        self.guarded = [(re.compile(p, re.I | re.S), self._any_of(words)) for p, words in guarded]
+        self.keywords = self._any_of([w for _, words in guarded for w in words])
+
+    @staticmethod
+    def _any_of(words) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, words)))
+
+    def fullmatch(self, plain: str, lower: str) -> bool:
+        """Whether one pattern matches the whole of plain (lower is plain.lower())."""
+        if self.anchored.fullmatch(plain):
+            return True
+        if not self.keywords.search(lower):  # one scan rules out every guarded pattern for most blocks
+            return False
+        return any(words.search(lower) and rx.fullmatch(plain) for rx, words in self.guarded)
+
+
+_CHROME_ANY = _Vocabulary(_CHROME_ANY_PATTERNS)
+_CHROME_SHORT = _Vocabulary(_CHROME_SHORT_PATTERNS)
 SHORT = 200  # characters: longer blocks are prose unless they match an any-length pattern
 # "By" + a name (and maybe "| Outlet" or ", Outlet"); "By Thursday, the rebels ..." is prose.
 _BYLINE = re.compile(
@@ -139,8 +176,11 @@ def _is_tag_list(plain: str) -> bool:
 
 def is_chrome(plain: str) -> bool:
     """Whether a block's plain text is page furniture rather than article prose."""
-    if _is_icon_strip(plain) or _CHROME_ANY.fullmatch(plain):
+    lower = plain.lower()
+    if ("icon" in lower and _is_icon_strip(plain)) or _CHROME_ANY.fullmatch(plain, lower):
         return True
-    short = len(plain) <= SHORT
-    furniture = _is_menu(plain) or _is_byline(plain) or _is_tag_list(plain)
-    return short and (furniture or bool(_CHROME_SHORT.fullmatch(plain)))
+    if len(plain) > SHORT:
+        return False
+    return (
+        _is_menu(plain) or _is_byline(plain) or _is_tag_list(plain) or _CHROME_SHORT.fullmatch(plain, lower)
+    )

@@ -7,17 +7,34 @@ Wednesday ..."), statements reported about it that carry no date of their own we
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
 
 from ..models import Quote
 from .clean import Block
-from .dates import day_expressions, find_when, when_said
+from .dates import day_expressions, time_named
 
 LEAD_PARAGRAPHS = 2  # the lead is the first substantial body paragraph or two
 _SUBSTANTIAL = 60  # characters: shorter body blocks are labels or stray lines, not the lead
 
 _BOUNDARY = re.compile(r"[,;:()]|\s[—–]\s|\s-\s|—|(?<=[.!?])[\"”’]?\s+(?=[\"“‘A-Z])")
-_SENTENCE_END = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+_STOP = re.compile(r"[.!?][\"”’)]*\s+(?=[\"“‘(]?[A-Z0-9])")
+# Titles, initials and month abbreviations end in a dot but not a sentence ("U.S. Ambassador", "Sen. Ray").
+_ABBREVIATION = re.compile(
+    r"\b(?:[A-Z]|Mrs?|Ms|Dr|St|Sen|Rep|Gov|Gen|Lt|Col|Sgt|Capt|Jr|Sr|No|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept?"
+    r"|Oct|Nov|Dec|Ave|Mt|Ft|Rev|Prof|Supt|Atty|Det)$"
+)
+
+
+def _sentence_stops(text: str, lo: int, hi: int) -> list[re.Match[str]]:
+    """Where sentences end in text[lo:hi]: a stop and space before a capital, not after an abbreviation."""
+    return [
+        m
+        for m in _STOP.finditer(text, lo, hi)
+        if text[m.start()] != "." or not _ABBREVIATION.search(text[max(lo, m.start() - 6) : m.start()])
+    ]
+
+
 # The word before the expression makes it a noun's modifier or a span, not when something happened.
 _NOT_ADVERBIAL_BEFORE = re.compile(
     r"\b(?:the|a|an|this|that|of|for|until|till|through|by|before|since|from|to|next|every|each|until)\s*$",
@@ -105,15 +122,14 @@ def lead_occasion(text: str, blocks: list[Block], published: str | None) -> str 
 
 def _sentence_around(text: str, block: Block, start: int, end: int) -> tuple[int, int]:
     """The sentence(s) of the block that hold text[start:end]."""
-    left = max((m.end() for m in _SENTENCE_END.finditer(text, block.start, start)), default=block.start)
-    right = next((m.start() + 1 for m in _SENTENCE_END.finditer(text, end, block.end)), block.end)
+    left = max((m.end() for m in _sentence_stops(text, block.start, start)), default=block.start)
+    right = next((m.start() + 1 for m in _sentence_stops(text, end, block.end)), block.end)
     return left, right
 
 
-def _attribution_context(text: str, blocks: list[Block], quote: Quote) -> str | None:
+def _attribution_context(text: str, block: Block | None, quote: Quote) -> str | None:
     """The words of the statement's sentence outside its content and outside "who ..." asides."""
-    block = next((b for b in blocks if b.start <= quote.start < b.end), None)
-    if block is None:
+    if block is None or not block.start <= quote.start < block.end:
         return None
     left, right = _sentence_around(text, block, quote.start, quote.end)
     # The reported content's own times ("she had watched last year's final") say nothing of when she spoke.
@@ -125,8 +141,9 @@ def _said_on(quote: Quote, context: str | None, occasion: str | None, published:
     """The statement's date: its own, else a time named beside it, else the occasion unless backgrounded."""
     if quote.said_on is not None or context is None:
         return quote.said_on
-    if find_when(context) is not None:
-        return when_said(context, published)  # "..., calling it “...”" in a sentence that names the day
+    named = time_named(context, published)
+    if named is not None:
+        return named[1]  # "..., calling it “...”" in a sentence that names the day (or another time)
     if occasion is None or _BACKGROUND.search(context) or (quote.cue and _PRESENT_CUE.match(quote.cue)):
         return None  # "had said", "previously"; a feature's present tense ("she says") is not the event's day
     return occasion
@@ -137,10 +154,13 @@ def date_statements(
 ) -> list[Quote]:
     """The statements, undated ones dated by a time named beside them or else by the lead's occasion."""
     occasion = lead_occasion(text, blocks, published)
+    starts = [b.start for b in blocks]
     dated = []
     for quote in quotes:
         said_on = quote.said_on
         if said_on is None:
-            said_on = _said_on(quote, _attribution_context(text, blocks, quote), occasion, published)
+            at = bisect_right(starts, quote.start) - 1
+            context = _attribution_context(text, blocks[at] if at >= 0 else None, quote)
+            said_on = _said_on(quote, context, occasion, published)
         dated.append(quote if said_on == quote.said_on else replace(quote, said_on=said_on))
     return dated
