@@ -502,3 +502,21 @@ def test_subject_with_relative_clauses_is_the_speaker():
     assert (first.speaker.name, first.speaker.anonymous) == ("cashier", True)
     assert (second.text, second.speaker.name) == ("the fight started outside", "bartender")
     assert second.speaker.anonymous
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        (
+            "Brookfield Mills said on Tuesday it would close two plants in Ohio, as the paper maker "
+            "struggles with falling demand for newsprint.",
+            "it would close two plants in Ohio",
+        ),
+        (
+            "Gov. Ann Liu said she had asked for federal aid, which would pay for debris removal.",
+            "she had asked for federal aid",
+        ),
+    ],
+)
+def test_reporter_context_after_a_statement_is_cut(snippet, expected):
+    assert _body_quotes(snippet)[0].text == expected

@@ -349,3 +349,37 @@ def test_names_inside_the_previous_statement_are_not_she():
         "\u201cHe can call it whatever he wants,\u201d she said."
     )
     assert _quotes(text)[-1].speaker.name == "Carla Moreno"
+
+
+def test_reply_verb_and_colon_lead_in_name_the_subject():
+    text = (
+        "Republican Dan Pryor and Democrat Lena Ortiz met for their only debate on Thursday.\n\n"
+        "Ortiz shot back that Pryor had skipped most budget hearings.\n\n"
+        "\u201cHe can say what he likes,\u201d she said.\n\n"
+        "Pryor would not rule out a veto. "
+        "Ortiz seized on it: \u201cThat is a veto threat, plain and simple.\u201d"
+    )
+    quotes = _quotes(text)
+    assert [(q.text, q.speaker.name) for q in quotes] == [
+        ("Pryor had skipped most budget hearings", "Lena Ortiz"),
+        ("He can say what he likes", "Lena Ortiz"),
+        ("That is a veto threat, plain and simple.", "Lena Ortiz"),
+    ]
+
+
+def test_quote_alone_in_its_paragraph_takes_the_subject_not_the_object():
+    text = (
+        "Coach Tara Lund and guard Mia Park spoke after the game on Saturday.\n\n"
+        "After the loss, Lund criticized the referees for letting Park get fouled all night.\n\n"
+        "\u201cWe deserved a fair whistle and we did not get one.\u201d"
+    )
+    assert _quotes(text)[-1].speaker.name == "Tara Lund"
+
+
+def test_next_paragraph_pointing_back_names_the_speaker():
+    text = (
+        "Guard Mia Park scored 30 points and coach Tara Lund won her 300th game.\n\n"
+        "\u201cWe stopped guessing on defense. Park did the rest.\u201d\n\n"
+        "That was Lund's summary of the night, delivered with a shrug."
+    )
+    assert _quotes(text)[0].speaker.name == "Tara Lund"

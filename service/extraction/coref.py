@@ -26,6 +26,7 @@ _STOP = wordset(
 _GENERIC_STEMS = {
     w[:5] for w in wordset("official spokesman spokeswoman minister russian american british chinese")
 }
+_CAP_WORD_RE = re.compile(r"\b([A-Z][a-z][\w-]*)(?:['\u2019]s)?\b")
 _THE_RE = re.compile(r"^(?:the|The)\s+")
 
 
@@ -204,6 +205,22 @@ class Resolver:
             if want & _stems(person.role if not person.anonymous else person.name):
                 return person
         return people[0] if people else None
+
+    def surname_in(self, lo: int, hi: int) -> _Person | None:
+        """ "That was Lund's summary": the first surname in text[lo:hi] the article prints in full."""
+        for m in _CAP_WORD_RE.finditer(self.text, lo, hi):
+            word = m.group(1)
+            if word in SENTENCE_STARTERS or word in PLACES or word.lower().strip(".") in TITLE_WORDS:
+                continue
+            person = self.people.get(word.lower())
+            found = None if person else full_name(self.text, word)
+            if person or found:
+                return person or self._register(*found)
+        return None
+
+    def person_named(self, mention: Mention) -> _Person:
+        """The person a name mention outside any statement points at ("Smith" -> "John Smith")."""
+        return self._named(mention)
 
     def speaker_for(self, person: _Person) -> Speaker:
         """A Speaker record for a person found by `named_between`."""

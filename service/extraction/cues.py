@@ -40,6 +40,7 @@ CUE_RE = re.compile(
     rf"\b(?:(?:has|have|had|will|would|also|previously|later|again|repeatedly|further|then|once|"
     rf"reportedly|recently|earlier|already|often|has\s+also|had\s+also|has\s+previously|"
     rf"has\s+long|had\s+previously)\s+)*(?P<verb>{_VERB_ALT}|pointed\s+out|points\s+out|went\s+on\s+to\s+say|"
+    rf"(?:fired|fires|shot|shoots|hit|hits|pushed|pushes|snapped|snaps)\s+back|retorted|retorts|"
     rf"(?:was|were|is)\s+quoted\s+(?:by\s+[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*\s+)?as\s+saying)\b"
 )
 ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\b")

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from .attribution import speaker_after, speaker_before
+from .attribution import sentence_subject, speaker_after, speaker_before
 from .clauses import ADJUNCT_RE
 from .cues import CUE_RE, wordset
 from .reported import trim_clause
@@ -101,6 +101,17 @@ def _before_attribution(text: str, q: QuoteSpan, lo: int) -> tuple[Mention, str,
     return (mention, cue.group("verb"), text[lo : q.open_mark]) if mention else None
 
 
+def _colon_subject(text: str, q: QuoteSpan, lo: int) -> tuple[Mention, str | None, str] | None:
+    """ "Moreau pounced: “...”" — no cue word, but a person's own sentence opens the quote with a colon."""
+    lead = text[lo : q.open_mark].rstrip()
+    if not lead.endswith(":") or len(lead.split()) > 12:
+        return None
+    mention = sentence_subject(text, lo, lo + len(lead) - 1)
+    if mention is None or mention.kind not in ("name", "pronoun", "description"):
+        return None
+    return mention, None, lead
+
+
 def _merge_runs(spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, QuoteSpan]]:
     """Group a quote's paragraphs: each run is (first part, last part)."""
     runs: list[tuple[QuoteSpan, QuoteSpan]] = []
@@ -132,7 +143,9 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             attribution = _after_attribution(text, last, s_last[1])
         if attribution is None:
             prev_close = last_close if s_first[0] <= last_close <= first.open_mark else s_first[0]
-            attribution = _before_attribution(text, first, prev_close)
+            attribution = _before_attribution(text, first, prev_close) or _colon_subject(
+                text, first, prev_close
+            )
         if last.close_mark is not None:
             last_close = last.close_mark + 1
         multi = first is not last

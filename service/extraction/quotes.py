@@ -21,6 +21,8 @@ _DATE_HINT_RE = re.compile(
     r"\d|day|night|tonight|morning|afternoon|evening|week|month|year|ago|jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
 )
+# A paragraph that points back at the quote before it: "That was Smith's explanation", "So said Smith".
+_BACK_REFERENCE_RE = re.compile(r"(?:That|This|Those|These|Such)\s+(?:was|is|were|are)\s|So\s+said\s")
 _PARTICIPLE_CUE_RE = re.compile(
     r",\s+(?P<verb>adding|saying|noting|stressing|warning|insisting|arguing|explaining|emphasizing|emphasising|"
     r"claiming|contending|predicting|acknowledging|asserting|suggesting)"
@@ -141,14 +143,27 @@ def _assemble(
             speakers[i] = resolver.speaker_for(named)  # "Smith called the plan “...”": the person just named
             continue
         before = paras[item.para - 1] if item.para > 0 else None
-        if (
-            item.mention is None
-            and item.para - 1 not in stated
-            and before
-            and found[item.inherit or 0].para != item.para
-        ):
-            # "Smith, 45, lost her home.\n\n“I have nothing left.”": the person just named is speaking.
-            person = resolver.named_between(before.start, before.end)
+        after = paras[item.para + 1] if item.para + 1 < len(paras) else None
+        alone = item.mention is None and (item.inherit is None or found[item.inherit].para != item.para)
+        if alone and after and _BACK_REFERENCE_RE.match(text, after.start, after.end):
+            # "“We were a step slow ...”\n\nThat was Smith's explanation ...": the next paragraph names them.
+            first_stop = text.find(". ", after.start, after.end)
+            stop = after.end if first_stop < 0 else first_stop
+            person = resolver.named_between(after.start, stop, first=True) or resolver.surname_in(
+                after.start, stop
+            )
+            if person is not None:
+                speakers[i] = resolver.speaker_for(person)
+                continue
+        if alone and item.para - 1 not in stated and before:
+            # "Smith, 45, lost her home.\n\n“I have nothing left.”": the person just named is speaking,
+            # the subject of the paragraph's last sentence first ("Smith accused the moderators of ...").
+            last = text.rfind(". ", before.start, before.end - 2)
+            subject = sentence_subject(text, before.start if last < 0 else last + 2, before.end)
+            person = (
+                resolver.person_named(subject) if subject is not None and subject.kind == "name" else None
+            )
+            person = person or resolver.named_between(before.start, before.end)
             if person is not None:
                 speakers[i] = resolver.speaker_for(person)
                 continue

@@ -26,7 +26,9 @@ _TAIL_RE = re.compile(
     r",\s+(?:referring|citing|alluding|pointing|in\s+reference|adding|according|noting|explaining|"
     r"saying|revealing|stressing|calling|describing|warning|speaking)\b.*$|"
     r",\s+which\s+(?:is|are|was|were)\s+(?:also\s+)?(?:banned|outlawed|prohibited|designated|listed|"
-    r"considered)\b.*$",
+    r"considered)\b.*$|"
+    # The reporter's context after the statement: ", as the frozen food maker grapples with ...".
+    r",\s+(?:as|amid|even\s+as)\s+(?:the|its|it|their|they|a|an)\s.*$|,\s+which\s+(?:would|could|will|might)\s.*$",
     re.S,
 )
 _ACCORDING_START_RE = re.compile(
