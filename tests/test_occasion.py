@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from service.extraction import extract
 from service.extraction.clean import split_blocks
@@ -63,6 +66,7 @@ def test_the_first_day_attached_to_a_verb_of_the_lead_is_the_occasion(lead, day)
     [
         "The council will vote Tuesday on a plan to borrow $18 million for a new garage downtown.",
         "The board is scheduled to meet on Monday to decide whether to close three elementary schools.",
+        "On Friday, the board will decide whether to close three elementary schools in the district.",
         "Fans packed the stadium for “Monday Night Football,” the league's most watched game of the week.",
         "A law that took effect Monday has left parents confused about what their children can post online.",
         "Prices have climbed for months, and economists expect the trend to continue into the fall.",
@@ -145,3 +149,29 @@ def test_a_day_named_in_the_sentence_dates_a_quoted_fragment():
     )
     quotes = extract(text).quotes
     assert quotes and quotes[0].said_on == "2024-06-03"
+
+
+def test_a_time_inside_another_statement_of_the_sentence_does_not_date_this_one():
+    text = article(
+        '"This is a good day for the town," Mayor Ann Cole told reporters after the vote, '
+        "adding that work would begin on Friday."
+    )
+    quotes = extract(text).quotes
+    assert quotes[0].text.startswith("This is a good day")
+    assert quotes[0].said_on == "2024-06-04"
+
+
+@given(
+    st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)),
+    st.sampled_from(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]),
+    st.sampled_from(
+        ["voted {} night to", "ruled on {} that", "said {} that", "was arrested {} afternoon and"]
+    ),
+)
+def test_a_weekday_occasion_is_within_the_week_before_publication(published, weekday, phrase):
+    lead = f"The county board {phrase.format(weekday)} the plan would go ahead despite objections."
+    day = occasion_of(lead, published.isoformat())
+    assert day is not None
+    found = dt.date.fromisoformat(day)
+    assert 0 <= (published - found).days < 7
+    assert found.strftime("%A") == weekday

@@ -328,10 +328,10 @@ def _resolve(m: re.Match[str], published: str | None) -> str | None:
     return None
 
 
-def time_named(context: str, published: str | None) -> tuple[str, str | None] | None:
-    """The time expression of an attribution clause and what it resolves to (None if it cannot be)."""
+def time_named(context: str, published: str | None) -> tuple[int, int, str | None] | None:
+    """Where the time expression of an attribution clause is, and what it resolves to (None if it cannot)."""
     m = _first_when(context)
-    return (m.group(0), _resolve(m, published)) if m else None
+    return (m.start(), m.end(), _resolve(m, published)) if m else None
 
 
 def when_said(context: str, published: str | None) -> str | None:

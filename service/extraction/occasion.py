@@ -101,13 +101,15 @@ def _is_occasion(text: str, lo: int, hi: int, start: int, end: int) -> bool:
     left, right = _clause(text, lo, hi, start, end)
     if _in_relative_clause(text[left:start]):
         return False  # "a law that took effect Monday": a relative clause's time is background
-    if len(text[left:start].split()) + len(text[end:right].split()) <= 3 and right < hi:
-        # A fronted adverbial ("On Tuesday, the board voted ..."): the verb is in the next clause.
-        right = _clause(text, lo, hi, right + 1, right + 1)[1]
-    relative = _RELATIVE.search(
-        text, end, right
-    )  # "blocked a law that would have required ...": not its tense
-    return not _FUTURE.search(text[left : relative.start() if relative else right])
+    if _FUTURE.search(text, left, start):
+        return False  # "The council will vote Tuesday"
+    if len(text[left:start].split()) + len(text[end:right].split()) > 3 or right >= hi:
+        return True
+    # A fronted adverbial ("On Tuesday, the board will vote ..."): the verb is in the next clause,
+    # up to any relative clause ("... blocked a law that would have ...": not the main verb's tense).
+    right = _clause(text, lo, hi, right + 1, right + 1)[1]
+    relative = _RELATIVE.search(text, end, right)
+    return not _FUTURE.search(text, end, relative.start() if relative else right)
 
 
 def lead_occasion(text: str, blocks: list[Block], published: str | None) -> str | None:
@@ -127,13 +129,29 @@ def _sentence_around(text: str, block: Block, start: int, end: int) -> tuple[int
     return left, right
 
 
-def _attribution_context(text: str, block: Block | None, quote: Quote) -> str | None:
-    """The words of the statement's sentence outside its content and outside "who ..." asides."""
+def _attribution_context(
+    text: str, block: Block | None, quote: Quote, spans: list[tuple[int, int]]
+) -> str | None:
+    """The words of the statement's sentence outside every statement's content and "who ..." asides.
+
+    Content has its own times ("she had watched last year's final", "..., adding that inspections
+    would resume on Thursday") that say nothing of when the speaker spoke. `spans` are all the
+    statements' (start, end), sorted.
+    """
     if block is None or not block.start <= quote.start < block.end:
         return None
     left, right = _sentence_around(text, block, quote.start, quote.end)
-    # The reported content's own times ("she had watched last year's final") say nothing of when she spoke.
-    context = text[left : quote.start] + " … " + text[quote.end : max(right, quote.end)]
+    right = max(right, quote.end)
+    pieces, at = [], left
+    first = max(0, bisect_right(spans, (left, left)) - 1)
+    for start, end in spans[first:]:
+        if start >= right:
+            break
+        if end > at and start < right:
+            pieces.append(text[at : max(at, start)])
+            at = max(at, end)
+    pieces.append(text[at:right])
+    context = " … ".join(pieces)
     return _RELATIVE_ASIDE.sub(", ", context)  # "X, who joined two years ago, said": not when X spoke
 
 
@@ -142,8 +160,8 @@ def _said_on(quote: Quote, context: str | None, occasion: str | None, published:
     if quote.said_on is not None or context is None:
         return quote.said_on
     named = time_named(context, published)
-    if named is not None:
-        return named[1]  # "..., calling it “...”" in a sentence that names the day (or another time)
+    if named is not None and not _FUTURE.search(context, max(0, named[0] - 40), named[0]):
+        return named[2]  # "..., calling it “...”" in a sentence that names the day (or another time)
     if occasion is None or _BACKGROUND.search(context) or (quote.cue and _PRESENT_CUE.match(quote.cue)):
         return None  # "had said", "previously"; a feature's present tense ("she says") is not the event's day
     return occasion
@@ -155,12 +173,13 @@ def date_statements(
     """The statements, undated ones dated by a time named beside them or else by the lead's occasion."""
     occasion = lead_occasion(text, blocks, published)
     starts = [b.start for b in blocks]
+    spans = sorted((q.start, q.end) for q in quotes)
     dated = []
     for quote in quotes:
         said_on = quote.said_on
         if said_on is None:
             at = bisect_right(starts, quote.start) - 1
-            context = _attribution_context(text, blocks[at] if at >= 0 else None, quote)
+            context = _attribution_context(text, blocks[at] if at >= 0 else None, quote, spans)
             said_on = _said_on(quote, context, occasion, published)
         dated.append(quote if said_on == quote.said_on else replace(quote, said_on=said_on))
     return dated
