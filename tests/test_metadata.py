@@ -230,3 +230,20 @@ def test_an_unconfirmed_name_line_above_the_headline_is_not_the_outlet():
     page = "Local Events\nMenu\n\nFair board delays vote on new arena\n\n"
     page += "The county fair board delayed a vote on Tuesday on a $9 million arena, officials said.\n"
     assert meta_of(page).outlet is None
+
+
+@pytest.mark.parametrize(
+    ("top", "outlet"),
+    [
+        ("Skip to content\nRiverbend Courier\nMenu\nSports\n\n", "Riverbend Courier"),
+        ("WKRG News 5\nMenu\n\n", "WKRG News 5"),
+        # Section labels and menus are not mastheads, whatever words they hold.
+        ("Local News\nMenu\n\n", "Nexstar Media Inc"),
+        ("Press Releases\nMenu\n\n", "Nexstar Media Inc"),
+    ],
+)
+def test_a_masthead_line_above_the_headline_beats_a_corporate_copyright(top, outlet):
+    page = top + "Fair board delays vote on new arena\n\n"
+    page += "The county fair board delayed a vote on Tuesday on a $9 million arena, officials said.\n\n"
+    page += "Copyright 2024 Nexstar Media Inc. All rights reserved.\n"
+    assert meta_of(page).outlet == outlet

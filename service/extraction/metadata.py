@@ -104,9 +104,36 @@ def _site_name_lines(text: str, blocks: list[Block]) -> list[str]:
             break
         plain = plain_text(text[block.start : block.end])
         short = block.kind == "chrome" and 2 <= len(plain.split()) <= 5
-        if short and not is_chrome(plain) and _clean_name(plain) == plain:
-            names.append(plain)
+        name = _clean_name(plain) if short and not is_chrome(plain) else None
+        if name and (name == plain or re.fullmatch(re.escape(name) + r"\s+\d{1,3}", plain)):
+            names.append(plain)  # "WKRG News 5": a channel number belongs to the name
     return names
+
+
+# Words of newspaper and station names; a name line above the headline with one of them (and a word
+# of its own beside it) is the masthead even when nothing else on the page repeats it.
+_BRAND = re.compile(
+    r"(?:news|times|post|herald|tribune|journal|gazette|courier|chronicle|sentinel|observer|examiner"
+    r"|inquirer|dispatch|register|ledger|star|press|telegraph|mirror|bulletin|record|standard|tv|radio"
+    r"|daily|weekly|globe|leader|enquirer|independent|guardian|times-\w+)",
+    re.I,
+)
+_GENERIC = re.compile(
+    r"local|top|latest|world|national|breaking|business|sports|more|us|u\.s|politics|watch|live|videos?"
+    r"|your|our|the|and|of|all|today|releases?|room|center|alerts?|weather|traffic|entertainment"
+)
+
+
+def _brand_line(names: list[str]) -> str | None:
+    """The first name line above the headline when it reads as a masthead ("Riverbend Courier")."""
+    if not names:
+        return None
+    words = [w.lower().strip(".") for w in names[0].split()]
+    brand = any(_BRAND.fullmatch(w) for w in words) or bool(
+        re.fullmatch(r"[KW][A-Z]{2,3}", names[0].split()[0])
+    )
+    own_word = any(not _GENERIC.fullmatch(w) and not _BRAND.fullmatch(w) for w in words)
+    return names[0] if brand and own_word else None
 
 
 # Company suffixes: a copyright line naming one names the owner (a media group), not the masthead.
@@ -235,9 +262,9 @@ def read_metadata(text: str, blocks: list[Block]) -> ArticleMeta:
     title, site = _title_and_site(text, blocks)
     named = _dateline_names(text, blocks) + bylines + [n for n in (site, _masthead(text, blocks)) if n]
     # A name line above the headline is the masthead when the story's own dateline or copyright agrees.
-    named += [
-        n for n in _site_name_lines(text, blocks) if any(same_outlet(n, x) for x in [wire, *copyrights])
-    ]
+    lines = _site_name_lines(text, blocks)
+    named += [n for n in lines if any(same_outlet(n, x) for x in [wire, *copyrights])]
+    named += [n for n in [_brand_line(lines)] if n]
     own = [n for n in named if not same_outlet(n, original)]
     outlet = own[0] if own else None
     # A copyright line names the publisher only when the page does not say it republished someone,
