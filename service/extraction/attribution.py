@@ -32,6 +32,8 @@ _AFTER_END_RE = re.compile(
     r"\s+(?:before|after|while|when|until|because|although|though)\s"  # "said X before casting her vote"
 )
 _RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")
+_SUBJECT_RELATIVE_RE = re.compile(r"\s(who|whose|which|that)\s")
+_VERB_FIRST_RE = re.compile(r"(?!(?:" + "|".join(sorted(PERSON_NOUNS | ORG_NOUNS)) + r")\b)[a-z]+(?:s|ed)\s")
 _MORE_RELATIVE_RE = re.compile(r"(?:and\s+|but\s+)?(?:who|whose)\s")
 _WHO_HEAD_RE = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)(?:\s+[a-z][\w-]*){1,4}")
 _NOT_PERSON_HEADS = frozenset({"one", "others", "some", "thing", "things"})
@@ -77,15 +79,17 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
         mention = parse_mention(chunk, lo + begin)
         if mention:
             return mention
-        relative = _RELATIVE_RE.search(chunk)
+        relative = _SUBJECT_RELATIVE_RE.search(chunk)
         if relative and _only_relatives(chunk[relative.start() :]):
             # "Hundreds of people who fled the fighting told Reuters ...": the clause describes the speaker.
             head = chunk[: relative.start()]
             mention = parse_mention(head, lo + begin) or _who_description(head, chunk, lo + begin)
-            if mention and mention.kind in ("name", "description"):
-                return mention
+            if mention and (
+                mention.kind != "pronoun" and relative.group(1) != "that" or mention.kind == "org"
+            ):
+                return mention  # ("that" only after a body: "The union local that represents ... said")
         sub = _SUBORDINATE_RE.match(chunk.split(", ", 1)[0]) if not ANONYMITY_RE.search(chunk) else None
-        if sub:
+        if sub and not _VERB_FIRST_RE.match(left, begin + sub.end()):  # "that represents ...": no subject
             mention = parse_mention(left[begin + sub.end() :], lo + begin + sub.end())
             if mention:
                 return mention

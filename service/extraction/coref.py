@@ -70,6 +70,17 @@ _OFFICES = {
 _OFFICES = {word: office or word for word, office in _OFFICES.items()}
 
 
+def _distinct(known: str, name: str) -> bool:
+    """Two full names with the same surname but different first names ("J." and "John" are one)."""
+    a, b = known.split(), name.split()
+    return (
+        len(a) > 1
+        and len(b) > 1
+        and not a[0].rstrip(".").startswith(b[0].rstrip("."))
+        and not b[0].rstrip(".").startswith(a[0].rstrip("."))
+    )
+
+
 def _office(text: str | None) -> str | None:
     words = [w.strip(".,").lower() for w in (text or "").split()]
     found = [_OFFICES[w] for w in words if w in _OFFICES]
@@ -101,6 +112,8 @@ class Resolver:
         self.quoted = sorted(quoted or [])
         self._quoted_starts = [s for s, _ in self.quoted]
         self.people: dict[str, _Person] = {}  # surname (lower) -> person, for everyone named at a cue
+        self.others: dict[str, _Person] = {}  # full name -> a second person sharing a surname
+        self.full_names: dict[str, tuple[str, str | None] | None] = {}
         for m in mentions:
             if m is not None and m.kind == "name" and len(m.name.split()) > 1:
                 self._register(m.name, m.role)
@@ -114,7 +127,14 @@ class Resolver:
     def _register(self, name: str, role: str | None) -> _Person:
         key = name.split()[-1].lower()
         person = self.people.get(key)
-        if person is None:
+        if person is not None and _distinct(person.name, name):
+            # "Marta Lindqvist" and "her son, Erik Lindqvist": two people; the surname goes to the one the
+            # article prints first, as a bare surname later does.
+            other = self.others.setdefault(name, _Person(name, role))
+            if self.text.find(name) < self.text.find(person.name):
+                self.people[key], self.others[person.name] = other, person
+            person = other
+        elif person is None:
             person = self.people[key] = _Person(name, role)
         else:
             if len(name) > len(person.name):
@@ -125,9 +145,10 @@ class Resolver:
         return person
 
     def _named(self, mention: Mention) -> _Person:
-        key = mention.name.split()[-1].lower()
-        if key not in self.people and len(mention.name.split()) == 1:
-            found = full_name(self.text, mention.name)
+        if len(mention.name.split()) == 1:
+            if mention.name not in self.full_names:  # once per surname: it scans the article
+                self.full_names[mention.name] = full_name(self.text, mention.name)
+            found = self.full_names[mention.name]
             if found:
                 return self._register(found[0], mention.role or found[1])
         return self._register(mention.name, mention.role)

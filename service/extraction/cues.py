@@ -113,7 +113,7 @@ ORG_NOUNS = wordset(
     team club league federation association regime society fund bank corporation corp inc ltd llc
     charity network movement front brigade watch international commission tribunal university hospital
     ministry's times post journal news tribune herald media television tv broadcaster outlet outlets
-    newspapers"""
+    newspapers local chapter caucus delegation district"""
 )
 STUDY_NOUNS = wordset("study report survey poll analysis research paper review assessment statement")
 # "according to UN estimates" attributes a number, not a statement.

@@ -25,6 +25,10 @@ NAME_RUN_RE = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][
 SUBJECT_SURNAME_RE = re.compile(
     r"(?:^|[.!?][\"\u201d]?\s+|\n)(?P<surname>[A-Z][a-z][\w'\u2019-]+)(?=,\s|\s+[a-z])"
 )
+_CALENDAR = wordset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec"
+)
 _BEFORE_SURNAME_RE = re.compile(
     r"((?:[A-Z][\w'\u2019-]*\s+){1,2}(?:(?:al|bin|ibn|de|van|von|da|el|abu)[\s-]+)?)$"
 )
@@ -58,7 +62,9 @@ def full_name(text: str, surname: str) -> tuple[str, str | None] | None:
             or words[0] in PARTY_WORDS
         ):
             words.pop(0)
-        if words and not any(w.lower().strip(".") in TITLE_WORDS or w in PLACES or "'" in w for w in words):
+        if words and not any(
+            w.lower().strip(".") in TITLE_WORDS or w in PLACES or w in _CALENDAR or "'" in w for w in words
+        ):
             name_at = at - len(" ".join(words)) - 1
             return " ".join([*words, surname]), title_before(text, name_at)
     return None

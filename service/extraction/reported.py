@@ -55,6 +55,7 @@ _INTRO_RE = re.compile(
     r"(?:In|On|At|During|Meanwhile|However|But|Separately|Earlier|Later|Last|Also|Still|Yet|Now)\b"
     r"(?:\s+[\w'\u2019.-]+){0,6},\s+"
 )
+_THAT_AFTER_RE = re.compile(r"\s+that\s")  # "Smith estimates that ...": a person's claim, not a finding
 _ANON_AFTER_RE = re.compile(r"\s*,?\s*(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity")
 _RESEARCHERS_RE = re.compile(
     r"\b(?:researchers|scientists|investigators|authors|experts|analysts|team)$", re.I
@@ -162,6 +163,7 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
             verb in FINDING_VERBS
             and mention.kind not in ("study", "org")
             and not _RESEARCHERS_RE.search(mention.text)
+            and not (verb.startswith("estimate") and _THAT_AFTER_RE.match(text, cue.end(), end))
         ):
             continue  # "the study found", "researchers found" report findings; "Smith found" does not
         if verb.split()[0] in ("reported", "reports") and mention.kind not in ("org", "name", "study"):
@@ -194,7 +196,7 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
             # "The new rules, she said, would ...": the whole sentence; after an opener only what follows.
             dateline = _DATELINE_RE.match(text, start, lead_end)
             c_from = dateline.end() if dateline else start
-            intro = _INTRO_RE.fullmatch(text, c_from, lead_end) or _words(text[c_from:lead_end]) <= 2
+            intro = _INTRO_RE.fullmatch(text, c_from, lead_end)
             c_start, c_end = trim_clause(text, tagged if intro else c_from, end)
             if _words(text[c_start:c_end]) >= 4:
                 return Reported(c_start, c_end, mention, cue.group("verb"), text[lead_end:tagged])
