@@ -383,3 +383,17 @@ def test_next_paragraph_pointing_back_names_the_speaker():
         "That was Lund's summary of the night, delivered with a shrug."
     )
     assert _quotes(text)[0].speaker.name == "Tara Lund"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Quarterback Dante Miles threw for 300 yards.\n\n\u201cWe kept swinging,\u201d Miles said.",
+            "Dante Miles",
+        ),
+        ("Goalkeeper Ana Ruiz made nine saves.\n\nRuiz said the defense had bailed her out.", "Ana Ruiz"),
+    ],
+)
+def test_capitalised_role_opening_a_sentence_is_not_a_first_name(text, speaker):
+    assert _quotes(text)[-1].speaker.name == speaker

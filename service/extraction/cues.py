@@ -103,7 +103,10 @@ PERSON_NOUNS = wordset(
     epidemiologist epidemiologists meteorologist forecaster climatologist ecologist biologist chemist
     physicist geologist psychologist sociologist spokespeople representative planner planners
     consultant consultants broker brokers banker bankers trader dealer dealers landlords tenants
-    volunteer volunteers donor donors mourners onlookers bystander bystanders eyewitness eyewitnesses"""
+    volunteer volunteers donor donors mourners onlookers bystander bystanders eyewitness eyewitnesses
+    quarterback kicker punter receiver linebacker cornerback lineman pitcher catcher shortstop outfielder
+    infielder goalkeeper goalie midfielder defender striker forward center rookie rancher baker grocer
+    mechanic electrician plumber carpenter welder machinist miner fisherman"""
 )
 ORG_NOUNS = wordset(
     """ministry department government agency office police military army council committee commission

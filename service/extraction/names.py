@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .cues import PLACES, TITLE_WORDS, wordset
+from .cues import PERSON_NOUNS, PLACES, TITLE_WORDS, wordset
 
 SENTENCE_STARTERS = wordset(
     "But And The When While If Meanwhile However Yet So Also In On At As After Before Since Then Now "
@@ -60,6 +60,8 @@ def full_name(text: str, surname: str) -> tuple[str, str | None] | None:
             words[0].lower().strip(".") in TITLE_WORDS
             or words[0] in SENTENCE_STARTERS
             or words[0] in PARTY_WORDS
+            or len(words) > 1
+            and words[0].lower() in PERSON_NOUNS
         ):
             words.pop(0)
         if words and not any(

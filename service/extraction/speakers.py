@@ -224,6 +224,10 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
                 continue
             break
         name.insert(0, w)
+    if len(name) > 2 and bare(name[0]) in PERSON_NOUNS:
+        name = name[
+            1:
+        ]  # "Quarterback Dante Miles", "Kicker Tomas Reyes": a capitalised role opens the sentence
     name_text = " ".join(name)
     role_words = tokens[: len(tokens) - len(name)]
     if name and role_words and role_words[-1].lower() in ("of", "for", "and", "the", "at", "in", "on"):
