@@ -25,7 +25,11 @@ ADJUNCT_RE = re.compile(
     rf"by\s+(?:phone|telephone|email|e-mail|text\s+message))"
 )
 _TOLD_OBJECT_RE = re.compile(
-    r"\s+(?:reporters|journalists|lawmakers|(?:the\s+)?(?:[\w-]+\s+){0,2}?[A-Z][\w.&'\u2019-]*"
+    r"\s+(?:reporters|journalists|lawmakers|(?:the\s+|a\s+)?(?:investigators|police|officers|detectives|"
+    r"prosecutors|jurors|jury|judge|court|committee|council|board|panel|audience|crowd|supporters|students|"
+    r"parents|employees|staff|members|residents|listeners|viewers|voters|colleagues|senators|donors|investors|"
+    r"analysts|shareholders|officials|agents|doctors|neighbors|friends|family|relatives)\b|"
+    r"(?:the\s+)?(?:[\w-]+\s+){0,2}?[A-Z][\w.&'\u2019-]*"
     r"(?:\s+[A-Z][\w.&'\u2019-]*)*|him|her|them|us|me)"
 )
 # A clause without "that": a verb within the first few words ("said conservatives were angry").

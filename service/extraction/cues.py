@@ -118,7 +118,10 @@ ORG_NOUNS = wordset(
     ministry's times post journal news tribune herald media television tv broadcaster outlet outlets
     newspapers local chapter caucus delegation district"""
 )
-STUDY_NOUNS = wordset("study report survey poll analysis research paper review assessment statement")
+STUDY_NOUNS = wordset(
+    "study report survey poll analysis research paper review assessment statement affidavit complaint "
+    "indictment lawsuit filing documents memo transcript warrant petition audit release testimony"
+)
 # "according to UN estimates" attributes a number, not a statement.
 DATA_NOUNS = wordset("estimates estimate figures data statistics records census polls numbers")
 

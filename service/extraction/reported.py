@@ -28,7 +28,10 @@ _TAIL_RE = re.compile(
     r",\s+which\s+(?:is|are|was|were)\s+(?:also\s+)?(?:banned|outlawed|prohibited|designated|listed|"
     r"considered)\b.*$|"
     # The reporter's context after the statement: ", as the frozen food maker grapples with ...".
-    r",\s+(?:as|amid|even\s+as)\s+(?:the|its|it|their|they|a|an)\s.*$|,\s+which\s+(?:would|could|will|might)\s.*$",
+    r",\s+(?:as|amid|even\s+as)\s+(?:the|its|it|their|they|a|an)\s.*$|,\s+which\s+(?:would|could|will|might)\s.*$|"
+    # a second attribution closing the sentence: "..., the affidavit says."
+    r",\s+(?:the|a|an|his|her|their|its)\s+[\w'\u2019 -]{2,40}?\s+"
+    r"(?:said|says|reported|reports|wrote|writes|states)\s*[.!?]?\s*$",
     re.S,
 )
 _ACCORDING_START_RE = re.compile(
