@@ -17,6 +17,7 @@ _TIME_TAIL_RE = re.compile(
     r"week|month|year|morning|afternoon|evening|night)|\s+(?:also|previously|recently|today|yesterday|later|"
     r"earlier|again|repeatedly|publicly|separately|however|too|then|once|in\s+\d{4}|has|have|had))+\s*,?$"
 )
+_PARTICIPLE_END_RE = re.compile(r"\s(?:published|released|issued|posted|conducted|filed|unveiled)$")
 _COMMA_RE = re.compile(r",\s+")
 _CONJUNCTION_RE = re.compile(r"(?:But|And|Yet|So|Still|Now|Then|Also|Instead|Meanwhile)\s+(?=[A-Za-z])")
 _LOWER_CONJUNCTION_RE = re.compile(r"(?:and|but|or|yet|so|while|as)\s+(?=[A-Za-z])")
@@ -73,7 +74,10 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
         lo, left = lo + conj.end(), left[conj.end() :]
     trimmed = _TIME_TAIL_RE.search(left, max(0, len(left) - 90))  # the tail only: a $-anchored scan is costly
     if trimmed and trimmed.start() > 0:
+        untrimmed = left
         left = left[: trimmed.start()].rstrip()  # "Tom Vilsack on Monday said": the time is not the speaker
+        if not _can_end_mention(left) and _PARTICIPLE_END_RE.search(left):
+            left = untrimmed  # "a study published Wednesday suggests": the time belongs to the participle
     if not left or not _can_end_mention(left):
         return None
     # Longest first, so "Sen. Susan Collins, R-Maine, the top Republican on ..." keeps its name.

@@ -106,7 +106,7 @@ PERSON_NOUNS = wordset(
     volunteer volunteers donor donors mourners onlookers bystander bystanders eyewitness eyewitnesses
     quarterback kicker punter receiver linebacker cornerback lineman pitcher catcher shortstop outfielder
     infielder goalkeeper goalie midfielder defender striker forward center rookie rancher baker grocer
-    mechanic electrician plumber carpenter welder machinist miner fisherman"""
+    mechanic electrician plumber carpenter welder machinist miner fisherman colleagues co-authors coauthors"""
 )
 ORG_NOUNS = wordset(
     """ministry department government agency office police military army council committee commission
@@ -181,4 +181,11 @@ MASCULINE = wordset(
     mikhail anatoly alexei ivan igor boris nikolai yuri andrei oleg ahmed mohammed muhammad ali omar hassan
     hussein abdullah ibrahim mustafa bashar recep emmanuel olaf rishi keir narendra xi benjamin volodymyr
     chuck mitch mike ted marco rand lindsey bernie jim tim tom dan bill ron kevin hakeem jd kash pete"""
+)
+
+# Verbs and prepositions that look like descriptors but make the words a clause ("made landfall near X").
+NOT_DESCRIPTORS = wordset(
+    "made took gave told came went met won lost left hit led put set ran saw got near over under across into "
+    "onto about against among between through toward towards without within behind beyond along around amid "
+    "per via upon past like unlike than says said tells asked urged named"
 )

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .cues import (
     ANONYMITY_RE,
     DATA_NOUNS,
+    NOT_DESCRIPTORS,
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACES,
@@ -56,12 +57,7 @@ _NAMED_AS_RE = re.compile(
 )
 # Heads that stand for an unnamed source by their nature: "a source close to", "a person familiar with".
 _UNNAMED_NOUNS = wordset("source sources insider insiders person people")
-# Verbs and prepositions that look like descriptors but make the words a clause ("made landfall near X").
-_NOT_DESCRIPTORS = wordset(
-    "made took gave told came went met won lost left hit led put set ran saw got near over under across into "
-    "onto about against among between through toward towards without within behind beyond along around amid "
-    "per via upon past like unlike than says said tells asked urged named"
-)
+_AND_COLLEAGUES_RE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|coauthors|team)$")
 _AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
 _PAST = (
     "said|says|told|fell|rose|went|came|made|took|got|gave|saw|found|left|won|lost|began|became|grew|held|"
@@ -119,7 +115,7 @@ def _strip_article(text: str) -> str:
 def parse_mention(phrase: str, start: int) -> Mention | None:
     """Parse the words before (or after) a cue as a speaker mention; None when they are not one."""
     raw = phrase
-    phrase = phrase.strip().strip(",").strip()
+    phrase = _AND_COLLEAGUES_RE.sub("", phrase.strip().strip(",").strip())  # "Raman and her colleagues"
     if not phrase or len(phrase) > 220:
         return None
     anonymous = bool(ANONYMITY_RE.search(phrase))
@@ -207,7 +203,7 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     for i, w in enumerate(tokens):
         if is_cap(w) or bare(w) in TITLE_WORDS or bare(w) in _CONNECTORS:
             continue
-        if lead == 3 or not _DESCRIPTOR_RE.fullmatch(w) or w in _FUNCTION or w in _NOT_DESCRIPTORS:
+        if lead == 3 or not _DESCRIPTOR_RE.fullmatch(w) or w in _FUNCTION or w in NOT_DESCRIPTORS:
             return None
         if lead and last_desc != i:
             return None  # descriptors run together: "emergency director", never "made landfall near"
