@@ -156,6 +156,21 @@ def get_quotes(conn: sqlite3.Connection, ids: Iterable[int]) -> list:
     return [found[i] for i in ids if i in found]
 
 
+def filter_ids(conn: sqlite3.Connection, ids: Iterable[int], filters: QuoteFilters) -> set[int]:
+    """The ids among `ids` whose statements pass the filters, read from the index columns, not whole rows."""
+    where, params = _where(filters)
+    ids = list(ids)
+    passed: set[int] = set()
+    for start in range(0, len(ids), _ID_CHUNK):
+        chunk = ids[start : start + _ID_CHUNK]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            f"SELECT q.id FROM quotes q WHERE q.id IN ({marks}) AND {where}", [*chunk, *params]
+        )
+        passed.update(row[0] for row in rows)
+    return passed
+
+
 def article_quotes(conn: sqlite3.Connection, article_id: int) -> list:
     """An article's statements in text order."""
     rows = conn.execute(
@@ -207,11 +222,18 @@ def _where(filters: QuoteFilters) -> tuple[str, list]:
         ("said_on", filters.said_from, filters.said_to),
         ("published", filters.published_from, filters.published_to),
     ):
-        # Compare at the shorter of the two lengths so "2015-11" overlaps "2015-11-20" both ways.
+        # Compared at the shorter of the two lengths so "2015-11" overlaps "2015-11-20" both ways,
+        # written as plain comparisons so the column's index serves them (no substr() of the column):
+        # value[:n] >= low[:n] holds exactly when value >= low or value is a prefix of low, and
+        # value[:n] <= high[:n] when value <= high or value starts with high (below high + U+10FFFF).
         if low:
-            clauses.append(f"substr(q.{column}, 1, ?) >= substr(?, 1, length(q.{column}))")
-            params += [len(low), low]
+            prefixes = [low[:i] for i in range(len(low))]
+            clauses.append(f"(q.{column} >= ? OR q.{column} IN ({','.join('?' * len(prefixes))}))")
+            params += [low, *prefixes]
         if high:
-            clauses.append(f"substr(q.{column}, 1, ?) <= substr(?, 1, length(q.{column}))")
-            params += [len(high), high]
+            clauses.append(f"q.{column} < ?")
+            params.append(high + _AFTER_EVERY_CHARACTER)
     return " AND ".join(clauses), params
+
+
+_AFTER_EVERY_CHARACTER = "\U0010ffff"  # the last code point: "2015-11" + it sorts after every "2015-11..."

@@ -154,6 +154,12 @@ MIGRATIONS: list[list[str] | Callable[[sqlite3.Connection], None]] = [
     _unique_only_where_set,
     # Insert counts are now added once per transaction (speakers.count_added_since), not per row.
     ["DROP TRIGGER speaker_count_up"],
+    # Outlet and date filters (list_quotes, filter_ids) read an index instead of scanning every row.
+    [
+        "CREATE INDEX quotes_by_outlet ON quotes(outlet COLLATE NOCASE)",
+        "CREATE INDEX quotes_by_published ON quotes(published)",
+        "CREATE INDEX quotes_by_said_on ON quotes(said_on)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

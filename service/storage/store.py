@@ -168,6 +168,11 @@ class Store:
         with self._read() as conn:
             return quotes.get_quotes(conn, ids)
 
+    def filter_ids(self, ids: Iterable[int], filters: QuoteFilters) -> set[int]:
+        """The ids among `ids` whose statements pass the filters (one query per 500 ids, ids only)."""
+        with self._read() as conn:
+            return quotes.filter_ids(conn, ids, filters)
+
     def list_quotes(
         self, filters: QuoteFilters | None = None, offset: int = 0, limit: int = 20
     ) -> tuple[list[StoredQuote], int]:
