@@ -520,3 +520,24 @@ def test_subject_with_relative_clauses_is_the_speaker():
 )
 def test_reporter_context_after_a_statement_is_cut(snippet, expected):
     assert _body_quotes(snippet)[0].text == expected
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected", "speaker"),
+    [
+        ("Both men said they were satisfied with the deal.", "they were satisfied with the deal", "Both men"),
+        (
+            "Many residents say they feel forgotten by the city.",
+            "they feel forgotten by the city",
+            "Many residents",
+        ),
+        (
+            "Some economists warn a recession is likely next year.",
+            "a recession is likely next year",
+            "Some economists",
+        ),
+    ],
+)
+def test_plain_present_cues_and_pronoun_clauses(snippet, expected, speaker):
+    (quote,) = _body_quotes(snippet)
+    assert (quote.text, quote.speaker.name) == (expected, speaker)

@@ -397,3 +397,18 @@ def test_next_paragraph_pointing_back_names_the_speaker():
 )
 def test_capitalised_role_opening_a_sentence_is_not_a_first_name(text, speaker):
     assert _quotes(text)[-1].speaker.name == speaker
+
+
+def test_possessive_description_is_not_the_possessor():
+    text = "Sen. Ann Smith denied the charges on Monday.\n\nSmith's lawyer said his client was innocent."
+    speaker = _quotes(text)[-1].speaker
+    assert speaker.name == "Smith's lawyer"
+
+
+def test_she_is_never_a_group():
+    text = (
+        "Mayor Dana Cole said the city was ready for the outbreak.\n\n"
+        "State health officials said Thursday that three more people had died.\n\n"
+        "She later told reporters she regretted the delay in testing."
+    )
+    assert _quotes(text)[-1].speaker.name == "Dana Cole"

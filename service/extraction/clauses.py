@@ -145,6 +145,8 @@ def bare_clause(rest: str) -> bool:
             and _BARE_SUBJECT_RE.match(stripped)
         )
     )
+    if first in ("he", "she", "they", "we", "i") and _words(stripped) >= 3:
+        return True  # a nominative pronoun opens a clause whatever its verb ("they feel forgotten")
     return (
         opener
         and _words(stripped) >= 3

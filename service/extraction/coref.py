@@ -266,7 +266,7 @@ class Resolver:
             name = _THE_RE.sub("", mention.name or mention.text)
             return _Person(name, None, organisation=True)
         if mention.kind == "pronoun":
-            people = [p for p in reversed(self.recent) if not p.organisation]
+            people = [p for p in reversed(self.recent) if not p.organisation and not p.group]
             if mention.text.lower() == "they":
                 return self.recent[-1] if self.recent else None
             if mention.text.lower() == "it":  # "It added that ...": the body that spoke last
@@ -303,5 +303,8 @@ class Resolver:
 
     def _fits(self, mention: Mention, person: _Person) -> bool:
         """A definite description fits a person whose role shares a word with it, or it says little itself."""
+        owner, apostrophe, _ = mention.name.rpartition("'s ")
+        if apostrophe and _stems(owner) & _stems(person.name):
+            return False  # "Smith's lawyer" is someone other than Smith
         want = _stems(mention.name) - _GENERIC_STEMS
         return not want or bool(want & _stems(f"{person.role} {person.name}"))

@@ -23,13 +23,16 @@ SAY_VERBS = wordset(
     "reported reports complained complains replied replies responded responds assured assures informed "
     "informs reminded reminds highlighted highlights agreed agrees believes believed thinks thought "
     "mentioned mentions continued continues countered counters testified testifies affirmed affirms "
-    "found finds showed shows concluded asked asks joked jokes quipped shouted yelled wondered exclaimed"
+    "found finds showed shows concluded asked asks joked jokes quipped shouted yelled wondered exclaimed "
+    "warn insist argue note explain predict believe think stress contend concede acknowledge"
 )
 
 # Cues that may take a bare clause ("said he would"); the rest need "that" unless the attribution trails.
 BARE_CLAUSE_VERBS = wordset(
     "said says say told tells saying added adds stressed noted warned insisted argued explained wrote writes "
-    "believes thinks thought predicted estimated claimed claims"
+    "believes thinks thought predicted estimated claimed claims warn warns insist insists argue argues note "
+    "notes explain explains predict predicts believe think stress stresses add contend contends contended "
+    "concede concedes conceded acknowledge acknowledges acknowledged"
 )
 
 # Findings verbs only count with a study-like subject ("the study found"), never a person's "found".
@@ -70,6 +73,7 @@ TITLE_WORDS = wordset(
     u.s. us un eu nato white kremlin pentagon the of for and on in at"""
 )
 
+IRREGULAR_PLURALS = frozenset({"people", "police", "men", "women", "children"})
 # Heads of descriptive mentions: "the official", "a senior diplomat", "the study".
 PERSON_NOUNS = wordset(
     """official officials spokesman spokeswoman spokesperson minister secretary president director chief
@@ -106,7 +110,8 @@ PERSON_NOUNS = wordset(
     volunteer volunteers donor donors mourners onlookers bystander bystanders eyewitness eyewitnesses
     quarterback kicker punter receiver linebacker cornerback lineman pitcher catcher shortstop outfielder
     infielder goalkeeper goalie midfielder defender striker forward center rookie rancher baker grocer
-    mechanic electrician plumber carpenter welder machinist miner fisherman colleagues co-authors coauthors"""
+    mechanic electrician plumber carpenter welder machinist miner fisherman colleagues co-authors coauthors
+    man men woman women"""
 )
 ORG_NOUNS = wordset(
     """ministry department government agency office police military army council committee commission

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from .cues import (
     ANONYMITY_RE,
     DATA_NOUNS,
+    IRREGULAR_PLURALS,
     NOT_DESCRIPTORS,
     ORG_NOUNS,
     PERSON_NOUNS,
@@ -19,7 +20,7 @@ from .cues import (
 
 _CONNECTORS = wordset("of for the and al bin ibn de van von da di du le la el abu")
 _DETERMINERS = wordset(
-    "the a an another one two three four five several some many other its his her their our"
+    "the a an another one two three four five several some many other its his her their our both all most few"
 )
 _RELATIVE_ANON_RE = re.compile(
     r"\s+(?:who|which|speaking|talking|familiar|with\s+(?:direct\s+)?knowledge|briefed|close\s+to)\b.*$", re.S
@@ -286,13 +287,13 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
         return None
     first = core_words[0].lower()
     possessive = bool(_POSSESSIVE_RE.search(core_words[0])) and len(core_words) > 1
-    bare_ok = noun.endswith("s") or noun in ORG_NOUNS or noun in ("police", "people")
+    bare_ok = noun.endswith("s") or noun in ORG_NOUNS or noun in IRREGULAR_PLURALS
     if first not in _DETERMINERS and not possessive and not bare_ok:
         return None  # bare plurals ("officials said", "police said") are fine; a bare singular is not
     definite = first in ("the", "its", "his", "her", "their") or possessive
     if noun in _UNNAMED_NOUNS and kind == "description":
         return Mention(head, start, kind, _strip_article(head), _strip_article(head), True, definite)
-    plural = noun.endswith("s") and noun not in ("analysis", "police") or noun in ("people", "police")
+    plural = noun.endswith("s") and noun not in ("analysis", "police") or noun in IRREGULAR_PLURALS
     name = _strip_article(head)
     if kind == "description":
         anonymous = plural and kind == "description"
