@@ -23,9 +23,10 @@ _spec.loader.exec_module(extract_eval)
 # below the figure and never below the target where the code already meets it.
 FLOORS = {
     "direct_recall": 0.97,
-    "reported_recall": 0.78,
-    "precision": 0.95,
-    "named_speaker": 0.91,
+    "reported_recall": 0.95,  # 1.000 (90/90) at 8bc5d7e: bare clauses, '... and said', relative subjects
+    "precision": 0.97,  # 1.000 (221/221) at 8bc5d7e
+    "named_speaker": 0.96,  # 1.000 (189/189) at 8bc5d7e: quoted titles and statement content never he/she
+    "anonymous_speaker": 0.9,  # 1.000 (13/13) at 8bc5d7e
     "said_on_in_sentence": 0.93,
     "said_on": 0.93,  # 1.000 at ccf0301 (the lead's occasion dates undated statements)
 }
