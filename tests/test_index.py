@@ -229,3 +229,50 @@ def test_speaker_filter_inside_the_index(index, speaker, expected):
     hits = index.search("foreign fighters terrorist targets death", limit=10, min_score=0, speaker=speaker)
     found = {h.quote_id for h in hits}
     assert found <= expected and bool(found) == bool(expected)
+
+
+class GrowingStore:
+    """A store of rows whose change log reports every row added since a position."""
+
+    def __init__(self, rows):
+        self.rows, self.log = list(rows), [row[0] for row in rows]
+
+    def current_seq(self):
+        return len(self.log)
+
+    def count_quotes(self):
+        return len(self.rows)
+
+    def index_rows(self, after_id=0, with_speaker=False):
+        return iter(sorted(r for r in self.rows if r[0] > after_id))
+
+    def changes_since(self, seq):
+        return len(self.log), self.log[seq:], []
+
+    def get_quotes(self, ids):
+        wanted = set(ids)
+        return [r for r in self.rows if r[0] in wanted]
+
+
+@pytest.mark.parametrize("bulk_at", [1, 10**9])  # a big replay is appended in bulk; a small one one by one
+def test_replaying_a_big_import_equals_a_fresh_build(monkeypatch, bulk_at):
+    monkeypatch.setattr(index_core, "BULK_SYNC", bulk_at)
+    first = random_corpus(3, 300)
+    later = [(i + 1, text, f"Speaker {i % 7}") for i, (_, text, _) in enumerate(random_corpus(4, 500), 300)]
+    store = GrowingStore(first)
+    index = QuoteIndex.build(store.index_rows(), seq=store.current_seq())
+    index.remove([5])
+    store.rows.extend(later)
+    store.log.extend(row[0] for row in later)
+    assert index.sync(store) == len(later)
+    fresh = QuoteIndex.build([r for r in store.rows if r[0] != 5])
+    assert len(index) == len(fresh) == 799 and 5 not in index and 800 in index
+    assert index.text(650) == later[349][1]
+    for _, text, _ in later[::50] + first[::60]:
+        claim = " ".join(text.split()[:5])
+        ours = index.search(claim, limit=5, min_score=0)
+        theirs = fresh.search(claim, limit=5, min_score=0)
+        assert [h.quote_id for h in ours][:1] == [h.quote_id for h in theirs][:1]
+        assert abs(ours[0].score - theirs[0].score) < 1.0
+    speaker_hits = index.search(later[10][1], min_score=0, speaker="speaker 3")
+    assert speaker_hits and all(h.quote_id >= 301 and (h.quote_id - 1) % 7 == 3 for h in speaker_hits)

@@ -1,77 +1,155 @@
-"""Bulk build of a main segment from rows: one dict lookup per normalised word, the rest in numpy."""
+"""Bulk build of a segment from rows: texts tokenised a batch at a time, one dict lookup a word, numpy."""
 
 from __future__ import annotations
 
 from array import array
 from collections.abc import Callable, Iterable
+from itertools import repeat
 
 import numpy as np
 
 from service.index.segment import Segment, build_segment
 from service.index.vocab import Vocabulary
-from service.normalize import normalized_words, term_of
+from service.term_cache import WordTerms, cached_terms
+
+BATCH = 20_000  # texts tokenised together: large enough to leave Python's loop, small enough for memory
 
 
 def bulk_segment(
-    rows: Iterable[tuple[int, str, str | None]], speaker_terms: Callable[[str], frozenset[str]]
+    rows: Iterable[tuple[int, str, str | None]],
+    speaker_terms: Callable[[str], frozenset[str]],
+    vocab: Vocabulary | None = None,
 ) -> tuple[Segment, Vocabulary]:
-    """A segment and its vocabulary from (id, text, speaker) rows; a repeated id keeps its last row."""
-    vocab = Vocabulary()
-    ids = vocab.ids
-    word_ids: dict[str, int] = {}  # normalised word -> term id, -1 for a stop word
+    """A segment and its vocabulary (`vocab` extended, or a new one) from (id, text, speaker) rows.
 
-    def word_id(word: str) -> int:
-        term = term_of(word)
-        word_ids[word] = found = (ids[term] if term in ids else vocab.add(term)) if term else -1
-        return found
+    A repeated id keeps its last row.
+    """
+    vocab = vocab if vocab is not None else Vocabulary()
+    ids, add_term = vocab.ids, vocab.add
+    words = WordTerms(add_term)
+    quote_ids, texts, speaker_of = [], [], []
+    speaker_number: dict[str, int] = {}
+    doc_parts: list[np.ndarray] = []
+    term_parts: list[np.ndarray] = []
+    other_docs, other_terms = array("q"), array("q")  # texts read through the chunk cache
+    pending: list[int] = []  # rows waiting for a batch of word-by-word texts
 
-    speaker_ids: dict[str, list[int]] = {}
-    latest: dict[int, int] = {}
-    quote_ids, texts, raw_lengths, text_raw_lengths, speaker_of, term_ids = [], [], [], [], [], []
-    known = word_ids.get
+    def read_one(doc: int, text: str) -> None:
+        found = [ids[t] if t in ids else add_term(t) for t in cached_terms(text)]
+        other_docs.extend(repeat(doc, len(found)))
+        other_terms.extend(found)
+
+    def flush() -> None:
+        text_of, term_ids, handed_back = words.batch([texts[doc] for doc in pending])
+        doc_parts.append(np.array(pending, dtype=np.int64)[text_of])
+        term_parts.append(term_ids)
+        for number in handed_back:
+            read_one(pending[number], texts[pending[number]])
+        pending.clear()
+
+    reads_word_by_word = words.reads_word_by_word
     for quote_id, text, speaker in rows:
-        words = normalized_words(text)
-        ids_here = list(map(known, words))  # C-speed lookups; the few new words are filled in below
-        if None in ids_here:
-            ids_here = [i if i is not None else word_id(w) for i, w in zip(ids_here, words, strict=True)]
-        text_raw_lengths.append(len(ids_here))
-        if speaker:
-            spoken = speaker_ids.get(speaker)
-            if spoken is None:
-                spoken = speaker_ids[speaker] = [vocab.add(t) for t in speaker_terms(speaker)]
-            ids_here += spoken
-        term_ids.append(ids_here)
-        raw_lengths.append(len(ids_here))
-        latest[quote_id] = len(quote_ids)
+        doc = len(quote_ids)
         quote_ids.append(quote_id)
         texts.append(text)
-        speaker_of.append(speaker or None)
-    if len(latest) < len(quote_ids):
-        kept = sorted(latest.values())
-        quote_ids, texts, raw_lengths, text_raw_lengths, speaker_of, term_ids = (
-            [column[i] for i in kept]
-            for column in (quote_ids, texts, raw_lengths, text_raw_lengths, speaker_of, term_ids)
+        if speaker:
+            number = speaker_number.get(speaker)
+            speaker_of.append(
+                number if number is not None else speaker_number.setdefault(speaker, len(speaker_number))
+            )
+        else:
+            speaker_of.append(-1)
+        if reads_word_by_word(text):
+            pending.append(doc)
+            if len(pending) >= BATCH:
+                flush()
+        else:
+            read_one(doc, text)
+    if pending:
+        flush()
+    doc_parts.append(np.frombuffer(other_docs, dtype=np.int64) if other_docs else np.zeros(0, np.int64))
+    term_parts.append(np.frombuffer(other_terms, dtype=np.int64) if other_terms else np.zeros(0, np.int64))
+    speakers = list(speaker_number)
+    speaker_column = np.array(speaker_of, dtype=np.int64)
+    spoken_docs, spoken_terms = _speaker_occurrences(
+        speaker_column, [[add_term(t) for t in speaker_terms(name)] for name in speakers]
+    )
+    n_text = sum(len(part) for part in doc_parts)
+    doc_of = np.concatenate([*doc_parts, spoken_docs])
+    term_ids = np.concatenate([*term_parts, spoken_terms])
+    is_text = np.arange(len(doc_of)) < n_text
+    quote_column = np.array(quote_ids, dtype=np.int64)
+    latest = dict(zip(quote_ids, range(len(quote_ids)), strict=True))
+    if len(latest) < len(quote_ids):  # a repeated id: only its last row stays
+        kept = np.zeros(len(quote_ids), dtype=bool)
+        kept[list(latest.values())] = True
+        renumber = np.cumsum(kept) - 1
+        occurrence_kept = kept[doc_of]
+        doc_of, term_ids, is_text = (
+            renumber[doc_of[occurrence_kept]],
+            term_ids[occurrence_kept],
+            is_text[occurrence_kept],
         )
-    speakers = list(speaker_ids)
-    speaker_number = {name: number for number, name in enumerate(speakers)}
-    n_docs, raw = len(quote_ids), np.array(raw_lengths, dtype=np.int64)
-    flat = array("q")
-    for doc in term_ids:
-        flat.extend(doc)
-    flat = np.frombuffer(flat, dtype=np.int64) if len(flat) else np.zeros(0, np.int64)
-    # Stop words were kept as -1 so the loop above stays one lookup a word; they are dropped here.
-    doc_of = np.repeat(np.arange(n_docs), raw)
-    position = np.arange(len(flat)) - (np.cumsum(raw) - raw)[doc_of]
-    is_text = position < np.array(text_raw_lengths, dtype=np.int64)[doc_of]
-    keep = flat >= 0
+        texts = [t for t, keep in zip(texts, kept.tolist(), strict=True) if keep]
+        quote_column, speaker_column = quote_column[kept], speaker_column[kept]
     segment = build_segment(
-        np.array(quote_ids, dtype=np.int64),
-        flat[keep],
-        np.bincount(doc_of[keep], minlength=n_docs),
-        np.bincount(doc_of[keep & is_text], minlength=n_docs),
-        texts,
-        np.array([speaker_number[s] if s else -1 for s in speaker_of], dtype=np.int32),
-        speakers,
-        len(vocab),
+        quote_column, doc_of, term_ids, is_text, texts, speaker_column, speakers, len(vocab)
     )
     return segment, vocab
+
+
+def _speaker_occurrences(speaker_of: np.ndarray, terms: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """(row, term id) of every row's speaker terms, gathered with numpy from each speaker's list."""
+    lengths = np.array([len(t) for t in terms] + [0], dtype=np.int64)  # [-1]: no speaker
+    flat = np.array([t for spoken in terms for t in spoken], dtype=np.int64)
+    starts = np.concatenate([[0], np.cumsum(lengths[:-1])])
+    counts = lengths[speaker_of]
+    rows = np.repeat(np.arange(len(speaker_of), dtype=np.int64), counts)
+    within = np.arange(len(rows)) - np.repeat(np.cumsum(counts) - counts, counts)
+    return rows, flat[np.repeat(starts[speaker_of], counts) + within] if len(rows) else np.zeros(0, np.int64)
+
+
+def append_segment(main: Segment, extra: Segment, vocab_size: int) -> Segment:
+    """`main` followed by `extra`, whose quote ids must all be above main's: one concatenation, no re-read."""
+    n_main = main.size
+
+    def term_of_posting(segment: Segment) -> np.ndarray:
+        return np.repeat(np.arange(len(segment.offsets) - 1, dtype=np.int64), np.diff(segment.offsets))
+
+    tids = np.concatenate([term_of_posting(main), term_of_posting(extra)])
+    # A stable sort by term keeps main's postings before extra's: doc numbers stay ascending per term.
+    by_term = np.argsort(tids, kind="stable")
+    offsets = np.zeros(vocab_size + 1, dtype=np.int64)
+    np.cumsum(np.bincount(tids, minlength=vocab_size), out=offsets[1:])
+    docs = np.concatenate([main.docs, extra.docs.astype(np.int64) + n_main])[by_term].astype(np.int32)
+    speakers = list(main.speakers)
+    number = {name: i for i, name in enumerate(speakers)}
+    for name in extra.speakers:
+        if name not in number:
+            number[name] = len(speakers)
+            speakers.append(name)
+    remap = np.array([number[name] for name in extra.speakers] + [-1], dtype=np.int32)  # [-1]: none
+    total = main.avgdl * n_main + extra.avgdl * extra.size
+    return Segment(
+        offsets=offsets,
+        docs=docs,
+        impacts=np.concatenate([main.impacts, extra.impacts])[by_term],
+        quote_ids=np.concatenate([main.quote_ids, extra.quote_ids]),
+        text_blob=np.concatenate([main.text_blob, extra.text_blob]),
+        text_offsets=np.concatenate([main.text_offsets, extra.text_offsets[1:] + main.text_offsets[-1]]),
+        speaker_of=np.concatenate([main.speaker_of, remap[extra.speaker_of]]),
+        speakers=speakers,
+        deleted=np.concatenate([main.deleted, extra.deleted]),
+        avgdl=float(total / (n_main + extra.size)) if n_main + extra.size else 1.0,
+        fwd_offsets=np.concatenate([main.fwd_offsets, extra.fwd_offsets[1:] + main.fwd_offsets[-1]]),
+        fwd_terms=np.concatenate([main.fwd_terms, extra.fwd_terms]),
+    )
+
+
+def rows_after(store, after_id: int = 0):
+    """(id, text, speaker) rows above `after_id` from the store, or (id, text) from one without speakers."""
+    since = {"after_id": after_id} if after_id else {}
+    try:
+        return store.index_rows(with_speaker=True, **since)
+    except TypeError:
+        return store.index_rows(**since)

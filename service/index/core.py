@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from service.index.bulk import bulk_segment
+from service.index.bulk import append_segment, bulk_segment, rows_after
 from service.index.delta import Delta, merge
 from service.index.retrieval import main_candidates
 from service.index.scoring import (
@@ -31,6 +31,7 @@ POSTING_BUDGET = 100_000  # postings accumulated exactly; commoner terms only ad
 MAX_TYPO_LOOKUPS = 6  # unknown claim words looked up as typos; a long claim of names must stay fast
 SYNC_BATCH = 20_000  # statements fetched from the store at a time when catching up
 MERGE_AT = 50_000  # delta statements that trigger a merge into a fresh main segment
+BULK_SYNC = 20_000  # statements added since that are replayed by a bulk build rather than one by one
 
 Keep = Callable[[list[int]], set[int]]
 
@@ -54,7 +55,7 @@ class QuoteIndex:
             np.zeros(0, np.int64),
             np.zeros(0, np.int64),
             np.zeros(0, np.int64),
-            np.zeros(0, np.int64),
+            np.zeros(0, bool),
             [],
             np.zeros(0, np.int32),
             [],
@@ -106,11 +107,7 @@ class QuoteIndex:
             for row in rows:
                 quote_id, text, speaker = _row(row)
                 self._remove_one(quote_id)
-                term_ids = []
-                for word in normalized_words(text):
-                    term = term_of(word)
-                    if term:
-                        term_ids.append(ids[term] if term in ids else add_term(term))
+                term_ids = [ids[term] if term in ids else add_term(term) for term in content_terms(text)]
                 text_count = len(term_ids)
                 if speaker:
                     term_ids += [add_term(t) for t in self._speaker_set(speaker)]
@@ -150,10 +147,27 @@ class QuoteIndex:
         new_seq, added, removed = store.changes_since(self.seq)
         with self._lock:
             changed = self.remove(removed)
-            for start in range(0, len(added), SYNC_BATCH):  # a bulk import may add millions at once
-                changed += self.add(store.get_quotes(added[start : start + SYNC_BATCH]))
+            last = self._last_id()
+            if len(added) >= BULK_SYNC and min(added) > last and self.main.size:
+                # A big import since: read its rows in id order and build them as one segment.
+                changed += self._append(rows_after(store, last))
+            else:
+                for start in range(0, len(added), SYNC_BATCH):  # fetched in batches: never millions at once
+                    changed += self.add(store.get_quotes(added[start : start + SYNC_BATCH]))
             self.seq = new_seq
         return changed
+
+    def _last_id(self) -> int:
+        main_last = int(self.main.quote_ids[-1]) if self.main.size else 0
+        return max(main_last, max(self.delta.quote_ids, default=0))
+
+    def _append(self, rows: Iterable) -> int:
+        """Bulk-build rows whose ids are all above every id held, and append them to the main segment."""
+        segment, self.vocab = bulk_segment((_row(r) for r in rows), self._speaker_set, self.vocab)
+        self.main = append_segment(self.main, segment, len(self.vocab))
+        self._speaker_masks = {}
+        self._main_live += segment.size
+        return segment.size
 
     # -- reading --------------------------------------------------------------------------------
 

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
+from service.index.bulk import rows_after
 from service.index.core import QuoteIndex
 from service.index.segment import Segment
 from service.index.vocab import Vocabulary
@@ -77,14 +78,6 @@ def load(folder: str | os.PathLike[str]) -> QuoteIndex | None:
     return index if len(index) == meta["count"] else None
 
 
-def rows_with_speakers(store):
-    """(id, text, speaker) rows from the store, or (id, text) from a store that cannot give speakers."""
-    try:
-        return store.index_rows(with_speaker=True)
-    except TypeError:
-        return store.index_rows()
-
-
 def open_index(store, folder: str | os.PathLike[str] | None) -> QuoteIndex:
     """The store's index: the saved one brought up to date, or a fresh build (saved when `folder` is set)."""
     index = load(folder) if folder else None
@@ -96,7 +89,7 @@ def open_index(store, folder: str | os.PathLike[str] | None) -> QuoteIndex:
             index.vocab.warm()
             return index
     seq = store.current_seq()  # position first, rows second: a change in between is replayed by sync
-    index = QuoteIndex.build(rows_with_speakers(store), seq=seq)
+    index = QuoteIndex.build(rows_after(store), seq=seq)
     if folder:
         save(index, folder)
     index.vocab.warm()

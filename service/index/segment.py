@@ -92,24 +92,22 @@ def impact_of(tf: np.ndarray, doc_len: np.ndarray, avgdl: float) -> np.ndarray:
 
 def build_segment(
     quote_ids: np.ndarray,
+    doc_of: np.ndarray,
     term_ids: np.ndarray,
-    doc_lengths: np.ndarray,
-    text_lengths: np.ndarray,
+    is_text: np.ndarray,
     texts: list[str],
     speaker_of: np.ndarray,
     speakers: list[str],
     vocab_size: int,
 ) -> Segment:
-    """Build a segment from documents in row order: term ids back to back (text terms, then speaker's)."""
+    """Build a segment from (row, term id, from the text?) occurrences; rows numbered as `quote_ids`."""
     n_docs = len(quote_ids)
     order = np.argsort(quote_ids, kind="stable")
     rank = np.empty(n_docs, dtype=np.int64)
     rank[order] = np.arange(n_docs)
-    row_of_term = np.repeat(np.arange(n_docs, dtype=np.int64), doc_lengths)
-    keys = term_ids.astype(np.int64) * max(n_docs, 1) + rank[row_of_term]
-    starts = np.concatenate([[0], np.cumsum(doc_lengths)[:-1]]) if n_docs else np.zeros(0, np.int64)
-    is_text = np.arange(len(term_ids)) - starts[row_of_term] < text_lengths[row_of_term]
-    fwd_offsets, fwd_terms = forward_index(rank[row_of_term][is_text], term_ids[is_text], n_docs)
+    doc_lengths = np.bincount(doc_of, minlength=n_docs)
+    keys = term_ids.astype(np.int64) * max(n_docs, 1) + rank[doc_of]
+    fwd_offsets, fwd_terms = forward_index(rank[doc_of][is_text], term_ids[is_text], n_docs)
     keys, tf = unique_counts(keys)
     tids, docs = np.divmod(keys, max(n_docs, 1))
     lengths_sorted = doc_lengths[order].astype(np.float64)
