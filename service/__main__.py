@@ -1,4 +1,4 @@
-"""`python -m service <command>`: extract, ingest, import-quotes, match, openapi."""
+"""`python -m service <command>`: extract, ingest, import-quotes, match, reindex, openapi."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ COMMANDS = {
     "ingest": ("ingest", "load article files or folders into the store (idempotent)"),
     "import-quotes": ("import_quotes", "bulk-load ready-made statements from JSON Lines or Quotebank files"),
     "match": ("match", "print the best matches for a claim as a table"),
+    "reindex": ("reindex", "rebuild and save the match index from the store (after large offline changes)"),
     "openapi": ("openapi", "print the OpenAPI document generated from the code"),
 }
 

@@ -78,19 +78,42 @@ def load(folder: str | os.PathLike[str]) -> QuoteIndex | None:
     return index if len(index) == meta["count"] else None
 
 
-def open_index(store, folder: str | os.PathLike[str] | None) -> QuoteIndex:
-    """The store's index: the saved one brought up to date, or a fresh build (saved when `folder` is set)."""
+def open_index(
+    store, folder: str | os.PathLike[str] | None, *, resave_after: int = RESAVE_AFTER, progress=None
+) -> QuoteIndex:
+    """The store's index: the saved one brought up to date, or a fresh build (saved when `folder` is set).
+
+    A saved index that replayed at least `resave_after` statements is saved again; `progress(rows)` is
+    called now and then while a fresh build reads rows.
+    """
     index = load(folder) if folder else None
     if index is not None and index.seq <= store.current_seq():
         changed = index.sync(store)
         if len(index) == store.count_quotes():
-            if changed >= RESAVE_AFTER:
+            if folder and changed >= max(resave_after, 1):
                 save(index, folder)
             index.vocab.warm()
             return index
+    return rebuild(store, folder, progress=progress)
+
+
+def rebuild(store, folder: str | os.PathLike[str] | None, *, progress=None) -> QuoteIndex:
+    """A fresh bulk build from every statement in the store, saved in `folder` when it is set."""
     seq = store.current_seq()  # position first, rows second: a change in between is replayed by sync
-    index = QuoteIndex.build(rows_after(store), seq=seq)
+    rows = rows_after(store)
+    index = QuoteIndex.build(rows if progress is None else _counted(rows, progress), seq=seq)
     if folder:
         save(index, folder)
     index.vocab.warm()
     return index
+
+
+def _counted(rows, progress, every: int = 100_000):
+    """The rows, calling progress(count) every `every` rows."""
+    count = 0
+    for row in rows:
+        count += 1
+        if count % every == 0:
+            progress(count)
+        yield row
+    progress(count)
