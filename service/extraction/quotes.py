@@ -11,7 +11,7 @@ from .clauses import bare_clause
 from .coref import Resolver
 from .dates import when_said
 from .direct import Found, direct_quotes
-from .reported import find_reported, trim_clause
+from .reported import Reported, find_reported, trim_clause
 from .spans import Para, QuoteSpan, paragraphs, quote_spans, sentences
 from .venues import find_venue, speaking_venue
 
@@ -21,6 +21,7 @@ _DATE_HINT_RE = re.compile(
     r"\d|day|night|tonight|morning|afternoon|evening|week|month|year|ago|jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
 )
+_SECOND_SPEAKER_RE = re.compile(r",\s+(?:while|whereas|but)\s+")
 # A paragraph that points back at the quote before it: "That was Smith's explanation", "So said Smith".
 _BACK_REFERENCE_RE = re.compile(r"(?:That|This|Those|These|Such)\s+(?:was|is|were|are)\s|So\s+said\s")
 _PARTICIPLE_CUE_RE = re.compile(
@@ -68,12 +69,10 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
         for s, e in para_bounds:
             if (s, e) in quoted:
                 continue
-            rep = find_reported(text, s, e)
-            if rep is None:
-                continue
-            has_quote = any(rep.start <= q.start < rep.end for q in by_para.get(index, []))
-            kind = "mixed" if has_quote else "indirect"
-            found.append(Found(rep.start, rep.end, kind, index, rep.mention, rep.cue, rep.attribution))
+            for rep in _reported_in(text, s, e):
+                has_quote = any(rep.start <= q.start < rep.end for q in by_para.get(index, []))
+                kind = "mixed" if has_quote else "indirect"
+                found.append(Found(rep.start, rep.end, kind, index, rep.mention, rep.cue, rep.attribution))
     reported = {f.para: [] for f in found}
     for f in found:
         if f.kind != "direct":
@@ -87,6 +86,18 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
     _link_added(found)
     _inherit(found)
     return _assemble(text, paras, spans, found, published)
+
+
+def _reported_in(text: str, s: int, e: int) -> list[Reported]:
+    """The reported statement of a sentence, and a second one joined on ("..., while Moscow said ...")."""
+    rep = find_reported(text, s, e)
+    if rep is None:
+        return []
+    joined = _SECOND_SPEAKER_RE.search(text, rep.start, rep.end)
+    second = find_reported(text, joined.end(), e) if joined else None
+    if second is None or second.mention.start != joined.end():
+        return [rep]
+    return [Reported(rep.start, joined.start(), rep.mention, rep.cue, rep.attribution), second]
 
 
 def _added_clauses(text: str, bounds, found: list[Found], by_para) -> list[Found]:

@@ -29,6 +29,7 @@ _TAIL_RE = re.compile(
     r"considered)\b.*$|"
     # The reporter's context after the statement: ", as the frozen food maker grapples with ...".
     r",\s+(?:as|amid|even\s+as)\s+(?:the|its|it|their|they|a|an)\s.*$|,\s+which\s+(?:would|could|will|might)\s.*$|"
+    r",\s+without\s+(?:providing|giving|offering|citing|presenting)\s.*$|"
     # a second attribution closing the sentence: "..., the affidavit says."
     r",\s+(?:the|a|an|his|her|their|its)\s+[\w'\u2019 -]{2,40}?\s+"
     r"(?:said|says|reported|reports|wrote|writes|states)\s*[.!?]?\s*$",
