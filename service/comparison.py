@@ -210,10 +210,19 @@ def _quote_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(parse_quantities(text))
 
 
+# The claim's side is the same for each of a /match call's statements: parsed once, not per statement.
+@lru_cache(maxsize=256)
+def _claim_quantities(claim: str) -> tuple[Quantity, ...]:
+    return tuple(parse_quantities(claim))
+
+
+_claim_speaker = lru_cache(maxsize=256)(claim_speaker)
+
+
 def check_numbers(claim: str, quote_text: str) -> tuple[NumberCheck, ...]:
     """Every quantity in the claim, paired with the quote's and judged."""
     checks = []
-    for c, q in pair_quantities(parse_quantities(claim), list(_quote_quantities(quote_text))):
+    for c, q in pair_quantities(list(_claim_quantities(claim)), list(_quote_quantities(quote_text))):
         if q is None:
             checks.append(NumberCheck(c, None, "absent", f"the quote gives no figure for {_describe(c)}"))
             continue
@@ -225,7 +234,7 @@ def check_numbers(claim: str, quote_text: str) -> tuple[NumberCheck, ...]:
 
 def check_speaker(claim: str, quote: StoredQuote) -> SpeakerCheck | None:
     """Whether the person or body the claim names is the quote's speaker; None when the claim names nobody."""
-    mention = claim_speaker(claim)
+    mention = _claim_speaker(claim)
     if mention is None:
         return None
     name = quote.speaker.name
@@ -250,6 +259,7 @@ def claim_date(claim: str) -> tuple[str, str] | None:
     return found[:2] if found else None
 
 
+@lru_cache(maxsize=256)  # a pure function of the claim, asked once per statement compared with it
 def _find_date(claim: str) -> tuple[str, str, bool] | None:
     """(words, when, attributed): attributed when the time is the attribution's ("said in 2015")."""
     found = find_when(claim) if _MAY_SAY_WHEN.search(claim) else None

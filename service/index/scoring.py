@@ -12,6 +12,7 @@ parts are ratios, so the score means the same on ten statements or a million.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import compress
 
 import numpy as np
 from rapidfuzz import fuzz
@@ -94,12 +95,9 @@ def score_candidates(
     hits, start = [], 0
     for i, cand in enumerate(candidates):
         end = start + lengths[i]
-        matched = [
-            vocabulary[t]
-            for t, hit in zip(flat_list[start:end], in_claim_list[start:end], strict=True)
-            if hit
-        ]
-        quote_string = " ".join(vocabulary[t] for t in flat_list[start:end])
+        own = flat_list[start:end]
+        matched = list(map(vocabulary.__getitem__, compress(own, in_claim_list[start:end])))
+        quote_string = " ".join(map(vocabulary.__getitem__, own))
         start = end
         matched_set = set(matched)
         by_speaker = [
