@@ -15,9 +15,16 @@ Filters. A speaker filter is a mask over the segment's speaker column (names fol
 folds them), applied before the top candidates are chosen; other filters go through a `keep`
 callback over candidate ids, over-fetching until enough pass.
 
-Modules: `segment` (arrays), `bulk` (build from rows), `retrieval` (BM25 candidates), `scoring`
-(0-100 score, highlights), `vocab` (terms, typo lookup), `delta` (additions, merge), `persist`
-(save/load/open beside the store), `core` (QuoteIndex, tying them together).
+Modules: `segment` (arrays), `bulk` (build from rows, append a bulk-built segment), `retrieval`
+(BM25 candidates), `scoring` (0-100 score, highlights), `vocab` (terms, typo lookup), `delta`
+(additions, merge), `persist` (save/load/open/rebuild beside the store), `core` (QuoteIndex, tying
+them together). Bulk builds read terms through `service.term_cache` (batches of texts tokenised at
+once, numbers cut out for the full normaliser), which gives exactly `normalize.content_terms`.
+
+Start-up. A worker maps the saved index and replays the change log from its seq; a replay of many
+statements (a big offline import) is bulk-built from `index_rows(after_id=...)` and appended to the
+main segment rather than added one by one. `import-quotes` leaves the saved index current and
+`python -m service reindex` rebuilds it, so after either a start-up is a file map.
 
 Sharing between gunicorn workers. The bulk of the index is one immutable `Segment` of a few
 flat arrays (postings, impacts, quote ids, the texts as one UTF-8 blob, speaker columns), built
