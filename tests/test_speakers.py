@@ -412,3 +412,23 @@ def test_she_is_never_a_group():
         "She later told reporters she regretted the delay in testing."
     )
     assert _quotes(text)[-1].speaker.name == "Dana Cole"
+
+
+def test_party_and_age_descriptions_point_back_to_the_person():
+    text = (
+        "Rep. Jenna Ford, a Texas Republican, won her primary on Tuesday.\n\n"
+        "\u201cWe ran on results,\u201d the Texas Republican said at her victory party.\n\n"
+        "The 42-year-old said she would focus on border security in her second term.\n\n"
+        "Her opponent, Democrat Luis Paz, conceded late Tuesday.\n\n"
+        "\u201cThe voters spoke, and I respect that,\u201d the Democrat said."
+    )
+    assert [(q.speaker.name, q.speaker.mention) for q in _quotes(text)] == [
+        ("Jenna Ford", "the Texas Republican"),
+        ("Jenna Ford", "The 42-year-old"),
+        ("Luis Paz", "the Democrat"),
+    ]
+
+
+def test_a_dateline_is_no_person_a_description_points_back_to():
+    text = "Tue Nov 22, 2016 4:15PM\n\nIran's oil minister says no deal has been reached on output."
+    assert _quotes(text)[0].speaker.name == "Iran's oil minister"

@@ -42,7 +42,7 @@ _NOT_PERSON_HEADS = frozenset({"one", "others", "some", "thing", "things"})
 def _can_end_mention(left: str) -> bool:
     """Cheap test on the last word: every mention ends in a name, a pronoun, a known noun or an aside."""
     last = left[left.rfind(" ") + 1 :]
-    if left.endswith(",") or is_cap(last) or last in ("he", "she", "they", "it"):
+    if left.endswith((",", "-year-old")) or is_cap(last) or last in ("he", "she", "they", "it"):
         return True
     low = bare(last)
     if low in PERSON_NOUNS or low in ORG_NOUNS or low in STUDY_NOUNS or low.rstrip("s") in PERSON_NOUNS:

@@ -7,25 +7,23 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..models import Speaker
-from .cues import FEMININE, MASCULINE, PLACES, TITLE_WORDS, wordset
+from .cues import PARTY_WORDS, PLACES, TITLE_WORDS, wordset
 from .names import (
+    CALENDAR,
+    GENERIC_STEMS,
     NAME_RUN_RE,
-    PARTY_WORDS,
     PLACE_NOUNS,
     SENTENCE_STARTERS,
     SUBJECT_SURNAME_RE,
+    distinct,
     full_name,
+    gender,
     occurrences,
+    offices_clash,
+    stems,
 )
 from .speakers import Mention
 
-_STOP = wordset(
-    "the a an of for and in on at to top senior official officials u.s. us former 's with from by"
-)
-# Words that say little about who a description points at: "the Russian official" may be anyone Russian.
-_GENERIC_STEMS = {
-    w[:5] for w in wordset("official spokesman spokeswoman minister russian american british chinese")
-}
 _CAP_WORD_RE = re.compile(r"\b([A-Z][a-z][\w-]*)(?:['\u2019]s)?\b")
 _THE_RE = re.compile(r"^(?:the|The)\s+")
 
@@ -40,57 +38,16 @@ class _Person:
     gender: str | None = None  # "f" / "m" when an honorific, a role word or a first name says so
 
 
-def _gender(*texts: str | None) -> str | None:
-    for text in texts:
-        for word in (text or "").lower().replace(",", " ").split():
-            if word in FEMININE:
-                return "f"
-            if word in MASCULINE:
-                return "m"
-    return None
-
-
-def _stems(text: str | None) -> set[str]:
-    words = re.findall(r"[a-z]+", (text or "").lower().replace("defence", "defense"))
-    return {w[:5] for w in words if w not in _STOP and len(w) > 1}
-
-
 _OBJECT_MARKERS = wordset(
     "told to with by of on for at from and about against asked called met thanked interviewed named "
     "criticized criticised praised accused urged"
 )
-# Offices distinct enough that a description naming one cannot be a person holding another.
-_OFFICES = {
-    **dict.fromkeys(["spokesman", "spokeswoman", "spokesperson"], "spokesperson"),
-    **dict.fromkeys(["mayor", "governor", "senator", "sen", "judge", "prosecutor", "sheriff", "coach"], None),
-    **dict.fromkeys(["lawyer", "attorney"], "lawyer"),
-    **dict.fromkeys(["analyst", "economist", "strategist"], "analyst"),
-    **dict.fromkeys(["ceo", "executive"], "executive"),
-}
-_OFFICES = {word: office or word for word, office in _OFFICES.items()}
 
 
-def _distinct(known: str, name: str) -> bool:
-    """Two full names with the same surname but different first names ("J." and "John" are one)."""
-    a, b = known.split(), name.split()
-    return (
-        len(a) > 1
-        and len(b) > 1
-        and not a[0].rstrip(".").startswith(b[0].rstrip("."))
-        and not b[0].rstrip(".").startswith(a[0].rstrip("."))
-    )
-
-
-def _office(text: str | None) -> str | None:
-    words = [w.strip(".,").lower() for w in (text or "").split()]
-    found = [_OFFICES[w] for w in words if w in _OFFICES]
-    return found[-1] if found else None
-
-
-def _offices_clash(description: str | None, role: str | None) -> bool:
-    """ "a police spokesman" is not "Mayor X": two distinct offices named."""
-    a, b = _office(description), _office(role)
-    return a is not None and b is not None and a != b
+def _owned_by(mention: Mention, person: _Person) -> bool:
+    """ "Smith's lawyer" is someone other than Smith."""
+    owner, apostrophe, _ = mention.name.replace("\u2019", "'").rpartition("'s ")
+    return bool(apostrophe and stems(owner) & stems(person.name))
 
 
 class Resolver:
@@ -127,7 +84,7 @@ class Resolver:
     def _register(self, name: str, role: str | None) -> _Person:
         key = name.split()[-1].lower()
         person = self.people.get(key)
-        if person is not None and _distinct(person.name, name):
+        if person is not None and distinct(person.name, name):
             # "Marta Lindqvist" and "her son, Erik Lindqvist": two people; the surname goes to the one the
             # article prints first, as a bare surname later does.
             other = self.others.setdefault(name, _Person(name, role))
@@ -141,7 +98,7 @@ class Resolver:
                 person.name = name
             person.role = person.role or role
         # Role words first ("spokeswoman"), then the first name; a hint once found is kept.
-        person.gender = person.gender or _gender(role, name.split()[0] if len(name.split()) > 1 else None)
+        person.gender = person.gender or gender(role, name.split()[0] if len(name.split()) > 1 else None)
         return person
 
     def _named(self, mention: Mention) -> _Person:
@@ -155,14 +112,14 @@ class Resolver:
 
     def _forward(self, index: int, mention: Mention) -> _Person | None:
         """The next named speaker whose role matches the description (or who is quoted right after it)."""
-        want = _stems(mention.name)
+        want = stems(mention.name)
         for offset, later in enumerate(self.mentions[index + 1 :], start=index + 1):
             if later is None or later.kind != "name":
                 continue
             person = self._named(later)
             near = self.paras[offset] - self.paras[index] <= 3 and mention.kind != "pronoun"
-            near = near and not _offices_clash(mention.name, person.role)
-            if not person.role or want & _stems(person.role) or near:
+            near = near and not offices_clash(mention.name, person.role)
+            if not person.role or want & stems(person.role) or near:
                 person.role = person.role or mention.name
                 return person
         return None
@@ -185,7 +142,8 @@ class Resolver:
         # Someone named only in passing ("Dmitry Peskov, the Kremlin spokesman, dismissed the reports.").
         runs = list(NAME_RUN_RE.finditer(self.text, lo, hi))
         for m in runs if first else reversed(runs):
-            if self._in_quote(m.start()) or m.group().split()[-1] in PLACE_NOUNS:
+            last = m.group().split()[-1]
+            if self._in_quote(m.start()) or last in PLACE_NOUNS or last in PARTY_WORDS or last in CALENDAR:
                 continue  # a title or a phrase inside quote marks; "Far Hills Avenue" is a place
             before = self.text[max(lo, m.start() - 20) : m.start()].split()
             if before and (before[-1].lower() in _OBJECT_MARKERS or before[-1].endswith(("'s", "\u2019s"))):
@@ -220,10 +178,10 @@ class Resolver:
         return i >= 0 and at < self.quoted[i][1]
 
     def _backward(self, mention: Mention) -> _Person | None:
-        want = _stems(mention.name)
+        want = stems(mention.name)
         people = [p for p in reversed(self.recent) if not p.organisation and not p.group]
         for person in people:
-            if want & _stems(person.role if not person.anonymous else person.name):
+            if want & stems(person.role if not person.anonymous else person.name):
                 return person
         return people[0] if people else None
 
@@ -293,6 +251,11 @@ class Resolver:
             earlier = self._backward(mention)
             if earlier is not None and (earlier.anonymous or self._fits(mention, earlier)):
                 return earlier
+            # "Her opponent, Democrat Luis Paz, conceded." then "the Democrat said"
+            named = self._named_since(mention.start)
+            if named is not None and self._fits_context(mention, named):
+                named.role = named.role or mention.name
+                return named
         elif self.recent:
             return _Person(mention.name, mention.role, anonymous=True)
         later = self._forward(index, mention)
@@ -301,10 +264,18 @@ class Resolver:
         # An office named but never its holder ("the Turkish foreign minister"): identified, not anonymous.
         return _Person(mention.name, mention.role, anonymous=not mention.definite)
 
+    def _fits_context(self, mention: Mention, person: _Person) -> bool:
+        """The words printed just before a person's name share a word with the description."""
+        at = self.text.find(person.name)  # "Rep. Jenna Ford, a Texas Republican," fits "the Texas Republican"
+        if _owned_by(mention, person):
+            return False
+        want = stems(mention.name) - GENERIC_STEMS
+        after = min(at + len(person.name) + 60, mention.start)  # never the description's own words
+        return 0 <= at < mention.start and bool(want & stems(self.text[max(0, at - 60) : after]))
+
     def _fits(self, mention: Mention, person: _Person) -> bool:
         """A definite description fits a person whose role shares a word with it, or it says little itself."""
-        owner, apostrophe, _ = mention.name.rpartition("'s ")
-        if apostrophe and _stems(owner) & _stems(person.name):
-            return False  # "Smith's lawyer" is someone other than Smith
-        want = _stems(mention.name) - _GENERIC_STEMS
-        return not want or bool(want & _stems(f"{person.role} {person.name}"))
+        if _owned_by(mention, person):
+            return False
+        want = stems(mention.name) - GENERIC_STEMS
+        return not want or bool(want & stems(f"{person.role} {person.name}"))

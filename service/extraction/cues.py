@@ -109,9 +109,11 @@ PERSON_NOUNS = wordset(
     consultant consultants broker brokers banker bankers trader dealer dealers landlords tenants
     volunteer volunteers donor donors mourners onlookers bystander bystanders eyewitness eyewitnesses
     quarterback kicker punter receiver linebacker cornerback lineman pitcher catcher shortstop outfielder
-    infielder goalkeeper goalie midfielder defender striker forward center rookie rancher baker grocer
-    mechanic electrician plumber carpenter welder machinist miner fisherman colleagues co-authors coauthors
-    man men woman women"""
+    infielder goalkeeper goalie midfielder defender forward center rookie rancher grocer
+    mechanic electrician plumber welder machinist fisherman colleagues co-authors coauthors
+    man men woman women councilman councilwoman councilmember congressman congresswoman assemblyman
+    assemblywoman alderman alderwoman legislator legislators senators republican republicans democrat
+    democrats independent independents"""
 )
 ORG_NOUNS = wordset(
     """ministry department government agency office police military army council committee commission
@@ -193,4 +195,8 @@ NOT_DESCRIPTORS = wordset(
     "made took gave told came went met won lost left hit led put set ran saw got near over under across into "
     "onto about against among between through toward towards without within behind beyond along around amid "
     "per via upon past like unlike than says said tells asked urged named"
+)
+# Party labels printed before a name ("Democrat Carla Moreno"): neither name nor office.
+PARTY_WORDS = wordset(
+    "Democrat Democratic Republican Independent GOP Libertarian Labour Tory Conservative Liberal"
 )

@@ -11,6 +11,7 @@ from .cues import (
     IRREGULAR_PLURALS,
     NOT_DESCRIPTORS,
     ORG_NOUNS,
+    PARTY_WORDS,
     PERSON_NOUNS,
     PLACES,
     STUDY_NOUNS,
@@ -59,6 +60,7 @@ _NAMED_AS_RE = re.compile(
 # Heads that stand for an unnamed source by their nature: "a source close to", "a person familiar with".
 _UNNAMED_NOUNS = wordset("source sources insider insiders person people")
 _AND_COLLEAGUES_RE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|coauthors|team)$")
+_AGE_NOUN_RE = re.compile(r"\d{1,3}-year-olds?")  # "the 42-year-old said"
 _AGE_RE = re.compile(r"^\d{1,3}(?:,\s*|$)")
 _PAST = (
     "said|says|told|fell|rose|went|came|made|took|got|gave|saw|found|left|won|lost|began|became|grew|held|"
@@ -238,6 +240,8 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     role = " ".join(role_words) or None
     if lead and (not name or len(name) < 2 and not role_words[last_desc:]):
         return None
+    if name and name[-1] in PARTY_WORDS:
+        return None  # "the Texas Republican": a description of someone named elsewhere
     if len(name) == 1 and (bare(name[0]) in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS or name[0].endswith("ly")):
         return None  # "Analysts say", "Police said": a description, not a surname
     if name and bare(name[-1]) in ORG_NOUNS and len(name) > 1:
@@ -281,7 +285,7 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
         kind = "study"
     elif noun in ORG_NOUNS:
         kind = "org"
-    elif noun in PERSON_NOUNS or noun.rstrip("s") in PERSON_NOUNS:
+    elif noun in PERSON_NOUNS or noun.rstrip("s") in PERSON_NOUNS or _AGE_NOUN_RE.fullmatch(noun):
         kind = "description"
     if kind is None:
         return None
