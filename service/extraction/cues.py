@@ -200,3 +200,18 @@ NOT_DESCRIPTORS = wordset(
 PARTY_WORDS = wordset(
     "Democrat Democratic Republican Independent GOP Libertarian Labour Tory Conservative Liberal"
 )
+# Words that open a sentence or a phrase but never a name: "In", "Asked", "Meanwhile".
+NOT_NAME_START = wordset(
+    "In On At After Before During From With For By Since Despite Under Over Asked Speaking But And When "
+    "While If As Although Though Because Meanwhile However Still Yet Last This Earlier Later Then Now Also So"
+)
+# Pronouns, auxiliaries and relatives: a phrase holding one is a clause, not a noun phrase.
+NOT_MODIFIERS = wordset(
+    "it he she they we i you is was were are be been has have had will would could should can may might must "
+    "to that which who whom whose this these those there here not also did do does"
+)
+# Words that open clauses, never describe a person: "when Defense Ministry Deputy Head X revealed".
+FUNCTION_WORDS = wordset(
+    "when while as but and after because since although though where whereas then so if that which who whom "
+    "before until once yet also said says told with from into onto about than there here only even just"
+)

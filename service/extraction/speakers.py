@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from .cues import (
     ANONYMITY_RE,
     DATA_NOUNS,
+    FUNCTION_WORDS,
     IRREGULAR_PLURALS,
     NOT_DESCRIPTORS,
+    NOT_MODIFIERS,
+    NOT_NAME_START,
     ORG_NOUNS,
     PARTY_WORDS,
     PERSON_NOUNS,
@@ -35,24 +38,11 @@ _PARTICIPLE_RE = re.compile(
 )
 _PP_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|for|at|with|in|from|on)\s+(?P<pp>.+)$", re.S)
 _INITIAL_CAP_RE = re.compile(r"^\(?[A-Z]")
-_NOT_NAME_START = wordset(
-    "In On At After Before During From With For By Since Despite Under Over Asked Speaking But And When "
-    "While If As Although Though Because Meanwhile However Still Yet Last This Earlier Later Then Now Also So"
-)
 _DESCRIPTOR_RE = re.compile(
     r"(?![a-z]+(?:ed|ing)\b)(?!(?:he|she|they|it|was|is|were|has|had|have)\b)[a-z]{3,}"
 )
 _AFFILIATION_RE = re.compile(
     r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w.'\u2019&-]*))*$"
-)
-_NOT_MODIFIERS = wordset(
-    "it he she they we i you is was were are be been has have had will would could should can may might must "
-    "to that which who whom whose this these those there here not also did do does"
-)
-# Words that open clauses, never describe a person: "when Defense Ministry Deputy Head X revealed".
-_FUNCTION = wordset(
-    "when while as but and after because since although though where whereas then so if that which who whom "
-    "before until once yet also said says told with from into onto about than there here only even just"
 )
 _NAMED_AS_RE = re.compile(
     r"\b(?:named|called|identified\s+as)\s+([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){1,3})$"
@@ -161,7 +151,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     if appos and (
         len(appos_words) > limit
         or not appos_words
-        or bare(appos_words[0]) in _NOT_MODIFIERS - {"who", "whose"}
+        or bare(appos_words[0]) in NOT_MODIFIERS - {"who", "whose"}
         or appos_words[0] in _APPOS_NEVER_OPENS  # "X, on Thursday afternoon with ...": a clause went on
     ):
         return None
@@ -197,7 +187,7 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     tokens = words[1:] if words[0].lower() == "the" else words
     party = [t for t in tokens if _PARTY_RE.match(t.strip("()"))]  # "Sen. John Thune (R-S.D.)"
     tokens = [t for t in tokens if t not in party]
-    if not tokens or not is_cap(tokens[-1]) or tokens[0] in _NOT_NAME_START:
+    if not tokens or not is_cap(tokens[-1]) or tokens[0] in NOT_NAME_START:
         return None
     # Lowercase descriptors before a name, at the start or after the body they belong to: "farmer Tom Becker",
     # "climate scientist Maria Lopez", "Harris County flood control manager Dana Whitfield", "Point guard X".
@@ -206,7 +196,7 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     for i, w in enumerate(tokens):
         if is_cap(w) or bare(w) in TITLE_WORDS or bare(w) in _CONNECTORS:
             continue
-        if lead == 3 or not _DESCRIPTOR_RE.fullmatch(w) or w in _FUNCTION or w in NOT_DESCRIPTORS:
+        if lead == 3 or not _DESCRIPTOR_RE.fullmatch(w) or w in FUNCTION_WORDS or w in NOT_DESCRIPTORS:
             return None
         if lead and last_desc != i:
             return None  # descriptors run together: "emergency director", never "made landfall near"
@@ -273,7 +263,7 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     core_words = _words(core)
     if not core_words or len(core_words) > 8:
         return None
-    if any(bare(w) in _NOT_MODIFIERS or bare(w).endswith("ing") and bare(w) != "acting" for w in core_words):
+    if any(bare(w) in NOT_MODIFIERS or bare(w).endswith("ing") and bare(w) != "acting" for w in core_words):
         return None  # a clause ("sending it to the House"), not a noun phrase
     if _CLAUSE_WORD_RE.search(core):
         return None  # "Shares fell 3% on the news"
