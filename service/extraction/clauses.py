@@ -77,6 +77,9 @@ _BARE_SUBJECT_RE = re.compile(
     rf"should|might|may|must|did|does|do|{_IRREGULAR_PAST}|{_PRESENT_S}|(?!\w*eed\b)(?!hundred\b)\w{{2,}}ed)\b"
     # a plural noun and a plain present verb: "prices come up", "robots need"
     rf"|[a-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,5}}?s\s+(?:{_PLAIN_PRESENT})\b"
+    # a determiner, a plural noun and any word that is no preposition: "its wells draw from ..."
+    r"|(?:the|its|their|his|her|our|these|those|some|many|most|all|both|such)\s+(?:[\w'\u2019-]+\s+){0,3}?"
+    r"[a-z]{2,}s\s+(?!(?:of|in|on|at|for|to|from|with|by|and|or|but|that|which|who|as|than|per|into)\b)[a-z]{3,}\b"
 )
 _THAT_FIRST_RE = re.compile(r"\s*,?\s*that\s+")
 # "..., state media reported, as the army pressed ...": a time or circumstance clause after the attribution.

@@ -123,7 +123,8 @@ ORG_NOUNS = wordset(
     team club league federation association regime society fund bank corporation corp inc ltd llc
     charity network movement front brigade watch international commission tribunal university hospital
     ministry's times post journal news tribune herald media television tv broadcaster outlet outlets
-    newspapers local chapter caucus delegation district"""
+    newspapers local chapter caucus delegation district operator maker manufacturer developer retailer utility
+    insurer lender carrier airline automaker chain provider distributor supplier owner agency"""
 )
 STUDY_NOUNS = wordset(
     "study report survey poll analysis research paper review assessment statement affidavit complaint "

@@ -133,6 +133,8 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
         if named and named.kind == "name":
             role = " ".join(x for x in (_strip_article(head), named.role) if x)
             return Mention(phrase, start, "name", named.name, role, anonymous)
+        if named and named.kind == "org" and mention.kind == "org":  # "The plant's operator, Voltaris Energy"
+            return Mention(phrase, start, "org", named.name, None, False)
     if appos and _PARTY_RE.match(appos.split(", ", 1)[0]):
         appos = appos.split(", ", 1)[1] if ", " in appos else None  # "Sen. Susan Collins, R-Maine, ..."
     role = mention.role
