@@ -16,6 +16,7 @@ from service.extraction.clauses import bare_clause, clause_after, clause_after_t
         " firefighters contained the blaze before it reached the warehouse.",
         " rising rents in the downtown core could push families out.",
         " flour prices come up every week.",
+        " its wells draw from a deeper aquifer.",
         " they feel forgotten by the city.",
         " the storm's slow movement, about 5 mph, meant rain would linger.",
     ],
@@ -34,6 +35,7 @@ def test_bare_clauses(rest):
         ", revealing that the group employs 30,000 fighters.",
         " to be considering a sale.",
         " a string of eye-roll emojis.",
+        " the words slowly.",
         "",
     ],
 )

@@ -79,7 +79,7 @@ _BARE_SUBJECT_RE = re.compile(
     rf"|[a-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,5}}?s\s+(?:{_PLAIN_PRESENT})\b"
     # a determiner, a plural noun and any word that is no preposition: "its wells draw from ..."
     r"|(?:the|its|their|his|her|our|these|those|some|many|most|all|both|such)\s+(?:[\w'\u2019-]+\s+){0,3}?"
-    r"[a-z]{2,}s\s+(?!(?:of|in|on|at|for|to|from|with|by|and|or|but|that|which|who|as|than|per|into)\b)[a-z]{3,}\b"
+    r"[a-z]{2,}s\s+(?!(?:of|in|on|at|for|to|from|with|by|and|or|but|that|which|who|as|than|per|into)\b|[a-z]+ly\b)[a-z]{3,}\b"
 )
 _THAT_FIRST_RE = re.compile(r"\s*,?\s*that\s+")
 # "..., state media reported, as the army pressed ...": a time or circumstance clause after the attribution.
