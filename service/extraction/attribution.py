@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .cues import ANONYMITY_RE, ORG_NOUNS, PERSON_NOUNS, STUDY_NOUNS
 from .speakers import Mention, bare, is_cap, parse_mention
@@ -34,6 +35,7 @@ _AFTER_END_RE = re.compile(
 _RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")
 _SUBJECT_RELATIVE_RE = re.compile(r"\s(who|whose|which|that)\s")
 _VERB_FIRST_RE = re.compile(r"(?!(?:" + "|".join(sorted(PERSON_NOUNS | ORG_NOUNS)) + r")\b)[a-z]+(?:s|ed)\s")
+_CAP_NAME_RE = re.compile(r"[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4}")
 _MORE_RELATIVE_RE = re.compile(r"(?:and\s+|but\s+)?(?:who|whose)\s")
 _WHO_HEAD_RE = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)(?:\s+[a-z][\w-]*){1,4}")
 _NOT_PERSON_HEADS = frozenset({"one", "others", "some", "thing", "things"})
@@ -93,10 +95,13 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
         if mention:
             return mention
         relative = _SUBJECT_RELATIVE_RE.search(chunk)
-        if relative and _only_relatives(chunk[relative.start() :]):
-            # "Hundreds of people who fled the fighting told Reuters ...": the clause describes the speaker.
-            head = chunk[: relative.start()]
+        named = _named_after_relatives(chunk[relative.start() :]) if relative else None
+        if relative and (named or _only_relatives(chunk[relative.start() :])):
+            # "Hundreds of people who fled the fighting told Reuters ...": the clause describes the speaker;
+            # "The company that makes the lockers, Yondr, said": the body named after it.
+            head = chunk[: relative.start()] + (f", {named}" if named else "")
             mention = parse_mention(head, lo + begin) or _who_description(head, chunk, lo + begin)
+            mention = replace(mention, text=chunk.strip(" ,")) if named and mention else mention
             if mention and (
                 mention.kind != "pronoun" and relative.group(1) != "that" or mention.kind == "org"
             ):
@@ -107,6 +112,15 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
             if mention:
                 return mention
     return None
+
+
+def _named_after_relatives(rest: str) -> str | None:
+    """The name closing "that makes the lockers, Yondr": relative clauses, then a capitalised name."""
+    parts = rest.rstrip(" ,").split(", ")
+    last = parts[-1]
+    if len(parts) < 2 or not _only_relatives(", ".join(parts[:-1])) or not _CAP_NAME_RE.fullmatch(last):
+        return None
+    return last
 
 
 def _only_relatives(rest: str) -> bool:

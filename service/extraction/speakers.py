@@ -130,11 +130,14 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
         if named_as:
             first_appos = named_as.group(1)
         named = _parse_head(first_appos, start + max(raw.find(first_appos), 0))
+        # "The plant's operator, Voltaris Energy", "The company ..., Yondr": a body's own name (one word, or a
+        # body's); "the ministry's coordinator, Justin Siberell" stays a person.
+        one_word = named is not None and named.kind == "name" and " " not in named.name
+        if named and (named.kind == "org" or one_word) and mention.kind == "org":
+            return Mention(phrase, start, "org", named.name, None, False)
         if named and named.kind == "name":
             role = " ".join(x for x in (_strip_article(head), named.role) if x)
             return Mention(phrase, start, "name", named.name, role, anonymous)
-        if named and named.kind == "org" and mention.kind == "org":  # "The plant's operator, Voltaris Energy"
-            return Mention(phrase, start, "org", named.name, None, False)
     if appos and _PARTY_RE.match(appos.split(", ", 1)[0]):
         appos = appos.split(", ", 1)[1] if ", " in appos else None  # "Sen. Susan Collins, R-Maine, ..."
     role = mention.role
