@@ -485,6 +485,8 @@ def test_reported_speech_shapes_of_us_news(snippet, expected, speaker):
         "Extremists who have returned home have staged attacks that claimed scores of lives.",
         "The airstrikes, which Paris and London say has weakened the group, ended in March.",
         "Prices rose sharply after the storm and said to be rising further.",
+        "The players said their prayers before kickoff.",
+        "Asked what he would do next, Smith said nothing.",
     ],
 )
 def test_words_after_said_that_are_no_clause(snippet):

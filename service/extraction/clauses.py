@@ -70,6 +70,11 @@ _PLAIN_PRESENT = (
     "face|pay|cost|run|show|appear|do|are|were|have|help|hurt|work|fall|rise|grow|lose|win|hold|play|happen|"
     "matter|depend|expect|believe|plan|hope|fear|say|tell|like|love|hate|worry|agree|refuse|lack|include|mean"
 )
+_PREPOSITIONS = (
+    "(?:of|in|on|at|for|to|from|with|by|and|or|but|that|which|who|as|than|per|into|before|after|during|until|"
+    "since|about|over|under|through|across|along|around|behind|beyond|near|without|within|against|among|"
+    "between|toward|towards|upon|despite|except|onto|off|out|up|down)"
+)
 _BARE_SUBJECT_RE = re.compile(
     r"[a-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){0,6}?\s+"
     r"(?<!\bof\s)(?<!\bthe\s)(?<!\ba\s)(?<!\ban\s)(?<!\bin\s)(?<!\bfor\s)(?<!\bto\s)(?<!\bwith\s)"
@@ -79,7 +84,7 @@ _BARE_SUBJECT_RE = re.compile(
     rf"|[a-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,5}}?s\s+(?:{_PLAIN_PRESENT})\b"
     # a determiner, a plural noun and any word that is no preposition: "its wells draw from ..."
     r"|(?:the|its|their|his|her|our|these|those|some|many|most|all|both|such)\s+(?:[\w'\u2019-]+\s+){0,3}?"
-    r"[a-z]{2,}s\s+(?!(?:of|in|on|at|for|to|from|with|by|and|or|but|that|which|who|as|than|per|into)\b|[a-z]+ly\b)[a-z]{3,}\b"
+    rf"[a-z]{{2,}}s\s+(?!{_PREPOSITIONS}\b|[a-z]+ly\b)[a-z]{{3,}}\b"
 )
 _THAT_FIRST_RE = re.compile(r"\s*,?\s*that\s+")
 # "..., state media reported, as the army pressed ...": a time or circumstance clause after the attribution.
