@@ -432,3 +432,18 @@ def test_party_and_age_descriptions_point_back_to_the_person():
 def test_a_dateline_is_no_person_a_description_points_back_to():
     text = "Tue Nov 22, 2016 4:15PM\n\nIran's oil minister says no deal has been reached on output."
     assert _quotes(text)[0].speaker.name == "Iran's oil minister"
+
+
+def test_asides_between_the_speaker_and_the_cue():
+    text = (
+        "Mayor Jane Cole, in a statement, said the city would appeal the ruling.\n\n"
+        "Cole, for her part, said the ruling ignored the city's budget crisis.\n\n"
+        "The city's attorney, meanwhile, argued that the judge had overstepped.\n\n"
+        "Some residents, however, welcomed the decision, saying the city had ignored them for years."
+    )
+    assert [(q.text, q.speaker.name) for q in _quotes(text)] == [
+        ("the city would appeal the ruling", "Jane Cole"),
+        ("the ruling ignored the city's budget crisis", "Jane Cole"),
+        ("the judge had overstepped", "city's attorney"),
+        ("the city had ignored them for years", "Some residents"),
+    ]

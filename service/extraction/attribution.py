@@ -19,6 +19,11 @@ _TIME_TAIL_RE = re.compile(
     r"earlier|again|repeatedly|publicly|separately|however|too|then|once|in\s+\d{4}|has|have|had))+\s*,?$"
 )
 _PARTICIPLE_END_RE = re.compile(r"\s(?:published|released|issued|posted|conducted|filed|unveiled)$")
+_ASIDE_RE = re.compile(
+    r",\s+(?:in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+)?(?:statement|interview|email|letter|post|"
+    r"speech|response|turn)|for\s+(?:his|her|its|their)\s+part|in\s+turn|in\s+response|meanwhile|however|"
+    r"though|too|also|by\s+contrast|in\s+contrast|for\s+example|at\s+the\s+time|on\s+\w+day|in\s+\w+)\s*,$"
+)
 _COMMA_RE = re.compile(r",\s+")
 _CONJUNCTION_RE = re.compile(r"(?:But|And|Yet|So|Still|Now|Then|Also|Instead|Meanwhile)\s+(?=[A-Za-z])")
 _LOWER_CONJUNCTION_RE = re.compile(r"(?:and|but|or|yet|so|while|as)\s+(?=[A-Za-z])")
@@ -74,6 +79,9 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
     conj = _CONJUNCTION_RE.match(left)
     if conj:  # "But rebel commander Abu Omar told ...", "And the army said ..."
         lo, left = lo + conj.end(), left[conj.end() :]
+    aside = _ASIDE_RE.search(left, max(0, len(left) - 40))
+    if aside and aside.start() > 0:
+        left = left[: aside.start()]  # "Cole, for her part, said", "X, in a statement, said": an aside
     trimmed = _TIME_TAIL_RE.search(left, max(0, len(left) - 90))  # the tail only: a $-anchored scan is costly
     if trimmed and trimmed.start() > 0:
         untrimmed = left
@@ -172,7 +180,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
                 and " " not in mention.name
                 and not _named_mid_sentence(text, mention.name)
             ):
-                return None  # "Prices rose ...": a capitalised first word, not a surname
+                continue  # "Prices rose ...", "Some residents ...": a capitalised first word, not a surname
             return mention
     return None
 

@@ -270,8 +270,12 @@ class Resolver:
         if _owned_by(mention, person):
             return False
         want = stems(mention.name) - GENERIC_STEMS
-        after = min(at + len(person.name) + 60, mention.start)  # never the description's own words
-        return 0 <= at < mention.start and bool(want & stems(self.text[max(0, at - 60) : after]))
+        end = at + len(person.name)
+        # The words before the name in its sentence, and its appositive ("..., a Texas Republican,") if any.
+        start = max(0, at - 50, self.text.rfind(". ", 0, at) + 1)
+        appositive = self.text[end : end + 2] == ", " and self.text.find(",", end + 2, end + 60)
+        after = min(appositive if appositive and appositive > 0 else end, mention.start)
+        return 0 <= at < mention.start and bool(want & stems(self.text[start:after]))
 
     def _fits(self, mention: Mention, person: _Person) -> bool:
         """A definite description fits a person whose role shares a word with it, or it says little itself."""
