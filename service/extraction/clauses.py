@@ -68,7 +68,9 @@ _NOT_SUBJECT_START = wordset(
 _PLAIN_PRESENT = (
     "come|go|get|make|take|need|want|remain|seem|look|feel|know|think|see|keep|stay|tend|continue|struggle|"
     "face|pay|cost|run|show|appear|do|are|were|have|help|hurt|work|fall|rise|grow|lose|win|hold|play|happen|"
-    "matter|depend|expect|believe|plan|hope|fear|say|tell|like|love|hate|worry|agree|refuse|lack|include|mean"
+    "matter|depend|expect|believe|plan|hope|fear|say|tell|like|love|hate|worry|agree|refuse|lack|include|mean|"
+    "rely|live|use|support|oppose|own|spend|earn|drive|vote|receive|qualify|suffer|benefit|prefer|buy|sell|"
+    "risk|account|favor|favour|back|reject|deserve|share|pose|carry|require|cover"
 )
 _PREPOSITIONS = (
     "(?:of|in|on|at|for|to|from|with|by|and|or|but|that|which|who|as|than|per|into|before|after|during|until|"
@@ -82,6 +84,8 @@ _BARE_SUBJECT_RE = re.compile(
     rf"should|might|may|must|did|does|do|{_IRREGULAR_PAST}|{_PRESENT_S}|(?!\w*eed\b)(?!hundred\b)\w{{2,}}ed)\b"
     # a plural noun and a plain present verb: "prices come up", "robots need"
     rf"|[a-z][\w'\u2019-]*(?:\s+[\w'\u2019-]+){{0,5}}?s\s+(?:{_PLAIN_PRESENT})\b"
+    # a plural head, its phrase, then the verb: "thousands of voters in the Navajo Nation rely on ..."
+    rf"|[a-z][\w'\u2019-]*s(?:\s+[\w'\u2019-]+){{1,7}}?\s+(?:{_PLAIN_PRESENT})\b"
     # a determiner, a plural noun and any word that is no preposition: "its wells draw from ..."
     r"|(?:the|its|their|his|her|our|these|those|some|many|most|all|both|such)\s+(?:[\w'\u2019-]+\s+){0,3}?"
     rf"[a-z]{{2,}}s\s+(?!{_PREPOSITIONS}\b|[a-z]+ly\b)[a-z]{{3,}}\b"
