@@ -188,7 +188,9 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
 def _named_mid_sentence(text: str, word: str) -> bool:
     """Whether a capitalised word also appears inside a sentence (as surnames do), not only opening one."""
     at = text.find(word)
-    while at >= 0:
+    for _ in range(50):  # bounded: a pathological article may repeat the word at every sentence start
+        if at < 0:
+            break
         before = text[max(0, at - 8) : at].rstrip()
         if (
             before

@@ -101,11 +101,15 @@ class Resolver:
         person.gender = person.gender or gender(role, name.split()[0] if len(name.split()) > 1 else None)
         return person
 
+    def _full(self, surname: str) -> tuple[str, str | None] | None:
+        """full_name once per surname: it scans the article, where a surname may recur thousands of times."""
+        if surname not in self.full_names:
+            self.full_names[surname] = full_name(self.text, surname)
+        return self.full_names[surname]
+
     def _named(self, mention: Mention) -> _Person:
         if len(mention.name.split()) == 1:
-            if mention.name not in self.full_names:  # once per surname: it scans the article
-                self.full_names[mention.name] = full_name(self.text, mention.name)
-            found = self.full_names[mention.name]
+            found = self._full(mention.name)
             if found:
                 return self._register(found[0], mention.role or found[1])
         return self._register(mention.name, mention.role)
@@ -168,7 +172,7 @@ class Resolver:
             surname = m.group("surname")
             if surname in SENTENCE_STARTERS or surname in PLACES or self._in_quote(m.start("surname")):
                 continue
-            full = full_name(self.text, surname)
+            full = self._full(surname)
             if full is not None:
                 return self._register(*full)
         return None
@@ -192,7 +196,7 @@ class Resolver:
             if word in SENTENCE_STARTERS or word in PLACES or word.lower().strip(".") in TITLE_WORDS:
                 continue
             person = self.people.get(word.lower())
-            found = None if person else full_name(self.text, word)
+            found = None if person else self._full(word)
             if person or found:
                 return person or self._register(*found)
         return None
