@@ -447,3 +447,15 @@ def test_asides_between_the_speaker_and_the_cue():
         ("the judge had overstepped", "city's attorney"),
         ("the city had ignored them for years", "Some residents"),
     ]
+
+
+def test_numbered_body_with_a_relative_clause_speaks():
+    text = (
+        "Steelworkers Local 1010, which represents about 900 of the laid-off workers, said it would seek "
+        "extended health coverage."
+    )
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.speaker.name) == (
+        "it would seek extended health coverage",
+        "Steelworkers Local 1010",
+    )

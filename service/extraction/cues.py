@@ -216,3 +216,9 @@ FUNCTION_WORDS = wordset(
     "when while as but and after because since although though where whereas then so if that which who whom "
     "before until once yet also said says told with from into onto about than there here only even just"
 )
+# Lower-case words inside names ("Osama bin Laden", "Syrian Observatory for Human Rights").
+NAME_CONNECTORS = wordset("of for the and al bin ibn de van von da di du le la el abu")
+# Words that open a description ("the official", "two people", "both men").
+DETERMINERS = wordset(
+    "the a an another one two three four five several some many other its his her their our both all most few"
+)

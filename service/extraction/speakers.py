@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from .cues import (
     ANONYMITY_RE,
     DATA_NOUNS,
+    DETERMINERS,
     FUNCTION_WORDS,
     IRREGULAR_PLURALS,
+    NAME_CONNECTORS,
     NOT_DESCRIPTORS,
     NOT_MODIFIERS,
     NOT_NAME_START,
@@ -22,10 +24,6 @@ from .cues import (
     wordset,
 )
 
-_CONNECTORS = wordset("of for the and al bin ibn de van von da di du le la el abu")
-_DETERMINERS = wordset(
-    "the a an another one two three four five several some many other its his her their our both all most few"
-)
 _RELATIVE_ANON_RE = re.compile(
     r"\s+(?:who|which|speaking|talking|familiar|with\s+(?:direct\s+)?knowledge|briefed|close\s+to)\b.*$", re.S
 )
@@ -169,7 +167,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
 
 def _looks_like_name(text: str) -> bool:
     words = _words(text)
-    return 1 < len(words) <= 5 and all(is_cap(w) or w.lower() in _CONNECTORS for w in words)
+    return 1 < len(words) <= 5 and all(is_cap(w) or w.lower() in NAME_CONNECTORS for w in words)
 
 
 def _parse_head(head: str, start: int) -> Mention | None:
@@ -193,6 +191,8 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     tokens = words[1:] if words[0].lower() == "the" else words
     party = [t for t in tokens if _PARTY_RE.match(t.strip("()"))]  # "Sen. John Thune (R-S.D.)"
     tokens = [t for t in tokens if t not in party]
+    if tokens[1:] and tokens[-1].isdigit() and all(is_cap(w) or w in NAME_CONNECTORS for w in tokens[:-1]):
+        return Mention(head, start, "org", " ".join(tokens), None, False)  # "Workers Local 114"
     if not tokens or not is_cap(tokens[-1]) or tokens[0] in NOT_NAME_START:
         return None
     # Lowercase descriptors before a name, at the start or after the body they belong to: "farmer Tom Becker",
@@ -200,7 +200,7 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     lead = 0  # how many descriptors; `last_desc` is the index after the last one
     last_desc = 0
     for i, w in enumerate(tokens):
-        if is_cap(w) or bare(w) in TITLE_WORDS or bare(w) in _CONNECTORS:
+        if is_cap(w) or bare(w) in TITLE_WORDS or bare(w) in NAME_CONNECTORS:
             continue
         if lead == 3 or not _DESCRIPTOR_RE.fullmatch(w) or w in FUNCTION_WORDS or w in NOT_DESCRIPTORS:
             return None
@@ -214,7 +214,7 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     for w in reversed(tokens):
         low = bare(w)
         if low in TITLE_WORDS or _POSSESSIVE_RE.search(w) or not is_cap(w):
-            if low in _CONNECTORS and name and low not in ("the", "of", "for", "and"):
+            if low in NAME_CONNECTORS and name and low not in ("the", "of", "for", "and"):
                 name.insert(0, w)
                 continue
             break
@@ -226,7 +226,7 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     name_text = " ".join(name)
     role_words = tokens[: len(tokens) - len(name)]
     if name and role_words and role_words[-1].lower() in ("of", "for", "and", "the", "at", "in", "on"):
-        if all(is_cap(w) or w.lower() in _CONNECTORS for w in tokens) and not any(
+        if all(is_cap(w) or w.lower() in NAME_CONNECTORS for w in tokens) and not any(
             w.lower() in ("president", "minister", "secretary", "director", "head", "chief") for w in tokens
         ):
             return Mention(
@@ -288,7 +288,7 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     first = core_words[0].lower()
     possessive = bool(_POSSESSIVE_RE.search(core_words[0])) and len(core_words) > 1
     bare_ok = noun.endswith("s") or noun in ORG_NOUNS or noun in IRREGULAR_PLURALS
-    if first not in _DETERMINERS and not possessive and not bare_ok:
+    if first not in DETERMINERS and not possessive and not bare_ok:
         return None  # bare plurals ("officials said", "police said") are fine; a bare singular is not
     definite = first in ("the", "its", "his", "her", "their") or possessive
     if noun in _UNNAMED_NOUNS and kind == "description":
