@@ -50,6 +50,13 @@ def test_words_that_are_no_clause(rest):
         ("Smith told investigators the two men had argued.", "told", "the two men had argued."),
         ("Smith told the committee that prices would rise.", "told", "prices would rise."),
         ("Smith warned that the dam could fail.", "warned", "the dam could fail."),
+        (
+            "Smith said Monday night the state would not raise taxes.",
+            "said",
+            "the state would not raise taxes.",
+        ),
+        ("Smith said, without elaborating, that the deal was close.", "said", "the deal was close."),
+        ("Smith said on X, formerly Twitter, that the vote was Friday.", "said", "the vote was Friday."),
     ],
 )
 def test_clause_after_a_cue(sentence, verb, clause):
