@@ -7,7 +7,7 @@ Two paths share that idea:
   the same wherever they stand, so their terms are cached by the raw chunk; only numbers and the words
   that can join a number ("a thousand", "5 to 10", "3 per cent", "5 k") are read together with the
   chunks around them through the full normaliser.
-- `WordTerms` for bulk builds: ASCII texts (no links or hashtags) are lower-cased, their numbers and
+- `WordTerms` for bulk builds: texts that fold to ASCII (no links or hashtags) have their numbers and
   the words that may join them cut out for the full normaliser, and the rest tokenised many texts at
   once with one regex, each token mapped to its term id by a dict.
 
@@ -96,14 +96,13 @@ def _terms_with_numbers(text: str) -> list[str]:
     return [term for piece in pieces for term in piece]
 
 
-# A text with none of these reads word by word, apart from its numbers: _social leaves it alone.
-_NEEDS_CONTEXT = re.compile(r"[#`]")
 _ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*|0")  # normalize's ASCII tokens; "0" separates texts
 _NUMBERS = "|".join(sorted(_NUMBER_WORDS | _LINK_WORDS, key=len, reverse=True))
 # On lower-cased ASCII text: a chunk holding a digit, "$", "%" or a number or linking word, or one of
 # punctuation only; and runs of such chunks, which the full normaliser reads together.
 _CONTEXT_CHUNK = rf"(?:\S*?(?:[0-9$%]|(?<![a-z])(?:{_NUMBERS})(?![a-z]))\S*|[^\sa-z]+)(?!\S)"
 _CONTEXT_RUN = re.compile(rf"(?<!\S){_CONTEXT_CHUNK}(?:\s+{_CONTEXT_CHUNK})*")
+_DIGIT_OR_SIGN = re.compile(r"[0-9$%]")
 _HAS_NUMBER = re.compile(rf"[0-9$%]|(?<![a-z])(?:{'|'.join(_NUMBER_WORDS)})(?![a-z])")
 _SEPARATOR, _STOP, _CONTEXT, _MISSING = -1, -2, -3, -4
 
@@ -121,14 +120,12 @@ class WordTerms:
         self._ids: dict[str, int] = {"0": _SEPARATOR}  # ASCII token -> term id, or a marker below 0
 
     @staticmethod
-    def reads_word_by_word(text: str) -> bool:
-        """Whether a text may go through `batch` (ASCII, no links, hashtags or backticks)."""
-        return (
-            text.isascii()
-            and _NEEDS_CONTEXT.search(text) is None
-            and "://" not in text
-            and "www." not in text
-        )
+    def folded(text: str) -> str | None:
+        """The text as `batch` takes it (folded to ASCII), or None when it must go the full way."""
+        if "#" in text or "://" in text or "www." in text:
+            return None  # hashtags and links are rewritten before folding (normalize._social)
+        folded = _fold(text)  # curly quotes, dashes and accents folded: most news text ends up ASCII
+        return folded if folded.isascii() else None
 
     def _learn(self, token: str) -> int:
         word = _word(token)
@@ -142,34 +139,55 @@ class WordTerms:
 
     def _cut_numbers(self, number: int, text: str, extra: list[tuple[int, int]]) -> str:
         """The text without its number runs, whose term ids go to `extra` as (text number, id)."""
+        spans = _number_runs(text)
         runs, kept, last, numbers = [], [], 0, False
-        for m in _CONTEXT_RUN.finditer(text):
-            if _HAS_NUMBER.search(m[0]) is None:
-                continue  # linking words with no number among them read as themselves
+        for start, end in spans:
             # The whitespace either side too: "$3m " is millions, "$3m" at the very end is not (see _NUMBER).
-            words, seen = _pass(text[max(m.start() - 1, 0) : m.end() + 1])
+            words, seen = _first_pass(text[max(start - 1, 0) : end + 1])
             numbers = numbers or seen
             runs.append(words)
-            kept.append(text[last : m.start()])
-            last = m.end()
+            kept.append(text[last:start])
+            last = end
         kept.append(text[last:])
         for words in runs:
             if numbers and words:  # one number anywhere sends every word through the second pass
-                words = _pass(" ".join(words))[0]
+                words = _first_pass(" ".join(words))[0]
             extra.extend((number, self._term_id(term)) for term in map(term_of, words) if term)
         return " ".join(kept)
 
-    def batch(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[int]]:
-        """(text number per term, term ids) of texts that read word by word, and the texts not handled.
+    def batch(self, folded: list[str]) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """(text number per term, term ids) of texts given as `folded` returns them, and those not handled.
 
         Texts listed as not handled have no terms here: read them with `content_terms`.
         """
         extra: list[tuple[int, int]] = []
-        lowered = [text.lower() for text in texts]
-        for number, text in enumerate(lowered):
-            if _HAS_NUMBER.search(text):
-                lowered[number] = self._cut_numbers(number, text, extra)
-        tokens = _ASCII_WORD.findall(" 0 ".join(lowered))
+        texts, cut = list(folded), set()
+        for number, text in enumerate(texts):
+            if _DIGIT_OR_SIGN.search(text):
+                texts[number] = self._cut_numbers(number, text, extra)
+                cut.add(number)
+        text_of, ids, context = self._tokenise(texts)
+        # A number word without digits ("forty", "a thousand") shows as a context token: cut, read again.
+        again = [number for number in context if number not in cut]
+        handed_back = [number for number in context if number in cut]
+        parts = [(text_of, ids)]
+        if again:
+            text_of, ids, context = self._tokenise([self._cut_numbers(n, folded[n], extra) for n in again])
+            parts.append((np.array(again, dtype=np.int64)[text_of], ids))
+            handed_back += [again[i] for i in context]
+        if extra:
+            pairs = np.array(extra, dtype=np.int64)
+            parts.append((pairs[:, 0], pairs[:, 1]))
+        text_of = np.concatenate([part[0] for part in parts])
+        ids = np.concatenate([part[1] for part in parts])
+        if handed_back:
+            keep = ~np.isin(text_of, handed_back)
+            text_of, ids = text_of[keep], ids[keep]
+        return text_of, ids, sorted(handed_back)
+
+    def _tokenise(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[int]]:
+        """(text number, term id) of each content word, and the texts holding a context token (left out)."""
+        tokens = _ASCII_WORD.findall(" 0 ".join(texts))
         get = self._ids.get
         ids = np.fromiter(map(get, tokens, repeat(_MISSING)), dtype=np.int64, count=len(tokens))
         missing = np.flatnonzero(ids == _MISSING)
@@ -179,11 +197,43 @@ class WordTerms:
         text_of = np.cumsum(ids == _SEPARATOR)
         context = np.unique(text_of[ids == _CONTEXT])
         keep = ids >= 0
-        text_of, ids = text_of[keep], ids[keep]
-        if extra:
-            pairs = np.array(extra, dtype=np.int64)
-            text_of, ids = np.concatenate([text_of, pairs[:, 0]]), np.concatenate([ids, pairs[:, 1]])
         if len(context):
-            keep = ~np.isin(text_of, context)
-            text_of, ids = text_of[keep], ids[keep]
-        return text_of, ids, context.tolist()
+            keep &= ~np.isin(text_of, context)
+        return text_of[keep], ids[keep], context.tolist()
+
+
+_PASSES: dict[str, tuple[list[str], bool]] = {}  # number runs repeat ("40,000", "to 30,000"): passes cached
+
+
+def _first_pass(text: str) -> tuple[list[str], bool]:
+    found = _PASSES.get(text)
+    if found is None:
+        if len(_PASSES) >= _TERM_CACHE_LIMIT // 4:
+            _PASSES.clear()
+        found = _PASSES[text] = _pass(text)
+    return found
+
+
+def _number_runs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of number and linking chunks that holds a number, in a folded text."""
+    if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
+        # Other spacing than single spaces: the slower regex, which reads any whitespace.
+        return [m.span() for m in _CONTEXT_RUN.finditer(text) if _HAS_NUMBER.search(m[0])]
+    chunks = text.split(" ")
+    get = _CHUNK_CACHE.get
+    kinds = [(get(chunk) or _classify(chunk))[0] for chunk in chunks]
+    spans, i, n = [], 0, len(chunks)
+    position = 0  # where chunk i starts
+    while i < n:
+        if kinds[i] == _PLAIN:
+            position += len(chunks[i]) + 1
+            i += 1
+            continue
+        j, end = i, position
+        while j < n and kinds[j] != _PLAIN:
+            end += len(chunks[j]) + 1
+            j += 1
+        if _NUMBER_CHUNK in kinds[i:j]:
+            spans.append((position, end - 1))
+        position, i = end, j
+    return spans

@@ -33,6 +33,7 @@ def bulk_segment(
     term_parts: list[np.ndarray] = []
     other_docs, other_terms = array("q"), array("q")  # texts read through the chunk cache
     pending: list[int] = []  # rows waiting for a batch of word-by-word texts
+    pending_folded: list[str] = []  # their texts, folded
 
     def read_one(doc: int, text: str) -> None:
         found = [ids[t] if t in ids else add_term(t) for t in cached_terms(text)]
@@ -40,14 +41,15 @@ def bulk_segment(
         other_terms.extend(found)
 
     def flush() -> None:
-        text_of, term_ids, handed_back = words.batch([texts[doc] for doc in pending])
+        text_of, term_ids, handed_back = words.batch(pending_folded)
         doc_parts.append(np.array(pending, dtype=np.int64)[text_of])
         term_parts.append(term_ids)
         for number in handed_back:
             read_one(pending[number], texts[pending[number]])
         pending.clear()
+        pending_folded.clear()
 
-    reads_word_by_word = words.reads_word_by_word
+    fold = words.folded
     for quote_id, text, speaker in rows:
         doc = len(quote_ids)
         quote_ids.append(quote_id)
@@ -59,8 +61,10 @@ def bulk_segment(
             )
         else:
             speaker_of.append(-1)
-        if reads_word_by_word(text):
+        folded = fold(text)
+        if folded is not None:
             pending.append(doc)
+            pending_folded.append(folded)
             if len(pending) >= BATCH:
                 flush()
         else:
