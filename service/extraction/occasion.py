@@ -122,15 +122,21 @@ def lead_occasion(text: str, blocks: list[Block], published: str | None) -> str 
     return None
 
 
-def _sentence_around(text: str, block: Block, start: int, end: int) -> tuple[int, int]:
-    """The sentence(s) of the block that hold text[start:end]."""
-    left = max((m.end() for m in _sentence_stops(text, block.start, start)), default=block.start)
-    right = next((m.start() + 1 for m in _sentence_stops(text, end, block.end)), block.end)
+def _sentence_around(stops: list[tuple[int, int]], block: Block, start: int, end: int) -> tuple[int, int]:
+    """The sentence(s) of the block that hold text[start:end], given the block's sentence stops."""
+    # Stops are found once per block and bisected here: rescanning the paragraph for every
+    # statement made one long paragraph with thousands of statements quadratic.
+    at = bisect_right(stops, (start, start)) - 1
+    while at >= 0 and stops[at][1] > start:
+        at -= 1
+    left = stops[at][1] if at >= 0 else block.start
+    after = bisect_right(stops, (end, -1))
+    right = stops[after][0] + 1 if after < len(stops) else block.end
     return left, right
 
 
 def _attribution_context(
-    text: str, block: Block | None, quote: Quote, spans: list[tuple[int, int]]
+    text: str, block: Block | None, quote: Quote, spans: list[tuple[int, int]], stops: dict
 ) -> str | None:
     """The words of the statement's sentence outside every statement's content and "who ..." asides.
 
@@ -140,7 +146,9 @@ def _attribution_context(
     """
     if block is None or not block.start <= quote.start < block.end:
         return None
-    left, right = _sentence_around(text, block, quote.start, quote.end)
+    if block.start not in stops:
+        stops[block.start] = [(m.start(), m.end()) for m in _sentence_stops(text, block.start, block.end)]
+    left, right = _sentence_around(stops[block.start], block, quote.start, quote.end)
     right = max(right, quote.end)
     pieces, at = [], left
     first = max(0, bisect_right(spans, (left, left)) - 1)
@@ -174,12 +182,13 @@ def date_statements(
     occasion = lead_occasion(text, blocks, published)
     starts = [b.start for b in blocks]
     spans = sorted((q.start, q.end) for q in quotes)
+    stops: dict[int, list[tuple[int, int]]] = {}  # block start -> its sentence stops, found once
     dated = []
     for quote in quotes:
         said_on = quote.said_on
         if said_on is None:
             at = bisect_right(starts, quote.start) - 1
-            context = _attribution_context(text, blocks[at] if at >= 0 else None, quote, spans)
+            context = _attribution_context(text, blocks[at] if at >= 0 else None, quote, spans, stops)
             said_on = _said_on(quote, context, occasion, published)
         dated.append(quote if said_on == quote.said_on else replace(quote, said_on=said_on))
     return dated
