@@ -137,9 +137,9 @@ class WordTerms:
         self._ids[token] = found
         return found
 
-    def _cut_numbers(self, number: int, text: str, extra: list[tuple[int, int]]) -> str:
+    def _cut_numbers(self, number: int, text: str, extra: list[tuple[int, int]], near_digits=True) -> str:
         """The text without its number runs, whose term ids go to `extra` as (text number, id)."""
-        spans = _number_runs(text)
+        spans = _number_runs(text, near_digits)
         runs, kept, last, numbers = [], [], 0, False
         for start, end in spans:
             # The whitespace either side too: "$3m " is millions, "$3m" at the very end is not (see _NUMBER).
@@ -161,20 +161,22 @@ class WordTerms:
         Texts listed as not handled have no terms here: read them with `content_terms`.
         """
         extra: list[tuple[int, int]] = []
-        texts, cut = list(folded), set()
+        texts = list(folded)
         for number, text in enumerate(texts):
             if _DIGIT_OR_SIGN.search(text):
                 texts[number] = self._cut_numbers(number, text, extra)
-                cut.add(number)
         text_of, ids, context = self._tokenise(texts)
-        # A number word without digits ("forty", "a thousand") shows as a context token: cut, read again.
-        again = [number for number in context if number not in cut]
-        handed_back = [number for number in context if number in cut]
+        # A number word away from digits ("forty", "a thousand") shows as a context token: read again,
+        # every chunk's kind looked at this time.
+        again, handed_back = context, []
         parts = [(text_of, ids)]
         if again:
-            text_of, ids, context = self._tokenise([self._cut_numbers(n, folded[n], extra) for n in again])
+            redo = set(again)
+            extra = [pair for pair in extra if pair[0] not in redo]
+            retry = [self._cut_numbers(n, folded[n], extra, near_digits=False) for n in again]
+            text_of, ids, context = self._tokenise(retry)
             parts.append((np.array(again, dtype=np.int64)[text_of], ids))
-            handed_back += [again[i] for i in context]
+            handed_back = [again[i] for i in context]
         if extra:
             pairs = np.array(extra, dtype=np.int64)
             parts.append((pairs[:, 0], pairs[:, 1]))
@@ -214,16 +216,47 @@ def _first_pass(text: str) -> tuple[list[str], bool]:
     return found
 
 
-def _number_runs(text: str) -> list[tuple[int, int]]:
+def _number_runs(text: str, near_digits: bool = True) -> list[tuple[int, int]]:
     """(start, end) of each run of number and linking chunks that holds a number, in a folded text."""
     if "  " in text or not text.isprintable() or text[:1] == " " or text[-1:] == " ":
         # Other spacing than single spaces: the slower regex, which reads any whitespace.
         return [m.span() for m in _CONTEXT_RUN.finditer(text) if _HAS_NUMBER.search(m[0])]
+    if not near_digits:
+        return _runs_of_every_chunk(text)
+    spans: list[tuple[int, int]] = []
+    for m in _DIGIT_OR_SIGN.finditer(text):
+        at = m.start()
+        if spans and at <= spans[-1][1]:
+            continue  # inside the run already found
+        start, end = text.rfind(" ", 0, at) + 1, text.find(" ", at)
+        end = len(text) if end < 0 else end
+        while start > 0:  # take in the chunks before that may join the number ("a", "$", "(")
+            before = text.rfind(" ", 0, start - 1) + 1
+            if _kind(text[before : start - 1]) == _PLAIN:
+                break
+            start = before
+        while end < len(text):  # and those after ("thousand", "to", "per", "cent")
+            after = text.find(" ", end + 1)
+            after = len(text) if after < 0 else after
+            if _kind(text[end + 1 : after]) == _PLAIN:
+                break
+            end = after
+        if spans and start <= spans[-1][1] + 1:
+            start = spans.pop()[0]  # two numbers in one run ("5 to 10")
+        spans.append((start, end))
+    return spans  # a run of number words without digits is found by its tokens (see batch)
+
+
+def _kind(chunk: str) -> int:
+    entry = _CHUNK_CACHE.get(chunk)
+    return (entry or _classify(chunk))[0]
+
+
+def _runs_of_every_chunk(text: str) -> list[tuple[int, int]]:
+    """_number_runs from the kind of every chunk: also finds runs of number words without digits."""
     chunks = text.split(" ")
-    get = _CHUNK_CACHE.get
-    kinds = [(get(chunk) or _classify(chunk))[0] for chunk in chunks]
-    spans, i, n = [], 0, len(chunks)
-    position = 0  # where chunk i starts
+    kinds = [_kind(chunk) for chunk in chunks]
+    spans, i, n, position = [], 0, len(chunks), 0  # position: where chunk i starts
     while i < n:
         if kinds[i] == _PLAIN:
             position += len(chunks[i]) + 1
