@@ -104,7 +104,9 @@ _CONTEXT_CHUNK = rf"(?:\S*?(?:[0-9$%]|(?<![a-z])(?:{_NUMBERS})(?![a-z]))\S*|[^\s
 _CONTEXT_RUN = re.compile(rf"(?<!\S){_CONTEXT_CHUNK}(?:\s+{_CONTEXT_CHUNK})*")
 _DIGIT_OR_SIGN = re.compile(r"[0-9$%]")
 _HAS_NUMBER = re.compile(rf"[0-9$%]|(?<![a-z])(?:{'|'.join(_NUMBER_WORDS)})(?![a-z])")
-_SEPARATOR, _STOP, _CONTEXT, _MISSING = -1, -2, -3, -4
+_SEPARATOR, _STOP, _CONTEXT, _MISSING, _SEVERAL = -1, -2, -3, -4, -5
+# Punctuation to spaces, so splitting on spaces gives mostly single words: faster than a findall.
+_SPACED = str.maketrans({chr(c): " " for c in range(128) if not ("a" <= chr(c) <= "z" or chr(c) in "'0")})
 
 
 class WordTerms:
@@ -117,7 +119,8 @@ class WordTerms:
 
     def __init__(self, term_id):
         self._term_id = term_id  # term -> id, adding new terms to the caller's vocabulary
-        self._ids: dict[str, int] = {"0": _SEPARATOR}  # ASCII token -> term id, or a marker below 0
+        self._ids: dict[str, int] = {"0": _SEPARATOR}  # text between spaces -> term id, or a marker below 0
+        self._several: dict[str, list[int]] = {}  # text between spaces that holds several words
 
     @staticmethod
     def folded(text: str) -> str | None:
@@ -127,15 +130,26 @@ class WordTerms:
         folded = _fold(text)  # curly quotes, dashes and accents folded: most news text ends up ASCII
         return folded if folded.isascii() else None
 
-    def _learn(self, token: str) -> int:
+    def _learn(self, piece: str) -> int:
+        """The id for a piece of text between spaces: one word's term, or a marker (see _tokenise)."""
+        found = [self._word_id(token) for token in _ASCII_WORD.findall(piece)]
+        if len(found) == 1:
+            self._ids[piece] = found[0]
+        elif not found:
+            self._ids[piece] = _STOP  # punctuation only
+        else:
+            self._ids[piece] = _SEVERAL  # "a--b": rare; its words are kept in _several
+            self._several[piece] = found
+        return self._ids[piece]
+
+    def _word_id(self, token: str) -> int:
+        if token == "0":
+            return _SEPARATOR
         word = _word(token)
         if word in _NUMBER_WORDS:
-            found = _CONTEXT  # "for'ty" reads as forty: the text needs the full path
-        else:
-            term = term_of(word)
-            found = self._term_id(term) if term else _STOP
-        self._ids[token] = found
-        return found
+            return _CONTEXT  # "for'ty" reads as forty: the text needs the number path
+        term = term_of(word)
+        return self._term_id(term) if term else _STOP
 
     def _cut_numbers(self, number: int, text: str, extra: list[tuple[int, int]], near_digits=True) -> str:
         """The text without its number runs, whose term ids go to `extra` as (text number, id)."""
@@ -189,7 +203,7 @@ class WordTerms:
 
     def _tokenise(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, list[int]]:
         """(text number, term id) of each content word, and the texts holding a context token (left out)."""
-        tokens = _ASCII_WORD.findall(" 0 ".join(texts))
+        tokens = " 0 ".join(texts).translate(_SPACED).split()
         get = self._ids.get
         ids = np.fromiter(map(get, tokens, repeat(_MISSING)), dtype=np.int64, count=len(tokens))
         missing = np.flatnonzero(ids == _MISSING)
@@ -197,6 +211,13 @@ class WordTerms:
             learned = {token: self._learn(token) for token in {tokens[i] for i in missing.tolist()}}
             ids[missing] = [learned[tokens[i]] for i in missing.tolist()]
         text_of = np.cumsum(ids == _SEPARATOR)
+        several = np.flatnonzero(ids == _SEVERAL)
+        if len(several):  # pieces of several words: their words added at the end
+            words = [
+                (text, i) for p in several.tolist() for text in [text_of[p]] for i in self._several[tokens[p]]
+            ]
+            pairs = np.array(words, dtype=np.int64)
+            text_of, ids = np.concatenate([text_of, pairs[:, 0]]), np.concatenate([ids, pairs[:, 1]])
         context = np.unique(text_of[ids == _CONTEXT])
         keep = ids >= 0
         if len(context):
