@@ -1,14 +1,16 @@
-"""Held-out style evaluation of statement extraction on tests/fixtures/heldout (never used for tuning).
+"""Held-out style evaluation of statement extraction on a fixture folder (default tests/fixtures/heldout).
 
 Usage: .venv/bin/python bench/extract_eval.py [--fixtures DIR] [--quiet] [--cross-check]
+       .venv/bin/python bench/extract_eval.py --fixtures tests/fixtures/heldout2   # the fresh second set
 
 Runs `python -m service extract` on every article of the fixture folder and scores it against the
-gold file beside them with the shared scorer's rules: a gold statement is found when one extracted
-quote of the same article covers at least 60% of its characters; attributed when that quote's
-speaker name holds one of the gold aliases (name, mention or role for anonymous sources); an
-extracted quote is correct when at least half of it lies inside gold spans. Prints direct recall,
-reported (indirect + mixed) recall, precision, named-speaker accuracy, said_on accuracy, negatives,
-then every miss. --cross-check also runs /work/shared/eval/score_extraction.py when it is present.
+gold file beside them (the folder's one `*-quotes.json`) with the shared scorer's rules: a gold
+statement is found when one extracted quote of the same article covers at least 60% of its
+characters; attributed when that quote's speaker name holds one of the gold aliases (name, mention
+or role for anonymous sources); an extracted quote is correct when at least half of it lies inside
+gold spans. Prints direct recall, reported (indirect + mixed) recall, precision, named-speaker
+accuracy, said_on accuracy, negatives, then every miss. --cross-check also runs
+/work/shared/eval/score_extraction.py when it is present.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "heldout"
-GOLD_NAME = "heldout-quotes.json"
+FIXTURES2 = ROOT / "tests" / "fixtures" / "heldout2"
 SHARED_EVAL = Path("/work/shared/eval")
 TARGETS = {"direct_recall": 0.95, "reported_recall": 0.75, "precision": 0.90, "named_speaker": 0.90}
 
@@ -222,9 +224,17 @@ def run_cli(paths: list[Path], *options: str) -> list[dict]:
     return [json.loads(line) for line in done.stdout.splitlines() if line.strip()]
 
 
+def gold_path(folder: Path) -> Path:
+    """The folder's gold file: its one `*-quotes.json` (heldout-quotes.json, heldout2-quotes.json, ...)."""
+    found = sorted(folder.glob("*-quotes.json"))
+    if len(found) != 1:
+        raise FileNotFoundError(f"expected one *-quotes.json in {folder}, found {[p.name for p in found]}")
+    return found[0]
+
+
 def load_fixtures(folder: Path) -> tuple[dict, dict[str, str]]:
     """The gold file and the text of every article it names, read as the CLI reads them."""
-    gold = json.loads((folder / GOLD_NAME).read_text(encoding="utf-8"))
+    gold = json.loads(gold_path(folder).read_text(encoding="utf-8"))
     bodies = {}
     for name in gold["articles"]:
         with open(folder / name, encoding="utf-8", newline="") as handle:
@@ -278,7 +288,7 @@ def cross_check(folder: Path, extracted: list[dict]) -> None:
         [
             sys.executable,
             str(SHARED_EVAL / "score_extraction.py"),
-            str(folder / GOLD_NAME),
+            str(gold_path(folder)),
             str(folder),
             handle.name,
         ],
@@ -290,7 +300,9 @@ def cross_check(folder: Path, extracted: list[dict]) -> None:
 def main(argv: list[str] | None = None) -> int:
     """Extract, score and print; exit 0 whatever the figures (they are figures, not assertions)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--fixtures", type=Path, default=FIXTURES)
+    parser.add_argument(
+        "--fixtures", type=Path, default=FIXTURES, help="folder of articles + one *-quotes.json gold file"
+    )
     parser.add_argument("--quiet", action="store_true", help="summary only, no list of misses")
     parser.add_argument("--cross-check", action="store_true", help="also run the shared scorer")
     args = parser.parse_args(argv)
