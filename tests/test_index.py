@@ -276,3 +276,15 @@ def test_replaying_a_big_import_equals_a_fresh_build(monkeypatch, bulk_at):
         assert abs(ours[0].score - theirs[0].score) < 1.0
     speaker_hits = index.search(later[10][1], min_score=0, speaker="speaker 3")
     assert speaker_hits and all(h.quote_id >= 301 and (h.quote_id - 1) % 7 == 3 for h in speaker_hits)
+
+
+def test_a_big_replay_into_an_empty_index_is_bulk_built(monkeypatch):
+    monkeypatch.setattr(index_core, "BULK_SYNC", 10)
+    store = GrowingStore([])
+    index = QuoteIndex.build([], seq=0)
+    rows = [(i + 1, text, "Ann Lee") for i, (_, text, _) in enumerate(random_corpus(5, 40))]
+    store.rows.extend(rows)
+    store.log.extend(row[0] for row in rows)
+    assert index.sync(store) == 40 and len(index) == 40 and len(index.delta) == 0
+    hits = index.search(rows[7][1], min_score=0, speaker="ann lee")
+    assert hits[0].quote_id == 8

@@ -148,7 +148,7 @@ class QuoteIndex:
         with self._lock:
             changed = self.remove(removed)
             last = self._last_id()
-            if len(added) >= BULK_SYNC and min(added) > last and self.main.size:
+            if len(added) >= BULK_SYNC and min(added) > last:
                 # A big import since: read its rows in id order and build them as one segment.
                 changed += self._append(rows_after(store, last))
             else:
