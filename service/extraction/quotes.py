@@ -13,6 +13,7 @@ from .dates import when_said
 from .direct import Found, direct_quotes
 from .reported import Reported, find_reported, trim_clause
 from .spans import Para, QuoteSpan, paragraphs, quote_spans, sentences
+from .transcript import read_transcript
 from .venues import find_venue, speaking_venue
 
 # Every time expression when_said resolves contains one of these; most attribution words contain none,
@@ -58,7 +59,7 @@ def _inherit(found: list[Found]) -> None:
 
 def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
     """Every statement in the body blocks, in text order, with speakers resolved and dates read."""
-    paras = paragraphs(text, blocks)
+    paras, turns = read_transcript(text, paragraphs(text, blocks))
     spans = quote_spans(text, paras)
     by_para: dict[int, list[QuoteSpan]] = {}
     for q in spans:
@@ -82,6 +83,13 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
         f for f in found if f.lead is None or not any(r.start <= f.start < r.end for r in reported[f.para])
     ]
     found += _added_clauses(text, bounds, found, by_para)
+    if turns:  # a transcript turn is one statement; what the finders saw inside it belongs to it
+        inside = {t.para: t for t in turns}
+        found = [f for f in found if f.para not in inside or f.end <= inside[f.para].start]
+        found += [
+            Found(t.start, t.end, "direct", t.para, t.mention, "said", text[t.mention.start : t.start])
+            for t in turns
+        ]
     found.sort(key=lambda f: f.start)
     _link_added(found)
     _inherit(found)
