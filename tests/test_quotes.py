@@ -543,3 +543,41 @@ def test_reporter_context_after_a_statement_is_cut(snippet, expected):
 def test_plain_present_cues_and_pronoun_clauses(snippet, expected, speaker):
     (quote,) = _body_quotes(snippet)
     assert (quote.text, quote.speaker.name) == (expected, speaker)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected", "speaker"),
+    [
+        (  # a description, then the person it names, after the quote
+            '"We will appeal," the plaintiffs\' lawyer, attorney Rosa Menendez, wrote in a filing.',
+            "We will appeal",
+            "Rosa Menendez",
+        ),
+        (  # the source of "according to" carries its own appositive
+            "Mortgage demand fell for a fifth straight week, according to Dana Whitcombe, "
+            "an economist at the National Realtors Board.",
+            "Mortgage demand fell for a fifth straight week",
+            "Dana Whitcombe",
+        ),
+        (  # a scene-setting adverb is nobody's name
+            "Outside, Pedro Almeida, a bus driver, said the route had been cut twice this year.",
+            "the route had been cut twice this year",
+            "Pedro Almeida",
+        ),
+        (
+            "Afterward, Coach Tamsin Okoro said her team had lost its legs in the fourth quarter.",
+            "her team had lost its legs in the fourth quarter",
+            "Tamsin Okoro",
+        ),
+    ],
+)
+def test_attribution_shapes_of_us_copy(snippet, expected, speaker):
+    quotes = _body_quotes(snippet)
+    assert [(q.text, q.speaker.name) for q in quotes] == [(expected, speaker)]
+
+
+def test_fragment_closed_by_according_to_a_document_belongs_to_the_subject():
+    text = 'Haller told deputies he had "only one glass of wine," according to the arrest report.'
+    (quote,) = _body_quotes(text)
+    assert quote.speaker.name == "Haller" and quote.kind == "mixed"
+    assert quote.text == 'he had "only one glass of wine'

@@ -206,6 +206,13 @@ NOT_NAME_START = wordset(
     "In On At After Before During From With For By Since Despite Under Over Asked Speaking But And When "
     "While If As Although Though Because Meanwhile However Still Yet Last This Earlier Later Then Now Also So"
 )
+# Scene-setting adverbs that open a sentence before its subject: "Nearby, Walt Henning, a grower, said".
+FRONTED_ADVERBS = wordset(
+    "Nearby Outside Inside Elsewhere Afterward Afterwards Earlier Later Separately Similarly Likewise "
+    "Meanwhile Instead Today Yesterday Overall Privately Publicly Downstairs Upstairs Downtown "
+    "Nationally Locally Abroad Again Finally Ultimately Initially Previously Recently Additionally "
+    "Moreover Still Now Then"
+)
 # Pronouns, auxiliaries and relatives: a phrase holding one is a clause, not a noun phrase.
 NOT_MODIFIERS = wordset(
     "it he she they we i you is was were are be been has have had will would could should can may might must "

@@ -23,6 +23,7 @@ _CHARACTERISE_RE = re.compile(
     r"labeled|labelled|branded|termed|blasted|slammed|praised|criticized|criticised|accused|urged|vowed|promised|"
     r"pledged|denounced|condemned|hailed|decried|lamented|warned|insisted|argued|likened|compared)\b"
 )
+_DESCRIPTION_OPENERS = wordset("the a an his her their its our")
 _ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
 
 
@@ -70,13 +71,20 @@ def _after_attribution(text: str, q: QuoteSpan, hi: int) -> tuple[Mention, str, 
     words = text[lo : tail.start() if tail else hi]
     if left:
         mention = speaker_before(text, lo, cue.start())
-        if mention is None or len(left) > len(mention.text) + 3:
+        if mention is None or (len(left) > len(mention.text) + 3 and not _described_first(left, mention)):
             return None
         return mention, cue.group("verb"), words
     if text[lo : cue.start()].strip() not in ("", ",", "\u2014", "-"):
         return None
     mention = speaker_after(text, cue.end(), hi)
     return (mention, cue.group("verb"), words) if mention else None
+
+
+def _described_first(left: str, mention: Mention) -> bool:
+    """ "the supervisor, regional manager Howard Linde": a short description, then the person it names."""
+    before = left[: left.rfind(mention.text)].rstrip() if mention.text in left else ""
+    words = before.rstrip(",").split()
+    return before.endswith(",") and 1 < len(words) <= 4 and words[0].lower() in _DESCRIPTION_OPENERS
 
 
 def _before_attribution(text: str, q: QuoteSpan, lo: int) -> tuple[Mention, str, str] | None:
@@ -141,6 +149,13 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         attribution = None
         if last.close_mark is not None:
             attribution = _after_attribution(text, last, s_last[1])
+        if (
+            attribution
+            and attribution[1] == "according to"
+            and CUE_RE.search(text, s_first[0], first.open_mark)
+        ):
+            # "Sloane told officers he had “two beers,” according to the report": Sloane's mixed statement.
+            attribution = None
         if attribution is None:
             prev_close = last_close if s_first[0] <= last_close <= first.open_mark else s_first[0]
             attribution = _before_attribution(text, first, prev_close) or _colon_subject(

@@ -23,7 +23,7 @@ _INVERTING_VERBS = wordset(
 _NEGATED_RE = re.compile(r"\b(?:never|not|n't|no\s+longer|to|hardly|refused|declined)\s+$")
 _PASSIVE_RE = re.compile(r"\b(?:is|was|were|are|be|been|being|it)\s+$")
 _TAIL_RE = re.compile(
-    r",\s+(?:referring|citing|alluding|pointing|in\s+reference|adding|according|noting|explaining|"
+    r",[\"\u201d]?\s+(?:referring|citing|alluding|pointing|in\s+reference|adding|according|noting|explaining|"
     r"saying|revealing|stressing|calling|describing|warning|speaking)\b.*$|"
     r",\s+which\s+(?:is|are|was|were)\s+(?:also\s+)?(?:banned|outlawed|prohibited|designated|listed|"
     r"considered)\b.*$|"
@@ -38,7 +38,10 @@ _TAIL_RE = re.compile(
 _ACCORDING_START_RE = re.compile(
     r"^(?:(?:But|And|However|Yet|Still|Meanwhile|Now|Also)\s*,?\s+)?[Aa]ccording\s+to\s+(?P<src>[^,]{2,160}?),\s+"
 )
-_ACCORDING_END_RE = re.compile(r",\s+according\s+to\s+(?P<src>[^,;]{2,160}?)\s*[.!?]?\s*$")
+# "..., according to Janelle Whitford, a housing economist at ...": the source may carry an appositive.
+_ACCORDING_END_RE = re.compile(
+    r",\s+according\s+to\s+(?P<src>[^,;]{2,160}?(?:,\s+(?:a|an|the)\s[^,;]{2,120}?)?)\s*[.!?]?\s*$"
+)
 _ACCORDING_MID_RE = re.compile(r"^[^,]{8,}?,\s+according\s+to\s+(?P<src>[^,]{2,80}),\s+(?=\S+\s+\S+\s+\S+)")
 _SRC_STATEMENT_RE = re.compile(
     r"^(?P<who>.+?)['\u2019]s?\s+(?:statement|statements|remarks|comments|words|testimony|letter|"

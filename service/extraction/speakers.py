@@ -9,6 +9,7 @@ from .cues import (
     ANONYMITY_RE,
     DATA_NOUNS,
     DETERMINERS,
+    FRONTED_ADVERBS,
     FUNCTION_WORDS,
     IRREGULAR_PLURALS,
     NAME_CONNECTORS,
@@ -47,6 +48,7 @@ _NAMED_AS_RE = re.compile(
 )
 # Heads that stand for an unnamed source by their nature: "a source close to", "a person familiar with".
 _UNNAMED_NOUNS = wordset("source sources insider insiders person people")
+_FRONTED_RE = re.compile(r"\s*(?:" + "|".join(sorted(FRONTED_ADVERBS)) + r")\s*,\s+(?=[A-Z])")
 _AND_COLLEAGUES_RE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|coauthors|team)$")
 _NOUNS = PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS  # built once: a union per call cost more than the parse
 _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-olds?")  # "the 42-year-old said"
@@ -106,6 +108,9 @@ def _strip_article(text: str) -> str:
 
 def parse_mention(phrase: str, start: int) -> Mention | None:
     """Parse the words before (or after) a cue as a speaker mention; None when they are not one."""
+    fronted = _FRONTED_RE.match(phrase)
+    if fronted:  # "Nearby, Walt Henning, a retired grower": the adverb sets the scene, it names nobody
+        phrase, start = phrase[fronted.end() :], start + fronted.end()
     raw = phrase
     phrase = _AND_COLLEAGUES_RE.sub("", phrase.strip().strip(",").strip())  # "Raman and her colleagues"
     if not phrase or len(phrase) > 220:
