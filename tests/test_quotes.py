@@ -581,3 +581,23 @@ def test_fragment_closed_by_according_to_a_document_belongs_to_the_subject():
     (quote,) = _body_quotes(text)
     assert quote.speaker.name == "Haller" and quote.kind == "mixed"
     assert quote.text == 'he had "only one glass of wine'
+
+
+def test_quote_opening_a_that_clause_which_goes_on_is_one_mixed_statement():
+    text = (
+        'Gov. Lena Forsberg said in a statement Friday that "the budget is balanced" and that '
+        'the state would "not raise a single tax this year."'
+    )
+    (quote,) = _body_quotes(text, "2024-05-03")
+    assert quote.kind == "mixed" and quote.speaker.name == "Lena Forsberg"
+    assert quote.text.startswith('"the budget is balanced" and that the state would')
+
+
+def test_anonymous_group_with_a_long_relative_clause_speaks():
+    text = (
+        "Three current auditors, who spoke on the condition of anonymity because they feared losing their "
+        "jobs at the agency, said managers routinely changed their findings."
+    )
+    (quote,) = _body_quotes(text)
+    assert quote.text == "managers routinely changed their findings"
+    assert quote.speaker.anonymous and "auditors" in quote.speaker.name

@@ -88,6 +88,7 @@ PERSON_NOUNS = wordset(
     critics supporters opponents organizers organisers protesters demonstrators survivors victims
     relatives neighbors neighbours locals citizens residents aide aides staffer staffers insiders
     participants delegates experts forecasters meteorologists economists scientist scientists
+    inspector inspectors auditor auditors regulator regulators
     historian historians professor professors researcher engineer engineers pilot pilots soldier
     soldiers troops medics rescuers firefighters founder founders nurse nurses chef owner manager
     director directors lawmaker mother father son daughter wife husband widow brother sister friend

@@ -24,6 +24,8 @@ _CHARACTERISE_RE = re.compile(
     r"pledged|denounced|condemned|hailed|decried|lamented|warned|insisted|argued|likened|compared)\b"
 )
 _DESCRIPTION_OPENERS = wordset("the a an his her their its our")
+_THAT_BEFORE_RE = re.compile(r"\bthat\s*$")
+_GOES_ON_RE = re.compile(r"\s+(?:and|but|or)\s+(?:that\s+)?\w+(?:\s+\w+){2}")
 _ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
 
 
@@ -120,6 +122,18 @@ def _colon_subject(text: str, q: QuoteSpan, lo: int) -> tuple[Mention, str | Non
     return mention, None, lead
 
 
+def _clause_goes_on(text: str, first: QuoteSpan, last: QuoteSpan, s_start: int, s_end: int) -> bool:
+    """A quote opened right after 'said (...) that' whose sentence runs on with words of its own."""
+    if (
+        first is not last
+        or last.close_mark is None
+        or not _THAT_BEFORE_RE.search(text, s_start, first.open_mark)
+    ):
+        return False
+    rest = text[last.close_mark + _mark_len(text, last.close_mark) : s_end]
+    return bool(_GOES_ON_RE.match(rest))
+
+
 def _merge_runs(spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, QuoteSpan]]:
     """Group a quote's paragraphs: each run is (first part, last part)."""
     runs: list[tuple[QuoteSpan, QuoteSpan]] = []
@@ -163,6 +177,11 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             )
         if last.close_mark is not None:
             last_close = last.close_mark + 1
+        if attribution and _clause_goes_on(text, first, last, s_first[0], s_last[1]):
+            # 'said that “...” and that ...': the quote is part of a reported clause that goes on past it.
+            found.append(Found(first.start, last.end, "direct", first.para, *attribution))
+            found[-1].lead = (s_first[0], first.open_mark)
+            continue
         multi = first is not last
         at_start = first.open_mark == s_first[0] or text[s_first[0] : first.open_mark].rstrip().endswith(":")
         words = len(content.split())

@@ -155,8 +155,9 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     ):
         role = _strip_article(_AGE_RE.sub("", appos)) or role  # "Maria Gonzalez, 34, whose ..."
     appos_words = _words(appos or "")
-    # After a name, "who ..." / "a ..." asides run long; otherwise a long aside means a comma split a clause.
-    limit = 30 if mention.kind == "name" and appos_words and appos_words[0].lower() in _APPOS_OPENERS else 16
+    # After a name or description, "who ..." / "a ..." asides run long; else a long aside is a split clause.
+    opens_aside = bool(appos_words) and appos_words[0].lower() in _APPOS_OPENERS
+    limit = 30 if mention.kind in ("name", "description") and opens_aside else 16
     if appos and (
         len(appos_words) > limit
         or not appos_words
