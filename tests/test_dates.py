@@ -15,6 +15,7 @@ from service.extraction.dates import WEEKDAYS, day_expressions, find_when, parse
     ("printed", "iso"),
     [
         ("3 Jun, 2016 06:42", "2016-06-03T06:42"),
+        ("BY JANE ROE - 03/07/24 9:05 AM ET", "2024-03-07T09:05"),  # two-digit year beside a 12-hour clock
         ("November 04, 2015", "2015-11-04"),
         ("Global Research, November 04, 2015", "2015-11-04"),
         ("4 November 2015", "2015-11-04"),
@@ -48,6 +49,8 @@ def test_parse_published_formats(printed, iso):
         "",
         "no date here",
         "12/07/2013",
+        "03/07/24",  # a two-digit year alone may be a fraction or a score
+        "scored 3/7/24 in the game",
         "12/07/2013 14:30",  # a 24-hour clock is no US signal: the order stays unknown
         "31 February 2015",
         "02/30/2025 10:00 AM EST",
@@ -146,6 +149,8 @@ def test_without_publication_only_absolute_dates_resolve(context, said):
         ("Okoye, who transferred from Utah two years ago, said", None),
         ("Ruiz, who opened his bakery in 2012, said on Monday", "2016-05-30"),
         ("the mayor, whose term ended last year, told reporters", None),
+        # a "who" clause inside an appositive has no comma of its own
+        ("Lee, a nurse from Ohio who testified in March, said in an email Wednesday", "2016-06-01"),
         # A time that modifies a noun is not when anyone spoke; a weekday's event still dates it.
         ("said she had watched last year's final", None),
         ("said after Tuesday's vote", "2016-05-31"),

@@ -25,6 +25,8 @@ _DATE_PATTERNS = [
     # Dotted numeric dates are a day-first (European) convention; US sites print slashes.
     re.compile(r"(?<![\d/.])(?P<d>\d\d?)\.(?P<m>\d\d?)\.(?P<y>(?:19|20)\d\d)(?![\d/.]\d)"),
     re.compile(r"(?<![\d/.])(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
+    # A two-digit year only with a 12-hour clock right after it ("09/28/23 4:15 PM ET", The Hill's line).
+    re.compile(r"(?<![\d/.])(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<yy>\d\d)(?=\s+\d\d?:\d\d\s*[AaPp]\.?[Mm]\b)"),
 ]
 _TIME_RE = re.compile(
     r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
@@ -63,7 +65,7 @@ def _date_in(
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(s):
             groups = m.groupdict()
-            year = int(groups["y"])
+            year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
             if "a" in groups:
                 a, b = int(groups["a"]), int(groups["b"])
                 # 12/07/2013 could be December or July: only accept when one reading is impossible.
@@ -213,7 +215,10 @@ _WHEN_HINT = re.compile(
 )
 
 
-_ASIDE = re.compile(r",\s*(?P<rel>who|which|whose|whom|where|when)\b[^,]*(?:,|$)", re.I)
+# A relative aside: after a comma, or a "who" clause in an appositive ("a farmer who testified in March,").
+_ASIDE = re.compile(
+    r"(?:,\s*(?P<rel>who|which|whose|whom|where|when)|\s(?P<rel2>who|whose|whom))\b[^,]*(?:,|$)", re.I
+)
 
 
 def _first_when(context: str) -> re.Match[str] | None:
@@ -221,7 +226,9 @@ def _first_when(context: str) -> re.Match[str] | None:
     context = context or ""
     if not _WHEN_HINT.search(context):
         return None
-    asides = [(a.start(), a.end(), a["rel"].lower() in ("where", "when")) for a in _ASIDE.finditer(context)]
+    asides = [
+        (a.start(), a.end(), (a["rel"] or "").lower() in ("where", "when")) for a in _ASIDE.finditer(context)
+    ]
     found = []
     for m in _WHEN_RE.finditer(context):
         # News English capitalises months; "in may" and "march on" are verbs.
