@@ -601,3 +601,13 @@ def test_anonymous_group_with_a_long_relative_clause_speaks():
     (quote,) = _body_quotes(text)
     assert quote.text == "managers routinely changed their findings"
     assert quote.speaker.anonymous and "auditors" in quote.speaker.name
+
+
+def test_said_then_takes_the_date_of_the_speakers_earlier_occasion():
+    text = (
+        "Harold Brink, who coached at Central for 40 years, died Sunday.\n\n"
+        "In a 1998 interview on his retirement, Brink said he never cared much for banners.\n\n"
+        '"Winning was fine," he said then. "Showing up for each other was the point of it all."'
+    )
+    quotes = _body_quotes(text, "2024-02-06")
+    assert [q.said_on for q in quotes] == ["1998", "1998", "1998"]

@@ -22,6 +22,7 @@ _DATE_HINT_RE = re.compile(
     r"\d|day|night|tonight|morning|afternoon|evening|week|month|year|ago|jan|feb|mar|apr|may|jun|jul|aug|"
     r"sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
 )
+_THEN_RE = re.compile(r"\b(?:said|says|told|wrote|recalled|added)\s+(?:then|at\s+the\s+time)\b")
 _SECOND_SPEAKER_RE = re.compile(r",\s+(?:while|whereas|but)\s+")
 # A paragraph that points back at the quote before it: "That was Smith's explanation", "So said Smith".
 _BACK_REFERENCE_RE = re.compile(r"(?:That|This|Those|These|Such)\s+(?:was|is|were|are)\s|So\s+said\s")
@@ -203,6 +204,17 @@ def _assemble(
     for i in range(len(found)):
         if dates[i] is None and speakers[i] is not None and speakers[i].name in dated:
             dates[i] = dates[min(dated[speakers[i].name], key=lambda j: abs(j - i))]
+        elif dates[i] is None and speakers[i] is not None and _THEN_RE.search(found[i].attribution):
+            # "In a 2003 interview, Voss said ... “...,” she said then.": her last dated words' occasion.
+            same = [
+                j
+                for j in range(i)
+                if dates[j] and speakers[j] is not None and speakers[j].name == speakers[i].name
+            ]
+            dates[i] = dates[same[-1]] if same else None
+        source = found[i].inherit
+        if dates[i] is None and source is not None and source < i and found[source].para == found[i].para:
+            dates[i] = dates[source]  # the second part of a split quote was said when the first was
     quotes = []
     para_venues: dict[int, str | None] = {}
     for i, item in enumerate(found):
