@@ -247,3 +247,28 @@ def test_a_masthead_line_above_the_headline_beats_a_corporate_copyright(top, out
     page += "The county fair board delayed a vote on Tuesday on a $9 million arena, officials said.\n\n"
     page += "Copyright 2024 Nexstar Media Inc. All rights reserved.\n"
     assert meta_of(page).outlet == outlet
+
+
+@pytest.mark.parametrize(
+    ("top", "byline", "outlet"),
+    [
+        ("Capitol Ledger\n\n", "By Ana Ruiz", "Capitol Ledger"),  # a name line the story repeats
+        ("Lumen\n\n", "By Ana Ruiz", "Lumen"),  # one word, but the story says "told Lumen"
+        ("", "By Ana Ruiz, Lumen", "Lumen"),  # the outlet after a byline's comma
+        ("", "By Ana Ruiz, Staff Writer", "Nexstar Media Inc"),  # a byline's title is no outlet
+        ("Opinion\n\n", "By Ana Ruiz", "Nexstar Media Inc"),  # a label the story never repeats
+    ],
+)
+def test_a_name_the_story_itself_prints_is_the_outlet(top, byline, outlet):
+    page = top + "Fair board delays vote on new arena\n\n" + byline + "\nMay 7, 2024\n\n"
+    page += "The county fair board delayed a vote on Tuesday on a $9 million arena, the chair told Lumen.\n\n"
+    page += "The Capitol Ledger first reported the delay.\n\n"
+    page += "Copyright 2024 Nexstar Media Inc. All rights reserved.\n"
+    assert meta_of(page).outlet == outlet
+
+
+def test_a_title_cased_headline_of_two_sentences_is_the_title():
+    page = "Inspectors Warned About the Dam. The County Kept Quiet for Two Years.\n\n"
+    page += "by Ana Ruiz\nMay 7, 2024\n\n"
+    page += "The county's engineers found cracks in the spillway in 2022, records show.\n"
+    assert meta_of(page).title == "Inspectors Warned About the Dam. The County Kept Quiet for Two Years."

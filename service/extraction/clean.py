@@ -148,8 +148,14 @@ def _headline_like(plain: str) -> bool:
     if not plain or len(plain) > 200:
         return False
     sentences = re.findall(r"[.!?](?:\s|$)", plain)
-    # A lone sentence ending in a full stop is a lede unless it is short.
-    return len(sentences) <= 1 and (not plain.endswith(".") or len(plain) <= 100)
+    # A lone sentence ending in a full stop is a lede unless it is short; title case is display copy.
+    return len(sentences) <= 1 and (not plain.endswith(".") or len(plain) <= 100) or _title_cased(plain)
+
+
+def _title_cased(plain: str) -> bool:
+    """ "Flagged Bedsores. The State Let the Home Keep Its Rating.": a headline, full stops or not."""
+    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", plain) if len(w) > 3]
+    return len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) >= 0.85 * len(long_words)
 
 
 def _deck_like(plain: str) -> bool:
@@ -218,7 +224,7 @@ class _Classifier:
                     return "chrome"  # promos and slogans printed above the page's real headline
                 self.title_text = plain
                 return "title"
-            lede = reads_as_lede(plain)
+            lede = reads_as_lede(plain) and not _title_cased(plain)
             if self.title_text is None and _headline_like(plain) and not lede:
                 self.title_text = plain
                 return "title"

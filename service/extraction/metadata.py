@@ -110,6 +110,44 @@ def _site_name_lines(text: str, blocks: list[Block]) -> list[str]:
     return names
 
 
+_BYLINE_COMMA = re.compile(r"^by\s+[^,|\n]{2,60}?,\s*", re.I)  # "By Hannah Goldfarb, USA TODAY"
+
+
+def _as_newsroom(name: str, body: str) -> bool:
+    """The story names `name` as a newsroom ("told The Hill", "obtained by ProPublica"), not a place."""
+    at = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
+    return bool(
+        re.search(
+            rf"\b(?:told|interview\s+with|obtained\s+by|reviewed\s+by|provided\s+to|spoke\s+(?:to|with))\s+{at}",
+            body,
+        )
+        or re.search(
+            rf"{at}(?:['’]s)?\s+(?:obtained|reviewed|first\s+reported|reported|analy[sz]ed|request)", body
+        )
+    )
+
+
+def _named_in_story(text: str, blocks: list[Block]) -> list[str]:
+    """Name lines above the headline and names after a byline's comma that the story itself prints
+    ("ProPublica" over "records obtained by ProPublica", "The Hill" over "told The Hill")."""
+    body = " ".join(text[b.start : b.end] for b in blocks if b.kind == "body")
+    first_body = next((i for i, b in enumerate(blocks) if b.kind == "body"), len(blocks))
+    names = []
+    for block in blocks[:first_body]:
+        plain = plain_text(text[block.start : block.end])
+        comma = _BYLINE_COMMA.match(plain)
+        line = plain[comma.end() :] if comma else plain
+        name = _clean_name(line) if block.kind in ("chrome", "dateline") and len(line.split()) <= 4 else None
+        if (
+            name
+            and name == line.strip()
+            and is_chrome(plain) == bool(comma)  # a plain name line, or a byline naming its outlet
+            and _as_newsroom(name, body)
+        ):
+            names.append(name)
+    return names
+
+
 # Words of newspaper and station names; a name line above the headline with one of them (and a word
 # of its own beside it) is the masthead even when nothing else on the page repeats it.
 _BRAND = re.compile(
@@ -264,7 +302,7 @@ def read_metadata(text: str, blocks: list[Block]) -> ArticleMeta:
     # A name line above the headline is the masthead when the story's own dateline or copyright agrees.
     lines = _site_name_lines(text, blocks)
     named += [n for n in lines if any(same_outlet(n, x) for x in [wire, *copyrights])]
-    named += [n for n in [_brand_line(lines)] if n]
+    named += [n for n in [_brand_line(lines)] if n] + _named_in_story(text, blocks)
     own = [n for n in named if not same_outlet(n, original)]
     outlet = own[0] if own else None
     # A copyright line names the publisher only when the page does not say it republished someone,
