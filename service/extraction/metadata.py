@@ -5,14 +5,10 @@ from __future__ import annotations
 import re
 
 from service.extraction.clean import Block, plain_text, split_masthead
-from service.extraction.dates import MONTH_RE, WEEKDAY_RE, date_span, parse_published
+from service.extraction.dates import WEEKDAY_RE, date_span, parse_published
 from service.extraction.furniture import is_chrome
+from service.extraction.outlets import CORPORATE, brand_line, clean_name, named_in_story, same_outlet
 from service.models import ArticleMeta
-
-# A publication's name as printed: capitalised words, allowing "of"/"the"/"&" inside and a domain.
-_TOKEN = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"  # inner dots only: "U.S", "TomDispatch.com", not "Press."
-_NAME = rf"(?:[Tt]he\s+)?{_TOKEN}(?:\s+(?:of|the|and|for|on|&|{_TOKEN}))*"
-_NAME_RE = re.compile(_NAME)
 
 # Cues that open a republication note; only at the start of a line, never inside the story's prose.
 _ORIGINAL_CUES = re.compile(
@@ -50,27 +46,6 @@ _DATELINE_NOISE = re.compile(
     r"|(?-i:\b(?:[A-Z]?[ECMP][SD]?T|GMT|UTC|BST|CET|MSK)\b)|[|,–—/()-]",
     re.I,
 )
-_NOT_NAMES = {"by", "and", "the", "of", "from", "news", "staff", "reporter", "editor"}
-
-
-def _clean_name(raw: str | None) -> str | None:
-    """The publication name at the start of raw, with links, dates and trailing punctuation cut off."""
-    if not raw:
-        return None
-    text = plain_text(raw).strip(" \t\"'“”‘’:-–—")
-    m = _NAME_RE.match(text)
-    if not m:
-        return None
-    name = m.group(0)
-    name = re.sub(r"(?:\s+(?:of|the|and|for|on|&|\d[\d,]*))+$", "", name)  # "Middle East Eye 2016"
-    if not re.search(r"\.[a-z]{2,4}$", name):  # keep "TomDispatch.com", drop a sentence's final stop
-        name = name.rstrip(".")
-    name = name.strip()
-    if not name or name.lower() in _NOT_NAMES or re.fullmatch(r"[\d\W]+", name):
-        return None
-    if re.match(rf"(?:{WEEKDAY_RE}|{MONTH_RE})(?!\w)", name, re.I) or date_span(name):
-        return None  # "First published on Wed 4 Nov 2015" names a day, not a publication
-    return name
 
 
 def _title_and_site(text: str, blocks: list[Block]) -> tuple[str | None, str | None]:
@@ -80,7 +55,7 @@ def _title_and_site(text: str, blocks: list[Block]) -> tuple[str | None, str | N
         return None, None
     title = plain_text(text[first.start : first.end])
     m = re.fullmatch(r"(.{12,}?)\s+\|\s+([^|]{2,40})", title)
-    if m and len(m.group(2).split()) <= 4 and _clean_name(m.group(2)) == m.group(2).strip():
+    if m and len(m.group(2).split()) <= 4 and clean_name(m.group(2)) == m.group(2).strip():
         return m.group(1), m.group(2).strip()
     return title, None
 
@@ -92,7 +67,7 @@ def _masthead(text: str, blocks: list[Block]) -> str | None:
             return None
         parts = split_masthead(plain_text(text[block.start : block.end]))
         if parts:
-            return _clean_name(parts[0])
+            return clean_name(parts[0])
     return None
 
 
@@ -104,101 +79,10 @@ def _site_name_lines(text: str, blocks: list[Block]) -> list[str]:
             break
         plain = plain_text(text[block.start : block.end])
         short = block.kind == "chrome" and 2 <= len(plain.split()) <= 5
-        name = _clean_name(plain) if short and not is_chrome(plain) else None
+        name = clean_name(plain) if short and not is_chrome(plain) else None
         if name and (name == plain or re.fullmatch(re.escape(name) + r"\s+\d{1,3}", plain)):
             names.append(plain)  # "WKRG News 5": a channel number belongs to the name
     return names
-
-
-_BYLINE_COMMA = re.compile(r"^by\s+[^,|\n]{2,60}?,\s*", re.I)  # "By Hannah Goldfarb, USA TODAY"
-
-
-def _as_newsroom(name: str, body: str) -> bool:
-    """The story names `name` as a newsroom ("told The Hill", "obtained by ProPublica"), not a place."""
-    at = rf"(?<![\w-]){re.escape(name)}(?![\w-])"
-    return bool(
-        re.search(
-            rf"\b(?:told|interview\s+with|obtained\s+by|reviewed\s+by|provided\s+to|spoke\s+(?:to|with))\s+{at}",
-            body,
-        )
-        or re.search(
-            rf"{at}(?:['’]s)?\s+(?:obtained|reviewed|first\s+reported|reported|analy[sz]ed|request)", body
-        )
-    )
-
-
-def _named_in_story(text: str, blocks: list[Block]) -> list[str]:
-    """Name lines above the headline and names after a byline's comma that the story itself prints
-    ("ProPublica" over "records obtained by ProPublica", "The Hill" over "told The Hill")."""
-    body = " ".join(text[b.start : b.end] for b in blocks if b.kind == "body")
-    first_body = next((i for i, b in enumerate(blocks) if b.kind == "body"), len(blocks))
-    names = []
-    for block in blocks[:first_body]:
-        plain = plain_text(text[block.start : block.end])
-        comma = _BYLINE_COMMA.match(plain)
-        line = plain[comma.end() :] if comma else plain
-        name = _clean_name(line) if block.kind in ("chrome", "dateline") and len(line.split()) <= 4 else None
-        if (
-            name
-            and name == line.strip()
-            and is_chrome(plain) == bool(comma)  # a plain name line, or a byline naming its outlet
-            and _as_newsroom(name, body)
-        ):
-            names.append(name)
-    return names
-
-
-# Words of newspaper and station names; a name line above the headline with one of them (and a word
-# of its own beside it) is the masthead even when nothing else on the page repeats it.
-_BRAND = re.compile(
-    r"(?:news|times|post|herald|tribune|journal|gazette|courier|chronicle|sentinel|observer|examiner"
-    r"|inquirer|dispatch|register|ledger|star|press|telegraph|mirror|bulletin|record|standard|tv|radio"
-    r"|daily|weekly|globe|leader|enquirer|independent|guardian|times-\w+)",
-    re.I,
-)
-_GENERIC = re.compile(
-    r"local|top|latest|world|national|breaking|business|sports|more|us|u\.s|politics|watch|live|videos?"
-    r"|your|our|the|and|of|all|today|releases?|room|center|alerts?|weather|traffic|entertainment"
-)
-
-
-def _brand_line(names: list[str]) -> str | None:
-    """The first name line above the headline when it reads as a masthead ("Riverbend Courier")."""
-    if not names:
-        return None
-    words = [w.lower().strip(".") for w in names[0].split()]
-    brand = any(_BRAND.fullmatch(w) for w in words) or bool(
-        re.fullmatch(r"[KW][A-Z]{2,3}", names[0].split()[0])
-    )
-    own_word = any(not _GENERIC.fullmatch(w) and not _BRAND.fullmatch(w) for w in words)
-    return names[0] if brand and own_word else None
-
-
-# Company suffixes: a copyright line naming one names the owner (a media group), not the masthead.
-_CORPORATE = re.compile(
-    r"\b(?:inc|llc|l\.l\.c|corp|corporation|co|ltd|plc|lp|holdings?|group|company|companies|enterprises"
-    r"|communications|broadcasting|media|networks?)\.?$",
-    re.I,
-)
-
-
-def _initials(name: str) -> str:
-    return "".join(
-        w[0] for w in re.findall(r"[A-Za-z][\w'’-]*", name) if w.lower() not in ("the", "of", "and")
-    )
-
-
-def same_outlet(a: str | None, b: str | None) -> bool:
-    """Whether two printed names are one publication ("CNN" / "Cable News Network", "AP" / "The AP")."""
-    if not a or not b:
-        return False
-    short_a, short_b = (re.sub(r"^the\s+", "", x.casefold()).strip() for x in (a, b))
-    if short_a == short_b:
-        return True
-    for x, y in ((a, b), (b, a)):  # a station or agency and its branded name: "WXLT" / "WXLT 8 News"
-        if len(x) >= 2 and x.isupper() and x.isalpha() and y.split()[0] == x and len(y.split()) > 1:
-            return True
-    return any(x.isupper() and len(x) >= 2 and x == _initials(y).upper() for x, y in ((a, b), (b, a)))
 
 
 def _published(text: str, blocks: list[Block]) -> str | None:
@@ -240,7 +124,7 @@ def _dateline_names(text: str, blocks: list[Block]) -> list[str]:
         # A weekday abbreviation counts only right before the date ("Wed 4 Nov"), not in "The Sun".
         head = re.sub(rf"\b{WEEKDAY_RE}[,\s]*$", " ", line[: span[0]], flags=re.I)
         before = " ".join(_DATELINE_NOISE.sub(" ", head).split())
-        name = _clean_name(before)
+        name = clean_name(before)
         if name and name == before.strip(" .:"):
             names.append(name)
     return names
@@ -255,7 +139,7 @@ def _cue_names(text: str, blocks: list[Block], pattern: re.Pattern[str]) -> list
         line = plain_text(text[block.start : block.end])
         for m in pattern.finditer(line):
             rest = line[m.end() :]
-            name = _clean_name(rest)
+            name = clean_name(rest)
             if name and not re.match(r"\s*/", rest[rest.find(name) + len(name) :]):  # "© AFP / Name": a photo
                 names.append(name)
     return names
@@ -266,7 +150,7 @@ def _source_notes(text: str, blocks: list[Block]) -> list[str]:
     names = []
     for block in blocks:
         m = _SOURCE_NOTE.fullmatch(plain_text(text[block.start : block.end]))
-        name = _clean_name(m["name"]) if m else None
+        name = clean_name(m["name"]) if m else None
         if name and name == m["name"].strip():
             names.append(name)
     return names
@@ -284,7 +168,7 @@ def _wire_agency(text: str, blocks: list[Block]) -> str | None:
         if block.kind == "body":
             opening = plain_text(text[block.start : block.end])
             m = _WIRE.match(opening) or _SLASHED_AGENCY.match(opening)
-            return _clean_name(m["name"]) if m else None
+            return clean_name(m["name"]) if m else None
     return None
 
 
@@ -302,13 +186,13 @@ def read_metadata(text: str, blocks: list[Block]) -> ArticleMeta:
     # A name line above the headline is the masthead when the story's own dateline or copyright agrees.
     lines = _site_name_lines(text, blocks)
     named += [n for n in lines if any(same_outlet(n, x) for x in [wire, *copyrights])]
-    named += [n for n in [_brand_line(lines)] if n] + _named_in_story(text, blocks)
+    named += [n for n in [brand_line(lines)] if n] + named_in_story(text, blocks)
     own = [n for n in named if not same_outlet(n, original)]
     outlet = own[0] if own else None
     # A copyright line names the publisher only when the page does not say it republished someone,
     # and a company ("Nexstar Media Inc.") is weaker than the agency or station in the dateline.
-    holders = sorted(copyrights, key=lambda n: bool(_CORPORATE.search(n)))
-    if outlet is None and original is None and holders and not (wire and _CORPORATE.search(holders[0])):
+    holders = sorted(copyrights, key=lambda n: bool(CORPORATE.search(n)))
+    if outlet is None and original is None and holders and not (wire and CORPORATE.search(holders[0])):
         outlet = holders[0]
     if wire:
         if outlet is None and original is None or same_outlet(wire, outlet):
