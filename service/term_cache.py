@@ -127,6 +127,9 @@ class WordTerms:
         """The text as `batch` takes it (folded to ASCII), or None when it must go the full way."""
         if "#" in text or "://" in text or "www." in text:
             return None  # hashtags and links are rewritten before folding (normalize._social)
+        if text.isascii():  # _fold's own fast path, without its second look for links
+            folded = text.lower()
+            return folded.replace("`", "'") if "`" in folded else folded
         folded = _fold(text)  # curly quotes, dashes and accents folded: most news text ends up ASCII
         return folded if folded.isascii() else None
 

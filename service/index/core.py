@@ -6,6 +6,7 @@ import math
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import replace
+from itertools import chain
 
 import numpy as np
 
@@ -46,6 +47,17 @@ def _row(row) -> tuple[int, str, str | None]:
     return int(row.id), row.text, getattr(speaker, "name", speaker)
 
 
+def _rows(rows: Iterable) -> Iterable[tuple[int, str, str | None]]:
+    """(id, text, speaker) rows; the store's 3-tuples pass as they are (a million rows: seconds saved)."""
+    rows = iter(rows)
+    first = next(rows, None)
+    if first is None:
+        return ()
+    if type(first) is tuple and len(first) == 3 and type(first[0]) is int:
+        return chain([first], rows)
+    return map(_row, chain([first], rows))
+
+
 class QuoteIndex:
     """Statements by id, searchable by claim; `add` and `remove` work without a rebuild."""
 
@@ -75,7 +87,7 @@ class QuoteIndex:
     def build(cls, rows: Iterable, seq: int = 0) -> QuoteIndex:
         """Bulk-build the main segment from (id, text[, speaker]) rows; duplicate ids keep the last."""
         index = cls(seq=seq)
-        index._adopt(*bulk_segment((_row(r) for r in rows), index._speaker_set))
+        index._adopt(*bulk_segment(_rows(rows), index._speaker_set))
         return index
 
     def _adopt(self, segment: Segment, vocab: Vocabulary) -> None:
@@ -163,7 +175,7 @@ class QuoteIndex:
 
     def _append(self, rows: Iterable) -> int:
         """Bulk-build rows whose ids are all above every id held, and append them to the main segment."""
-        segment, self.vocab = bulk_segment((_row(r) for r in rows), self._speaker_set, self.vocab)
+        segment, self.vocab = bulk_segment(_rows(rows), self._speaker_set, self.vocab)
         self.main = append_segment(self.main, segment, len(self.vocab))
         self._speaker_masks = {}
         self._main_live += segment.size
