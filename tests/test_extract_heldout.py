@@ -32,45 +32,81 @@ FLOORS = {
 }
 METADATA_FLOOR = 0.97  # 1.000 (38/38) at ccf0301: US slashed dates, station mastheads over owners
 
+# The second, fresh set (issue 2): first run before any fix read direct 0.880, reported 0.920, precision
+# 0.993, named 0.965, anonymous 0.833, said_on 0.529, metadata 0.821. Floors sit a little under the figures
+# after the fixes (direct 0.976, reported 0.980, precision 0.993, named 1.000, anonymous 1.000 (7/7),
+# said_on 0.889, in sentence 1.000, metadata 1.000).
+FLOORS2 = {
+    "direct_recall": 0.95,
+    "reported_recall": 0.95,
+    "precision": 0.97,
+    "named_speaker": 0.97,
+    "anonymous_speaker": 0.85,
+    "said_on_in_sentence": 0.9,
+    "said_on": 0.85,
+}
+METADATA_FLOOR2 = 0.96
+SETS = {  # name -> (folder, floors, metadata floor, allowed number of articles)
+    "heldout": (extract_eval.FIXTURES, FLOORS, METADATA_FLOOR, (12, 15)),
+    "heldout2": (extract_eval.FIXTURES2, FLOORS2, METADATA_FLOOR2, (10, 10)),
+}
+SET_FIGURES = [(name, figure) for name, spec in SETS.items() for figure in sorted(spec[1])]
+
+
+@pytest.fixture(scope="module", params=sorted(SETS))
+def fixtures(request):
+    """The gold file and article texts of one held-out set (its name as request.param)."""
+    return extract_eval.load_fixtures(SETS[request.param][0])
+
 
 @pytest.fixture(scope="module")
-def fixtures():
-    """The gold file and article texts of tests/fixtures/heldout."""
-    return extract_eval.load_fixtures(extract_eval.FIXTURES)
+def loaded():
+    """Every set's gold and texts, loaded once for the per-figure floors."""
+    return {name: extract_eval.load_fixtures(spec[0]) for name, spec in SETS.items()}
 
 
 @pytest.fixture(scope="module")
-def report(fixtures):
-    """Extraction of every held-out article, scored as the bench scores the CLI's rows."""
-    gold, bodies = fixtures
-    rows = [quote_row(name, quote) for name, text in bodies.items() for quote in extract(text).quotes]
-    return extract_eval.score(gold, bodies, rows)
+def reports(loaded):
+    """Every set's extraction, scored as the bench scores the CLI's rows."""
+    out = {}
+    for name, (gold, bodies) in loaded.items():
+        rows = [quote_row(n, quote) for n, text in bodies.items() for quote in extract(text).quotes]
+        out[name] = extract_eval.score(gold, bodies, rows)
+    return out
 
 
-@pytest.mark.parametrize("figure", sorted(FLOORS))
-def test_figure_stays_above_floor(report, figure):
-    assert report.ratio(figure) >= FLOORS[figure], f"{figure} fell to {report.ratio(figure):.3f}"
+@pytest.mark.parametrize(("held_out", "figure"), SET_FIGURES, ids=[f"{n}-{f}" for n, f in SET_FIGURES])
+def test_figure_stays_above_floor(reports, held_out, figure):
+    ratio, floor = reports[held_out].ratio(figure), SETS[held_out][1][figure]
+    assert ratio >= floor, f"{held_out} {figure} fell to {ratio:.3f}"
 
 
-def test_metadata_stays_above_floor(fixtures):
-    gold, bodies = fixtures
+@pytest.mark.parametrize("held_out", sorted(SETS))
+def test_metadata_stays_above_floor(loaded, held_out):
+    gold, bodies = loaded[held_out]
     rows = [article_row(name, extract(text).meta) for name, text in bodies.items()]
     right, checked, misses = extract_eval.score_metadata(gold, rows)
-    assert right / checked >= METADATA_FLOOR, misses
+    assert right / checked >= SETS[held_out][2], misses
 
 
-def test_no_negative_is_extracted(report):
+@pytest.mark.parametrize("held_out", sorted(SETS))
+def test_no_negative_is_extracted(reports, held_out):
+    report = reports[held_out]
     assert report.negatives == 0, [m for m in report.misses if m.startswith("[negative]")]
 
 
-def test_offsets_hold_the_extracted_text(report):
+@pytest.mark.parametrize("held_out", sorted(SETS))
+def test_offsets_hold_the_extracted_text(reports, held_out):
+    report = reports[held_out]
     assert report.inexact_offsets == 0
     assert not [m for m in report.misses if m.startswith("[offsets]")]
 
 
-def test_gold_is_well_formed(fixtures):
-    gold, bodies = fixtures
-    assert 12 <= len(bodies) <= 15
+@pytest.mark.parametrize("held_out", sorted(SETS))
+def test_gold_is_well_formed(loaded, held_out):
+    gold, bodies = loaded[held_out]
+    fewest, most = SETS[held_out][3]
+    assert fewest <= len(bodies) <= most
     for name, text in bodies.items():
         assert 300 <= len(text.split()) <= 900, name
     ids = [g["id"] for g in gold["quotes"]]
