@@ -90,3 +90,11 @@ def test_clause_start_stays_inside_the_sentence(text):
     assert start is None or 0 <= start <= len(text)
     tagged = clause_after_tag(text, 0, len(text), "said")
     assert tagged is None or 0 <= tagged <= len(text)
+
+
+@pytest.mark.parametrize(
+    "rest",
+    ["the firm \u201ctakes these allegations seriously.\u201d", 'the board "will meet again" next month'],
+)
+def test_a_quoted_verb_still_makes_a_bare_clause(rest):
+    assert bare_clause(rest)

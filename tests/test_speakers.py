@@ -459,3 +459,28 @@ def test_numbered_body_with_a_relative_clause_speaks():
         "it would seek extended health coverage",
         "Steelworkers Local 1010",
     )
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name", "role"),
+    [
+        ("Sgt. Omar Diallo of the county sheriff's office", "Omar Diallo", "Sgt., county sheriff's office"),
+        ("Priya Nair of the Brookings Institution", "Priya Nair", "Brookings Institution"),
+    ],
+)
+def test_a_person_of_the_body_they_speak_for(phrase, name, role):
+    mention = parse_mention(phrase, 0)
+    assert (mention.kind, mention.name, mention.role) == ("name", name, role)
+
+
+@pytest.mark.parametrize("phrase", ["Bank of the West", "American Federation of the Blind"])
+def test_a_body_named_with_of_the_stays_a_body(phrase):
+    assert parse_mention(phrase, 0).kind == "org"
+
+
+@pytest.mark.parametrize(
+    ("phrase", "name"),
+    [("Outside, Lena Ortiz, a bus driver", "Lena Ortiz"), ("Afterward, Coach Ray Dunn", "Ray Dunn")],
+)
+def test_a_fronted_scene_adverb_is_no_name(phrase, name):
+    assert parse_mention(phrase, 0).name == name

@@ -146,9 +146,13 @@ def clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
     return None
 
 
+_NO_QUOTE_MARKS = str.maketrans("", "", '"\u201c\u201d')
+
+
 def bare_clause(rest: str) -> bool:
     """Whether the words after a cue read as a clause without "that" ("he would resign"), not an object."""
-    stripped = rest.lstrip(" ,:")
+    # A verb quoted from the speaker still makes the clause: 'said the firm “takes this seriously.”'
+    stripped = rest.lstrip(" ,:").translate(_NO_QUOTE_MARKS)
     first = stripped.split(" ", 1)[0].lower() if stripped else ""
     opener = bool(first) and (
         first in CLAUSE_OPENERS

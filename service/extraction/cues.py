@@ -60,7 +60,8 @@ TITLE_WORDS = wordset(
     undersecretary under counselor adviser advisor leader king queen prince princess sheikh emir pope judge
     officer official lawyer professor prof prof. dr dr. mr mr. mrs mrs. ms ms. press national security
     intelligence analyst economist executive founder manager member speaker lieutenant colonel major
-    captain sergeant admiral marshal chancellor premier foreign-minister counter counter-terrorism
+    captain capt capt. sgt sgt. cpl cpl. det det. sergeant admiral marshal chancellor premier
+    foreign-minister counter counter-terrorism
     counterterrorism terrorism affairs finance trade economy economic energy health education
     homeland public relations information communications director-general secretary-general
     commissioner inspector superintendent sheriff detective chairperson president-elect

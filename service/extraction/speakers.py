@@ -49,6 +49,7 @@ _NAMED_AS_RE = re.compile(
 # Heads that stand for an unnamed source by their nature: "a source close to", "a person familiar with".
 _UNNAMED_NOUNS = wordset("source sources insider insiders person people")
 _FRONTED_RE = re.compile(r"\s*(?:" + "|".join(sorted(FRONTED_ADVERBS)) + r")\s*,\s+(?=[A-Z])")
+_OF_BODY_RE = re.compile(r"(?P<person>[A-Z][^,]{3,60}?)\s+of\s+(?P<body>the\s+[^,]{3,60})$")
 _AND_COLLEAGUES_RE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|coauthors|team)$")
 _NOUNS = PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS  # built once: a union per call cost more than the parse
 _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-olds?")  # "the 42-year-old said"
@@ -111,6 +112,12 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     fronted = _FRONTED_RE.match(phrase)
     if fronted:  # "Nearby, Walt Henning, a retired grower": the adverb sets the scene, it names nobody
         phrase, start = phrase[fronted.end() :], start + fronted.end()
+    of_body = _OF_BODY_RE.match(phrase)
+    if of_body:  # "Lt. Ann Cole of the state police": a person, and the body they speak for as the role
+        person = _parse_head(of_body["person"], start)
+        if person is not None and person.kind == "name" and " " in person.name:
+            role = ", ".join(x for x in (person.role, _strip_article(of_body["body"])) if x)
+            return Mention(phrase, start, "name", person.name, role, False)
     raw = phrase
     phrase = _AND_COLLEAGUES_RE.sub("", phrase.strip().strip(",").strip())  # "Raman and her colleagues"
     if not phrase or len(phrase) > 220:
