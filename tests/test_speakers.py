@@ -484,3 +484,9 @@ def test_a_body_named_with_of_the_stays_a_body(phrase):
 )
 def test_a_fronted_scene_adverb_is_no_name(phrase, name):
     assert parse_mention(phrase, 0).name == name
+
+
+@pytest.mark.parametrize("noun", ["singer", "actor", "rapper", "athlete", "lobbyist", "entrepreneur"])
+def test_trades_of_public_life_are_people(noun):
+    mention = parse_mention(f"the {noun}", 0)
+    assert mention is not None and mention.kind == "description"

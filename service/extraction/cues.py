@@ -110,6 +110,9 @@ PERSON_NOUNS = wordset(
     physicist geologist psychologist sociologist spokespeople representative planner planners
     consultant consultants broker brokers banker bankers trader dealer dealers landlords tenants
     volunteer volunteers donor donors mourners onlookers bystander bystanders eyewitness eyewitnesses
+    singer singers actor actors actress rapper musician musicians artist artists author filmmaker director
+    athlete athletes golfer pitcher coordinator influencer podcaster comedian novelist poet designer
+    owner-operator entrepreneur entrepreneurs scholar scholars attorney attorneys lobbyist lobbyists
     quarterback kicker punter receiver linebacker cornerback lineman pitcher catcher shortstop outfielder
     infielder goalkeeper goalie midfielder defender forward center rookie rancher grocer
     mechanic electrician plumber welder machinist fisherman colleagues co-authors coauthors
