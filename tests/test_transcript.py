@@ -82,3 +82,29 @@ def test_labels_are_cut_from_the_paragraphs():
     starts = [RADIO[p.start : p.end].split(":")[0] for p in unlabelled]
     assert "ALVAREZ" not in starts and "TOM ALVAREZ, BYLINE" not in starts
     assert any(RADIO[p.start :].startswith("Paredes says") for p in unlabelled)
+
+
+INTERVIEW = """Retiring fire chief Omar Castillo on staffing, wildfire season and what he would change
+
+Omar Castillo retires Friday after 31 years with the department. Castillo spoke with the Ledger on Tuesday.
+
+Q: What worries you most about this summer?
+
+A: The fuel on the hills. We had two wet winters and now it's all dry grass.
+
+Q: What would you change?
+
+A: Pay for rural volunteers. We lose them to the cities every year.
+"""
+
+
+def test_printed_interview_answers_are_the_interviewees():
+    quotes = extract(INTERVIEW).quotes
+    answers = [q for q in quotes if q.text.startswith(("The fuel", "Pay for"))]
+    assert len(answers) == 2 and all(q.speaker.name == "Omar Castillo" for q in answers)
+    assert not any(q.text.startswith(("What worries", "What would")) for q in quotes)
+
+
+def test_interview_without_a_named_interviewee_gives_no_turns():
+    text = "Readers asked.\n\nQ: Why?\n\nA: Because the rules changed.\n\nQ: When?\n\nA: In March.\n"
+    assert _turns(text) == []

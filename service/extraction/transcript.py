@@ -1,4 +1,4 @@
-"""Broadcast transcripts: "DOLORES FINCH: We've got eleven beds ..." turns are the speaker's own words."""
+"""Transcripts and printed interviews: "FINCH: We have ..." and "A: ..." are the speaker's own words."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from .cues import wordset
+from .names import CALENDAR, NAME_RUN_RE, PLACE_NOUNS, SENTENCE_STARTERS, occurrences
 from .spans import Para
 from .speakers import Mention
 
@@ -28,6 +29,7 @@ _NOT_SPEAKERS = wordset(
 _TITLES = wordset("SEN. REP. GOV. DR. MR. MRS. MS. GEN. LT. COL. SGT. PRES. SEN REP GOV DR MR MRS MS")
 _LINE_START_RE = re.compile(r"^[ \t]*", re.M)
 _UNIDENTIFIED = re.compile(r"\bUNIDENTIFIED\b")
+_QA_RE = re.compile(r"(?P<mark>[QA])[:.][ \t]+(?=\S)")
 _MIN_TURNS = 3  # a transcript has several turns; one "LABEL: text" line is a note or a heading
 
 
@@ -61,7 +63,7 @@ def read_transcript(text: str, paras: list[Para]) -> tuple[list[Para], list[Turn
     """Paragraphs with speaker labels cut off (so no label reads as a subject) and the interviewees' turns."""
     labelled = _labelled(text, paras)
     if len(labelled) < _MIN_TURNS or len({m.group("label") for _, m in labelled}) < 2:
-        return paras, []
+        return _question_and_answer(text, paras)
     label_at = dict(labelled)
     unlabelled: list[Para] = []
     spoken: list[tuple[int, re.Match]] = []  # (index in unlabelled, label) of every turn's words
@@ -117,3 +119,36 @@ def _turns(text: str, paras: list[Para], spoken: list[tuple[int, re.Match]]) -> 
             end -= 1
         turns.append(Turn(start, end, index, mention))
     return turns
+
+
+def _question_and_answer(text: str, paras: list[Para]) -> tuple[list[Para], list[Turn]]:
+    """A printed interview ("Q: ...", "A: ..."): the answers are the words of the person it introduces."""
+    marks = [_QA_RE.match(text, p.start, p.end) for p in paras]
+    answers = [i for i, m in enumerate(marks) if m and m["mark"] == "A"]
+    questions = [i for i, m in enumerate(marks) if m and m["mark"] == "Q"]
+    if len(answers) < 2 or len(questions) < 2:
+        return paras, []
+    unlabelled = [Para(m.end(), p.end) if m else p for p, m in zip(paras, marks, strict=True)]
+    name = _interviewee(text, text[: paras[questions[0]].start])
+    if name is None:
+        return unlabelled, []
+    turns = []
+    for i in answers:
+        start, end = unlabelled[i].start, unlabelled[i].end
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        turns.append(Turn(start, end, i, Mention(name, marks[i].start(), "name", name)))
+    return unlabelled, turns
+
+
+def _interviewee(text: str, intro: str) -> str | None:
+    """The person the introduction names whose surname the whole interview repeats most (twice at least)."""
+    best, best_count = None, 1
+    for run in NAME_RUN_RE.finditer(intro):
+        words = run.group(0).split()
+        if words[0] in SENTENCE_STARTERS or words[-1] in PLACE_NOUNS or words[-1] in CALENDAR:
+            continue
+        count = sum(1 for _ in occurrences(text, words[-1]))
+        if count > best_count:
+            best, best_count = run.group(0), count
+    return best
