@@ -611,3 +611,13 @@ def test_said_then_takes_the_date_of_the_speakers_earlier_occasion():
     )
     quotes = _body_quotes(text, "2024-02-06")
     assert [q.said_on for q in quotes] == ["1998", "1998", "1998"]
+
+
+def test_one_of_a_group_with_an_appositive_speaks_and_the_document_relays_it():
+    text = (
+        "Three teenagers were detained after the crash. One of them, a 17-year-old from Dover, told "
+        'troopers the car "just would not stop," the incident report says.'
+    )
+    (quote,) = _body_quotes(text)
+    assert quote.kind == "mixed" and quote.text.startswith('the car "just would not stop')
+    assert quote.speaker.anonymous and "17-year-old" in (quote.speaker.role or "")

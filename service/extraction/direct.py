@@ -165,10 +165,11 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             attribution = _after_attribution(text, last, s_last[1])
         if (
             attribution
-            and attribution[1] == "according to"
+            and (attribution[1] == "according to" or attribution[0].kind in ("org", "study"))
             and CUE_RE.search(text, s_first[0], first.open_mark)
         ):
-            # "Sloane told officers he had “two beers,” according to the report": Sloane's mixed statement.
+            # "Sloane told officers he had “two beers,” according to the report" (or ", the report states"):
+            # the document relays Sloane's mixed statement.
             attribution = None
         if attribution is None:
             prev_close = last_close if s_first[0] <= last_close <= first.open_mark else s_first[0]

@@ -50,6 +50,7 @@ _NAMED_AS_RE = re.compile(
 _UNNAMED_NOUNS = wordset("source sources insider insiders person people")
 _FRONTED_RE = re.compile(r"\s*(?:" + "|".join(sorted(FRONTED_ADVERBS)) + r")\s*,\s+(?=[A-Z])")
 _OF_BODY_RE = re.compile(r"(?P<person>[A-Z][^,]{3,60}?)\s+of\s+(?P<body>the\s+[^,]{3,60})$")
+_ONE_OF_THEM_RE = re.compile(r"(?:[Oo]ne|[Aa]nother|[Bb]oth|[Ss]ome|[Oo]thers?)\s+of\s+(?:them|those|us)")
 _AND_COLLEAGUES_RE = re.compile(r"\s+and\s+(?:his|her|their)\s+(?:colleagues|co-authors|coauthors|team)$")
 _NOUNS = PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS  # built once: a union per call cost more than the parse
 _AGE_NOUN_RE = re.compile(r"\d{1,3}-year-olds?")  # "the 42-year-old said"
@@ -130,6 +131,11 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     if anonymous:
         head = _RELATIVE_ANON_RE.sub("", head)
     head = head.strip()
+    if _ONE_OF_THEM_RE.fullmatch(
+        head
+    ):  # "One of them, a 31-year-old from Milford": one of a group just named
+        role = _strip_article(appos.split(", ", 1)[0]) if appos else None
+        return Mention(phrase, start, "description", head, role, True, True)
     offset = start + raw.find(head) if head in raw else start
     mention = _parse_head(head, offset)
     if mention is None:
