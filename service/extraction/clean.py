@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import islice
 
 from service.extraction.dates import MONTH_RE, WEEKDAY_RE, date_span
 from service.extraction.furniture import FOOTER_START, SENTENCE_END, SHORT, is_chrome
@@ -154,8 +155,14 @@ def _headline_like(plain: str) -> bool:
 
 def _title_cased(plain: str) -> bool:
     """ "Flagged Bedsores. The State Let the Home Keep Its Rating.": a headline, full stops or not."""
-    long_words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", plain) if len(w) > 3]
-    return len(long_words) >= 5 and sum(w[0].isupper() for w in long_words) >= 0.85 * len(long_words)
+    # Prose shows a lower-case long word within its first few: checked lazily, as every line above the
+    # story comes here.
+    long_words = (w for w in plain.split() if len(w) > 3 and w[0].isalpha())
+    first = list(islice(long_words, 5))
+    if len(first) < 5 or sum(w[0].islower() for w in first) > 0:
+        return False
+    rest = list(long_words)
+    return sum(w[0].islower() for w in rest) <= 0.15 * (len(rest) + 5)
 
 
 def _deck_like(plain: str) -> bool:

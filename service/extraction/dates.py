@@ -216,6 +216,7 @@ _WHEN_HINT = re.compile(
 
 
 # A relative aside: after a comma, or a "who" clause in an appositive ("a farmer who testified in March,").
+_COMMA_ASIDE = re.compile(r",\s*(?P<rel>who|which|whose|whom|where|when)\b[^,]*(?:,|$)", re.I)
 _ASIDE = re.compile(
     r"(?:,\s*(?P<rel>who|which|whose|whom|where|when)|\s(?P<rel2>who|whose|whom))\b[^,]*(?:,|$)", re.I
 )
@@ -226,8 +227,10 @@ def _first_when(context: str) -> re.Match[str] | None:
     context = context or ""
     if not _WHEN_HINT.search(context):
         return None
+    aside_re = _ASIDE if "who" in context else _COMMA_ASIDE  # the bare "who" scan only where one is printed
     asides = [
-        (a.start(), a.end(), (a["rel"] or "").lower() in ("where", "when")) for a in _ASIDE.finditer(context)
+        (a.start(), a.end(), (a["rel"] or "").lower() in ("where", "when"))
+        for a in aside_re.finditer(context)
     ]
     found = []
     for m in _WHEN_RE.finditer(context):

@@ -110,10 +110,10 @@ def _strip_article(text: str) -> str:
 
 def parse_mention(phrase: str, start: int) -> Mention | None:
     """Parse the words before (or after) a cue as a speaker mention; None when they are not one."""
-    fronted = _FRONTED_RE.match(phrase)
+    fronted = _FRONTED_RE.match(phrase) if "," in phrase[:16] else None
     if fronted:  # "Nearby, Walt Henning, a retired grower": the adverb sets the scene, it names nobody
         phrase, start = phrase[fronted.end() :], start + fronted.end()
-    of_body = _OF_BODY_RE.match(phrase)
+    of_body = _OF_BODY_RE.match(phrase) if " of the " in phrase else None
     if of_body:  # "Lt. Ann Cole of the state police": a person, and the body they speak for as the role
         person = _parse_head(of_body["person"], start)
         if person is not None and person.kind == "name" and " " in person.name:
@@ -131,9 +131,8 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     if anonymous:
         head = _RELATIVE_ANON_RE.sub("", head)
     head = head.strip()
-    if _ONE_OF_THEM_RE.fullmatch(
-        head
-    ):  # "One of them, a 31-year-old from Milford": one of a group just named
+    # "One of them, a 31-year-old from Milford": one of a group just named.
+    if " of " in head and _ONE_OF_THEM_RE.fullmatch(head):
         role = _strip_article(appos.split(", ", 1)[0]) if appos else None
         return Mention(phrase, start, "description", head, role, True, True)
     offset = start + raw.find(head) if head in raw else start

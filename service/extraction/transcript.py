@@ -50,6 +50,8 @@ def _title_case(label: str) -> str:
 def _labelled(text: str, paras: list[Para]) -> list[tuple[int, re.Match]]:
     out = []
     for index, para in enumerate(paras):
+        if not text[para.start].isupper() or text.find(":", para.start, min(para.end, para.start + 90)) < 0:
+            continue  # a label is capitalised and its colon comes early: most paragraphs are ruled out here
         match = _TURN_RE.match(text, para.start, para.end)
         if match is None or any(w in _NOT_SPEAKERS for w in match.group("label").split()):
             continue
@@ -123,7 +125,7 @@ def _turns(text: str, paras: list[Para], spoken: list[tuple[int, re.Match]]) -> 
 
 def _question_and_answer(text: str, paras: list[Para]) -> tuple[list[Para], list[Turn]]:
     """A printed interview ("Q: ...", "A: ..."): the answers are the words of the person it introduces."""
-    marks = [_QA_RE.match(text, p.start, p.end) for p in paras]
+    marks = [_QA_RE.match(text, p.start, p.end) if text[p.start] in "QA" else None for p in paras]
     answers = [i for i, m in enumerate(marks) if m and m["mark"] == "A"]
     questions = [i for i, m in enumerate(marks) if m and m["mark"] == "Q"]
     if len(answers) < 2 or len(questions) < 2:
