@@ -108,3 +108,15 @@ def test_printed_interview_answers_are_the_interviewees():
 def test_interview_without_a_named_interviewee_gives_no_turns():
     text = "Readers asked.\n\nQ: Why?\n\nA: Because the rules changed.\n\nQ: When?\n\nA: In March.\n"
     assert _turns(text) == []
+
+
+def test_game_story_and_explainer_section_labels_are_no_speakers():
+    text = (
+        "The Owls won 3-1 on Saturday.\n\n"
+        "THE TAKEAWAY: The defense held again.\n\n"
+        "KEY MOMENT: A goal-line stand in the third.\n\n"
+        "KEY STAT: Four sacks.\n\n"
+        "UP NEXT: At Dayton on Friday.\n\n"
+        "WHY IT MATTERS: The league title is within reach.\n"
+    )
+    assert _turns(text) == []
