@@ -10,6 +10,7 @@ from pathlib import Path
 from service.config import Settings
 from service.index import QuoteIndex, open_index
 from service.ingest import ingest_paths
+from service.matching import match
 from service.provenance import provenance
 from service.storage import Store
 
@@ -18,6 +19,7 @@ from service.storage import Store
 INDEX_FOLDER = "index"  # under the data folder, beside the store
 COPY_CANDIDATES = 50
 COPY_MIN_SCORE = 60.0
+WARM_UP_CLAIM = "more than 40,000 people said on Tuesday that the minister was right"
 
 
 @dataclass
@@ -39,6 +41,9 @@ class ServiceState:
             ingest_paths(store, [settings.corpus_dir])
         # The saved index (memory-mapped, shared by every worker) brought up to date, or a fresh build.
         index = open_index(store, Path(settings.data_dir) / INDEX_FOLDER)
+        # One match before serving (before the fork under --preload): otherwise each worker's first
+        # request pays ~250 ms for lazily imported comparison code and cold caches.
+        match(WARM_UP_CLAIM, index=index, store=store, limit=1)
         return cls(settings=settings, store=store, index=index)
 
     def sync(self, force: bool = False) -> None:
