@@ -46,7 +46,7 @@ class Settings:
                 values[f.name] = tuple(k.strip() for k in raw.split(",") if k.strip())
             else:
                 values[f.name] = raw
-        return replace(cls(), **values, **overrides)
+        return replace(cls(), **{**values, **overrides})  # an explicit override beats the environment
 
     @property
     def db_path(self) -> str:
