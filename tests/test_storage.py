@@ -438,31 +438,6 @@ def test_a_speaker_keeps_its_id_after_losing_every_statement(store):
     assert store.get_speaker(speaker_id).quote_count == 1
 
 
-def test_a_version_1_store_is_migrated_on_open(tmp_path):
-    from service.storage.schema import MIGRATIONS
-
-    path = tmp_path / "v1.sqlite3"
-    conn = sqlite3.connect(path)
-    for statement in MIGRATIONS[0]:
-        conn.execute(statement)
-    conn.execute(
-        "INSERT INTO quotes (text, kind, ref) VALUES ('kept', 'direct', 'a'), ('gone', 'direct', 'b')"
-    )
-    conn.execute("DELETE FROM quotes WHERE id = 2")
-    conn.execute("PRAGMA user_version = 1")
-    conn.commit()
-    conn.close()
-    store = Store(path)
-    assert store.import_quotes([{"text": "again", "ref": "a"}, {"text": "new", "ref": "c"}]).added == 1
-    (kept_id, kept), (new_id, new) = store.index_rows()
-    assert (kept_id, kept, new) == (1, "kept", "new") and new_id > 2  # id 2 is never handed out again
-    article, _ = store.save_article("One text.", extraction(quote("One", 0)))
-    store.delete_article(article.id)
-    count = store._connection().execute("SELECT quote_count FROM speakers").fetchall()
-    assert count == [(0,)]  # the version 2 trigger keeps the row
-    store.close()
-
-
 def test_a_role_given_later_in_the_same_batch_fills_the_gap(store):
     store.import_quotes(
         [{"text": "a", "speaker": "Kim Ode"}, {"text": "b", "speaker": "kim ode", "role": "mayor"}]

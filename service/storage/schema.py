@@ -3,76 +3,15 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable
 
 # How long a writer waits for another writer (a gunicorn worker, a thread, a bulk import batch)
 # before giving up with "database is locked".
 BUSY_TIMEOUT_SECONDS = 30.0
 
 
-def _unique_only_where_set(conn: sqlite3.Connection) -> None:
-    """Rebuild quotes so ref and dedup_key are unique only where set (partial indexes).
-
-    Every row has at least one of the two NULL, and a NULL still costs an index entry under a
-    column UNIQUE constraint; partial indexes made bulk import ~15% faster in the same run.
-    """
-    (last_id,) = conn.execute(
-        "SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'quotes'"
-    ).fetchone()
-    conn.execute(
-        """CREATE TABLE quotes_v3 (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            article_id INTEGER REFERENCES articles(id),
-            text TEXT NOT NULL CHECK (length(text) > 0),
-            kind TEXT NOT NULL CHECK (kind IN ('direct', 'indirect', 'mixed')),
-            speaker_id INTEGER REFERENCES speakers(id),
-            speaker_name TEXT,
-            speaker_role TEXT,
-            speaker_mention TEXT,
-            speaker_anonymous INTEGER NOT NULL DEFAULT 0,
-            speaker_organisation INTEGER NOT NULL DEFAULT 0,
-            cue TEXT,
-            said_on TEXT,
-            venue TEXT,
-            start_offset INTEGER,
-            end_offset INTEGER,
-            ref TEXT,
-            dedup_key TEXT,
-            title TEXT,
-            outlet TEXT,
-            published TEXT,
-            url TEXT
-        )"""
-    )
-    conn.execute("INSERT INTO quotes_v3 SELECT * FROM quotes")
-    conn.execute("DROP TABLE quotes")  # its indexes and triggers go with it; nothing references quotes
-    conn.execute("ALTER TABLE quotes_v3 RENAME TO quotes")
-    # Keep the id high-water mark, so ids removed before the rebuild are never handed out again.
-    conn.execute("DELETE FROM sqlite_sequence WHERE name = 'quotes'")
-    conn.execute("INSERT INTO sqlite_sequence (name, seq) VALUES ('quotes', ?)", (last_id,))
-    for statement in (
-        "CREATE UNIQUE INDEX quotes_by_ref ON quotes(ref) WHERE ref IS NOT NULL",
-        "CREATE UNIQUE INDEX quotes_by_dedup_key ON quotes(dedup_key) WHERE dedup_key IS NOT NULL",
-        "CREATE INDEX quotes_by_article ON quotes(article_id) WHERE article_id IS NOT NULL",
-        "CREATE INDEX quotes_by_speaker ON quotes(speaker_id) WHERE speaker_id IS NOT NULL",
-        _COUNT_UP,
-        _COUNT_DOWN,
-    ):
-        conn.execute(statement)
-
-
-_COUNT_UP = """CREATE TRIGGER speaker_count_up AFTER INSERT ON quotes WHEN NEW.speaker_id IS NOT NULL
-        BEGIN
-            UPDATE speakers SET quote_count = quote_count + 1 WHERE id = NEW.speaker_id;
-        END"""
-_COUNT_DOWN = """CREATE TRIGGER speaker_count_down AFTER DELETE ON quotes WHEN OLD.speaker_id IS NOT NULL
-        BEGIN
-            UPDATE speakers SET quote_count = quote_count - 1 WHERE id = OLD.speaker_id;
-        END"""
-
 # Each entry moves the schema from version N to N + 1; append, never edit a released step.
-# A step is a list of SQL statements or one function of the connection.
-MIGRATIONS: list[list[str] | Callable[[sqlite3.Connection], None]] = [
+# A step is a list of SQL statements. Version 1 is the first released schema.
+MIGRATIONS: list[list[str]] = [
     [
         # AUTOINCREMENT so an id is never reused after a delete: workers that replay the change
         # log must never mistake a new row for one they already removed.
@@ -117,15 +56,24 @@ MIGRATIONS: list[list[str] | Callable[[sqlite3.Connection], None]] = [
             venue TEXT,
             start_offset INTEGER,
             end_offset INTEGER,
-            ref TEXT UNIQUE,
-            dedup_key TEXT UNIQUE,
+            ref TEXT,
+            dedup_key TEXT,
             title TEXT,
             outlet TEXT,
             published TEXT,
             url TEXT
         )""",
+        # ref and dedup_key are unique only where set: every row has at least one of the two NULL,
+        # and a column UNIQUE constraint would index the NULLs too (partial indexes made bulk
+        # import ~15% faster in the same run).
+        "CREATE UNIQUE INDEX quotes_by_ref ON quotes(ref) WHERE ref IS NOT NULL",
+        "CREATE UNIQUE INDEX quotes_by_dedup_key ON quotes(dedup_key) WHERE dedup_key IS NOT NULL",
         "CREATE INDEX quotes_by_article ON quotes(article_id) WHERE article_id IS NOT NULL",
         "CREATE INDEX quotes_by_speaker ON quotes(speaker_id) WHERE speaker_id IS NOT NULL",
+        # Outlet and date filters (list_quotes, filter_ids) read an index instead of scanning every row.
+        "CREATE INDEX quotes_by_outlet ON quotes(outlet COLLATE NOCASE)",
+        "CREATE INDEX quotes_by_published ON quotes(published)",
+        "CREATE INDEX quotes_by_said_on ON quotes(said_on)",
         # One 'add' row covers the id range one transaction inserted (ids only grow and writers
         # are serialised, so the range holds exactly that transaction's rows); logging one row
         # per imported statement would double the cost of a bulk import.
@@ -135,30 +83,13 @@ MIGRATIONS: list[list[str] | Callable[[sqlite3.Connection], None]] = [
             first_id INTEGER NOT NULL,
             last_id INTEGER NOT NULL
         )""",
-        """CREATE TRIGGER speaker_count_up AFTER INSERT ON quotes WHEN NEW.speaker_id IS NOT NULL
-        BEGIN
-            UPDATE speakers SET quote_count = quote_count + 1 WHERE id = NEW.speaker_id;
-        END""",
+        # Insert counts are added once per transaction (speakers.count_added_since), not per row by
+        # a trigger. Speaker rows stay when their last statement goes (listings skip quote_count
+        # 0), so a speaker id, once committed, stays valid and importers can remember name -> id.
         """CREATE TRIGGER speaker_count_down AFTER DELETE ON quotes WHEN OLD.speaker_id IS NOT NULL
         BEGIN
             UPDATE speakers SET quote_count = quote_count - 1 WHERE id = OLD.speaker_id;
-            DELETE FROM speakers WHERE id = OLD.speaker_id AND quote_count <= 0;
         END""",
-    ],
-    [
-        # Speaker rows now stay when their last statement goes (listings skip quote_count 0), so a
-        # speaker id, once committed, stays valid and importers can remember name -> id.
-        "DROP TRIGGER speaker_count_down",
-        _COUNT_DOWN,
-    ],
-    _unique_only_where_set,
-    # Insert counts are now added once per transaction (speakers.count_added_since), not per row.
-    ["DROP TRIGGER speaker_count_up"],
-    # Outlet and date filters (list_quotes, filter_ids) read an index instead of scanning every row.
-    [
-        "CREATE INDEX quotes_by_outlet ON quotes(outlet COLLATE NOCASE)",
-        "CREATE INDEX quotes_by_published ON quotes(published)",
-        "CREATE INDEX quotes_by_said_on ON quotes(said_on)",
     ],
 ]
 
@@ -193,9 +124,6 @@ def migrate(conn: sqlite3.Connection) -> int:
         if found > SCHEMA_VERSION:
             raise RuntimeError(f"store schema version {found} is newer than this code ({SCHEMA_VERSION})")
         for step in MIGRATIONS[found:]:
-            if callable(step):
-                step(conn)
-                continue
             for statement in step:
                 conn.execute(statement)
         if found != SCHEMA_VERSION:
