@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import asdict, dataclass, field, is_dataclass, replace
 from typing import NamedTuple
 
 from service import provenance
+from service.comparison import compare
 from service.index import QuoteIndex, highlight_spans
 from service.models import StoredQuote
 
@@ -32,73 +32,19 @@ class Match:
     quote: StoredQuote
     highlights: list[Highlight]
     explanation: dict
-    comparison: dict | None = None
+    comparison: dict | None = None  # comparison.compare's verdicts on numbers, speaker and date
     reported_in: list = field(
         default_factory=list
     )  # provenance.Report per article carrying it, earliest first
     first_reported: object | None = None  # the earliest provenance.Report, if dated
 
 
-def _optional(name: str):
-    """A teammate's module when it exists; matching works without it."""
-    try:
-        return importlib.import_module(f"service.{name}")
-    except ImportError:
-        return None
-
-
-def _prefix_cmp(value: str | None, bound: str, low: bool) -> bool:
-    # ISO prefixes compared at the shorter length, so "2015-11" overlaps "2015-11-20" both ways.
-    if value is None:
-        return False
-    n = min(len(value), len(bound))
-    return value[:n] >= bound[:n] if low else value[:n] <= bound[:n]
-
-
-def passes(quote: StoredQuote, filters) -> bool:
-    """Whether a statement satisfies every given filter (same meaning as the store's QuoteFilters)."""
-    if filters is None:
-        return True
-    if filters.speaker:
-        name = (quote.speaker.name or "").casefold()
-        if " ".join(filters.speaker.casefold().split()) not in " ".join(name.split()):
-            return False
-    article = quote.article
-    if filters.outlet and (
-        not article or (article.outlet or "").casefold() != filters.outlet.strip().casefold()
-    ):
-        return False
-    if filters.kind and quote.kind != filters.kind:
-        return False
-    published = article.published if article else None
-    for value, low, high in (
-        (quote.said_on, filters.said_from, filters.said_to),
-        (published, filters.published_from, filters.published_to),
-    ):
-        if low and not _prefix_cmp(value, low, True):
-            return False
-        if high and not _prefix_cmp(value, high, False):
-            return False
-    return True
-
-
 def _has_filters(filters) -> bool:
     return filters is not None and any(is_dataclass(filters) and v for v in asdict(filters).values())
 
 
-def _keeper(store, filters):
-    """A function from candidate ids to those passing the filters, asked of the store in one batch."""
-    if hasattr(store, "filter_ids"):
-        return lambda ids: set(store.filter_ids(ids, filters))
-    return lambda ids: {q.id for q in store.get_quotes(ids) if passes(q, filters)}
-
-
-def _comparison(claim: str, quote: StoredQuote) -> dict | None:
-    comparison = _optional("comparison")
-    if comparison is None or not hasattr(comparison, "compare"):
-        return None
-    result = comparison.compare(claim, quote)
-    return asdict(result) if is_dataclass(result) else result
+def _comparison(claim: str, quote: StoredQuote) -> dict:
+    return asdict(compare(claim, quote))
 
 
 def match(
@@ -116,7 +62,8 @@ def match(
     # The speaker filter is checked inside the index (it keeps speaker columns); the rest by the store.
     speaker = getattr(filters, "speaker", None) if index.knows_speakers else None
     rest = replace(filters, speaker=None) if speaker else filters
-    keep = _keeper(store, rest) if _has_filters(rest) else None
+    # The other filters are one store query over each batch of candidate ids.
+    keep = (lambda ids: set(store.filter_ids(ids, rest))) if _has_filters(rest) else None
     # Copies of one statement fold into one match, so fetch twice as many to still fill `limit`.
     hits = index.search(
         claim,
