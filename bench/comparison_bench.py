@@ -23,9 +23,9 @@ from rapidfuzz import fuzz
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from service.comparison import compare  # noqa: E402
 from service.models import Speaker, StoredArticle, StoredQuote  # noqa: E402
-from service.provenance import _key, group_quotes, statement_key  # noqa: E402
+from service.search.comparison import compare  # noqa: E402
+from service.search.provenance import _key, group_quotes, statement_key  # noqa: E402
 
 GOLD = ROOT.parent / "shared" / "gold"
 SAMPLE_QUOTES = [

@@ -22,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from service.extraction import extract  # noqa: E402
-from service.extraction.clean import split_blocks  # noqa: E402
-from service.extraction.metadata import read_metadata  # noqa: E402
+from service.extraction.layout.clean import split_blocks  # noqa: E402
+from service.extraction.layout.metadata import read_metadata  # noqa: E402
 
 FIRST = [
     "Anna",

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from service.importer import import_file, parse_line  # noqa: E402
+from service.ingest.importer import import_file, parse_line  # noqa: E402
 from service.storage import Store  # noqa: E402
 
 WORDS = [

@@ -30,10 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from bench.bm25 import BM25  # noqa: E402
-from service.index import QuoteIndex, open_index  # noqa: E402
-from service.index.persist import rebuild  # noqa: E402
-from service.matching import DEFAULT_MIN_SCORE, match  # noqa: E402
-from service.normalize import normalize  # noqa: E402
+from service.search.index import QuoteIndex, open_index  # noqa: E402
+from service.search.index.persist import rebuild  # noqa: E402
+from service.search.matching import DEFAULT_MIN_SCORE, match  # noqa: E402
+from service.text.normalize import normalize  # noqa: E402
 
 FUNCTION = tuple(
     [

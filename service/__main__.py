@@ -6,7 +6,7 @@ import argparse
 import importlib
 import sys
 
-# Each command lives in service/commands/<module>.py with add_arguments(parser) and run(args) -> int.
+# Each command lives in service/cli/<module>.py with add_arguments(parser) and run(args) -> int.
 COMMANDS = {
     "extract": ("extract", "print the statements (or, with --articles, the metadata) found in articles"),
     "ingest": ("ingest", "load article files or folders into the store (idempotent)"),
@@ -23,7 +23,7 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     modules = {}
     for name, (module_name, help_text) in COMMANDS.items():
-        module = importlib.import_module(f"service.commands.{module_name}")
+        module = importlib.import_module(f"service.cli.{module_name}")
         modules[name] = module
         module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
     args = parser.parse_args(argv)

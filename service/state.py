@@ -8,10 +8,10 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from service.config import Settings
-from service.index import QuoteIndex, open_index
-from service.ingest import ingest_paths
-from service.matching import match
-from service.provenance import provenance
+from service.ingest.articles import ingest_paths
+from service.search.index import QuoteIndex, open_index
+from service.search.matching import match
+from service.search.provenance import provenance
 from service.storage import Store
 
 # Enough of the index's nearest statements to hold every copy of a statement, and a score under

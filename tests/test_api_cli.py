@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from service.__main__ import main
-from service.commands.match import format_table
+from service.cli.match import format_table
 
 FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.ingest import ingest_text
+from service.ingest.articles import ingest_text
 
 CLAIM = "the lighthouse keeper counted 912 passing ships in one night"
 ARTICLE = (

@@ -6,7 +6,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.extraction.clauses import bare_clause, clause_after, clause_after_tag, only_adjuncts_after
+from service.extraction.attribution.clauses import (
+    bare_clause,
+    clause_after,
+    clause_after_tag,
+    only_adjuncts_after,
+)
 
 
 @pytest.mark.parametrize(

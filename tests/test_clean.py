@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.extraction.clean import KINDS, Block, split_blocks
+from service.extraction.layout.clean import KINDS, Block, split_blocks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 EXPECTED = json.loads((FIXTURES / "page_expected.json").read_text(encoding="utf-8"))

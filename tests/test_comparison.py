@@ -7,15 +7,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.comparison import (
+from service.models import Speaker, StoredArticle, StoredQuote
+from service.search.comparison import (
     check_numbers,
     claim_date,
     compare,
     date_verdict,
     judge_numbers,
 )
-from service.models import Speaker, StoredArticle, StoredQuote
-from service.numbers import parse_quantities
+from service.text.numbers import parse_quantities
 
 TABLES = Path(__file__).parent / "fixtures" / "comparison"
 NUMBER_PAIRS = json.loads((TABLES / "number_pairs.json").read_text(encoding="utf-8"))["pairs"]

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.extraction.dates import WEEKDAYS, day_expressions, find_when, parse_published, when_said
+from service.extraction.dating.dates import WEEKDAYS, day_expressions, find_when, parse_published, when_said
 
 
 @pytest.mark.parametrize(

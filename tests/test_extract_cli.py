@@ -76,7 +76,7 @@ def test_runs_as_a_module():
 
 
 def test_an_extraction_error_is_reported_and_the_rest_still_processed(monkeypatch, capsys):
-    from service.commands import extract as command
+    from service.cli import extract as command
 
     real = command.extract
 

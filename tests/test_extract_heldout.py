@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from service.commands.extract import article_row, quote_row
+from service.cli.extract import article_row, quote_row
 from service.extraction import extract
 
 ROOT = Path(__file__).resolve().parent.parent

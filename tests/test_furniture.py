@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from service.extraction.furniture import FOOTER_START, is_chrome
+from service.extraction.layout.furniture import FOOTER_START, is_chrome
 
 
 @pytest.mark.parametrize(

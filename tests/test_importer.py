@@ -14,8 +14,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from marshmallow import ValidationError
 
-from service.commands import import_quotes
-from service.importer import (
+from service.cli import import_quotes
+from service.ingest.importer import (
     MAX_KEPT_ERRORS,
     QuotebankLineSchema,
     StatementLineSchema,

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from service.index import QuoteIndex, load, open_index, save
-from service.index import core as index_core
-from service.normalize import content_terms, stem
+from service.search.index import QuoteIndex, load, open_index, save
+from service.search.index import core as index_core
+from service.text.normalize import content_terms, stem
 
 STATEMENTS = [
     (
@@ -103,7 +103,7 @@ def test_paraphrases_rank_their_statement_first(index, claim, expected):
     ["The Eiffel Tower is 330 metres tall", "Apple released a new iPhone yesterday", "the of and to it is"],
 )
 def test_unrelated_claims_are_rejected(index, claim):
-    from service.matching import DEFAULT_MIN_SCORE
+    from service.search.matching import DEFAULT_MIN_SCORE
 
     assert index.search(claim, min_score=DEFAULT_MIN_SCORE) == []
 

@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from service.commands import ingest as ingest_command
-from service.ingest import ingest_paths, ingest_text
+from service.cli import ingest as ingest_command
+from service.ingest.articles import ingest_paths, ingest_text
 from service.models import ArticleMeta, Extraction, Quote, Speaker
 from service.storage import Store
 
@@ -138,7 +138,7 @@ def test_files_named_explicitly_and_missing_paths(store, corpus, tmp_path):
 
 
 def test_progress_is_reported_on_long_runs(store, tmp_path, monkeypatch):
-    monkeypatch.setattr("service.ingest.PROGRESS_EVERY", 2)
+    monkeypatch.setattr("service.ingest.articles.PROGRESS_EVERY", 2)
     for i in range(5):
         (tmp_path / f"{i}.txt").write_text(f"Story {i}\n\nBody {i}.\n")
     seen = []
@@ -160,7 +160,7 @@ def test_ingest_text_stores_request_metadata_once(store):
 def _run(monkeypatch, tmp_path, *paths):
     """Run the command as `python -m service ingest` would, with the fake extractor."""
     monkeypatch.setenv("CLAIMTRACE_DATA_DIR", str(tmp_path / "data"))
-    monkeypatch.setattr("service.ingest._default_extractor", lambda: fake_extract)
+    monkeypatch.setattr("service.ingest.articles._default_extractor", lambda: fake_extract)
     parser = argparse.ArgumentParser()
     ingest_command.add_arguments(parser)
     return ingest_command.run(parser.parse_args([str(p) for p in paths]))

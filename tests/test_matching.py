@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from service.index import QuoteIndex
-from service.matching import DEFAULT_MIN_SCORE, Match, match
 from service.models import Speaker, StoredArticle, StoredQuote
+from service.search.index import QuoteIndex
+from service.search.matching import DEFAULT_MIN_SCORE, Match, match
 from service.storage import QuoteFilters
 
 RT = StoredArticle(1, "Over 40,000 foreign militants in Syria", "2016-06-03", "RT", None, None)

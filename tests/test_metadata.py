@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from service.extraction.clean import split_blocks
-from service.extraction.metadata import read_metadata, same_outlet
+from service.extraction.layout.clean import split_blocks
+from service.extraction.layout.metadata import read_metadata, same_outlet
 from service.models import ArticleMeta
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"

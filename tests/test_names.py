@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.extraction.names import full_name, occurrences, title_before
+from service.extraction.speakers.names import full_name, occurrences, title_before
 
 
 def test_occurrences_are_whole_words():

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.normalize import STOP_WORDS, content_terms, normalize, stem, term_spans
+from service.text.normalize import STOP_WORDS, content_terms, normalize, stem, term_spans
 
 
 @pytest.mark.parametrize("form", ["40,000", "40 000", "40k", "40K", "forty thousand", "40 thousand", "40000"])

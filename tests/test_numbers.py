@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.numbers import canonical_text, parse_quantities
+from service.text.numbers import canonical_text, parse_quantities
 
 INF = None
 

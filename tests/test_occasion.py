@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service.extraction import extract
-from service.extraction.clean import split_blocks
-from service.extraction.occasion import lead_occasion
+from service.extraction.dating.occasion import lead_occasion
+from service.extraction.layout.clean import split_blocks
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 PUB = "2024-06-06T18:00"  # a Thursday

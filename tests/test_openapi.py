@@ -8,7 +8,7 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
-from service.commands.openapi import openapi_document, render
+from service.cli.openapi import openapi_document, render
 
 OPENAPI_YAML = Path(__file__).resolve().parent.parent / "openapi.yaml"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from service.extraction.clean import split_blocks
-from service.extraction.outlets import brand_line, clean_name, named_in_story, same_outlet
+from service.extraction.layout.clean import split_blocks
+from service.extraction.layout.outlets import brand_line, clean_name, named_in_story, same_outlet
 
 
 @pytest.mark.parametrize(

@@ -5,7 +5,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service.models import Speaker, StoredArticle, StoredQuote
-from service.provenance import first_reported, group_quotes, provenance, same_statement, statement_key
+from service.search.provenance import first_reported, group_quotes, provenance, same_statement, statement_key
 
 ANTONOV = Speaker("Anatoly Antonov", "Deputy Defense Minister of Russia")
 TAIL = (

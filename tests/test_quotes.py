@@ -10,10 +10,10 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from service.extraction import extract
-from service.extraction.clean import Block
 from service.extraction.cues import wordset
-from service.extraction.quotes import find_quotes
-from service.extraction.spans import paragraphs, quote_spans
+from service.extraction.layout.clean import Block
+from service.extraction.layout.spans import paragraphs, quote_spans
+from service.extraction.statements import find_quotes
 
 FIXTURES = Path(__file__).parent / "fixtures" / "articles"
 WIRE = sorted(p.stem for p in FIXTURES.glob("wire_*.txt"))

@@ -6,8 +6,8 @@ import argparse
 from pathlib import Path
 
 from service.__main__ import main
-from service.commands import import_quotes
-from service.index import load
+from service.cli import import_quotes
+from service.search.index import load
 from service.state import INDEX_FOLDER
 from service.storage import Store
 

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service.models import Speaker
-from service.speaker_match import claim_speaker, speaker_verdict
+from service.search.speaker_match import claim_speaker, speaker_verdict
 
 TABLE = Path(__file__).parent / "fixtures" / "comparison" / "speaker_cases.json"
 SPEAKER_CASES = json.loads(TABLE.read_text(encoding="utf-8"))["cases"]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from service.extraction.clean import Block
-from service.extraction.quotes import find_quotes
-from service.extraction.spans import paragraphs
-from service.extraction.speakers import parse_mention
-from service.extraction.venues import find_venue
+from service.extraction.dating.venues import find_venue
+from service.extraction.layout.clean import Block
+from service.extraction.layout.spans import paragraphs
+from service.extraction.speakers.mentions import parse_mention
+from service.extraction.statements import find_quotes
 
 
 def _quotes(text: str, published: str | None = None):

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from service.extraction import extract
-from service.extraction.clean import Block
-from service.extraction.spans import paragraphs
-from service.extraction.transcript import read_transcript
+from service.extraction.layout.clean import Block
+from service.extraction.layout.spans import paragraphs
+from service.extraction.layout.transcript import read_transcript
 
 RADIO = """Dockworkers weigh a strike as talks stall
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from service.api import security
 from service.api.articles import blp
 from service.api.base import found_or_404, problem, services
-from service.ingest import ingest_text
+from service.ingest.articles import ingest_text
 from service.schemas import ArticleCreateSchema, ArticleDetailSchema
 
 EXAMPLE = {

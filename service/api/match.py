@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 
-from service import matching
 from service.api.base import Blueprint, filters_from, problem, services
 from service.schemas import MatchRequestSchema, MatchResponseSchema
+from service.search import matching
 
 blp = Blueprint("match", __name__, description="Fuzzy-match a claim against every statement.")
 

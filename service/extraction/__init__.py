@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..models import Extraction
-from .clean import split_blocks
-from .metadata import read_metadata
-from .occasion import date_statements
-from .quotes import find_quotes
+from service.extraction.dating.occasion import date_statements
+from service.extraction.layout.clean import split_blocks
+from service.extraction.layout.metadata import read_metadata
+from service.extraction.statements import find_quotes
+from service.models import Extraction
 
 
 def extract(text: str) -> Extraction:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from service.matching import DEFAULT_MIN_SCORE
 from service.models import KINDS
 from service.schemas.fields import (
     NOT_BLANK_PATTERN,
@@ -17,6 +16,7 @@ from service.schemas.fields import (
     TrimmedString,
     not_blank,
 )
+from service.search.matching import DEFAULT_MIN_SCORE
 
 MAX_CLAIM_CHARS = 2000
 MAX_PAGE_SIZE = 100

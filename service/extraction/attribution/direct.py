@@ -1,0 +1,222 @@
+"""Direct quotes: which quoted spans are statements, and the attribution next to each."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from service.extraction.attribution.attribution import sentence_subject, speaker_after, speaker_before
+from service.extraction.attribution.clauses import ADJUNCT_RE
+from service.extraction.attribution.reported import trim_clause
+from service.extraction.cues import CUE_RE, wordset
+from service.extraction.layout.spans import Para, QuoteSpan
+from service.extraction.speakers.mentions import Mention
+
+_MIN_WORDS = 3
+_TITLE_SMALL_WORDS = wordset("of the and a an in to for on at by with from or as is vs")
+_LOOSE_WORDS = 6  # scare quotes and titles are shorter; six quoted words inside a sentence are speech
+_MARK_LEN = {"``": 2, "''": 2}
+_ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
+_CHARACTERISE_RE = re.compile(
+    r"\b(?:(?:has|have|had|also|repeatedly|previously|once)\s+)*(?P<verb>called|calls|described|describes|dubbed|"
+    r"labeled|labelled|branded|termed|blasted|slammed|praised|criticized|criticised|accused|urged|vowed|promised|"
+    r"pledged|denounced|condemned|hailed|decried|lamented|warned|insisted|argued|likened|compared)\b"
+)
+_DESCRIPTION_OPENERS = wordset("the a an his her their its our")
+_THAT_BEFORE_RE = re.compile(r"\bthat\s*$")
+_GOES_ON_RE = re.compile(r"\s+(?:and|but|or)\s+(?:that\s+)?\w+(?:\s+\w+){2}")
+_ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
+
+
+@dataclass
+class Found:
+    """A statement as found, before its speaker is resolved and its date read."""
+
+    start: int
+    end: int
+    kind: str
+    para: int
+    mention: Mention | None = None
+    cue: str | None = None
+    attribution: str = ""  # the words around the cue: read for the date and the venue
+    inherit: int | None = None  # index of the statement whose speaker this one shares
+    hidden: bool = False  # a quote too short to index ("It's heartbreaking") that still names a speaker
+    lead: tuple[int, int] | None = None  # for a fragment quoted inside a sentence: the words before it
+
+
+def _mark_len(text: str, at: int) -> int:
+    return _MARK_LEN.get(text[at : at + 2], 1)
+
+
+def _title_like(content: str) -> bool:
+    words = content.split()
+    return len(words) <= 8 and all(
+        w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words
+    )
+
+
+def _after_attribution(text: str, q: QuoteSpan, hi: int) -> tuple[Mention, str, str] | None:
+    """ "…,” X said (at …)." — the cue and speaker that follow a closing mark in the same sentence."""
+    lo = q.close_mark + _mark_len(text, q.close_mark)
+    according = _ACCORDING_AFTER_RE.match(text, lo, hi)
+    if according:  # "...,” according to X."
+        mention = speaker_after(text, according.end(), hi)
+        return (mention, "according to", text[lo:hi]) if mention else None
+    cue = CUE_RE.search(text, lo, min(hi, lo + 220))
+    if cue is None:
+        return None
+    left = text[lo : cue.start()].strip(" ,\u2014\u2013-")
+    tail = _ADDED_CLAUSE_RE.search(
+        text, cue.end(), hi
+    )  # ", adding that ... on Thursday" is another statement
+    words = text[lo : tail.start() if tail else hi]
+    if left:
+        mention = speaker_before(text, lo, cue.start())
+        if mention is None or (len(left) > len(mention.text) + 3 and not _described_first(left, mention)):
+            return None
+        return mention, cue.group("verb"), words
+    if text[lo : cue.start()].strip() not in ("", ",", "\u2014", "-"):
+        return None
+    mention = speaker_after(text, cue.end(), hi)
+    return (mention, cue.group("verb"), words) if mention else None
+
+
+def _described_first(left: str, mention: Mention) -> bool:
+    """ "the supervisor, regional manager Howard Linde": a short description, then the person it names."""
+    before = left[: left.rfind(mention.text)].rstrip() if mention.text in left else ""
+    words = before.rstrip(",").split()
+    return before.endswith(",") and 1 < len(words) <= 4 and words[0].lower() in _DESCRIPTION_OPENERS
+
+
+def _before_attribution(text: str, q: QuoteSpan, lo: int) -> tuple[Mention, str, str] | None:
+    """ "X said (on Friday): “…” — a cue whose only remaining words before the quote are adjuncts."""
+    cues = list(CUE_RE.finditer(text, lo, q.open_mark))
+    if not cues:
+        return None
+    cue = cues[-1]
+    pos = cue.end()
+    for _ in range(4):
+        m = ADJUNCT_RE.match(text, pos, q.open_mark)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    if text[pos : q.open_mark].strip(" ,:\u2014\u2013-") and not re.fullmatch(
+        r"\s*,?\s*that\s*", text[pos : q.open_mark]
+    ):
+        tail = text[pos : q.open_mark].strip()
+        if not (tail.startswith(("said", "says")) or tail.endswith(":")):
+            return None
+    mention = speaker_before(text, lo, cue.start()) or speaker_after(text, cue.end(), q.open_mark)
+    return (mention, cue.group("verb"), text[lo : q.open_mark]) if mention else None
+
+
+def _colon_subject(text: str, q: QuoteSpan, lo: int) -> tuple[Mention, str | None, str] | None:
+    """ "Moreau pounced: “...”" — no cue word, but a person's own sentence opens the quote with a colon."""
+    lead = text[lo : q.open_mark].rstrip()
+    if not lead.endswith(":") or len(lead.split()) > 12:
+        return None
+    mention = sentence_subject(text, lo, lo + len(lead) - 1)
+    if mention is None or mention.kind not in ("name", "pronoun", "description"):
+        return None
+    return mention, None, lead
+
+
+def _clause_goes_on(text: str, first: QuoteSpan, last: QuoteSpan, s_start: int, s_end: int) -> bool:
+    """A quote opened right after 'said (...) that' whose sentence runs on with words of its own."""
+    if (
+        first is not last
+        or last.close_mark is None
+        or not _THAT_BEFORE_RE.search(text, s_start, first.open_mark)
+    ):
+        return False
+    rest = text[last.close_mark + _mark_len(text, last.close_mark) : s_end]
+    return bool(_GOES_ON_RE.match(rest))
+
+
+def _merge_runs(spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, QuoteSpan]]:
+    """Group a quote's paragraphs: each run is (first part, last part)."""
+    runs: list[tuple[QuoteSpan, QuoteSpan]] = []
+    for span in spans:
+        if runs and span.continued and runs[-1][1].close_mark is None and not runs[-1][1].stray:
+            runs[-1] = (runs[-1][0], span)
+        else:
+            runs.append((span, span))
+    return runs
+
+
+def _sentence_of(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
+    index = bisect_right(bounds, (at, float("inf"))) - 1  # sentences are sorted and do not overlap
+    return bounds[max(index, 0)]
+
+
+def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) -> tuple[list[Found], set]:
+    """Quoted spans that are statements (with their attribution) and the sentences they occupy."""
+    found: list[Found] = []
+    quoted_sentences: set[tuple[int, int]] = set()
+    runs = _merge_runs(spans)
+    last_close = -1  # just after the previous closing mark: a lead-in never reaches back past it
+    for first, last in runs:
+        content = text[first.start : last.end]
+        s_first = _sentence_of(bounds[first.para], first.open_mark)
+        s_last = _sentence_of(bounds[last.para], last.end - 1)
+        attribution = None
+        if last.close_mark is not None:
+            attribution = _after_attribution(text, last, s_last[1])
+        if (
+            attribution
+            and (attribution[1] == "according to" or attribution[0].kind in ("org", "study"))
+            and CUE_RE.search(text, s_first[0], first.open_mark)
+        ):
+            # "Sloane told officers he had “two beers,” according to the report" (or ", the report states"):
+            # the document relays Sloane's mixed statement.
+            attribution = None
+        if attribution is None:
+            prev_close = last_close if s_first[0] <= last_close <= first.open_mark else s_first[0]
+            attribution = _before_attribution(text, first, prev_close) or _colon_subject(
+                text, first, prev_close
+            )
+        if last.close_mark is not None:
+            last_close = last.close_mark + 1
+        if attribution and _clause_goes_on(text, first, last, s_first[0], s_last[1]):
+            # 'said that “...” and that ...': the quote is part of a reported clause that goes on past it.
+            found.append(Found(first.start, last.end, "direct", first.para, *attribution))
+            found[-1].lead = (s_first[0], first.open_mark)
+            continue
+        multi = first is not last
+        at_start = first.open_mark == s_first[0] or text[s_first[0] : first.open_mark].rstrip().endswith(":")
+        words = len(content.split())
+        standalone = words >= _MIN_WORDS and (attribution or at_start or multi) and not _title_like(content)
+        # A short quote is no statement, but its "said X" still tells who speaks in the rest of the paragraph.
+        hidden = not standalone and attribution is not None and at_start and not _title_like(content)
+        # A long fragment quoted inside a sentence ("called it “a disgrace to ...”") is someone's words.
+        loose = not standalone and not hidden and words >= _LOOSE_WORDS and not _title_like(content)
+        if not standalone and not hidden and not loose:
+            continue
+        start, end = trim_clause(text, first.start, last.end, keep_stop=True)
+        if end <= start:
+            continue
+        item = Found(start, end, "direct", first.para, hidden=hidden)
+        if attribution:
+            item.mention, item.cue, item.attribution = attribution
+        if loose:
+            item.lead = (s_first[0], first.open_mark)
+            verb = _CHARACTERISE_RE.search(text, s_first[0], first.open_mark)
+            subject = speaker_before(text, s_first[0], verb.start()) if verb else None
+            if subject is not None:  # "Critics have called the program “a Band-Aid on a broken leg.”"
+                item.mention, item.cue, item.attribution = (
+                    subject,
+                    verb.group("verb"),
+                    text[s_first[0] : first.open_mark],
+                )
+            found.append(item)
+            continue  # its sentence may still be reported speech that contains it (then it is dropped)
+        found.append(item)
+        for para_index in range(first.para, last.para + 1):
+            para_bounds = bounds[para_index]
+            index = max(bisect_right(para_bounds, (first.start, float("inf"))) - 1, 0)
+            while index < len(para_bounds) and para_bounds[index][0] < last.end:
+                if para_bounds[index][1] > first.start:
+                    quoted_sentences.add(para_bounds[index])
+                index += 1
+    return found, quoted_sentences

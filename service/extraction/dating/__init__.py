@@ -1,0 +1,1 @@
+"""When and where a statement was said."""

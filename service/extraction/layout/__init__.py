@@ -1,0 +1,1 @@
+"""Page layout: blocks, page chrome, transcripts, metadata and outlets."""

@@ -1,0 +1,196 @@
+"""Paragraphs, quote-mark spans and sentences of an article body, all as offsets into the original text."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from service.extraction.cues import wordset
+
+_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
+_OPENERS = {"\u201c", "\u201e", "``", "\u00ab"}
+_CLOSERS = {"\u201d", "\u00bb"}
+# Single quotes as the main marks (some scraped and British copy): only closed by punctuation and a space,
+# so apostrophes ("don\u2019t") never close them, and only in paragraphs with no double marks at all.
+_SINGLE_RE = re.compile(r"\u2018(?=\S)(.{8,600}?[,.?!\u2026])\u2019(?=\s|$)", re.S)
+# A closing paragraph tail such as "; Sputnik reported." inside a quote that runs on: not the speaker's words.
+_STRAY_TAIL_RE = re.compile(
+    r"[;,.]\s+(?:(?:the\s+)?[A-Z][\w.&'\u2019-]*\s+){1,4}(?:reported|said|wrote|added|reports|says)\.?\s*$"
+)
+_ABBREV = wordset(
+    "u.s mr mrs ms dr gen sen rep gov lt col maj sgt st jan feb mar apr jun jul aug sep sept oct nov dec "
+    "no vs inc corp co ltd jr sr prof u.n u.k e.u a.m p.m d.c fig est adm capt cmdr supt mt ft sen rev"
+)
+_SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
+_CHUNK_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
+_NEWLINE_RE = re.compile(r"\n")
+_LINE_END_RE = re.compile(r"[.!?:\"\u201d\u2019)]\s*$")
+_LEDE_RE = re.compile(r"[A-Z][A-Za-z.' ,-]{1,40}\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\)\s*[\u2014\u2013-]")
+_INITIALS_RE = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J." or "U.S." before a full stop
+
+
+@dataclass(frozen=True)
+class Para:
+    """A body paragraph as offsets."""
+
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """The inside of one pair of quote marks (marks excluded) within one paragraph."""
+
+    start: int
+    end: int
+    para: int
+    open_mark: int  # offset of the opening mark, or the paragraph start for a continuation
+    close_mark: int | None  # offset of the closing mark; None when the quote runs on past the paragraph
+    continued: bool = False  # this part continues a quote opened in an earlier paragraph
+    stray: bool = False  # cut before a stray attribution such as "; Sputnik reported."
+
+
+def paragraphs(text: str, blocks) -> list[Para]:
+    """Body paragraphs: blank-line separated chunks of body blocks, split again at lines ending a sentence."""
+    out: list[Para] = []
+    for block in blocks:
+        if block.kind != "body" and not (
+            block.kind == "title" and _sentence_like(text[block.start : block.end])
+        ):
+            continue
+        for line in _CHUNK_RE.finditer(text[block.start : block.end]):
+            chunk_start = block.start + line.start()
+            chunk_end = block.start + line.end()
+            # One paragraph per line when lines end sentences (scraped text), else keep hard-wrapped lines.
+            cursor = chunk_start
+            for nl in _NEWLINE_RE.finditer(text[chunk_start:chunk_end]):
+                at = chunk_start + nl.start()
+                if _LINE_END_RE.search(text[cursor:at]):
+                    _add(out, text, cursor, at)
+                    cursor = at + 1
+            _add(out, text, cursor, chunk_end)
+    return out
+
+
+def _sentence_like(block: str) -> bool:
+    """A "title" that reads as a lede (a dateline, or a long sentence with a full stop) is body text."""
+    block = block.strip()
+    return bool(_LEDE_RE.match(block)) or (len(block.split()) >= 15 and block[-1:] in '.!?"\u201d')
+
+
+def _add(out: list[Para], text: str, start: int, end: int) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Para(start, end))
+
+
+def _classify(text: str, at: int, mark: str, para: Para) -> str:
+    if mark in _OPENERS:
+        return "open"
+    if mark in _CLOSERS:
+        return "close"
+    before = text[at - 1] if at > para.start else " "
+    after = text[at + len(mark)] if at + len(mark) < para.end else " "
+    if before.isspace() or before in "([{\u2014\u2013-/:":
+        return "open" if not after.isspace() else "none"
+    if after.isspace() or after in ".,;:!?)]\u2014\u2013-":
+        return "close"
+    return "either"
+
+
+def quote_spans(text: str, paras: list[Para]) -> list[QuoteSpan]:
+    """Pair quote marks, following quotes across paragraphs (reopened or closed in a later paragraph)."""
+    spans: list[QuoteSpan] = []
+    carry = False  # the previous paragraph ended inside a quote that this one continues
+    for index, para in enumerate(paras):
+        open_at: int | None = None
+        open_mark = para.start
+        continued = False
+        marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text, para.start, para.end)]
+        if carry and marks and marks[0][0] != para.start:
+            open_at, continued = para.start, True  # scraped style: the quote closes in this paragraph
+        if not marks:
+            spans += _single_quoted(text, para, index)
+        for at, mark in marks:
+            kind = _classify(text, at, mark, para)
+            if mark == "\u201c" and open_at is not None and text[open_mark] == "\u201e":
+                kind = "close"  # German-style „...“
+            if kind == "none":
+                continue
+            if open_at is None:
+                if kind in ("open", "either"):
+                    open_at, open_mark = at + len(mark), at
+                    continued = carry and at == para.start
+                continue
+            if kind == "open":
+                # A fresh opener while a quote is open: the earlier one lost its closing mark; end it here.
+                if at > open_at:
+                    spans.append(QuoteSpan(open_at, at, index, open_mark, None, continued))
+                open_at, open_mark, continued = at + len(mark), at, False
+            elif kind in ("close", "either"):
+                if at > open_at:
+                    spans.append(QuoteSpan(open_at, at, index, open_mark, at, continued))
+                open_at, continued = None, False
+        carry = False
+        if open_at is not None:
+            nxt = paras[index + 1] if index + 1 < len(paras) else None
+            carry = nxt is not None and _runs_on(text, nxt)
+            if open_mark == para.start or continued or carry:
+                stray = _STRAY_TAIL_RE.search(text, open_at, para.end)
+                end = stray.start() if stray else para.end
+                if end > open_at:
+                    spans.append(QuoteSpan(open_at, end, index, open_mark, None, continued, bool(stray)))
+    return spans
+
+
+def _single_quoted(text: str, para: Para, index: int) -> list[QuoteSpan]:
+    """‘...,’ spans of a paragraph that uses single quotes as its quote marks."""
+    out = []
+    for m in _SINGLE_RE.finditer(text, para.start, para.end):
+        before = text[m.start() - 1] if m.start() > para.start else " "
+        if before.isspace() or before in "([:\u2014\u2013-":
+            out.append(QuoteSpan(m.start(1), m.end(1), index, m.start(), m.end(1)))
+    return out
+
+
+def _runs_on(text: str, para: Para) -> bool:
+    """Whether a paragraph reopens or closes a quote left open by the paragraph before it."""
+    match = _MARK_RE.search(text, para.start, para.end)
+    if not match:
+        return False
+    kind = _classify(text, match.start(), match.group(), para)
+    if match.start() == para.start:
+        return kind in ("open", "either")
+    return kind in ("close", "either")
+
+
+def sentences(text: str, para: Para, protected: list[QuoteSpan]) -> list[tuple[int, int]]:
+    """Sentence offsets inside a paragraph; never split inside a quote, an abbreviation or an initial."""
+    out = []
+    start = para.start
+    starts = [q.start for q in protected]  # quote spans come in text order: bisect, not a scan per stop
+    for m in _SENTENCE_END_RE.finditer(text, para.start, para.end):
+        cut = m.end()
+        inside = bisect_left(starts, m.start()) - 1
+        if inside >= 0 and m.start() < protected[inside].end - 1:
+            continue
+        nxt = text[cut] if cut < para.end else ""
+        if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"\u201c'\u2018(`"):
+            continue
+        if text[m.start()] == "." and m.start() > start:
+            space = max(text.rfind(" ", start, m.start()), text.rfind("\n", start, m.start()))
+            token = text[max(space + 1, start) : m.start()].lower().strip('("\u201c')
+            if token in _ABBREV or _INITIALS_RE.fullmatch(token):
+                continue
+        end = cut
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        out.append((start, end))
+        start = cut
+    if start < para.end:
+        out.append((start, para.end))
+    return out

@@ -1,0 +1,1 @@
+"""Speaker mentions, names, and coreference across an article."""

@@ -1,0 +1,234 @@
+"""Statements in an article body: direct (split, multi-paragraph) quotes and reported speech."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from service.extraction.attribution.attribution import sentence_subject
+from service.extraction.attribution.clauses import bare_clause
+from service.extraction.attribution.direct import Found, direct_quotes
+from service.extraction.attribution.reported import Reported, find_reported, trim_clause
+from service.extraction.dating.dates import when_said
+from service.extraction.dating.venues import find_venue, speaking_venue
+from service.extraction.layout.spans import Para, QuoteSpan, paragraphs, quote_spans, sentences
+from service.extraction.layout.transcript import read_transcript
+from service.extraction.speakers.coref import Resolver
+from service.models import Quote, Speaker
+
+# Every time expression when_said resolves contains one of these; most attribution words contain none,
+# and skipping them spares its large pattern (a superset check, so no date is lost).
+_DATE_HINT_RE = re.compile(
+    r"\d|day|night|tonight|morning|afternoon|evening|week|month|year|ago|jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun"
+)
+_THEN_RE = re.compile(r"\b(?:said|says|told|wrote|recalled|added)\s+(?:then|at\s+the\s+time)\b")
+_SECOND_SPEAKER_RE = re.compile(r",\s+(?:while|whereas|but)\s+")
+# A paragraph that points back at the quote before it: "That was Smith's explanation", "So said Smith".
+_BACK_REFERENCE_RE = re.compile(r"(?:That|This|Those|These|Such)\s+(?:was|is|were|are)\s|So\s+said\s")
+_PARTICIPLE_CUE_RE = re.compile(
+    r",\s+(?P<verb>adding|saying|noting|stressing|warning|insisting|arguing|explaining|emphasizing|emphasising|"
+    r"claiming|contending|predicting|acknowledging|asserting|suggesting)"
+    r"\s+(?:that\s+)?"
+)
+
+
+def _inherit(found: list[Found]) -> None:
+    """Quotes with no attribution of their own: split quotes, then the neighbouring paragraphs."""
+    attributed: dict[int, list[int]] = {}  # paragraph -> indexes of statements with their own attribution
+    for j, other in enumerate(found):
+        if other.mention is not None:
+            attributed.setdefault(other.para, []).append(j)
+    for i, item in enumerate(found):
+        if item.mention is not None or item.inherit is not None:
+            continue
+        same = attributed.get(item.para, [])
+        before = [j for j in same if j < i]
+        if same:
+            src = before[-1] if before else same[0]
+            item.inherit, item.cue = src, found[src].cue
+            continue
+        earlier = [j for p in (item.para - 1, item.para - 2) for j in attributed.get(p, []) if j < i]
+        later = attributed.get(item.para + 1, [])
+        if earlier:
+            item.inherit = max(earlier)
+        elif later:
+            item.inherit = later[0]
+        elif i > 0:
+            item.inherit = i - 1
+
+
+def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
+    """Every statement in the body blocks, in text order, with speakers resolved and dates read."""
+    paras, turns = read_transcript(text, paragraphs(text, blocks))
+    spans = quote_spans(text, paras)
+    by_para: dict[int, list[QuoteSpan]] = {}
+    for q in spans:
+        by_para.setdefault(q.para, []).append(q)
+    bounds = [sentences(text, p, by_para.get(i, [])) for i, p in enumerate(paras)]
+    found, quoted = direct_quotes(text, paras, spans, bounds)
+    for index, para_bounds in enumerate(bounds):
+        for s, e in para_bounds:
+            if (s, e) in quoted:
+                continue
+            for rep in _reported_in(text, s, e):
+                has_quote = any(rep.start <= q.start < rep.end for q in by_para.get(index, []))
+                kind = "mixed" if has_quote else "indirect"
+                found.append(Found(rep.start, rep.end, kind, index, rep.mention, rep.cue, rep.attribution))
+    reported = {f.para: [] for f in found}
+    for f in found:
+        if f.kind != "direct":
+            reported[f.para].append(f)
+    # A fragment quoted inside reported speech belongs to that statement ("mixed"), not to itself.
+    found = [
+        f for f in found if f.lead is None or not any(r.start <= f.start < r.end for r in reported[f.para])
+    ]
+    found += _added_clauses(text, bounds, found, by_para)
+    if turns:  # a transcript turn is one statement; what the finders saw inside it belongs to it
+        inside = {t.para: t for t in turns}
+        found = [f for f in found if f.para not in inside or f.end <= inside[f.para].start]
+        found += [
+            Found(t.start, t.end, "direct", t.para, t.mention, "said", text[t.mention.start : t.start])
+            for t in turns
+        ]
+    found.sort(key=lambda f: f.start)
+    _link_added(found)
+    _inherit(found)
+    return _assemble(text, paras, spans, found, published)
+
+
+def _reported_in(text: str, s: int, e: int) -> list[Reported]:
+    """The reported statement of a sentence, and a second one joined on ("..., while Moscow said ...")."""
+    rep = find_reported(text, s, e)
+    if rep is None:
+        return []
+    joined = _SECOND_SPEAKER_RE.search(text, rep.start, rep.end)
+    second = find_reported(text, joined.end(), e) if joined else None
+    if second is None or second.mention.start != joined.end():
+        return [rep]
+    return [Reported(rep.start, joined.start(), rep.mention, rep.cue, rep.attribution), second]
+
+
+def _added_clauses(text: str, bounds, found: list[Found], by_para) -> list[Found]:
+    """ "..., he said, adding that ...": the participle's clause is a second statement by the same speaker."""
+    extra = []
+    in_para: dict[int, list[Found]] = {}
+    for f in found:
+        in_para.setdefault(f.para, []).append(f)
+    for index, para_bounds in enumerate(bounds):
+        for s, e in para_bounds:
+            match = _PARTICIPLE_CUE_RE.search(text, s, e)
+            if match is None or any(q.start < match.start() < q.end for q in by_para.get(index, [])):
+                continue
+            if not match.group(0).rstrip().endswith("that") and not bare_clause(text[match.end() : e]):
+                continue  # ", adding a string of emojis": an object, not a clause
+            source = [f for f in in_para.get(index, []) if s <= f.start < match.start() and not f.hidden]
+            # "Moreau blasted the plan, saying it would ...": no statement before it, so the subject speaks.
+            subject = None if source else sentence_subject(text, s, match.start())
+            c_start, c_end = trim_clause(text, match.end(), e)
+            if not (source or subject) or len(text[c_start:c_end].split()) < 3:
+                continue
+            has_quote = any(c_start <= q.start < c_end for q in by_para.get(index, []))
+            item = Found(c_start, c_end, "mixed" if has_quote else "indirect", index, cue=match.group("verb"))
+            if subject is not None:
+                item.mention, item.attribution = subject, text[s : match.end()]
+            else:
+                item.inherit = -1 - source[-1].start  # resolved to an index once the list is sorted
+            extra.append(item)
+    return extra
+
+
+def _link_added(found: list[Found]) -> None:
+    by_start = {f.start: i for i, f in enumerate(found)}
+    for item in found:
+        if item.inherit is not None and item.inherit < 0:
+            item.inherit = by_start.get(-1 - item.inherit)
+
+
+def _assemble(
+    text: str, paras: list[Para], spans: list[QuoteSpan], found: list[Found], published: str | None
+) -> list[Quote]:
+    resolver = Resolver(
+        text,
+        [f.mention for f in found],
+        [f.para for f in found],
+        [f.end for f in found],
+        [(q.start, q.end) for q in spans],
+    )
+    speakers: list[Speaker | None] = [resolver.resolve(i) for i in range(len(found))]
+    stated = {f.para for f in found}
+    for i, item in enumerate(found):
+        named = resolver.named_between(*item.lead, first=True) if item.lead and item.mention is None else None
+        if named is not None:
+            speakers[i] = resolver.speaker_for(named)  # "Smith called the plan “...”": the person just named
+            continue
+        before = paras[item.para - 1] if item.para > 0 else None
+        after = paras[item.para + 1] if item.para + 1 < len(paras) else None
+        alone = item.mention is None and (item.inherit is None or found[item.inherit].para != item.para)
+        if alone and after and _BACK_REFERENCE_RE.match(text, after.start, after.end):
+            # "“We were a step slow ...”\n\nThat was Smith's explanation ...": the next paragraph names them.
+            first_stop = text.find(". ", after.start, after.end)
+            stop = after.end if first_stop < 0 else first_stop
+            person = resolver.named_between(after.start, stop, first=True) or resolver.surname_in(
+                after.start, stop
+            )
+            if person is not None:
+                speakers[i] = resolver.speaker_for(person)
+                continue
+        if alone and item.para - 1 not in stated and before:
+            # "Smith, 45, lost her home.\n\n“I have nothing left.”": the person just named is speaking,
+            # the subject of the paragraph's last sentence first ("Smith accused the moderators of ...").
+            last = text.rfind(". ", before.start, before.end - 2)
+            subject = sentence_subject(text, before.start if last < 0 else last + 2, before.end)
+            person = (
+                resolver.person_named(subject) if subject is not None and subject.kind == "name" else None
+            )
+            person = person or resolver.named_between(before.start, before.end)
+            if person is not None:
+                speakers[i] = resolver.speaker_for(person)
+                continue
+        if speakers[i] is None and item.inherit is not None:
+            src = item.inherit
+            while speakers[src] is None and found[src].inherit is not None and found[src].inherit != src:
+                src = found[src].inherit
+            speakers[i] = speakers[src]
+    dates = [
+        when_said(f.attribution, published) if _DATE_HINT_RE.search(f.attribution.lower()) else None
+        for f in found
+    ]
+    # Only a full date marks the same event; "in 2015" or "in November" is an earlier occasion.
+    dated: dict[str | None, list[int]] = {}
+    for j, speaker in enumerate(speakers):
+        if dates[j] and len(dates[j]) == 10 and speaker is not None:
+            dated.setdefault(speaker.name, []).append(j)
+    for i in range(len(found)):
+        if dates[i] is None and speakers[i] is not None and speakers[i].name in dated:
+            dates[i] = dates[min(dated[speakers[i].name], key=lambda j: abs(j - i))]
+        elif dates[i] is None and speakers[i] is not None and _THEN_RE.search(found[i].attribution):
+            # "In a 2003 interview, Voss said ... “...,” she said then.": her last dated words' occasion.
+            same = [
+                j
+                for j in range(i)
+                if dates[j] and speakers[j] is not None and speakers[j].name == speakers[i].name
+            ]
+            dates[i] = dates[same[-1]] if same else None
+        source = found[i].inherit
+        if dates[i] is None and source is not None and source < i and found[source].para == found[i].para:
+            dates[i] = dates[source]  # the second part of a split quote was said when the first was
+    quotes = []
+    para_venues: dict[int, str | None] = {}
+    for i, item in enumerate(found):
+        if item.hidden:
+            continue
+        speaker = speakers[i] or Speaker(None)
+        if item.inherit is not None and speakers[i] is not None:
+            speaker = replace(speaker, mention=None)
+        venue = find_venue(item.attribution) if item.attribution else None
+        if venue is None:
+            if item.para not in para_venues:  # once per paragraph, however many statements it holds
+                para = paras[item.para]
+                para_venues[item.para] = speaking_venue(text[para.start : para.end])
+            venue = para_venues[item.para]
+        body = " ".join(text[item.start : item.end].split())
+        quotes.append(Quote(body, item.start, item.end, item.kind, speaker, item.cue, dates[i], venue))
+    return quotes

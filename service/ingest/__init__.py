@@ -1,0 +1,1 @@
+"""The ingest side: articles and ready-made statements into the store."""

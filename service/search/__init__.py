@@ -1,0 +1,1 @@
+"""The search side: claim in, matched statements out (index, matching, comparison, provenance)."""

@@ -1,0 +1,150 @@
+"""The 0-100 score of one candidate statement against a claim, its parts, and highlight spans.
+
+Why a score is high: the statement contains the claim's *rare* content words. Each claim term
+weighs its IDF, so shared stop words count for nothing and shared common words for little;
+`coverage` is the share of the claim's weight found in the statement (a speaker-name match counts
+half, since "Putin said ..." names who spoke rather than what was said), `precision` the share
+of the statement's weight that the claim accounts for, and RapidFuzz's `token_set_ratio` over the
+two stemmed content-word strings rewards the same words regardless of order and repetition. The
+parts are ratios, so the score means the same on ten statements or a million.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import compress
+
+import numpy as np
+from rapidfuzz import fuzz
+
+from service.text.normalize import STOP_WORDS, normalize, term_spans
+
+SCORER = "claimtrace.weighted_overlap"
+W_COVERAGE, W_PRECISION, W_FUZZY = 0.5, 0.25, 0.25
+SPEAKER_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One distinct content term of the claim as the index sees it."""
+
+    term: str  # the index term (a stem, or a canonical number), typo-corrected where needed
+    word: str  # the claim's own term before correction
+    weight: float  # IDF times the similarity of a typo correction
+    term_id: int | None = None  # None for a word no statement uses
+
+
+@dataclass(frozen=True)
+class ClaimQuery:
+    """A claim prepared once for scoring every candidate."""
+
+    text: str
+    terms: tuple[QueryTerm, ...]
+    fuzzy_string: str  # the claim's terms, space-joined, for token_set_ratio
+    total_weight: float
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A statement retrieval proposed: its distinct text term ids, speaker terms and BM25 score."""
+
+    quote_id: int
+    term_ids: np.ndarray
+    speaker_terms: frozenset[str]
+    bm25: float
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One statement found for a claim: id, 0-100 score, which scorer made it and from what parts."""
+
+    quote_id: int
+    score: float
+    scorer: str
+    parts: dict[str, float]
+    matched_terms: tuple[str, ...]
+    corrections: dict[str, str] = field(default_factory=dict)  # misspelt claim term -> term used
+    highlights: tuple[tuple[int, int], ...] = ()  # (start, end) offsets into the statement text
+
+
+def prepare_claim(text: str, terms: list[QueryTerm]) -> ClaimQuery:
+    """Bundle the claim's weighted terms; the fuzzy string uses corrected terms so typos still align."""
+    total = sum(t.weight for t in terms)
+    return ClaimQuery(text, tuple(terms), " ".join(t.term for t in terms), total)
+
+
+def score_candidates(
+    claim: ClaimQuery, candidates: list[Candidate], idf, vocabulary: list[str], min_score: float
+) -> list[Hit]:
+    """Score every candidate at once (numpy for the weighted parts); those below `min_score` are dropped."""
+    if claim.total_weight <= 0 or not candidates:
+        return []
+    known = sorted((qt.term_id, qt.weight) for qt in claim.terms if qt.term_id is not None)
+    claim_ids = np.array([k for k, _ in known] or [-1], dtype=np.int64)
+    claim_weights = np.array([w for _, w in known] or [0.0])
+    lengths = [len(c.term_ids) for c in candidates]
+    flat = np.concatenate([c.term_ids for c in candidates]).astype(np.int64)
+    owner = np.repeat(np.arange(len(candidates)), lengths)
+    at = np.minimum(np.searchsorted(claim_ids, flat), len(claim_ids) - 1)
+    in_claim = claim_ids[at] == flat
+    weights = idf(flat)
+    found = np.bincount(owner, np.where(in_claim, claim_weights[at], 0.0), minlength=len(candidates))
+    shared = np.bincount(owner, np.where(in_claim, weights, 0.0), minlength=len(candidates))
+    total = np.bincount(owner, weights, minlength=len(candidates))
+    flat_list, in_claim_list = flat.tolist(), in_claim.tolist()
+    hits, start = [], 0
+    for i, cand in enumerate(candidates):
+        end = start + lengths[i]
+        own = flat_list[start:end]
+        matched = list(map(vocabulary.__getitem__, compress(own, in_claim_list[start:end])))
+        quote_string = " ".join(map(vocabulary.__getitem__, own))
+        start = end
+        matched_set = set(matched)
+        by_speaker = [
+            qt for qt in claim.terms if qt.term in cand.speaker_terms and qt.term not in matched_set
+        ]
+        coverage = (found[i] + SPEAKER_SHARE * sum(qt.weight for qt in by_speaker)) / claim.total_weight
+        precision = shared[i] / total[i] if total[i] > 0 else 0.0
+        base = 100 * (W_COVERAGE * coverage + W_PRECISION * precision)
+        # The fuzzy part only has to make up what the weighted parts leave short of min_score.
+        cutoff = max(0.0, (min_score - base) / W_FUZZY) if min_score > 0 else 0.0
+        if cutoff > 100 or not (matched or by_speaker):
+            continue
+        fuzzy = fuzz.token_set_ratio(claim.fuzzy_string, quote_string, processor=None, score_cutoff=cutoff)
+        score = round(float(base + W_FUZZY * fuzzy), 2)
+        if score < min_score:
+            continue
+        matched += [qt.term for qt in by_speaker]
+        parts = {
+            "coverage": round(float(coverage), 4),
+            "precision": round(float(precision), 4),
+            "token_set_ratio": round(fuzzy, 2),
+            "bm25": round(cand.bm25, 3),
+        }
+        corrections = {qt.word: qt.term for qt in claim.terms if qt.word != qt.term and qt.term in matched}
+        hits.append(Hit(cand.quote_id, score, SCORER, parts, tuple(matched), corrections))
+    return hits
+
+
+def highlight_spans(text: str, matched_terms) -> tuple[tuple[int, int], ...]:
+    """Character spans of `text` holding matched terms; neighbours joined across stop words into phrases."""
+    wanted = set(matched_terms)
+    spans: list[list[int]] = []
+    for term, start, end in term_spans(text):
+        if term not in wanted:
+            continue
+        if spans and start <= spans[-1][1]:
+            spans[-1][1] = max(spans[-1][1], end)
+        elif spans and _only_glue(text[spans[-1][1] : start]):
+            spans[-1][1] = end
+        else:
+            spans.append([start, end])
+    return tuple((s, e) for s, e in spans)
+
+
+def _only_glue(gap: str) -> bool:
+    """True when the text between two matched words is punctuation, spaces or stop words only."""
+    if len(gap) > 40:
+        return False
+    words = normalize(gap).split()
+    return all(w in STOP_WORDS for w in words)

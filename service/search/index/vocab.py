@@ -1,0 +1,83 @@
+"""Term dictionary shared by both segments, and fuzzy lookup of claim words it does not know (typos)."""
+
+from __future__ import annotations
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from service.text.normalize import stem
+
+MIN_TYPO_LENGTH = 5  # shorter words have too many one-edit neighbours to guess from
+
+
+class Vocabulary:
+    """Term string <-> dense term id; ids never change, so postings can refer to them."""
+
+    def __init__(self, terms: list[str] | None = None):
+        self.terms: list[str] = list(terms or [])
+        self.ids: dict[str, int] = {t: i for i, t in enumerate(self.terms)}
+        self._by_initial: dict[str, tuple[list[str], list[int]]] | None = None
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def get(self, term: str) -> int | None:
+        """The id of a known term, or None."""
+        return self.ids.get(term)
+
+    def add(self, term: str) -> int:
+        """The id of a term, adding it when new."""
+        term_id = self.ids.get(term)
+        if term_id is None:
+            term_id = self.ids[term] = len(self.terms)
+            self.terms.append(term)
+            if self._by_initial is not None:
+                words, tids = self._by_initial.setdefault(term[0], ([], []))
+                words.append(term)
+                tids.append(term_id)
+        return term_id
+
+    def warm(self) -> None:
+        """Build the typo lookup now (before gunicorn forks) rather than on the first misspelt claim."""
+        self._buckets()
+
+    def _buckets(self) -> dict[str, tuple[list[str], list[int]]]:
+        if self._by_initial is None:
+            buckets: dict[str, tuple[list[str], list[int]]] = {}
+            for term_id, term in enumerate(self.terms):
+                if not term[0].isdigit():
+                    words, tids = buckets.setdefault(term[0], ([], []))
+                    words.append(term)
+                    tids.append(term_id)
+            self._by_initial = buckets
+        return self._by_initial
+
+    def closest(self, word: str, df) -> tuple[int, float] | None:
+        """The known term a misspelt word most likely means, with a 0-1 similarity; None if none is close.
+
+        Looks the word and its stem up among terms with the same first letter by optimal string
+        alignment distance (a transposition is one edit): at most 1 edit for words up to 6 letters,
+        2 beyond. Ties go to the more frequent term, since typos of common words are commoner.
+        """
+        if len(word) < MIN_TYPO_LENGTH or word[0].isdigit():
+            return None
+        words, tids = self._buckets().get(word[0], ((), ()))
+        if not words:
+            return None
+        max_edits = 1 if len(word) <= 6 else 2
+        best: tuple[int, int, int] | None = None  # (edits, -df, term id)
+        for probe in {word, stem(word)}:
+            found = process.extract(probe, words, scorer=OSA.distance, score_cutoff=max_edits, limit=8)
+            for _term, edits, position in found:
+                term_id = tids[position]
+                freq = df(term_id)
+                if freq <= 0:
+                    continue
+                key = (int(edits), -freq, term_id)
+                if best is None or key < best:
+                    best = key
+        if best is None:
+            return None
+        edits, _neg_df, term_id = best
+        similarity = 1.0 - edits / max(len(word), len(self.terms[term_id]))
+        return term_id, similarity

@@ -1,0 +1,197 @@
+"""Provenance: one statement carried by several articles is one group, first reported by the earliest.
+
+`same_statement(a, b)` says whether two texts are the same statement (reworded slightly, numbers
+written differently: "25-30 thousand" and "25-30,000"). `group_quotes(quotes, scores)` groups
+stored statements; `provenance(quote, candidates)` gives the group one statement belongs to.
+
+JSON shape of a group as the API reports it on a match or a quote:
+  reported_in:    [{quote_id, article_id, outlet, original_outlet, published, title, url}],
+                  earliest published first, unknown dates last
+  first_reported: the first of reported_in (earliest published; an undated copy only when none is dated)
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import fuzz
+
+from service.models import Speaker, StoredArticle, StoredQuote
+from service.text.numbers import canonical_form, parse_quantities
+
+SAME_STATEMENT_MIN = 90.0  # fuzz.ratio of the normalised texts; rewordings of one quote score 92-100
+EDITED_MIN = 80.0  # a lower ratio still counts when one copy's words nearly all appear in the other...
+EDITED_TOKEN_SET_MIN = 95.0  # ...by fuzz.token_set_ratio
+TRIMMED_MIN = 96.0  # fuzz.partial_ratio when one outlet carries only part of a quote
+TRIMMED_SHARE = 0.6  # ...and that part is at least this share of the longer text
+
+_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
+
+
+@dataclass(frozen=True)
+class Report:
+    """One article (or imported source) that carried the statement."""
+
+    quote_id: int
+    article_id: int | None
+    outlet: str | None
+    original_outlet: str | None
+    published: str | None
+    title: str | None
+    url: str | None
+
+
+@dataclass(frozen=True)
+class QuoteGroup:
+    """Copies of one statement: the representative shown, every copy, and where it was reported."""
+
+    representative: StoredQuote
+    quotes: tuple[StoredQuote, ...]  # every copy, in the order given
+    reported_in: tuple[Report, ...]  # earliest published first, unknown dates last
+    first_reported: Report | None  # the first of reported_in
+
+
+@dataclass(frozen=True)
+class _Key:
+    texts: tuple[str, ...]  # without and with the [insertions]
+    numbers: tuple[str, ...]
+
+
+def _numbers_canonical(text: str) -> tuple[str, tuple[str, ...]]:
+    """The text with every quantity in one spelling, and those spellings sorted."""
+    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    parts, last, numbers = [], 0, []
+    for q in parse_quantities(text):
+        numbers.append(canonical_form(q))
+        parts += [text[last : q.start], " ", numbers[-1].replace(".", "_"), " "]
+        last = q.end
+    return "".join([*parts, text[last:]]), tuple(sorted(numbers))
+
+
+def _fold(text: str, insertions: bool) -> str:
+    text = re.sub(r"\[([^\]]*)\]", r" \1 " if insertions else " ", text).lower()
+    text = re.sub(r"[^\w~<>%-]+", " ", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def statement_key(text: str, insertions: bool = False) -> str:
+    """The text as compared: numbers in one spelling, case and punctuation folded, editors' [insertions] out.
+
+    With `insertions` the words inside square brackets stay (one outlet prints "[in Syria]",
+    another "in Syria", a third nothing), so copies are compared both ways.
+    """
+    return _fold(_numbers_canonical(text)[0], insertions)
+
+
+@lru_cache(maxsize=8192)  # a pure function of the text: the same statements recur across /match calls
+def _key(text: str) -> _Key:
+    canonical, numbers = _numbers_canonical(text)
+    return _Key(tuple(dict.fromkeys((_fold(canonical, False), _fold(canonical, True)))), numbers)
+
+
+def _same(a: _Key, b: _Key) -> bool:
+    return any(_same_text(x, a.numbers, y, b.numbers) for x in a.texts for y in b.texts)
+
+
+def _same_text(a: str, a_numbers: tuple[str, ...], b: str, b_numbers: tuple[str, ...]) -> bool:
+    if not a or not b:
+        return False
+    (shorter, short_numbers), (longer, long_numbers) = sorted(
+        ((a, a_numbers), (b, b_numbers)), key=lambda k: len(k[0])
+    )
+    if len(shorter) >= 0.8 * len(longer) and a_numbers == b_numbers:
+        ratio = fuzz.ratio(a, b)
+        if ratio >= SAME_STATEMENT_MIN:
+            return True
+        # An editor dropped or added a few words ("against the terrorist formations on the territory of").
+        if ratio >= EDITED_MIN and fuzz.token_set_ratio(a, b) >= EDITED_TOKEN_SET_MIN:
+            return True
+    if len(shorter) < TRIMMED_SHARE * len(longer) or not set(short_numbers) <= set(long_numbers):
+        return False
+    return bool(fuzz.partial_ratio(shorter, longer, score_cutoff=TRIMMED_MIN))
+
+
+def same_statement(a_text: str, b_text: str) -> bool:
+    """True when two texts are one statement: same figures, normalised ratio >= 90 or a few words edited."""
+    return _same(_key(a_text), _key(b_text))
+
+
+def _surname(speaker: Speaker) -> str | None:
+    if speaker.anonymous or speaker.organisation or not speaker.name:
+        return None
+    return speaker.name.split()[-1].lower()
+
+
+def _published_key(published: str | None) -> tuple[int, str]:
+    return (0, published) if published else (1, "")
+
+
+def first_reported(articles: Iterable[StoredArticle]) -> StoredArticle | None:
+    """The earliest published of some articles; undated ones count only when none is dated."""
+    return min(articles, key=lambda a: _published_key(a.published), default=None)
+
+
+def report_of(quote: StoredQuote) -> Report:
+    """Where one stored statement was published."""
+    a = quote.article
+    if a is None:
+        return Report(quote.id, None, None, None, None, None, None)
+    return Report(quote.id, a.id or None, a.outlet, a.original_outlet, a.published, a.title, a.url)
+
+
+def _group(members: list[StoredQuote], scores: Mapping[int, float] | None) -> QuoteGroup:
+    reports: dict[object, Report] = {}
+    for quote in sorted(members, key=lambda q: _published_key(report_of(q).published)):
+        report = report_of(quote)
+        reports.setdefault(report.article_id or ("quote", quote.id), report)
+    reported_in = tuple(reports.values())
+
+    def rank(item: tuple[int, StoredQuote]) -> tuple:
+        position, quote = item
+        score = -(scores or {}).get(quote.id, 0.0)
+        return score, _published_key(report_of(quote).published), position
+
+    representative = min(enumerate(members), key=rank)[1]
+    return QuoteGroup(representative, tuple(members), reported_in, reported_in[0] if reported_in else None)
+
+
+def group_quotes(
+    quotes: Iterable[StoredQuote], scores: Mapping[int, float] | None = None
+) -> list[QuoteGroup]:
+    """Group copies of the same statement; groups keep the order of their first member.
+
+    The representative is the best-scored copy when `scores` (quote id -> score) is given,
+    then the earliest published, then the first given.
+    """
+    quotes = list(quotes)
+    keys = [_key(q.text) for q in quotes]
+    parent = list(range(len(quotes)))
+    # Copies may resolve the speaker differently; only two different named people keep them apart.
+    surnames = [{_surname(q.speaker)} - {None} for q in quotes]
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(quotes)):
+        for j in range(i + 1, len(quotes)):
+            ri, rj = root(i), root(j)
+            if ri != rj and len(surnames[ri] | surnames[rj]) <= 1 and _same(keys[i], keys[j]):
+                parent[rj] = ri
+                surnames[ri] |= surnames[rj]
+    members: dict[int, list[StoredQuote]] = {}
+    for i, quote in enumerate(quotes):
+        members.setdefault(root(i), []).append(quote)
+    return [_group(group, scores) for group in members.values()]
+
+
+def provenance(quote: StoredQuote, candidates: Iterable[StoredQuote]) -> QuoteGroup:
+    """The group `quote` belongs to among `candidates` (e.g. the index's nearest statements to its text)."""
+    others = [c for c in candidates if c.id != quote.id]
+    return group_quotes([quote, *others])[0]  # groups keep the order of their first member: the quote
