@@ -37,12 +37,12 @@ def create_http_app(settings: Settings) -> Flask:
 
 def create_app(config: Settings | dict | None = None) -> Flask:
     """Build the service: settings -> store -> corpus on first start -> index -> blueprints."""
-    from service.state import ServiceState
+    from service.services import ClaimTrace
 
     settings = resolve_settings(config)
     app = create_http_app(settings)
-    state = ServiceState.open(settings)
-    app.extensions["claimtrace"] = state
+    claimtrace = ClaimTrace.open(settings)
+    app.extensions["claimtrace"] = claimtrace
     # Statements stored by another gunicorn worker reach this worker's index before it answers.
-    app.before_request(state.sync)
+    app.before_request(claimtrace.sync)
     return app

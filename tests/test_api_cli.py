@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -28,6 +30,16 @@ def test_match_prints_a_table_best_first(fixture_env, capsys):
     assert lines[0].split() == ["score", "speaker", "said_on", "outlet", "text"]
     assert "Maria Lopez" in lines[2] and "4.2 million" in lines[2]
     assert lines[-1].startswith(("1 match", "2 match", "3 match"))
+
+
+def test_match_runs_without_the_web_stack(fixture_env):
+    # A fresh interpreter: the command goes through the service layer and never imports Flask.
+    script = (
+        "import sys; from service.__main__ import main; code = main(['match', 'new cases in May']);"
+        "print(code, 'flask' in sys.modules, 'flask_smorest' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "0 False False"
 
 
 def test_match_json_is_the_api_answer(fixture_env, capsys):

@@ -8,7 +8,7 @@ from pathlib import Path
 from service.__main__ import main
 from service.cli import import_quotes
 from service.search.index import load
-from service.state import INDEX_FOLDER
+from service.services import INDEX_FOLDER
 from service.storage import Store
 
 FIXTURE = Path(__file__).parent / "fixtures" / "imports" / "statements.jsonl"

@@ -7,9 +7,6 @@ from flask import Flask
 
 def create_api(app: Flask):
     """Attach the Api and every resource blueprint to `app`; needs no data, so the spec builds alone."""
-    # Imported for its routes: it adds POST/DELETE /articles to the articles blueprint, which must
-    # happen before that blueprint is registered.
-    import service.api.article_writes  # noqa: F401
     from service.api import articles, docs, health, match, quotes, speakers
     from service.api.base import API_SETTINGS, Api, StoreIdConverter
 

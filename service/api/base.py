@@ -13,8 +13,7 @@ from webargs.flaskparser import FlaskParser, abort, is_json_request
 from werkzeug.routing import IntegerConverter
 
 from service.errors import PROBLEM_MEDIA_TYPE, handle_http_exception
-from service.schemas import FILTER_NAMES, ProblemSchema
-from service.storage import QuoteFilters
+from service.schemas import ProblemSchema
 
 API_SETTINGS = {
     "API_TITLE": "claimtrace",
@@ -132,8 +131,3 @@ def found_or_404(value, what: str, ident: int):
     if value is None:
         abort(404, message=f"There is no {what} with id {ident}.")
     return value
-
-
-def filters_from(args: dict) -> QuoteFilters:
-    """The store's filter object from loaded arguments (only the filters that were given)."""
-    return QuoteFilters(**{name: args[name] for name in FILTER_NAMES if name in args})

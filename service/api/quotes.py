@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from service.api.base import (
     Blueprint,
-    filters_from,
     found_or_404,
     page_body,
     page_window,
@@ -12,6 +11,7 @@ from service.api.base import (
     services,
 )
 from service.schemas import QuoteDetailSchema, QuotePageSchema, QuoteQueryArgsSchema
+from service.storage import QuoteFilters
 
 blp = Blueprint("quotes", __name__, description="Statements found in articles or imported.")
 
@@ -22,7 +22,7 @@ blp = Blueprint("quotes", __name__, description="Statements found in articles or
 def list_quotes(args):
     """Statements matching every given filter, a page at a time, with the total across pages."""
     offset, limit = page_window(args)
-    quotes, total = services().store.list_quotes(filters_from(args), offset, limit)
+    quotes, total = services().list_quotes(QuoteFilters.from_args(args), offset, limit)
     return page_body(quotes, total, args)
 
 

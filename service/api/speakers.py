@@ -14,7 +14,7 @@ blp = Blueprint("speakers", __name__, description="People and bodies statements 
 def list_speakers(args):
     """Speakers with their roles, the mentions seen for them and their statement counts."""
     offset, limit = page_window(args)
-    speakers, total = services().store.list_speakers(offset, limit, name=args.get("name"))
+    speakers, total = services().list_speakers(offset, limit, name=args.get("name"))
     return page_body(speakers, total, args)
 
 
@@ -23,4 +23,4 @@ def list_speakers(args):
 @blp.alt_response(404, **problem("No speaker has this id."))
 def get_speaker(speaker_id):
     """One speaker."""
-    return found_or_404(services().store.get_speaker(speaker_id), "speaker", speaker_id)
+    return found_or_404(services().speaker_detail(speaker_id), "speaker", speaker_id)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import sys
 
+from service import services
 from service.config import Settings
-from service.ingest.articles import IngestReport, ingest_paths
-from service.storage import Store
+from service.ingest.articles import IngestReport
 
 
 def add_arguments(parser) -> None:
@@ -24,16 +24,12 @@ def _progress(report: IngestReport) -> None:
 
 def run(args) -> int:
     """Ingest into the store at CLAIMTRACE_DATA_DIR; 0 when every path existed, 2 when one did not."""
-    store = Store(Settings.from_env().db_path)
-    try:
-        report = ingest_paths(
-            store,
-            args.paths,
-            progress=_progress,
-            on_failure=lambda where, reason: print(f"{where}: {reason}", file=sys.stderr),
-        )
-    finally:
-        store.close()
+    report = services.ingest(
+        Settings.from_env(),
+        args.paths,
+        progress=_progress,
+        on_failure=lambda where, reason: print(f"{where}: {reason}", file=sys.stderr),
+    )
     for missing in report.missing:
         print(f"{missing}: no such file or folder", file=sys.stderr)
     print(

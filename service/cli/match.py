@@ -21,10 +21,11 @@ def add_arguments(parser) -> None:
 
 
 def run(args) -> int:
-    """Validate the request with the API's own schema, match, and print."""
-    from service import create_app
-    from service.api.match import answer
+    """Validate the request with the API's own schema, match through the service layer (no Flask), print."""
+    from service.config import Settings
     from service.schemas import MatchRequestSchema, MatchResponseSchema
+    from service.services import ClaimTrace
+    from service.storage import QuoteFilters
 
     request = {"claim": args.claim, "limit": args.limit, "group": not args.no_group}
     if args.min_score is not None:
@@ -35,9 +36,18 @@ def run(args) -> int:
         for field, messages in error.messages.items():
             print(f"{field}: {' '.join(messages)}", file=sys.stderr)
         return 2
-    app = create_app()
-    with app.app_context():
-        body = MatchResponseSchema().dump(answer(app.extensions["claimtrace"], loaded))
+    claimtrace = ClaimTrace.open(Settings.from_env())
+    try:
+        answer = claimtrace.match(
+            loaded["claim"],
+            limit=loaded["limit"],
+            min_score=loaded["min_score"],
+            filters=QuoteFilters.from_args(loaded),
+            group=loaded["group"],
+        )
+    finally:
+        claimtrace.close()
+    body = MatchResponseSchema().dump(answer)
     if args.json:
         print(json.dumps(body, indent=2, ensure_ascii=False))
     else:

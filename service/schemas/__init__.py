@@ -1,7 +1,6 @@
 """Every marshmallow schema of the API: request bodies, query arguments, responses and the error shape."""
 
 from service.schemas.requests import (
-    FILTER_NAMES,
     MAX_CLAIM_CHARS,
     MAX_PAGE_SIZE,
     ArticleCreateSchema,
@@ -45,7 +44,6 @@ __all__ = [
     "ComparisonSchema",
     "DateCheckSchema",
     "ExplanationSchema",
-    "FILTER_NAMES",
     "HealthSchema",
     "HighlightSchema",
     "MAX_CLAIM_CHARS",

@@ -20,7 +20,6 @@ from service.search.matching import DEFAULT_MIN_SCORE
 
 MAX_CLAIM_CHARS = 2000
 MAX_PAGE_SIZE = 100
-FILTER_NAMES = ("speaker", "outlet", "kind", "said_from", "said_to", "published_from", "published_to")
 
 
 class StrictSchema(ma.Schema):

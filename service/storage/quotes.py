@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from service.models import KINDS, Quote
 from service.storage.records import QUOTE_COLUMNS, QUOTE_FROM, name_key, quote_from_row, statement_key
@@ -32,6 +32,11 @@ class QuoteFilters:
     said_to: str | None = None
     published_from: str | None = None  # the article's date, or an imported statement's own
     published_to: str | None = None
+
+    @classmethod
+    def from_args(cls, args: dict) -> QuoteFilters:
+        """The filters among loaded request arguments (only those that were given)."""
+        return cls(**{f.name: args[f.name] for f in fields(cls) if f.name in args})
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,222 @@
+"""The use cases: match, statement/article/speaker detail, add and delete articles, ingest, import, reindex.
+
+The HTTP views and the command line call this module and nothing below it. `ClaimTrace` is what
+one process (one gunicorn worker) shares between requests: the settings, the store, and a match
+index kept in step with the store through its change log. Flask is never imported here.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+
+from service.config import Settings
+from service.ingest.articles import IngestReport, ingest_paths, ingest_text
+from service.ingest.importer import ImportReport, import_file
+from service.search.index import QuoteIndex, open_index
+from service.search.index.persist import rebuild
+from service.search.matching import match
+from service.search.provenance import provenance
+from service.storage import QuoteFilters, Store
+
+INDEX_FOLDER = "index"  # under the data folder, beside the store
+# Enough of the index's nearest statements to hold every copy of a statement, and a score under
+# which a text cannot be a copy (copies score 90-100 against each other).
+COPY_CANDIDATES = 50
+COPY_MIN_SCORE = 60.0
+WARM_UP_CLAIM = "more than 40,000 people said on Tuesday that the minister was right"
+
+
+def open_store(settings: Settings) -> Store:
+    """The store the settings name (created if missing); the one place a store is built."""
+    Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
+    return Store(settings.db_path)
+
+
+def index_folder(settings: Settings) -> Path:
+    """Where the saved match index lives, beside the store."""
+    return Path(settings.data_dir) / INDEX_FOLDER
+
+
+@dataclass
+class ClaimTrace:
+    """The store, and an index of its statements kept in step with it through the store's change log."""
+
+    settings: Settings
+    store: Store
+    index: QuoteIndex
+    _next_sync: float = 0.0
+    _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    @classmethod
+    def open(cls, settings: Settings) -> ClaimTrace:
+        """Open the store, load the corpus into it on first start, and build the index from it."""
+        store = open_store(settings)
+        if settings.load_corpus and store.count_articles() == 0:
+            ingest_paths(store, [settings.corpus_dir])
+        # The saved index (memory-mapped, shared by every worker) brought up to date, or a fresh build.
+        index = open_index(store, index_folder(settings))
+        # One match before serving (before the fork under --preload): otherwise each worker's first
+        # request pays ~250 ms for lazily imported comparison code and cold caches.
+        match(WARM_UP_CLAIM, index=index, store=store, limit=1)
+        return cls(settings=settings, store=store, index=index)
+
+    def close(self) -> None:
+        """Close the store."""
+        self.store.close()
+
+    def sync(self, force: bool = False) -> None:
+        """Apply statements other workers stored or deleted since the last check (at most every interval)."""
+        now = time.monotonic()
+        if not force and now < self._next_sync:
+            return
+        with self._lock:
+            if not force and now < self._next_sync:
+                return
+            self.index.sync(self.store)
+            self._next_sync = time.monotonic() + self.settings.sync_interval
+
+    def match(
+        self,
+        claim: str,
+        *,
+        limit: int,
+        min_score: float | None,
+        filters: QuoteFilters | None = None,
+        group: bool = True,
+    ) -> dict:
+        """The /match answer for a claim: the claim, its matches best first, and the time taken."""
+        started = time.perf_counter()
+        matches = match(
+            claim,
+            index=self.index,
+            store=self.store,
+            limit=limit,
+            min_score=min_score,
+            filters=filters,
+            group=group,
+        )
+        took_ms = round((time.perf_counter() - started) * 1000, 2)
+        return {"claim": claim, "matches": matches, "took_ms": took_ms}
+
+    def quote_detail(self, quote_id: int) -> dict | None:
+        """A statement with its provenance: every stored copy's article, earliest first; None if unknown."""
+        quote = self.store.get_quote(quote_id)
+        if quote is None:
+            return None
+        # Copies of one statement are near-identical texts, so the index's closest hits hold them all.
+        hits = self.index.search(quote.text, limit=COPY_CANDIDATES, min_score=COPY_MIN_SCORE)
+        group = provenance(quote, self.store.get_quotes([hit.quote_id for hit in hits]))
+        return {
+            **{f.name: getattr(quote, f.name) for f in fields(quote)},
+            "reported_in": group.reported_in,
+            "first_reported": group.first_reported,
+        }
+
+    def list_quotes(self, filters: QuoteFilters, offset: int, limit: int) -> tuple[list, int]:
+        """Statements matching every filter, a page of them, with the total."""
+        return self.store.list_quotes(filters, offset, limit)
+
+    def article_detail(self, article_id: int) -> dict | None:
+        """An article's metadata, with where each field came from, and its statements; None if unknown."""
+        article = self.store.get_article(article_id)
+        if article is None:
+            return None
+        return {**asdict(article), "quotes": self.store.article_quotes(article_id)}
+
+    def list_articles(self, offset: int, limit: int) -> tuple[list, int]:
+        """Articles in the order they were stored, a page of them, with the total."""
+        return self.store.list_articles(offset, limit)
+
+    def speaker_detail(self, speaker_id: int):
+        """One speaker with roles, mentions and statement count; None if unknown."""
+        return self.store.get_speaker(speaker_id)
+
+    def list_speakers(self, offset: int, limit: int, name: str | None = None) -> tuple[list, int]:
+        """Speakers, optionally those whose name holds `name`, a page of them, with the total."""
+        return self.store.list_speakers(offset, limit, name=name)
+
+    def add_article(self, text: str, given: dict) -> tuple[int, dict | None, bool]:
+        """Extract and store an article: (its id, its detail, created); detail None if deleted meanwhile."""
+        article, created = ingest_text(self.store, text, given)
+        self.sync(force=True)  # this worker matches its own write at once; others catch up from the log
+        # A DELETE from another client may land in between: then there is nothing to show.
+        return article.id, self.article_detail(article.id), created
+
+    def delete_article(self, article_id: int) -> bool:
+        """Delete an article and its statements from the store and this worker's index; False if unknown."""
+        deleted = self.store.delete_article(article_id)
+        self.sync(force=True)
+        return bool(deleted)
+
+    def health(self) -> dict:
+        """Status and counts for GET /health."""
+        return {
+            "status": "ok",
+            "articles": self.store.count_articles(),
+            "quotes": self.store.count_quotes(),
+            "speakers": self.store.list_speakers(0, 0)[1],
+            "index_size": len(self.index),
+        }
+
+
+def ingest(settings: Settings, paths: list[str], *, progress=None, on_failure=None) -> IngestReport:
+    """Load article files or folders into the store the settings name (idempotent)."""
+    store = open_store(settings)
+    try:
+        return ingest_paths(store, paths, progress=progress, on_failure=on_failure)
+    finally:
+        store.close()
+
+
+def import_quotes(
+    settings: Settings,
+    paths: list[str],
+    *,
+    progress=None,
+    on_bad_line=None,
+    on_report=None,
+    on_index=None,
+    update_index=True,
+) -> list[ImportReport]:
+    """Import statement files, then bring the saved index up to date (unless told not to).
+
+    `on_report(report)` hears each file's report; `on_index(size, seconds)` the saved index's size.
+    """
+    store = open_store(settings)
+    reports = []
+    try:
+        for path in paths:
+            report = import_file(store, path, progress=progress, on_bad_line=on_bad_line)
+            reports.append(report)
+            if on_report:
+                on_report(report)
+        if update_index and any(report.added for report in reports):
+            # The next start-up then only maps the saved index instead of replaying the import.
+            started = time.monotonic()
+            index = open_index(store, index_folder(settings), resave_after=1)
+            if on_index:
+                on_index(len(index), time.monotonic() - started)
+    finally:
+        store.close()
+    return reports
+
+
+def reindex(settings: Settings, *, progress=None) -> int:
+    """Rebuild the saved match index from the store; the number of statements indexed."""
+    store = open_store(settings)
+    try:
+        return len(rebuild(store, index_folder(settings), progress=progress))
+    finally:
+        store.close()
+
+
+def count_quotes(settings: Settings) -> int:
+    """How many statements the store holds."""
+    store = open_store(settings)
+    try:
+        return store.count_quotes()
+    finally:
+        store.close()
