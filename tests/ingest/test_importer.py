@@ -26,7 +26,7 @@ from service.ingest.importer import (
 )
 from service.storage import QuoteFilters, Store
 
-FIXTURES = Path(__file__).parent / "fixtures" / "imports"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 OURS = FIXTURES / "statements.jsonl"
 QUOTEBANK = FIXTURES / "quotebank.jsonl"
 

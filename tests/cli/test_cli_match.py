@@ -13,7 +13,7 @@ import yaml
 from service.__main__ import main
 from service.cli.match import format_table
 
-FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
+FIXTURE_CORPUS = Path(__file__).parents[1] / "fixtures" / "corpus"
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from service.search.index import load
 from service.services import INDEX_FOLDER
 from service.storage import Store
 
-FIXTURE = Path(__file__).parent / "fixtures" / "imports" / "statements.jsonl"
+FIXTURE = Path(__file__).parents[1] / "fixtures" / "imports" / "statements.jsonl"
 
 
 def _import(monkeypatch, data: Path, *argv) -> int:

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from service.extraction.layout.clean import KINDS, Block, split_blocks
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "articles"
 EXPECTED = json.loads((FIXTURES / "page_expected.json").read_text(encoding="utf-8"))
-CORPUS = Path(__file__).parent.parent / "corpus"
+CORPUS = Path(__file__).parents[2] / "corpus"
 
 
 def kinds_of(text: str) -> list[tuple[str, str]]:

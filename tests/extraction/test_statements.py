@@ -15,7 +15,7 @@ from service.extraction.layout.clean import Block
 from service.extraction.layout.spans import paragraphs, quote_spans
 from service.extraction.statements import find_quotes
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "articles"
 WIRE = sorted(p.stem for p in FIXTURES.glob("wire_*.txt"))
 
 

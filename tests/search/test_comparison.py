@@ -17,7 +17,7 @@ from service.search.comparison import (
 )
 from service.text.numbers import parse_quantities
 
-TABLES = Path(__file__).parent / "fixtures" / "comparison"
+TABLES = Path(__file__).parents[1] / "fixtures" / "comparison"
 NUMBER_PAIRS = json.loads((TABLES / "number_pairs.json").read_text(encoding="utf-8"))["pairs"]
 
 SIBERELL = Speaker("Justin Siberell", "Acting Coordinator for Counter Terrorism, US State Department")

@@ -12,7 +12,7 @@ import pytest
 from service.cli.extract import article_row, quote_row
 from service.extraction import extract
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 _spec = importlib.util.spec_from_file_location("extract_eval", ROOT / "bench" / "extract_eval.py")
 extract_eval = importlib.util.module_from_spec(_spec)
 sys.modules["extract_eval"] = extract_eval  # dataclasses look their module up while the bench loads

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from service.models import Speaker
 from service.search.speaker_match import claim_speaker, speaker_verdict
 
-TABLE = Path(__file__).parent / "fixtures" / "comparison" / "speaker_cases.json"
+TABLE = Path(__file__).parents[1] / "fixtures" / "comparison" / "speaker_cases.json"
 SPEAKER_CASES = json.loads(TABLE.read_text(encoding="utf-8"))["cases"]
 
 

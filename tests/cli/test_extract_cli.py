@@ -11,7 +11,7 @@ import pytest
 
 from service.__main__ import main
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 WIRE = ROOT / "tests" / "fixtures" / "articles" / "wire_diplomacy.txt"
 
 

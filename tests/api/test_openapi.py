@@ -10,7 +10,7 @@ from openapi_spec_validator import validate
 
 from service.cli.openapi import openapi_document, render
 
-OPENAPI_YAML = Path(__file__).resolve().parent.parent / "openapi.yaml"
+OPENAPI_YAML = Path(__file__).resolve().parents[2] / "openapi.yaml"
 
 
 @pytest.fixture(scope="module")

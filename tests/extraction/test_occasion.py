@@ -13,7 +13,7 @@ from service.extraction import extract
 from service.extraction.dating.occasion import lead_occasion
 from service.extraction.layout.clean import split_blocks
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "articles"
 PUB = "2024-06-06T18:00"  # a Thursday
 
 

@@ -11,9 +11,9 @@ from service.extraction.layout.clean import split_blocks
 from service.extraction.layout.metadata import read_metadata, same_outlet
 from service.models import ArticleMeta
 
-FIXTURES = Path(__file__).parent / "fixtures" / "articles"
+FIXTURES = Path(__file__).parents[1] / "fixtures" / "articles"
 EXPECTED = json.loads((FIXTURES / "page_expected.json").read_text(encoding="utf-8"))
-CORPUS = Path(__file__).parent.parent / "corpus"
+CORPUS = Path(__file__).parents[2] / "corpus"
 
 
 def meta_of(text: str) -> ArticleMeta:
