@@ -21,7 +21,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from service.ingest.importer import import_file, parse_line  # noqa: E402
-from service.storage import Store  # noqa: E402
+from service.storage.sqlite import SqliteStore  # noqa: E402
 
 WORDS = [
     "the",
@@ -103,14 +103,14 @@ def main() -> None:
         parsed = [parse_line(line) for line in lines]
         parse_rate = len(lines) / (time.perf_counter() - started)
 
-        store = Store(Path(folder) / "store-only.sqlite3")
+        store = SqliteStore(Path(folder) / "store-only.sqlite3")
         started = time.perf_counter()
         for start in range(0, len(parsed), 20_000):
             store.import_quotes(parsed[start : start + 20_000])
         store_rate = len(parsed) / (time.perf_counter() - started)
         store.close()
 
-        store = Store(Path(folder) / "end-to-end.sqlite3")
+        store = SqliteStore(Path(folder) / "end-to-end.sqlite3")
         report = import_file(store, str(source))
         again = import_file(store, str(source))
         store.close()

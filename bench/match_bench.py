@@ -178,10 +178,10 @@ def timed(fn, claims: list[str]) -> tuple[list[float], list]:
 
 def run_size(size: int, corpus: Corpus, args, tmp: Path) -> None:
     """Every speed and memory figure for one corpus size."""
-    from service.storage import Store
+    from service.storage.sqlite import SqliteStore
 
     rows = corpus.rows(size)
-    store = Store(tmp / f"s{size}" / "claimtrace.sqlite3")
+    store = SqliteStore(tmp / f"s{size}" / "claimtrace.sqlite3")
     folder = tmp / f"s{size}" / "index"  # where the service keeps it: beside the store
     half, import_s = size // 2, 0.0
     for part, (low, high) in enumerate(((0, half), (half, size))):

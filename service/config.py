@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -17,7 +17,9 @@ def _flag(value: str) -> bool:
 class Settings:
     """Every setting the service reads; one frozen object built once by create_app()."""
 
-    data_dir: str = "var"  # the embedded store lives here; a fresh folder is a fresh store
+    data_dir: str = "var"  # the embedded store and the saved index live here; a fresh folder is a fresh store
+    # postgresql://user:password@host:port/db: one store shared by several nodes instead of SQLite.
+    database_url: str = field(default="", repr=False)  # repr=False: it may hold a password
     corpus_dir: str = str(PROJECT_ROOT / "corpus")  # loaded into the store on first start
     load_corpus: bool = True
     api_keys: tuple[str, ...] = ()  # bearer keys accepted on write endpoints
@@ -25,7 +27,7 @@ class Settings:
     rate_limit: int = 0  # requests per minute per client; 0 turns the limit off
     max_body_bytes: int = 1_000_000
     max_article_chars: int = 200_000
-    sync_interval: float = 0.5  # seconds between a worker's checks for statements other workers stored
+    sync_interval: float = 0.0  # seconds between checks of the change log; 0: before every request
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, **overrides) -> Settings:

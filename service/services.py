@@ -7,6 +7,7 @@ index kept in step with the store through its change log. Flask is never importe
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import asdict, dataclass, field, fields
@@ -19,7 +20,7 @@ from service.search.index import QuoteIndex, open_index
 from service.search.index.persist import rebuild
 from service.search.matching import match
 from service.search.provenance import provenance
-from service.storage import QuoteFilters, Store
+from service.storage import QuoteFilters, Store, open_store
 
 INDEX_FOLDER = "index"  # under the data folder, beside the store
 # Enough of the index's nearest statements to hold every copy of a statement, and a score under
@@ -27,12 +28,6 @@ INDEX_FOLDER = "index"  # under the data folder, beside the store
 COPY_CANDIDATES = 50
 COPY_MIN_SCORE = 60.0
 WARM_UP_CLAIM = "more than 40,000 people said on Tuesday that the minister was right"
-
-
-def open_store(settings: Settings) -> Store:
-    """The store the settings name (created if missing); the one place a store is built."""
-    Path(settings.data_dir).mkdir(parents=True, exist_ok=True)
-    return Store(settings.db_path)
 
 
 def index_folder(settings: Settings) -> Path:
@@ -49,6 +44,7 @@ class ClaimTrace:
     index: QuoteIndex
     _next_sync: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _listening_in: int | None = None  # the pid whose listener thread runs (threads do not survive a fork)
 
     @classmethod
     def open(cls, settings: Settings) -> ClaimTrace:
@@ -68,15 +64,33 @@ class ClaimTrace:
         self.store.close()
 
     def sync(self, force: bool = False) -> None:
-        """Apply statements other workers stored or deleted since the last check (at most every interval)."""
+        """Apply what other workers and nodes stored or deleted since the index's change-log position.
+
+        Called before every request: one cheap read of the log's position (at most every
+        `sync_interval`; 0 checks every time, so a statement another worker of this node has
+        acknowledged is found by the next request here). The PostgreSQL store also pushes changes
+        through a listener thread, so the index is mostly current before a request asks.
+        """
+        if self._listening_in != os.getpid():
+            self._listen()
         now = time.monotonic()
         if not force and now < self._next_sync:
             return
+        if not force and self.store.current_seq() <= self.index.seq:
+            self._next_sync = now + self.settings.sync_interval
+            return
         with self._lock:
-            if not force and now < self._next_sync:
-                return
             self.index.sync(self.store)
             self._next_sync = time.monotonic() + self.settings.sync_interval
+
+    def _listen(self) -> None:
+        self._listening_in = os.getpid()
+        self.store.listen(self._on_change)
+
+    def _on_change(self, seq: int) -> None:
+        """Another process committed change `seq` (or the listener reconnected): catch up from the log."""
+        if seq > self.index.seq:
+            self.sync(force=True)
 
     def match(
         self,

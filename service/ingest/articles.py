@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from service.ingest.precedence import resolve_metadata
 from service.models import Extraction, StoredArticle
-from service.storage import content_hash
+from service.storage import ConstraintError, Store, content_hash
 
 ARTICLE_SUFFIXES = (".txt",)  # what a folder contributes; a file named explicitly is read whatever its name
 METADATA_FILE = "metadata.json"
@@ -44,22 +44,36 @@ def _default_extractor() -> Extractor:
 
 
 def ingest_text(
-    store, text: str, given: dict | None = None, *, extractor: Extractor | None = None
+    store: Store, text: str, given: dict | None = None, *, extractor: Extractor | None = None
 ) -> tuple[StoredArticle, bool]:
     """Store one article posted over HTTP; given metadata comes from the request. (article, created)."""
     return _store_text(store, text, given, "request", None, extractor or _default_extractor())
 
 
 def _store_text(
-    store, text: str, given: dict | None, given_source: str, path: str | None, extractor: Extractor
+    store: Store, text: str, given: dict | None, given_source: str, path: str | None, extractor: Extractor
 ) -> tuple[StoredArticle, bool]:
     existing = store.find_article(content_hash(text))
     if existing is not None:  # skip extraction for a text already stored
         return existing, False
-    return store.save_article(text, extractor(text), path=path, given=given, given_source=given_source)
+    return save_extraction(store, text, extractor(text), given=given, given_source=given_source, path=path)
 
 
-def _ingest_one(store, text: str, given, path: Path, extractor: Extractor, fail) -> bool | None:
+def save_extraction(
+    store: Store,
+    text: str,
+    extraction: Extraction,
+    *,
+    given: dict | None = None,
+    given_source: str = "metadata",
+    path: str | None = None,
+) -> tuple[StoredArticle, bool]:
+    """Store an extracted article with its metadata resolved (text first, given values second)."""
+    metadata = resolve_metadata(extraction, given, given_source)
+    return store.save_article(text, extraction.quotes, metadata, path=path)
+
+
+def _ingest_one(store: Store, text: str, given, path: Path, extractor: Extractor, fail) -> bool | None:
     """Store one corpus text: True when added, False when already stored, None when it failed."""
     if store.find_article(content_hash(text)) is not None:
         return False
@@ -69,10 +83,8 @@ def _ingest_one(store, text: str, given, path: Path, extractor: Extractor, fail)
         fail(str(path), f"extraction failed: {type(error).__name__}: {error}")
         return None
     try:
-        _, created = store.save_article(
-            text, extraction, path=path.name, given=given, given_source="metadata"
-        )
-    except sqlite3.IntegrityError as error:  # the extraction broke a constraint; nothing was stored
+        _, created = save_extraction(store, text, extraction, given=given, path=path.name)
+    except ConstraintError as error:  # the extraction broke a constraint; nothing was stored
         fail(str(path), f"not stored: {error}")
         return None
     return created
@@ -120,7 +132,7 @@ def read_article(path: Path) -> str:
 
 
 def ingest_paths(
-    store,
+    store: Store,
     paths: Iterable[str | Path],
     progress: Callable[[IngestReport], None] | None = None,
     *,

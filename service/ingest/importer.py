@@ -15,6 +15,7 @@ from urllib.parse import urlsplit
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate
 
 from service.models import KINDS
+from service.storage import Store
 
 BATCH_SIZE = 20_000  # statements per transaction: big enough to amortise the commit, small enough to share
 MAX_KEPT_ERRORS = 1_000  # bad lines are all counted, the first ones kept with their reasons
@@ -257,7 +258,7 @@ def open_lines(path: str):
 
 
 def import_file(
-    store,
+    store: Store,
     path: str,
     progress: Callable[[ImportReport], None] | None = None,
     *,

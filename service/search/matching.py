@@ -9,6 +9,7 @@ from service.models import StoredQuote
 from service.search import provenance
 from service.search.comparison import compare
 from service.search.index import QuoteIndex, highlight_spans
+from service.storage import Store
 
 # Calibrated on the dev claims against the extracted corpus and against the gold statements with 20,000
 # unrelated ones added: the statement a claim paraphrases scores 54-96, the best statement for a claim
@@ -51,7 +52,7 @@ def match(
     claim: str,
     *,
     index: QuoteIndex,
-    store,
+    store: Store,
     limit: int = 10,
     min_score: float | None = None,
     filters=None,

@@ -1,4 +1,4 @@
-"""Turning SQLite rows into the shared frozen records, and the keys the store derives from values."""
+"""The records storage hands out and takes in, turning rows into them, and the keys derived from values."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 
 from service.models import Speaker, StoredArticle, StoredQuote
@@ -29,6 +29,48 @@ QUOTE_COLUMNS = (
 QUOTE_FROM = "quotes q LEFT JOIN articles a ON a.id = q.article_id"
 
 _NON_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True)
+class QuoteFilters:
+    """Filters for listing statements; dates are ISO prefixes compared inclusively at the shorter length."""
+
+    speaker: str | None = None  # case-insensitive substring of the speaker's name
+    outlet: str | None = None  # case-insensitive, whole name
+    kind: str | None = None
+    said_from: str | None = None
+    said_to: str | None = None
+    published_from: str | None = None  # the article's date, or an imported statement's own
+    published_to: str | None = None
+
+    @classmethod
+    def from_args(cls, args: dict) -> QuoteFilters:
+        """The filters among loaded request arguments (only those that were given)."""
+        return cls(**{f.name: args[f.name] for f in fields(cls) if f.name in args})
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What one import_quotes call did: rows added, duplicates skipped, rows refused with the reason."""
+
+    added: int
+    skipped: int
+    errors: tuple[tuple[int, str], ...] = field(default_factory=tuple)  # (row index, reason)
+
+
+@dataclass(frozen=True)
+class ArticleMetadata:
+    """An article's metadata as decided before storing: values, where each came from, and both inputs.
+
+    Precedence (what the text says against what was given) is the ingest side's rule
+    (`service.ingest.precedence`); storage keeps the outcome and both inputs as they were.
+    """
+
+    values: dict[str, str] = field(default_factory=dict)  # field -> resolved value (METADATA_FIELDS)
+    sources: dict[str, str] = field(default_factory=dict)  # field -> "text" | "metadata" | "request"
+    from_text: dict[str, str] = field(default_factory=dict)
+    given: dict[str, str] = field(default_factory=dict)
+    given_source: str | None = None  # "metadata" or "request" when anything was given
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from service.__main__ import main
 from service.cli import import_quotes
 from service.search.index import load
 from service.services import INDEX_FOLDER
-from service.storage import Store
+from service.storage.sqlite import SqliteStore
 
 FIXTURE = Path(__file__).parents[1] / "fixtures" / "imports" / "statements.jsonl"
 
@@ -22,7 +22,7 @@ def _import(monkeypatch, data: Path, *argv) -> int:
 
 
 def _saved_is_current(data: Path) -> bool:
-    store = Store(data / "claimtrace.sqlite3")
+    store = SqliteStore(data / "claimtrace.sqlite3")
     try:
         saved = load(data / INDEX_FOLDER)
         return saved is not None and saved.seq == store.current_seq() and len(saved) == store.count_quotes()
@@ -33,7 +33,7 @@ def _saved_is_current(data: Path) -> bool:
 def test_import_quotes_saves_the_index_it_brought_up_to_date(monkeypatch, tmp_path, capsys):
     assert _import(monkeypatch, tmp_path, FIXTURE) == 0
     assert _saved_is_current(tmp_path) and "match index: 3 statements" in capsys.readouterr().err
-    store = Store(tmp_path / "claimtrace.sqlite3")
+    store = SqliteStore(tmp_path / "claimtrace.sqlite3")
     store.import_quotes([{"text": "Lithium permits were suspended in Nevada", "ref": "extra"}])
     store.close()
     assert not _saved_is_current(tmp_path)  # an import behind the command's back
@@ -48,7 +48,7 @@ def test_import_quotes_can_leave_the_index_alone(monkeypatch, tmp_path):
 
 def test_reindex_rebuilds_and_saves_with_progress(monkeypatch, tmp_path, capsys):
     monkeypatch.setenv("CLAIMTRACE_DATA_DIR", str(tmp_path))
-    store = Store(tmp_path / "claimtrace.sqlite3")
+    store = SqliteStore(tmp_path / "claimtrace.sqlite3")
     store.import_quotes(
         [{"text": f"Statement number {i} about grain exports", "ref": f"r{i}"} for i in range(50)]
     )

@@ -24,7 +24,8 @@ from service.ingest.importer import (
     parse_line,
     quick_load,
 )
-from service.storage import QuoteFilters, Store
+from service.storage import QuoteFilters
+from service.storage.sqlite import SqliteStore
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "imports"
 OURS = FIXTURES / "statements.jsonl"
@@ -34,7 +35,7 @@ QUOTEBANK = FIXTURES / "quotebank.jsonl"
 @pytest.fixture
 def store(tmp_path):
     """A fresh store."""
-    opened = Store(tmp_path / "store.sqlite3")
+    opened = SqliteStore(tmp_path / "store.sqlite3")
     yield opened
     opened.close()
 
@@ -237,7 +238,7 @@ def test_command_exits_2_for_an_unreadable_file_but_loads_the_others(monkeypatch
     shutil.copy(QUOTEBANK, copy)
     assert _run(monkeypatch, tmp_path, tmp_path / "missing.jsonl", copy) == 2
     assert "missing.jsonl: cannot read" in capsys.readouterr().err
-    store = Store(tmp_path / "data" / "claimtrace.sqlite3")
+    store = SqliteStore(tmp_path / "data" / "claimtrace.sqlite3")
     assert store.count_quotes() == 3
     store.close()
 

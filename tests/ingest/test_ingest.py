@@ -11,7 +11,7 @@ import pytest
 from service.cli import ingest as ingest_command
 from service.ingest.articles import ingest_paths, ingest_text
 from service.models import ArticleMeta, Extraction, Quote, Speaker
-from service.storage import Store
+from service.storage.sqlite import SqliteStore
 
 SAID = re.compile(r"([A-Z][a-z]+ [A-Z][a-z]+) said ([^.]+)\.")
 
@@ -45,7 +45,7 @@ class CountingExtractor:
 @pytest.fixture
 def store(tmp_path):
     """A fresh store."""
-    opened = Store(tmp_path / "data" / "store.sqlite3")
+    opened = SqliteStore(tmp_path / "data" / "store.sqlite3")
     yield opened
     opened.close()
 

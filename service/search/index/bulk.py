@@ -10,6 +10,7 @@ import numpy as np
 
 from service.search.index.segment import Segment, build_segment
 from service.search.index.vocab import Vocabulary
+from service.storage.base import Store
 from service.text.term_cache import WordTerms, cached_terms
 
 BATCH = 20_000  # texts tokenised together: large enough to leave Python's loop, small enough for memory
@@ -150,7 +151,7 @@ def append_segment(main: Segment, extra: Segment, vocab_size: int) -> Segment:
     )
 
 
-def rows_after(store, after_id: int = 0):
+def rows_after(store: Store, after_id: int = 0):
     """(id, text, speaker) rows above `after_id` from the store, or (id, text) from one without speakers."""
     since = {"after_id": after_id} if after_id else {}
     try:

@@ -24,6 +24,7 @@ from service.search.index.scoring import (
 )
 from service.search.index.segment import Segment, build_segment
 from service.search.index.vocab import Vocabulary
+from service.storage.base import Store
 from service.storage.records import name_key
 from service.text.normalize import content_terms, normalized_words, term_of
 
@@ -154,7 +155,7 @@ class QuoteIndex:
             self.delta = Delta()
             self._main_live = self.main.size
 
-    def sync(self, store) -> int:
+    def sync(self, store: Store) -> int:
         """Apply the store's change log since `seq`; returns the number of statements changed."""
         new_seq, added, removed = store.changes_since(self.seq)
         with self._lock:
@@ -285,31 +286,46 @@ class QuoteIndex:
             query, weighted = self.analyze(claim)
             if not weighted:
                 return []
-            pool = max(POOL, 3 * limit)
-            while True:
-                candidates, exhausted = self._candidates(weighted, pool * (8 if keep else 1), speaker)
-                if keep:
-                    allowed = keep([c[0] for c in candidates])
-                    candidates = [c for c in candidates if c[0] in allowed][:pool]
-                hits = self._rescore(query, candidates, min_score)
-                if len(hits) >= limit or exhausted or not keep or pool * 8 >= len(self):
-                    break
-                pool *= 4  # filters left too few: look deeper rather than return a short list
-            hits.sort(key=lambda h: (-h.score, -h.parts["bm25"], h.quote_id))
-            if not highlights:
-                return hits[:limit]
-            return [
-                replace(h, highlights=highlight_spans(self.text(h.quote_id), h.matched_terms))
-                for h in hits[:limit]
-            ]
+            if keep is None:
+                candidates, _ = self._candidates(weighted, max(POOL, 3 * limit), speaker)
+                return self._best(self._rescore(query, candidates, min_score), limit, highlights)
+        pool = max(POOL, 3 * limit)
+        while True:
+            with self._lock:
+                candidates, exhausted = self._candidates(weighted, pool * 8, speaker)
+                segments = (self.main, self.delta)  # what the candidates' doc numbers point into
+            # The caller's filter (a store query) runs without the lock: other searches and a sync
+            # of the change log go on meanwhile; the segments kept above stay valid after a merge.
+            allowed = keep([c[0] for c in candidates])
+            candidates = [c for c in candidates if c[0] in allowed][:pool]
+            with self._lock:
+                hits = self._rescore(query, candidates, min_score, segments)
+                size = len(self)
+            if len(hits) >= limit or exhausted or pool * 8 >= size:
+                break
+            pool *= 4  # filters left too few: look deeper rather than return a short list
+        with self._lock:
+            return self._best(hits, limit, highlights)
 
-    def _rescore(self, query: ClaimQuery, candidates, min_score: float) -> list[Hit]:
+    def _best(self, hits: list[Hit], limit: int, highlights: bool) -> list[Hit]:
+        hits.sort(key=lambda h: (-h.score, -h.parts["bm25"], h.quote_id))
+        if not highlights:
+            return hits[:limit]
+        return [
+            replace(h, highlights=highlight_spans(self.text(h.quote_id) or "", h.matched_terms))
+            for h in hits[:limit]
+        ]
+
+    def _rescore(
+        self, query: ClaimQuery, candidates, min_score: float, segments: tuple[Segment, Delta] | None = None
+    ) -> list[Hit]:
+        main, delta = segments or (self.main, self.delta)
         prepared = []
         for quote_id, bm25, doc, local in candidates:
             if doc is not None:
-                terms, speaker = self.main.terms_of(doc), self.main.speaker(doc)
+                terms, speaker = main.terms_of(doc), main.speaker(doc)
             else:
-                terms, speaker = self.delta.text_terms[local], self.delta.speakers[local]
+                terms, speaker = delta.text_terms[local], delta.speakers[local]
             prepared.append(Candidate(quote_id, terms, self._speaker_set(speaker), bm25))
         return score_candidates(query, prepared, self.idf_array, self.vocab.terms, min_score)
 

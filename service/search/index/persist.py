@@ -21,6 +21,7 @@ from service.search.index.bulk import rows_after
 from service.search.index.core import QuoteIndex
 from service.search.index.segment import Segment
 from service.search.index.vocab import Vocabulary
+from service.storage.base import Store
 
 FORMAT = 1
 _ARRAYS = ("offsets", "docs", "impacts", "quote_ids", "text_blob", "text_offsets", "speaker_of")
@@ -79,7 +80,7 @@ def load(folder: str | os.PathLike[str]) -> QuoteIndex | None:
 
 
 def open_index(
-    store, folder: str | os.PathLike[str] | None, *, resave_after: int = RESAVE_AFTER, progress=None
+    store: Store, folder: str | os.PathLike[str] | None, *, resave_after: int = RESAVE_AFTER, progress=None
 ) -> QuoteIndex:
     """The store's index: the saved one brought up to date, or a fresh build (saved when `folder` is set).
 
@@ -97,7 +98,7 @@ def open_index(
     return rebuild(store, folder, progress=progress)
 
 
-def rebuild(store, folder: str | os.PathLike[str] | None, *, progress=None) -> QuoteIndex:
+def rebuild(store: Store, folder: str | os.PathLike[str] | None, *, progress=None) -> QuoteIndex:
     """A fresh bulk build from every statement in the store, saved in `folder` when it is set."""
     seq = store.current_seq()  # position first, rows second: a change in between is replayed by sync
     rows = rows_after(store)

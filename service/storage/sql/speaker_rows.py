@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
+from collections import Counter
+from collections.abc import Iterable
 
 from service.models import Speaker
 from service.storage.records import StoredSpeaker, name_key
@@ -25,16 +26,18 @@ def speaker_key(speaker: Speaker) -> str | None:
     return name_key(speaker.name) or None
 
 
-def upsert_speakers(conn: sqlite3.Connection, wanted: dict[str, tuple[str, str | None]]) -> dict[str, int]:
+def upsert_speakers(conn, wanted: dict[str, tuple[str, str | None]]) -> dict[str, int]:
     """Make sure each key has a speakers row (first display name wins, first known role fills a gap)."""
     # One statement per distinct speaker, not per statement: a batch of imported rows repeats names.
+    # In first-seen order, so new speakers get ids in the order the text names them. Concurrent
+    # PostgreSQL writers may then lock rows in opposite orders: the store retries a deadlock victim.
     return {
         key: conn.execute(_UPSERT, (key, name, role)).fetchone()[0] for key, (name, role) in wanted.items()
     }
 
 
 class SpeakerCache:
-    """Speaker ids already committed, so a bulk import asks SQLite only about names it has not seen.
+    """Speaker ids already committed, so a bulk import asks the database only about names it has not seen.
 
     Speaker rows are never deleted (one whose statements are all gone keeps quote_count 0), so a
     committed id stays right in every process; ids from an open transaction join only after COMMIT.
@@ -46,7 +49,7 @@ class SpeakerCache:
         self._known: dict[str, tuple[int, bool]] = {}  # key -> (id, has a role)
 
     def resolve(
-        self, conn: sqlite3.Connection, wanted: dict[str, tuple[str, str | None]]
+        self, conn, wanted: dict[str, tuple[str, str | None]]
     ) -> tuple[dict[str, int], dict[str, tuple[int, bool]]]:
         """(key -> id for every wanted speaker, what was learned) inside the caller's transaction."""
         ids, learned = {}, {}
@@ -67,19 +70,18 @@ class SpeakerCache:
         self._known.update(learned)
 
 
-def count_added_since(conn: sqlite3.Connection, before: int) -> None:
-    """Add this transaction's new statements (ids above `before`) to their speakers' counts."""
-    # One grouped update per transaction instead of a per-row trigger: ~20% faster bulk imports
-    # in interleaved runs of 100k rows.
-    conn.execute(
-        "UPDATE speakers SET quote_count = quote_count + added.n"
-        " FROM (SELECT speaker_id, count(*) AS n FROM quotes WHERE id > ? AND speaker_id IS NOT NULL"
-        " GROUP BY speaker_id) AS added WHERE speakers.id = added.speaker_id",
-        (before,),
+def count_added(conn, speaker_ids: Iterable[int | None]) -> None:
+    """Add this transaction's new statements, given by their speaker ids, to their speakers' counts."""
+    # One update per distinct speaker per transaction, not a per-row trigger (~20% faster bulk imports
+    # in interleaved runs of 100k rows); in id order so concurrent writers lock rows in one order.
+    counts = Counter(i for i in speaker_ids if i is not None)
+    conn.executemany(
+        "UPDATE speakers SET quote_count = quote_count + ? WHERE id = ?",
+        [(counts[i], i) for i in sorted(counts)],
     )
 
 
-def get_speaker(conn: sqlite3.Connection, speaker_id: int) -> StoredSpeaker | None:
+def get_speaker(conn, speaker_id: int) -> StoredSpeaker | None:
     """One speaker with aliases and statement count, or None."""
     row = conn.execute(
         "SELECT id, name, role, quote_count FROM speakers WHERE id = ? AND quote_count > 0", (speaker_id,)
@@ -89,9 +91,7 @@ def get_speaker(conn: sqlite3.Connection, speaker_id: int) -> StoredSpeaker | No
     return _with_aliases(conn, [row])[0]
 
 
-def list_speakers(
-    conn: sqlite3.Connection, offset: int, limit: int, name: str | None = None
-) -> tuple[list[StoredSpeaker], int]:
+def list_speakers(conn, offset: int, limit: int, name: str | None = None) -> tuple[list[StoredSpeaker], int]:
     """A page of speakers, most quoted first, optionally those whose name contains `name`."""
     where, params = "quote_count > 0", []
     if name:
@@ -106,7 +106,7 @@ def list_speakers(
     return _with_aliases(conn, rows), total
 
 
-def _with_aliases(conn: sqlite3.Connection, rows: list[tuple]) -> list[StoredSpeaker]:
+def _with_aliases(conn, rows: list[tuple]) -> list[StoredSpeaker]:
     if not rows:
         return []
     ids = [row[0] for row in rows]

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, fields
+from collections.abc import Callable, Iterable
 
 from service.models import KINDS, Quote
-from service.storage.records import QUOTE_COLUMNS, QUOTE_FROM, name_key, quote_from_row, statement_key
-from service.storage.speakers import SpeakerCache, speaker_key, upsert_speakers
+from service.storage.records import (
+    QUOTE_COLUMNS,
+    QUOTE_FROM,
+    ImportResult,
+    QuoteFilters,
+    name_key,
+    quote_from_row,
+    statement_key,
+)
+from service.storage.sql.speaker_rows import SpeakerCache, speaker_key, upsert_speakers
 
 _INSERT = (
     "INSERT INTO quotes (article_id, text, kind, speaker_id, speaker_name, speaker_role, speaker_mention,"
@@ -17,44 +23,20 @@ _INSERT = (
     # Only uniqueness (ref, dedup_key) turns into a skip; a CHECK failure still raises.
     " ON CONFLICT DO NOTHING"
 )
+# How a backend runs _INSERT for many rows and learns the (id, speaker id) of each row inserted.
+InsertMany = Callable[[object, str, list], list[tuple[int, int | None]]]
 IMPORT_FIELDS = ("text", "speaker", "role", "said_on", "venue", "outlet", "published", "title", "url", "ref")
 _ID_CHUNK = 500  # stays well under SQLite's bound-parameter limit
 
 
-@dataclass(frozen=True)
-class QuoteFilters:
-    """Filters for listing statements; dates are ISO prefixes compared inclusively at the shorter length."""
-
-    speaker: str | None = None  # case-insensitive substring of the speaker's name
-    outlet: str | None = None  # case-insensitive, whole name
-    kind: str | None = None
-    said_from: str | None = None
-    said_to: str | None = None
-    published_from: str | None = None  # the article's date, or an imported statement's own
-    published_to: str | None = None
-
-    @classmethod
-    def from_args(cls, args: dict) -> QuoteFilters:
-        """The filters among loaded request arguments (only those that were given)."""
-        return cls(**{f.name: args[f.name] for f in fields(cls) if f.name in args})
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What one import_quotes call did: rows added, duplicates skipped, rows refused with the reason."""
-
-    added: int
-    skipped: int
-    errors: tuple[tuple[int, str], ...] = field(default_factory=tuple)  # (row index, reason)
-
-
 def insert_article_quotes(
-    conn: sqlite3.Connection,
+    conn,
     article_id: int,
     quotes: Iterable[Quote],
     outlet: str | None,
     published: str | None,
-) -> None:
+    insert_many: InsertMany,
+) -> list[tuple[int, int | None]]:
     """Store an article's statements, with the article's outlet and date copied for filtering."""
     quotes = list(quotes)
     wanted = {}
@@ -63,7 +45,8 @@ def insert_article_quotes(
         if key and (key not in wanted or (quote.speaker.role and not wanted[key][1])):
             wanted[key] = (wanted[key][0] if key in wanted else quote.speaker.name, quote.speaker.role)
     ids = upsert_speakers(conn, wanted)
-    conn.executemany(
+    return insert_many(
+        conn,
         _INSERT,
         [
             (
@@ -94,11 +77,12 @@ def insert_article_quotes(
 
 
 def import_rows(
-    conn: sqlite3.Connection, rows: Iterable[dict], speakers: SpeakerCache
-) -> tuple[ImportResult, dict]:
+    conn, rows: Iterable[dict], speakers: SpeakerCache, insert_many: InsertMany
+) -> tuple[ImportResult, dict, list[tuple[int, int | None]]]:
     """Insert ready-made statements; duplicates by ref (or text+speaker+date without one) are skipped.
 
-    Returns the result and the speaker ids learned, for the caller to remember once committed.
+    Returns the result, the speaker ids learned (for the caller to remember once committed) and the
+    (id, speaker id) of each statement inserted.
     """
     params = []
     errors = []
@@ -143,13 +127,12 @@ def import_rows(
     ids, learned = speakers.resolve(conn, wanted)
     for values in params:
         values[3] = ids.get(values[3])
-    cursor = conn.executemany(_INSERT, params)
-    # rowcount sums sqlite3_changes(), which leaves out the trigger's speaker updates.
-    added = cursor.rowcount
-    return ImportResult(added=added, skipped=len(params) - added, errors=tuple(errors)), learned
+    inserted = insert_many(conn, _INSERT, params) if params else []
+    result = ImportResult(added=len(inserted), skipped=len(params) - len(inserted), errors=tuple(errors))
+    return result, learned, inserted
 
 
-def get_quotes(conn: sqlite3.Connection, ids: Iterable[int]) -> list:
+def get_quotes(conn, ids: Iterable[int]) -> list:
     """The statements with these ids in the order asked; ids not stored are left out."""
     ids = list(ids)
     found = {}
@@ -161,7 +144,7 @@ def get_quotes(conn: sqlite3.Connection, ids: Iterable[int]) -> list:
     return [found[i] for i in ids if i in found]
 
 
-def filter_ids(conn: sqlite3.Connection, ids: Iterable[int], filters: QuoteFilters) -> set[int]:
+def filter_ids(conn, ids: Iterable[int], filters: QuoteFilters) -> set[int]:
     """The ids among `ids` whose statements pass the filters, read from the index columns, not whole rows."""
     where, params = _where(filters)
     ids = list(ids)
@@ -176,7 +159,7 @@ def filter_ids(conn: sqlite3.Connection, ids: Iterable[int], filters: QuoteFilte
     return passed
 
 
-def article_quotes(conn: sqlite3.Connection, article_id: int) -> list:
+def article_quotes(conn, article_id: int) -> list:
     """An article's statements in text order."""
     rows = conn.execute(
         f"SELECT {QUOTE_COLUMNS} FROM {QUOTE_FROM} WHERE q.article_id = ? ORDER BY q.start_offset, q.id",
@@ -185,7 +168,7 @@ def article_quotes(conn: sqlite3.Connection, article_id: int) -> list:
     return [quote_from_row(row) for row in rows]
 
 
-def list_quotes(conn: sqlite3.Connection, filters: QuoteFilters, offset: int, limit: int) -> tuple[list, int]:
+def list_quotes(conn, filters: QuoteFilters, offset: int, limit: int) -> tuple[list, int]:
     """A page of statements matching the filters, in id order, and how many match in all."""
     where, params = _where(filters)
     total = conn.execute(f"SELECT count(*) FROM quotes q WHERE {where}", params).fetchone()[0]
@@ -196,23 +179,16 @@ def list_quotes(conn: sqlite3.Connection, filters: QuoteFilters, offset: int, li
     return [quote_from_row(row) for row in rows], total
 
 
-def index_rows(
-    conn: sqlite3.Connection, after_id: int, batch: int, with_speaker: bool = False
-) -> Iterator[tuple]:
-    """(id, text) or (id, text, speaker name) of statements above `after_id`, in id order, `batch` a read."""
+def index_batch(conn, after_id: int, batch: int, with_speaker: bool = False) -> list[tuple]:
+    """Up to `batch` (id, text) or (id, text, speaker name) rows above `after_id`, in id order."""
     columns = "id, text, speaker_name" if with_speaker else "id, text"
-    while True:
-        rows = conn.execute(
-            f"SELECT {columns} FROM quotes WHERE id > ? ORDER BY id LIMIT ?", (after_id, batch)
-        ).fetchall()
-        if not rows:
-            return
-        yield from rows
-        after_id = rows[-1][0]
+    return conn.execute(
+        f"SELECT {columns} FROM quotes WHERE id > ? ORDER BY id LIMIT ?", (after_id, batch)
+    ).fetchall()
 
 
 def _where(filters: QuoteFilters) -> tuple[str, list]:
-    clauses, params = ["1"], []
+    clauses, params = ["TRUE"], []
     if filters.speaker:
         # A name of punctuation only folds to "", which would match every speaker: match none.
         clauses.append("q.speaker_id IN (SELECT id FROM speakers WHERE instr(name_key, ?) > 0 AND ? != '')")

@@ -74,9 +74,8 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX quotes_by_outlet ON quotes(outlet COLLATE NOCASE)",
         "CREATE INDEX quotes_by_published ON quotes(published)",
         "CREATE INDEX quotes_by_said_on ON quotes(said_on)",
-        # One 'add' row covers the id range one transaction inserted (ids only grow and writers
-        # are serialised, so the range holds exactly that transaction's rows); logging one row
-        # per imported statement would double the cost of a bulk import.
+        # One 'add' row covers a run of ids one transaction inserted (storage/sql/change_log.py);
+        # logging one row per imported statement would double the cost of a bulk import.
         """CREATE TABLE changes (
             seq INTEGER PRIMARY KEY AUTOINCREMENT,
             op TEXT NOT NULL CHECK (op IN ('add', 'remove')),
