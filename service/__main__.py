@@ -6,6 +6,8 @@ import argparse
 import importlib
 import sys
 
+from service.config import Settings, SettingsError
+
 # Each command lives in service/cli/<module>.py with add_arguments(parser) and run(args) -> int.
 COMMANDS = {
     "extract": ("extract", "print the statements (or, with --articles, the metadata) found in articles"),
@@ -27,6 +29,11 @@ def main(argv: list[str] | None = None) -> int:
         modules[name] = module
         module.add_arguments(sub.add_parser(name, help=help_text, description=help_text))
     args = parser.parse_args(argv)
+    try:
+        Settings.from_env()  # every command reads settings; a bad one is named before any work
+    except SettingsError as error:
+        print(f"claimtrace: {error}", file=sys.stderr)
+        return 2
     return modules[args.command].run(args)
 
 

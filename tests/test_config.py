@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields
+
 import pytest
 
-from service.config import Settings
+from service.__main__ import main
+from service.config import Settings, SettingsError, describe_settings, env_name
 
 
 def test_defaults_without_environment():
@@ -41,6 +44,78 @@ def test_an_override_beats_the_same_setting_from_the_environment():
     assert settings.rate_limit == 5
 
 
-@pytest.mark.parametrize("value", ["0", "false", "no", "off", ""])
+@pytest.mark.parametrize("value", ["0", "false", "no", "off", ""])  # empty: unset, the default (off)
 def test_false_flags(value):
     assert Settings.from_env({"CLAIMTRACE_READ_REQUIRES_KEY": value}).read_requires_key is False
+
+
+@pytest.mark.parametrize(
+    ("variable", "value", "accepts"),
+    [
+        ("CLAIMTRACE_RATE_LIMIT", "abc", "a whole number"),
+        ("CLAIMTRACE_RATE_LIMIT", "-1", "0 or more"),
+        ("CLAIMTRACE_MAX_BODY_BYTES", "0", "1 or more"),
+        ("CLAIMTRACE_MAX_ARTICLE_CHARS", "2.5", "a whole number"),
+        ("CLAIMTRACE_SYNC_INTERVAL", "soon", "a number"),
+        ("CLAIMTRACE_BODY_TIMEOUT", "nan", "a number"),
+        ("CLAIMTRACE_READ_REQUIRES_KEY", "maybe", "true/false"),
+        ("CLAIMTRACE_TRUSTED_PROXIES", "two", "a whole number"),
+    ],
+)
+def test_a_bad_value_is_named_with_what_it_accepts(variable, value, accepts):
+    with pytest.raises(SettingsError) as raised:
+        Settings.from_env({variable: value})
+    message = str(raised.value)
+    assert f"{variable}={value!r}" in message
+    assert accepts in message
+    assert "invalid literal" not in message
+
+
+def test_every_bad_value_is_named_in_one_message():
+    with pytest.raises(SettingsError) as raised:
+        Settings.from_env({"CLAIMTRACE_RATE_LIMIT": "x", "CLAIMTRACE_LOAD_CORPUS": "perhaps"})
+    assert "CLAIMTRACE_RATE_LIMIT='x'" in str(raised.value)
+    assert "CLAIMTRACE_LOAD_CORPUS='perhaps'" in str(raised.value)
+
+
+def test_a_bad_override_and_an_unknown_one_are_refused():
+    with pytest.raises(SettingsError, match="rate_limit=-5"):
+        Settings.from_env({}, rate_limit=-5)
+    with pytest.raises(SettingsError, match="rate_limt is not a setting"):
+        Settings.from_env({}, rate_limt=5)
+
+
+def test_an_empty_variable_means_the_default():
+    assert Settings.from_env({"CLAIMTRACE_RATE_LIMIT": "", "CLAIMTRACE_LOAD_CORPUS": " "}) == Settings()
+
+
+def test_comma_lists_and_flags():
+    settings = Settings.from_env(
+        {"CLAIMTRACE_CORS_ORIGINS": "https://a.example, https://b.example,", "CLAIMTRACE_LOAD_CORPUS": "off"}
+    )
+    assert settings.cors_origins == ("https://a.example", "https://b.example")
+    assert settings.load_corpus is False
+
+
+def test_a_plain_annotated_field_is_read_and_checked_from_its_type():
+    # What a one-line addition gets: `name: int = 3` is read from CLAIMTRACE_NAME and checked as an int.
+    @dataclass(frozen=True)
+    class Extended(Settings):
+        extra_workers: int = 3
+
+    assert Extended.from_env({"CLAIMTRACE_EXTRA_WORKERS": "7"}).extra_workers == 7
+    assert Extended.from_env({}).extra_workers == 3
+    with pytest.raises(SettingsError, match="CLAIMTRACE_EXTRA_WORKERS='many'"):
+        Extended.from_env({"CLAIMTRACE_EXTRA_WORKERS": "many"})
+
+
+def test_every_setting_is_described():
+    described = describe_settings()
+    assert [variable for variable, _, _ in described] == [env_name(f.name) for f in fields(Settings)]
+    assert all(doc for _, _, doc in described)
+
+
+def test_the_command_line_names_a_bad_setting(monkeypatch, capsys):
+    monkeypatch.setenv("CLAIMTRACE_RATE_LIMIT", "abc")
+    assert main(["match", "anything"]) == 2
+    assert "CLAIMTRACE_RATE_LIMIT='abc'" in capsys.readouterr().err
