@@ -35,6 +35,15 @@ def index_folder(settings: Settings) -> Path:
     return Path(settings.data_dir) / INDEX_FOLDER
 
 
+def is_new(store: Store) -> bool:
+    """True for a store that has never held anything: no article now and nothing in its change log.
+
+    A store whose articles were all deleted is not new (the deletions are in the log), so the bundled
+    corpus is loaded once and a deleted bundled article stays deleted across restarts.
+    """
+    return store.count_articles() == 0 and store.current_seq() == 0
+
+
 @dataclass
 class ClaimTrace:
     """The store, and an index of its statements kept in step with it through the store's change log."""
@@ -50,7 +59,7 @@ class ClaimTrace:
     def open(cls, settings: Settings) -> ClaimTrace:
         """Open the store, load the corpus into it on first start, and build the index from it."""
         store = open_store(settings)
-        if settings.load_corpus and store.count_articles() == 0:
+        if settings.load_corpus and is_new(store):
             ingest_paths(store, [settings.corpus_dir])
         # The saved index (memory-mapped, shared by every worker) brought up to date, or a fresh build.
         index = open_index(store, index_folder(settings))
