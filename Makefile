@@ -1,4 +1,5 @@
-# Two commands on a fresh machine: `make run` serves the API on the bundled corpus,
+# Two commands on a fresh machine: `make run` serves the API (the bundled corpus is loaded into a new
+# store only, so articles deleted over HTTP stay deleted across restarts),
 # `make test` runs the whole suite. Both create the virtual environment first.
 PYTHON ?= python3
 VENV := .venv
@@ -17,21 +18,19 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 venv: $(VENV)/.installed
 
 run: $(VENV)/.installed
-	$(PY) -m service ingest corpus
-	PORT=$(PORT) WEB_CONCURRENCY=$(WEB_CONCURRENCY) $(VENV)/bin/gunicorn --preload --no-control-socket \
-		--workers $(WEB_CONCURRENCY) --bind 0.0.0.0:$(PORT) 'service:create_app()'
+	PORT=$(PORT) WEB_CONCURRENCY=$(WEB_CONCURRENCY) $(VENV)/bin/gunicorn -c gunicorn.conf.py 'service:create_app()'
 
 test: $(VENV)/.installed
-	$(VENV)/bin/ruff check service tests bench
-	$(VENV)/bin/ruff format --check service tests bench
+	$(VENV)/bin/ruff check service tests bench gunicorn.conf.py
+	$(VENV)/bin/ruff format --check service tests bench gunicorn.conf.py
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed
-	$(VENV)/bin/ruff check service tests bench
+	$(VENV)/bin/ruff check service tests bench gunicorn.conf.py
 
 format: $(VENV)/.installed
-	$(VENV)/bin/ruff format service tests bench
-	$(VENV)/bin/ruff check --fix service tests bench
+	$(VENV)/bin/ruff format service tests bench gunicorn.conf.py
+	$(VENV)/bin/ruff check --fix service tests bench gunicorn.conf.py
 
 openapi: $(VENV)/.installed
 	$(PY) -m service openapi > openapi.yaml

@@ -42,7 +42,7 @@ class Reply:
 
 
 def call(port: int, method: str, path: str, body=None, headers=None, timeout: float = 30.0) -> Reply:
-    """Send one request on a fresh connection (gunicorn's sync workers close after each answer)."""
+    """Send one request on a fresh connection."""
     connection = http.client.HTTPConnection(HOST, port, timeout=timeout)
     try:
         payload = None if body is None else json.dumps(body).encode("utf-8")
@@ -87,6 +87,8 @@ class LiveServer:
         self.log_path = self.data_dir / "gunicorn.log"
         command = [
             GUNICORN,
+            "--config",  # the deployment's own settings (worker class, limits, logs); flags below override
+            str(ROOT / "gunicorn.conf.py"),
             "--workers",
             str(self.workers),
             "--bind",

@@ -26,12 +26,16 @@ def create_http_app(settings: Settings) -> Flask:
 
     from service.api import create_api, security
     from service.errors import register_error_handlers
+    from service.server.body import BodyDeadline
 
     app = Flask(__name__)
     app.json.sort_keys = False  # keep fields in schema order: problem details read type, title, status...
     register_error_handlers(app)
     api = create_api(app)
     security.init_app(app, settings, api)
+    app.wsgi_app = BodyDeadline(
+        app.wsgi_app, timeout=settings.body_timeout, max_bytes=settings.max_body_bytes
+    )
     return app
 
 

@@ -40,7 +40,7 @@ def worker_pids(access_log: Path, path: str) -> set[str]:
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
-    """gunicorn, 2 sync workers, logging which worker answered each request."""
+    """gunicorn, 2 workers, logging which worker answered each request."""
     data_dir = tmp_path_factory.mktemp("live")
     access_log = data_dir / "access.log"
     live = LiveServer(

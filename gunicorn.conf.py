@@ -1,0 +1,47 @@
+"""gunicorn settings for claimtrace, used by the Procfile and `make run` (`gunicorn -c gunicorn.conf.py`).
+
+Deployment values come from the environment: PORT, WEB_CONCURRENCY (worker processes), WEB_THREADS
+(threads per worker) and the CLAIMTRACE_* settings, which are checked here before anything starts.
+"""
+
+import os
+import sys
+
+from service.config import Settings, SettingsError
+
+try:
+    _settings = Settings.from_env()
+except SettingsError as error:
+    # One line naming the variable, instead of a traceback and "Worker failed to boot" from each worker.
+    sys.exit(f"claimtrace: {error}")
+
+wsgi_app = "service:create_app()"
+bind = [f"0.0.0.0:{os.environ.get('PORT', '8000')}"]
+workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+
+# Threads, not sync workers: a sync worker is held by one slow client from its first byte to its last,
+# so two clients trickling bodies stalled /health for 19 s. gthread parks idle and kept-alive
+# connections in a poller, hands a connection to a thread only once it has sent data, and the app reads
+# each body against CLAIMTRACE_BODY_TIMEOUT (408 after), so a trickling client holds one thread for at
+# most that long and the others keep answering. Async workers (gevent) were ruled out: SQLite calls and
+# CPU-bound matching block their event loop, and the store keeps one connection per thread.
+worker_class = "service.server.worker.ProblemThreadWorker"
+threads = int(os.environ.get("WEB_THREADS", "32"))
+# A worker takes no more connections than it has threads: one whose threads are all held by slow
+# clients stops accepting, so new connections go to a worker that can answer them (or wait in the
+# listen backlog) instead of queueing behind the slow ones. Idle kept-alive connections count too,
+# for at most `keepalive` seconds.
+worker_connections = threads
+timeout = 30  # a worker whose main loop is stuck this long is restarted; requests are far shorter
+graceful_timeout = 20
+keepalive = 5
+preload_app = True  # the store is opened and the corpus loaded once, before the workers fork
+control_socket_disable = True  # gunicorn 27 would open ~/.gunicorn/gunicorn.ctl, shared by every instance
+
+# Request line and header limits, answered by the worker as problem+json (414 and 431).
+limit_request_line = 8190  # gunicorn's maximum: path and query string of up to ~8 KB
+limit_request_fields = 100
+limit_request_field_size = 8190
+
+accesslog = "-"
+access_log_format = '%(h)s "%(r)s" %(s)s %(B)s %(M)sms pid=%(p)s request_id=%({x-request-id}o)s "%(a)s"'

@@ -1,0 +1,156 @@
+"""The service under gunicorn with our gunicorn.conf.py: slow clients, its own errors, bad settings."""
+
+from __future__ import annotations
+
+import json
+import os
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+
+from live_server import GUNICORN, HOST, LiveServer, call, free_port  # noqa: E402
+
+pytestmark = pytest.mark.timeout(120)
+BODY_TIMEOUT = 2.0  # CLAIMTRACE_BODY_TIMEOUT for these servers: short, so the tests stay short
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """gunicorn with 2 workers on loopback, a short body deadline and no corpus."""
+    with LiveServer(
+        tmp_path_factory.mktemp("served"), env={"CLAIMTRACE_BODY_TIMEOUT": str(BODY_TIMEOUT)}
+    ) as live:
+        yield live
+
+
+def raw_exchange(port: int, request: bytes, timeout: float = 10.0) -> tuple[int, dict[str, str], bytes]:
+    """Send raw bytes and read the whole answer (status, lower-cased headers, body) until it closes."""
+    with socket.create_connection((HOST, port), timeout=timeout) as sock:
+        sock.sendall(request)
+        received = b""
+        while True:
+            chunk = sock.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+            head, _, body = received.partition(b"\r\n\r\n")
+            headers = _headers(head)
+            if "content-length" in headers and len(body) >= int(headers["content-length"]):
+                break
+    head, _, body = received.partition(b"\r\n\r\n")
+    status = int(head.split(b" ", 2)[1])
+    return status, _headers(head), body
+
+
+def _headers(head: bytes) -> dict[str, str]:
+    lines = head.decode("latin-1").split("\r\n")[1:]
+    return {name.strip().lower(): value.strip() for name, _, value in (line.partition(":") for line in lines)}
+
+
+def assert_problem(status: int, headers: dict, body: bytes, expected: int) -> dict:
+    assert status == expected
+    assert headers["content-type"] == "application/problem+json"
+    problem = json.loads(body)
+    assert problem["status"] == expected and problem["title"] and problem["detail"]
+    return problem
+
+
+def test_a_9000_character_query_is_answered_with_problem_json(server):
+    request = f"GET /quotes?speaker={'a' * 9000} HTTP/1.1\r\nHost: localhost\r\n\r\n".encode()
+    status, headers, body = raw_exchange(server.port, request)
+    problem = assert_problem(status, headers, body, 414)
+    assert "aaaa" not in problem["detail"]  # the request line is not echoed back
+
+
+def test_oversized_headers_are_answered_with_problem_json(server):
+    request = f"GET /health HTTP/1.1\r\nHost: localhost\r\nX-Padding: {'b' * 9000}\r\n\r\n".encode()
+    assert_problem(*raw_exchange(server.port, request), 431)
+
+
+def test_unreadable_http_is_answered_with_problem_json(server):
+    assert_problem(*raw_exchange(server.port, b"NOT HTTP AT ALL\r\n\r\n"), 400)
+
+
+def test_a_9000_character_claim_is_refused_with_problem_json(server):
+    reply = call(server.port, "POST", "/match", {"claim": "war " * 2250})
+    assert reply.status == 422
+    assert reply.headers["content-type"] == "application/problem+json"
+    assert "claim" in reply.body["errors"]
+
+
+def trickle(port: int, stop: threading.Event, answers: list) -> None:
+    """Send a /match request whose body comes one byte every 0.2 s, until answered or told to stop."""
+    with socket.create_connection((HOST, port), timeout=10) as sock:
+        sock.sendall(
+            b"POST /match HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+            b"Content-Length: 1000\r\n\r\n{"
+        )
+        sock.settimeout(0.2)
+        received = b""
+        while not stop.is_set():
+            try:
+                sock.sendall(b" ")
+                chunk = sock.recv(4096)
+            except TimeoutError:
+                continue
+            except OSError:
+                break  # the server closed the connection after answering
+            if not chunk:
+                break
+            received += chunk
+        answers.append(received)
+
+
+def test_health_answers_within_a_second_while_16_clients_trickle_bodies(server):
+    stop = threading.Event()
+    answers: list[bytes] = []
+    clients = [threading.Thread(target=trickle, args=(server.port, stop, answers)) for _ in range(16)]
+    for client in clients:
+        client.start()
+    try:
+        time.sleep(0.5)  # every trickling request is in a worker, reading its body
+        timings = []
+        for _ in range(5):
+            started = time.monotonic()
+            assert call(server.port, "GET", "/health", timeout=5).status == 200
+            timings.append(time.monotonic() - started)
+            time.sleep(0.2)
+        assert max(timings) < 1.0, timings
+        for client in clients:
+            client.join(timeout=BODY_TIMEOUT + 5)  # each is cut off at the body deadline
+    finally:
+        stop.set()
+        for client in clients:
+            client.join(timeout=5)
+    assert len(answers) == 16
+    assert all(b" 408 " in answer.split(b"\r\n", 1)[0] for answer in answers), answers[:2]
+    assert all(b"application/problem+json" in answer for answer in answers)
+
+
+def test_a_body_sent_in_time_is_read_whole(server):
+    reply = call(server.port, "POST", "/match", {"claim": "foreign fighters in the region"})
+    assert reply.status == 200
+
+
+def test_a_bad_setting_stops_gunicorn_with_one_message_naming_it(tmp_path):
+    environ = {**os.environ, "CLAIMTRACE_RATE_LIMIT": "abc", "CLAIMTRACE_DATA_DIR": str(tmp_path)}
+    finished = subprocess.run(
+        [GUNICORN, "--config", str(ROOT / "gunicorn.conf.py"), "--bind", f"{HOST}:{free_port()}"],
+        cwd=ROOT,
+        env=environ,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert finished.returncode != 0
+    assert "CLAIMTRACE_RATE_LIMIT='abc'" in finished.stderr
+    assert "a whole number" in finished.stderr
+    assert "Traceback" not in finished.stderr and "Worker failed to boot" not in finished.stderr
