@@ -22,7 +22,7 @@ class Speaker:
 class Quote:
     """One statement found in an article, with offsets into the article's original text."""
 
-    text: str  # the span text[start:end] with whitespace collapsed
+    text: str  # the statement's words: text[start:end], or its parts joined, whitespace collapsed
     start: int
     end: int
     kind: str  # one of KINDS
@@ -30,6 +30,14 @@ class Quote:
     cue: str | None = None  # the reporting verb or phrase ("said", "according to", "told")
     said_on: str | None = None  # ISO date, month ("2015-11") or year ("2014") the statement was made
     venue: str | None = None  # where it was said ("press briefing", "RIA Novosti")
+    # A split or multi-paragraph quote's pieces as (start, end) offsets, in order; start/end span them all.
+    # Empty when the statement is the one span text[start:end].
+    parts: tuple[tuple[int, int], ...] = ()
+
+
+def joined_text(text: str, parts) -> str:
+    """A statement's text from its (start, end) parts: each part's words, whitespace collapsed, joined."""
+    return " ".join(" ".join(text[start:end].split()) for start, end in parts)
 
 
 @dataclass(frozen=True)
@@ -78,5 +86,6 @@ class StoredQuote:
     cue: str | None = None
     start: int | None = None  # offsets into the article text; None for imported statements
     end: int | None = None
+    parts: tuple[tuple[int, int], ...] = ()  # a split quote's pieces (see Quote.parts)
     ref: str | None = None  # the importer's own id (Quotebank quoteID, a caller's key)
     article: StoredArticle | None = None  # for imported statements: title/outlet/published/url as given

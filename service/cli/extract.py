@@ -7,6 +7,7 @@ import json
 import sys
 
 from service.extraction import extract
+from service.models import joined_text
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -17,14 +18,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def quote_row(article: str, quote) -> dict:
-    """One statement as the JSON Lines contract spells it."""
+def quote_row(article: str, quote, body: str) -> dict:
+    """One statement as the JSON Lines contract spells it.
+
+    `text` is the article's words from `start` to `end` (whitespace collapsed), so text and offsets always
+    agree; a split quote's `parts` hold each quoted piece, whose texts joined are the statement's text.
+    """
     speaker = quote.speaker
     return {
         "article": article,
-        "text": quote.text,
+        "text": joined_text(body, ((quote.start, quote.end),)),
         "start": quote.start,
         "end": quote.end,
+        "parts": [
+            {"start": start, "end": end, "text": joined_text(body, ((start, end),))}
+            for start, end in quote.parts or ((quote.start, quote.end),)
+        ],
         "kind": quote.kind,
         "speaker": {
             "name": speaker.name,
@@ -78,6 +87,6 @@ def run(args: argparse.Namespace) -> int:
             out.write(json.dumps(article_row(path, result.meta), ensure_ascii=False) + "\n")
         else:
             for quote in result.quotes:
-                out.write(json.dumps(quote_row(path, quote), ensure_ascii=False) + "\n")
+                out.write(json.dumps(quote_row(path, quote, text), ensure_ascii=False) + "\n")
         out.flush()
     return status

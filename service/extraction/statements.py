@@ -14,7 +14,7 @@ from service.extraction.dating.venues import find_venue, speaking_venue
 from service.extraction.layout.spans import Para, QuoteSpan, paragraphs, quote_spans, sentences
 from service.extraction.layout.transcript import read_transcript
 from service.extraction.speakers.coref import Resolver
-from service.models import Quote, Speaker
+from service.models import Quote, Speaker, joined_text
 
 # Every time expression when_said resolves contains one of these; most attribution words contain none,
 # and skipping them spares its large pattern (a superset check, so no date is lost).
@@ -229,6 +229,7 @@ def _assemble(
                 para = paras[item.para]
                 para_venues[item.para] = speaking_venue(text[para.start : para.end])
             venue = para_venues[item.para]
-        body = " ".join(text[item.start : item.end].split())
-        quotes.append(Quote(body, item.start, item.end, item.kind, speaker, item.cue, dates[i], venue))
+        parts = tuple(item.parts) if len(item.parts) > 1 else ()
+        body = joined_text(text, parts or ((item.start, item.end),))
+        quotes.append(Quote(body, item.start, item.end, item.kind, speaker, item.cue, dates[i], venue, parts))
     return quotes

@@ -25,11 +25,28 @@ def test_statements_follow_the_contract(capsys):
     text = WIRE.read_text(encoding="utf-8")
     assert len(rows) >= 10
     for row in rows:
-        assert set(row) == {"article", "text", "start", "end", "kind", "speaker", "cue", "said_on", "venue"}
+        assert set(row) == {"article", "text", "start", "end", "parts", "kind", "speaker", "cue", "said_on", "venue"}
         assert set(row["speaker"]) == {"name", "role", "mention", "anonymous"}
         assert row["article"] == str(WIRE)
         assert row["kind"] in ("direct", "indirect", "mixed")
         assert row["text"] == " ".join(text[row["start"] : row["end"]].split())
+        assert row["parts"][0]["start"] == row["start"] and row["parts"][-1]["end"] == row["end"]
+        for part in row["parts"]:
+            assert part["text"] == " ".join(text[part["start"] : part["end"]].split())
+
+
+def test_a_split_quote_is_one_line_with_its_parts(tmp_path, capsys):
+    path = tmp_path / "pier.txt"
+    path.write_text(
+        "Pier to reopen\n\n\u201cWe will rebuild the pier,\u201d Mayor Ana Ruiz said on Monday. "
+        "\u201cAnd we will do it by June.\u201d\n",
+        encoding="utf-8",
+    )
+    assert main(["extract", str(path)]) == 0
+    (row,) = _lines(capsys.readouterr().out)
+    assert [part["text"] for part in row["parts"]] == ["We will rebuild the pier,", "And we will do it by June."]
+    assert row["text"].startswith("We will rebuild the pier,\u201d Mayor Ana Ruiz said")  # the span, as offsets say
+    assert row["speaker"]["name"] == "Ana Ruiz"
 
 
 def test_articles_mode_prints_one_metadata_line_per_article(capsys):

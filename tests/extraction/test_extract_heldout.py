@@ -70,7 +70,7 @@ def reports(loaded):
     """Every set's extraction, scored as the bench scores the CLI's rows."""
     out = {}
     for name, (gold, bodies) in loaded.items():
-        rows = [quote_row(n, quote) for n, text in bodies.items() for quote in extract(text).quotes]
+        rows = [quote_row(n, quote, text) for n, text in bodies.items() for quote in extract(text).quotes]
         out[name] = extract_eval.score(gold, bodies, rows)
     return out
 

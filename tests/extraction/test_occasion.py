@@ -101,7 +101,6 @@ def station_quotes():
     ("opening", "said_on"),
     [
         ("Our downtown businesses", "2025-03-03"),  # undated, about the event: the occasion
-        ("Tonight we finally", "2025-03-03"),
         ("the city had not studied", "2025-03-03"),  # "who voted against the plan" is no time of its own
         ("the garage would crowd out", None),  # "had said": background, not the event's day
         ("the bond payments", "2025-02"),  # "told the council last month": its own time wins
@@ -116,6 +115,11 @@ def test_undated_statements_take_the_occasion_unless_placed_elsewhere(station_qu
 
 def test_a_duplicated_quote_paragraph_gives_one_statement(station_quotes):
     assert sum(q.text.startswith("Our downtown businesses") for q in station_quotes) == 1
+
+
+def test_the_second_piece_of_a_split_quote_is_part_of_the_first(station_quotes):
+    (quote,) = [q for q in station_quotes if q.text.startswith("Our downtown businesses")]
+    assert quote.text.endswith("Tonight we finally delivered.") and len(quote.parts) == 2
 
 
 def article(*paragraphs: str) -> str:

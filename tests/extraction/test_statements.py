@@ -14,6 +14,7 @@ from service.extraction.cues import wordset
 from service.extraction.layout.clean import Block
 from service.extraction.layout.spans import paragraphs, quote_spans
 from service.extraction.statements import find_quotes
+from service.models import joined_text
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "articles"
 WIRE = sorted(p.stem for p in FIXTURES.glob("wire_*.txt"))
@@ -82,7 +83,10 @@ def test_fixture_negatives_are_not_statements(name):
 def test_offsets_point_at_the_text(name):
     text, _ = _load(name)
     for quote in extract(text).quotes:
-        assert quote.text == " ".join(text[quote.start : quote.end].split())
+        parts = quote.parts or ((quote.start, quote.end),)
+        assert quote.text == joined_text(text, parts)
+        assert parts[0][0] == quote.start and parts[-1][1] == quote.end
+        assert all(a[1] <= b[0] for a, b in zip(parts, parts[1:], strict=False))
 
 
 @pytest.mark.parametrize(
@@ -161,14 +165,16 @@ def test_not_statements(snippet):
     assert _body_quotes(snippet) == []
 
 
-def test_split_quote_parts_share_the_speaker():
+def test_split_quote_is_one_statement_with_its_parts():
     text = (
         "\u201cWe know a good bit,\u201d Rasmussen said. "
         "\u201cWe just don\u2019t have proof of his death.\u201d"
     )
-    quotes = _body_quotes(text)
-    assert [q.text for q in quotes] == ["We know a good bit", "We just don\u2019t have proof of his death."]
-    assert {q.speaker.name for q in quotes} == {"Rasmussen"}
+    (quote,) = _body_quotes(text)
+    assert quote.text == "We know a good bit, We just don\u2019t have proof of his death."
+    assert quote.speaker.name == "Rasmussen"
+    assert [text[s:e] for s, e in quote.parts] == ["We know a good bit,", "We just don\u2019t have proof of his death."]
+    assert (quote.start, quote.end) == (quote.parts[0][0], quote.parts[-1][1])
 
 
 def test_quote_reopened_in_the_next_paragraph_is_one_statement():
@@ -610,7 +616,7 @@ def test_said_then_takes_the_date_of_the_speakers_earlier_occasion():
         '"Winning was fine," he said then. "Showing up for each other was the point of it all."'
     )
     quotes = _body_quotes(text, "2024-02-06")
-    assert [q.said_on for q in quotes] == ["1998", "1998", "1998"]
+    assert [q.said_on for q in quotes] == ["1998", "1998"]  # the split quote is one statement
 
 
 def test_one_of_a_group_with_an_appositive_speaks_and_the_document_relays_it():

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from service.extraction.attribution.attribution import sentence_subject, speaker_after, speaker_before
 from service.extraction.attribution.clauses import ADJUNCT_RE
 from service.extraction.attribution.reported import trim_clause
+from service.extraction.attribution.split import Piece, join_split_quotes
 from service.extraction.cues import CUE_RE, wordset
 from service.extraction.layout.spans import Para, QuoteSpan
 from service.extraction.speakers.mentions import Mention
@@ -27,6 +28,11 @@ _DESCRIPTION_OPENERS = wordset("the a an his her their its our")
 _THAT_BEFORE_RE = re.compile(r"\bthat\s*$")
 _GOES_ON_RE = re.compile(r"\s+(?:and|but|or)\s+(?:that\s+)?\w+(?:\s+\w+){2}")
 _ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
+_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
+# Verbs whose short quoted complement is the subject's own judgement ("called the audit “laughable.”");
+# naming verbs ("dubbed the “density mandate”", "a plan it calls “Forward”") quote a name, not a view.
+_JUDGING_RE = re.compile(r"\b(?P<verb>called|calls|call|described|describes|deemed|pronounced)\b")
+_OBJECT_WORDS = 8  # "called Clinton's handling of the matter “reckless”": the object between verb and quote
 
 
 @dataclass
@@ -43,6 +49,7 @@ class Found:
     inherit: int | None = None  # index of the statement whose speaker this one shares
     hidden: bool = False  # a quote too short to index ("It's heartbreaking") that still names a speaker
     lead: tuple[int, int] | None = None  # for a fragment quoted inside a sentence: the words before it
+    parts: list[tuple[int, int]] = field(default_factory=list)  # a split quote's pieces; empty: one span
 
 
 def _mark_len(text: str, at: int) -> int:
@@ -134,15 +141,43 @@ def _clause_goes_on(text: str, first: QuoteSpan, last: QuoteSpan, s_start: int, 
     return bool(_GOES_ON_RE.match(rest))
 
 
-def _merge_runs(spans: list[QuoteSpan]) -> list[tuple[QuoteSpan, QuoteSpan]]:
-    """Group a quote's paragraphs: each run is (first part, last part)."""
-    runs: list[tuple[QuoteSpan, QuoteSpan]] = []
+def _merge_runs(spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
+    """Group a quote's paragraphs: each run lists the spans of one quote that runs on across paragraphs."""
+    runs: list[list[QuoteSpan]] = []
     for span in spans:
-        if runs and span.continued and runs[-1][1].close_mark is None and not runs[-1][1].stray:
-            runs[-1] = (runs[-1][0], span)
+        if runs and span.continued and runs[-1][-1].close_mark is None and not runs[-1][-1].stray:
+            runs[-1].append(span)
         else:
-            runs.append((span, span))
+            runs.append([span])
     return runs
+
+
+def _ends_sentence(text: str, last: QuoteSpan, sentence_end: int) -> bool:
+    """Whether nothing but punctuation follows the closing mark in its sentence (“..., she said, “Never.”)."""
+    if last.close_mark is None:
+        return False
+    return not text[last.close_mark : sentence_end].strip(" \t\n.,;:!?\u201d\u2019\"')")
+
+
+def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _characterised(text: str, first: QuoteSpan, sentence_start: int) -> tuple[Mention, str, str] | None:
+    """ "She called the audit “laughable.”": a short quote as the complement of a verb of characterising."""
+    verbs = list(_JUDGING_RE.finditer(text, sentence_start, first.open_mark))
+    if not verbs or text[verbs[-1].start() - 1 : verbs[-1].start()] == "-":  # "so-called" is no one's words
+        return None
+    verb = verbs[-1]
+    between = text[verb.end() : first.open_mark]
+    if len(between.split()) > _OBJECT_WORDS or _MARK_RE.search(between):
+        return None
+    subject = speaker_before(text, sentence_start, verb.start())
+    return (subject, verb.group("verb"), text[sentence_start : first.open_mark]) if subject else None
 
 
 def _sentence_of(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
@@ -153,16 +188,18 @@ def _sentence_of(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
 def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) -> tuple[list[Found], set]:
     """Quoted spans that are statements (with their attribution) and the sentences they occupy."""
     found: list[Found] = []
+    pieces: list[Piece] = []  # the statements a split quote may join (see split.py)
     quoted_sentences: set[tuple[int, int]] = set()
-    runs = _merge_runs(spans)
     last_close = -1  # just after the previous closing mark: a lead-in never reaches back past it
-    for first, last in runs:
+    for run in _merge_runs(spans):
+        first, last = run[0], run[-1]
         content = text[first.start : last.end]
         s_first = _sentence_of(bounds[first.para], first.open_mark)
         s_last = _sentence_of(bounds[last.para], last.end - 1)
-        attribution = None
+        attribution, placed = None, None
         if last.close_mark is not None:
             attribution = _after_attribution(text, last, s_last[1])
+            placed = "after"
         if (
             attribution
             and (attribution[1] == "according to" or attribution[0].kind in ("org", "study"))
@@ -176,6 +213,7 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             attribution = _before_attribution(text, first, prev_close) or _colon_subject(
                 text, first, prev_close
             )
+            placed = "before" if attribution else None
         if last.close_mark is not None:
             last_close = last.close_mark + 1
         if attribution and _clause_goes_on(text, first, last, s_first[0], s_last[1]):
@@ -186,24 +224,45 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         multi = first is not last
         at_start = first.open_mark == s_first[0] or text[s_first[0] : first.open_mark].rstrip().endswith(":")
         words = len(content.split())
-        standalone = words >= _MIN_WORDS and (attribution or at_start or multi) and not _title_like(content)
-        # A short quote is no statement, but its "said X" still tells who speaks in the rest of the paragraph.
-        hidden = not standalone and attribution is not None and at_start and not _title_like(content)
-        # A long fragment quoted inside a sentence ("called it “a disgrace to ...”") is someone's words.
-        loose = not standalone and not hidden and words >= _LOOSE_WORDS and not _title_like(content)
-        if not standalone and not hidden and not loose:
+        title = _title_like(content)
+        standalone = words >= _MIN_WORDS and (attribution or at_start or multi) and not title
+        # A short quote tied to a cue is a statement ("“Never,” Ruiz said." / "Ruiz said, “Never.”"); whether
+        # one word is worth matching is the matcher's call.
+        short = (
+            not standalone
+            and words < _MIN_WORDS
+            and attribution is not None
+            and attribution[1] is not None
+            and (at_start or (placed == "before" and _ends_sentence(text, last, s_last[1])))
+        )
+        standalone = standalone or short
+        # A short quote with no cue word still tells who speaks in the rest of the paragraph.
+        hidden = not standalone and attribution is not None and at_start and not title
+        # A long fragment quoted inside a sentence ("called it “a disgrace to ...”") is someone's words,
+        # and so is a short one that completes a verb of characterising ("called the audit “laughable.”").
+        loose = not standalone and not hidden and not title and words >= _LOOSE_WORDS
+        described = None
+        if not standalone and not hidden and not loose and not title and _ends_sentence(text, last, s_last[1]):
+            described = _characterised(text, first, s_first[0])
+        if not standalone and not hidden and not loose and described is None:
             continue
         start, end = trim_clause(text, first.start, last.end, keep_stop=True)
         if end <= start:
             continue
         item = Found(start, end, "direct", first.para, hidden=hidden)
+        if multi:  # a quote over several paragraphs: one part a paragraph, without the reopening marks
+            item.parts = [_stripped(text, span.start, span.end) for span in run]
+            item.parts[0] = (start, item.parts[0][1])
+            item.parts[-1] = (item.parts[-1][0], end)
         if attribution:
             item.mention, item.cue, item.attribution = attribution
-        if loose:
+        if loose or described:
             item.lead = (s_first[0], first.open_mark)
             verb = _CHARACTERISE_RE.search(text, s_first[0], first.open_mark)
             subject = speaker_before(text, s_first[0], verb.start()) if verb else None
-            if subject is not None:  # "Critics have called the program “a Band-Aid on a broken leg.”"
+            if described:
+                item.mention, item.cue, item.attribution = described
+            elif subject is not None:  # "Critics have called the program “a Band-Aid on a broken leg.”"
                 item.mention, item.cue, item.attribution = (
                     subject,
                     verb.group("verb"),
@@ -211,6 +270,7 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
                 )
             found.append(item)
             continue  # its sentence may still be reported speech that contains it (then it is dropped)
+        pieces.append(Piece(len(found), first, last, placed if attribution else None, s_last[1]))
         found.append(item)
         for para_index in range(first.para, last.para + 1):
             para_bounds = bounds[para_index]
@@ -219,4 +279,4 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
                 if para_bounds[index][1] > first.start:
                     quoted_sentences.add(para_bounds[index])
                 index += 1
-    return found, quoted_sentences
+    return join_split_quotes(text, found, pieces), quoted_sentences

@@ -1,0 +1,94 @@
+"""Split quotes: the pieces of one quote around its attribution become one statement with parts.
+
+“We will rebuild the pier,” Mayor Ruiz said. “And we will do it by June.” is one statement whose
+text joins the two quoted pieces; `parts` keeps each piece's offsets and start/end span the whole.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from service.extraction.layout.spans import QuoteSpan
+
+if TYPE_CHECKING:  # direct.py builds the pieces and calls join_split_quotes
+    from service.extraction.attribution.direct import Found
+
+_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
+_MARK_LEN = {"``": 2, "''": 2}
+# An attribution between two pieces is a clause, not a paragraph of narration: longer gaps hold other news.
+MAX_GAP_CHARS = 400
+# A statement's span is at least half its own words: a long attribution between two short pieces ("“Why now?”
+# asked Sen. Jane Roe, a Republican from Ohio. “We waited.”") leaves them two statements, so that whoever
+# reads start..end in context reads mostly the speaker's words, not the reporter's.
+MIN_QUOTED_SHARE = 0.5
+
+
+@dataclass(frozen=True)
+class Piece:
+    """One direct statement as direct_quotes found it, with what joining needs to know about it."""
+
+    index: int  # its position in the found list
+    first: QuoteSpan
+    last: QuoteSpan
+    placed: str | None  # where its own attribution sits: "after" the quote, "before" it, or None
+    sentence_end: int  # end of the sentence holding its closing mark (the attribution sentence, if after)
+
+
+def _gap_allows(text: str, a: Piece, b: Piece, head: Found, second: Found) -> bool:
+    """Whether the words between two quoted pieces are only the first piece's attribution (or nothing)."""
+    if a.last.close_mark is None or a.last.para != b.first.para:
+        return False
+    gap_start = a.last.close_mark + _MARK_LEN.get(text[a.last.close_mark : a.last.close_mark + 2], 1)
+    gap = text[gap_start : b.first.open_mark]
+    if len(gap) > MAX_GAP_CHARS or _MARK_RE.search(gap):
+        return False
+    if not gap.strip():  # “...” “...”: the same voice goes on; two attributions would be two statements
+        return head.mention is None or second.mention is None
+    if a.placed != "after" or b.placed == "after" or head.mention is None:
+        return False
+    if second.mention is not None and second.mention.start != head.mention.start:
+        return False  # a cue of its own before the second piece: someone else may speak
+    # The second piece opens inside the attribution sentence (“...,” she said, “...”) or right after it.
+    return b.first.open_mark < a.sentence_end or not text[a.sentence_end : b.first.open_mark].strip()
+
+
+def _mostly_quoted(head: Found, other: Found) -> bool:
+    parts = (head.parts or [(head.start, head.end)]) + (other.parts or [(other.start, other.end)])
+    return sum(end - start for start, end in parts) >= MIN_QUOTED_SHARE * (other.end - head.start)
+
+
+def _join(text: str, into: Found, other: Found, inner_end: int) -> None:
+    """Extend `into` by `other`; the earlier piece keeps its closing comma ("..., and ..." reads on)."""
+    while inner_end > into.end and text[inner_end - 1].isspace():
+        inner_end -= 1
+    head = into.parts or [(into.start, into.end)]
+    head[-1] = (head[-1][0], max(head[-1][1], inner_end))
+    into.parts = head + (other.parts or [(other.start, other.end)])
+    into.end = other.end
+    if into.mention is None and other.mention is not None:
+        into.mention, into.cue, into.attribution = other.mention, other.cue, other.attribution
+    into.hidden = into.hidden and other.hidden
+
+
+def join_split_quotes(text: str, found: list[Found], pieces: list[Piece]) -> list[Found]:
+    """The found statements with each split quote's pieces joined into its first piece."""
+    joined: set[int] = set()
+    head: int | None = None  # index of the statement being assembled
+    previous: Piece | None = None
+    for piece in pieces:
+        adjacent = previous is not None and piece.index == previous.index + 1  # no other statement between
+        if (
+            adjacent
+            and _gap_allows(text, previous, piece, found[head], found[piece.index])
+            and _mostly_quoted(found[head], found[piece.index])
+        ):
+            _join(text, found[head], found[piece.index], previous.last.end)
+            joined.add(piece.index)
+            # The next gap is read after this piece, but the attribution is still the head's.
+            placed = previous.placed if previous.placed == "after" else piece.placed
+            previous = Piece(piece.index, piece.first, piece.last, placed, piece.sentence_end)
+            continue
+        head, previous = piece.index, piece
+    return [item for i, item in enumerate(found) if i not in joined]
