@@ -25,7 +25,18 @@ def test_statements_follow_the_contract(capsys):
     text = WIRE.read_text(encoding="utf-8")
     assert len(rows) >= 10
     for row in rows:
-        assert set(row) == {"article", "text", "start", "end", "parts", "kind", "speaker", "cue", "said_on", "venue"}
+        assert set(row) == {
+            "article",
+            "text",
+            "start",
+            "end",
+            "parts",
+            "kind",
+            "speaker",
+            "cue",
+            "said_on",
+            "venue",
+        }
         assert set(row["speaker"]) == {"name", "role", "mention", "anonymous"}
         assert row["article"] == str(WIRE)
         assert row["kind"] in ("direct", "indirect", "mixed")
@@ -44,8 +55,13 @@ def test_a_split_quote_is_one_line_with_its_parts(tmp_path, capsys):
     )
     assert main(["extract", str(path)]) == 0
     (row,) = _lines(capsys.readouterr().out)
-    assert [part["text"] for part in row["parts"]] == ["We will rebuild the pier,", "And we will do it by June."]
-    assert row["text"].startswith("We will rebuild the pier,\u201d Mayor Ana Ruiz said")  # the span, as offsets say
+    assert [part["text"] for part in row["parts"]] == [
+        "We will rebuild the pier,",
+        "And we will do it by June.",
+    ]
+    assert row["text"].startswith(
+        "We will rebuild the pier,\u201d Mayor Ana Ruiz said"
+    )  # the span, as offsets say
     assert row["speaker"]["name"] == "Ana Ruiz"
 
 

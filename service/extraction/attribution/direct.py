@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from service.extraction.attribution.attribution import sentence_subject, speaker_after, speaker_before
 from service.extraction.attribution.clauses import ADJUNCT_RE
 from service.extraction.attribution.reported import trim_clause
+from service.extraction.attribution.short import ends_sentence, judged
 from service.extraction.attribution.split import Piece, join_split_quotes
 from service.extraction.cues import CUE_RE, wordset
 from service.extraction.layout.spans import Para, QuoteSpan
@@ -29,10 +30,6 @@ _THAT_BEFORE_RE = re.compile(r"\bthat\s*$")
 _GOES_ON_RE = re.compile(r"\s+(?:and|but|or)\s+(?:that\s+)?\w+(?:\s+\w+){2}")
 _ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
 _MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
-# Verbs whose short quoted complement is the subject's own judgement ("called the audit “laughable.”");
-# naming verbs ("dubbed the “density mandate”", "a plan it calls “Forward”") quote a name, not a view.
-_JUDGING_RE = re.compile(r"\b(?P<verb>called|calls|call|described|describes|deemed|pronounced)\b")
-_OBJECT_WORDS = 8  # "called Clinton's handling of the matter “reckless”": the object between verb and quote
 
 
 @dataclass
@@ -152,11 +149,8 @@ def _merge_runs(spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
     return runs
 
 
-def _ends_sentence(text: str, last: QuoteSpan, sentence_end: int) -> bool:
-    """Whether nothing but punctuation follows the closing mark in its sentence (“..., she said, “Never.”)."""
-    if last.close_mark is None:
-        return False
-    return not text[last.close_mark : sentence_end].strip(" \t\n.,;:!?\u201d\u2019\"')")
+def _follows_piece(pieces: list[Piece], found: list[Found], first: QuoteSpan) -> bool:
+    return bool(pieces) and pieces[-1].index == len(found) - 1 and pieces[-1].last.para == first.para
 
 
 def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
@@ -165,19 +159,6 @@ def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
-
-
-def _characterised(text: str, first: QuoteSpan, sentence_start: int) -> tuple[Mention, str, str] | None:
-    """ "She called the audit “laughable.”": a short quote as the complement of a verb of characterising."""
-    verbs = list(_JUDGING_RE.finditer(text, sentence_start, first.open_mark))
-    if not verbs or text[verbs[-1].start() - 1 : verbs[-1].start()] == "-":  # "so-called" is no one's words
-        return None
-    verb = verbs[-1]
-    between = text[verb.end() : first.open_mark]
-    if len(between.split()) > _OBJECT_WORDS or _MARK_RE.search(between):
-        return None
-    subject = speaker_before(text, sentence_start, verb.start())
-    return (subject, verb.group("verb"), text[sentence_start : first.open_mark]) if subject else None
 
 
 def _sentence_of(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
@@ -233,7 +214,7 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             and words < _MIN_WORDS
             and attribution is not None
             and attribution[1] is not None
-            and (at_start or (placed == "before" and _ends_sentence(text, last, s_last[1])))
+            and (at_start or (placed == "before" and ends_sentence(text, last, s_last[1])))
         )
         standalone = standalone or short
         # A short quote with no cue word still tells who speaks in the rest of the paragraph.
@@ -242,10 +223,16 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         # and so is a short one that completes a verb of characterising ("called the audit “laughable.”").
         loose = not standalone and not hidden and not title and words >= _LOOSE_WORDS
         described = None
-        if not standalone and not hidden and not loose and not title and _ends_sentence(text, last, s_last[1]):
-            described = _characterised(text, first, s_first[0])
+        if not standalone and not hidden and not loose and not title and ends_sentence(text, last, s_last[1]):
+            described = judged(text, first, s_first[0])
         if not standalone and not hidden and not loose and described is None:
-            continue
+            # A short quoted sentence right after another piece ("“...,” she said. “Twice.”") may go on
+            # with it: kept hidden, it shows only if it joins that statement.
+            hidden = (
+                at_start and ends_sentence(text, last, s_last[1]) and _follows_piece(pieces, found, first)
+            )
+            if not hidden:
+                continue
         start, end = trim_clause(text, first.start, last.end, keep_stop=True)
         if end <= start:
             continue
@@ -268,6 +255,8 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
                     verb.group("verb"),
                     text[s_first[0] : first.open_mark],
                 )
+            if loose:  # a fragment may also be the second piece of a split quote (“...,” he said, “and ...”)
+                pieces.append(Piece(len(found), first, last, None, s_last[1]))
             found.append(item)
             continue  # its sentence may still be reported speech that contains it (then it is dropped)
         pieces.append(Piece(len(found), first, last, placed if attribution else None, s_last[1]))

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from service.extraction.cues import CUE_RE
 from service.extraction.layout.spans import QuoteSpan
 
 if TYPE_CHECKING:  # direct.py builds the pieces and calls join_split_quotes
@@ -19,10 +20,6 @@ _MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
 _MARK_LEN = {"``": 2, "''": 2}
 # An attribution between two pieces is a clause, not a paragraph of narration: longer gaps hold other news.
 MAX_GAP_CHARS = 400
-# A statement's span is at least half its own words: a long attribution between two short pieces ("“Why now?”
-# asked Sen. Jane Roe, a Republican from Ohio. “We waited.”") leaves them two statements, so that whoever
-# reads start..end in context reads mostly the speaker's words, not the reporter's.
-MIN_QUOTED_SHARE = 0.5
 
 
 @dataclass(frozen=True)
@@ -46,17 +43,16 @@ def _gap_allows(text: str, a: Piece, b: Piece, head: Found, second: Found) -> bo
         return False
     if not gap.strip():  # “...” “...”: the same voice goes on; two attributions would be two statements
         return head.mention is None or second.mention is None
-    if a.placed != "after" or b.placed == "after" or head.mention is None:
+    opens_next = b.first.open_mark < a.sentence_end or not text[a.sentence_end : b.first.open_mark].strip()
+    if b.placed == "after" or not opens_next:
         return False
-    if second.mention is not None and second.mention.start != head.mention.start:
-        return False  # a cue of its own before the second piece: someone else may speak
-    # The second piece opens inside the attribution sentence (“...,” she said, “...”) or right after it.
-    return b.first.open_mark < a.sentence_end or not text[a.sentence_end : b.first.open_mark].strip()
-
-
-def _mostly_quoted(head: Found, other: Found) -> bool:
-    parts = (head.parts or [(head.start, head.end)]) + (other.parts or [(other.start, other.end)])
-    return sum(end - start for start, end in parts) >= MIN_QUOTED_SHARE * (other.end - head.start)
+    if a.placed != "after" or head.mention is None:
+        # “...,” the letter said. “...”: a cue in the first piece's sentence whose speaker no rule names
+        # is still an attribution, not narration.
+        cue = CUE_RE.search(text, gap_start, min(a.sentence_end, b.first.open_mark))
+        return second.mention is None and cue is not None and len(text[gap_start : cue.start()].split()) <= 4
+    # A cue of its own before the second piece: someone else may speak.
+    return second.mention is None or second.mention.start == head.mention.start
 
 
 def _join(text: str, into: Found, other: Found, inner_end: int) -> None:
@@ -79,11 +75,7 @@ def join_split_quotes(text: str, found: list[Found], pieces: list[Piece]) -> lis
     previous: Piece | None = None
     for piece in pieces:
         adjacent = previous is not None and piece.index == previous.index + 1  # no other statement between
-        if (
-            adjacent
-            and _gap_allows(text, previous, piece, found[head], found[piece.index])
-            and _mostly_quoted(found[head], found[piece.index])
-        ):
+        if adjacent and _gap_allows(text, previous, piece, found[head], found[piece.index]):
             _join(text, found[head], found[piece.index], previous.last.end)
             joined.add(piece.index)
             # The next gap is read after this piece, but the attribution is still the head's.

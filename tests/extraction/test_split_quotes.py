@@ -1,0 +1,142 @@
+"""Split and multi-paragraph quotes as one statement with parts; short quotes tied to a cue (issue 13)."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.extraction.layout.clean import Block
+from service.extraction.layout.spans import paragraphs
+from service.extraction.statements import find_quotes
+from service.models import joined_text
+
+
+def _quotes(text: str):
+    blocks = [Block(p.start, p.end, "body") for p in paragraphs(text, [Block(0, len(text), "body")])]
+    return find_quotes(text, blocks, None)
+
+
+def _pieces(text: str, quote) -> list[str]:
+    return [text[start:end] for start, end in quote.parts] if quote.parts else [text[quote.start : quote.end]]
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces", "speaker"),
+    [
+        (
+            "\u201cWe will rebuild the pier,\u201d Mayor Ana Ruiz said. "
+            "\u201cAnd we will do it by June.\u201d",
+            ["We will rebuild the pier,", "And we will do it by June."],
+            "Ana Ruiz",
+        ),
+        (  # the second piece goes on inside the attribution sentence
+            '"The levee held this time," said Colonel Mark Tran of the Army Corps of Engineers, '
+            '"but the next storm will test it again."',
+            ["The levee held this time,", "but the next storm will test it again."],
+            "Mark Tran",
+        ),
+        (  # double-apostrophe marks, the second piece a fragment of the sentence
+            "Officials met on Friday. ''The sooner the grain ships leave,'' Minister Olga Berg said, "
+            "''the sooner prices fall in the markets.''",
+            ["The sooner the grain ships leave,", "the sooner prices fall in the markets."],
+            "Olga Berg",
+        ),
+        (  # three pieces: after the attribution the speaker goes on in two quoted sentences
+            '"We counted every ballot," county clerk Rosa Imes said. "Twice." "Nobody was left out."',
+            ["We counted every ballot,", "Twice.", "Nobody was left out."],
+            "Rosa Imes",
+        ),
+        (  # adverbs and a time between the cue and the second piece
+            '"That does not mean we stay silent," a union spokesman said late last week, '
+            '"but that we answer with facts."',
+            ["That does not mean we stay silent,", "but that we answer with facts."],
+            "union spokesman",
+        ),
+    ],
+)
+def test_split_quote_is_one_statement(text, pieces, speaker):
+    (quote,) = _quotes(text)
+    assert _pieces(text, quote) == pieces
+    assert quote.text == joined_text(text, quote.parts)
+    assert (quote.start, quote.end) == (quote.parts[0][0], quote.parts[-1][1])
+    assert speaker in (quote.speaker.name or quote.speaker.mention or "")
+    assert quote.kind == "direct"
+
+
+def test_a_document_cue_between_the_pieces_still_joins_them():
+    text = (
+        '"We need every volunteer at the dunes this weekend," the newsletter said. '
+        '"The town has never needed them more than it does now."'
+    )
+    (quote,) = _quotes(text)
+    assert len(quote.parts) == 2 and quote.text.endswith("than it does now.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the second piece has its own speaker
+        '"We will rebuild the pier," Mayor Ana Ruiz said. Council member Tom Hale replied: '
+        '"Not with this budget, we will not."',
+        # narration between the pieces
+        '"We will rebuild the pier," Mayor Ana Ruiz said. The storm destroyed it in March. '
+        '"It will take a year at least."',
+        # a closed quote in the next paragraph is a statement of its own (same speaker, inherited)
+        '"We will rebuild the pier," Mayor Ana Ruiz said.\n\n"It will take a year at least."',
+        # each piece carries its own cue
+        '"We will rebuild the pier," Mayor Ana Ruiz said. "It will take a year at least," she added.',
+    ],
+)
+def test_pieces_with_their_own_attribution_or_narration_between_stay_apart(text):
+    quotes = _quotes(text)
+    assert len(quotes) == 2
+    assert all(not q.parts for q in quotes)
+
+
+def test_next_paragraph_quote_keeps_the_speaker_who_began_it():
+    text = (
+        '"We will rebuild the pier," said Mayor Ana Ruiz, who toured the harbour with Governor Paul Dunn.\n\n'
+        '"It will take a year at least, and every fisherman here knows it."'
+    )
+    first, second = _quotes(text)
+    assert first.speaker.name == second.speaker.name == "Ana Ruiz"
+
+
+def test_multi_paragraph_quote_has_one_part_a_paragraph_without_the_reopening_mark():
+    text = (
+        'Harbour master Lena Sorg said: "The pier took the full force of the surge.\n\n'
+        '"We lost two boats and the fuel dock, and the insurers have not called back."'
+    )
+    (quote,) = _quotes(text)
+    assert _pieces(text, quote) == [
+        "The pier took the full force of the surge.",
+        "We lost two boats and the fuel dock, and the insurers have not called back.",
+    ]
+    assert '"' not in quote.text and quote.speaker.name == "Lena Sorg"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "speaker"),
+    [
+        ('"Never," Mayor Ana Ruiz said when asked about a tax rise.', "Never,", "Ana Ruiz"),
+        ('Asked whether she would run again, Mayor Ana Ruiz said, "Probably."', "Probably.", "Ana Ruiz"),
+        ('"Absolutely not," said Tom Hale, the council treasurer.', "Absolutely not,", "Tom Hale"),
+        ("Auditor Kim Paek called the harbour accounts \u201claughable.\u201d", "laughable.", "Kim Paek"),
+    ],
+)
+def test_short_quote_tied_to_a_cue_is_a_statement(text, words, speaker):
+    (quote,) = _quotes(text)
+    assert text[quote.start : quote.end] == words.rstrip(",")
+    assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Critics dubbed the plan the "pier tax" within a week of its launch.',  # a name, not a view
+        'Her campaign calls the platform "Harbour First."',  # a title
+        "The so-called \u201cmoderate\u201d wing stayed home.",
+        'The word "resilience" appears nine times in the report.',
+    ],
+)
+def test_names_titles_and_scare_quotes_are_not_statements(text):
+    assert _quotes(text) == []
