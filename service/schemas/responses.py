@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import marshmallow as ma
 from marshmallow import fields, validate
+from marshmallow.utils import get_value
 
 from service.models import KINDS
 
@@ -47,6 +48,28 @@ class ReportSchema(ma.Schema):
     url = fields.String(allow_none=True)
 
 
+class PartSchema(ma.Schema):
+    """One quoted piece of a statement: offsets into the article text."""
+
+    start = fields.Integer()
+    end = fields.Integer()
+
+
+class StatementParts(fields.List):
+    """A statement's quoted pieces in order; a one-span statement is one part, an imported one has none."""
+
+    def __init__(self, **kwargs):
+        super().__init__(fields.Nested(PartSchema), **kwargs)
+
+    def serialize(self, attr, obj, accessor=None, **kwargs):
+        """Read parts, start and end from a record or a dict and answer [{start, end}, ...]."""
+        parts = get_value(obj, "parts", ()) or ()
+        start, end = get_value(obj, "start", None), get_value(obj, "end", None)
+        if not parts and start is not None and end is not None:
+            parts = ((start, end),)
+        return [{"start": part_start, "end": part_end} for part_start, part_end in parts]
+
+
 class QuoteSchema(ma.Schema):
     """One statement with its speaker, date and article; offsets index the article text."""
 
@@ -60,6 +83,12 @@ class QuoteSchema(ma.Schema):
     venue = fields.String(allow_none=True)
     start = fields.Integer(allow_none=True)
     end = fields.Integer(allow_none=True)
+    parts = StatementParts(
+        metadata={
+            "description": "The quoted pieces whose words, joined, are `text` (a split quote has several); "
+            "`start`/`end` span them all. Empty for imported statements."
+        }
+    )
     article = fields.Nested(ArticleRefSchema, allow_none=True)
 
 

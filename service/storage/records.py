@@ -24,7 +24,7 @@ ARTICLE_COLUMNS = (
 QUOTE_COLUMNS = (
     "q.id, q.text, q.kind, q.speaker_name, q.speaker_role, q.speaker_mention, q.speaker_anonymous,"
     " q.speaker_organisation, q.said_on, q.venue, q.cue, q.start_offset, q.end_offset, q.ref,"
-    " q.article_id, q.title, q.outlet, q.published, q.url, " + ARTICLE_COLUMNS
+    " q.article_id, q.title, q.outlet, q.published, q.url, q.parts, " + ARTICLE_COLUMNS
 )
 QUOTE_FROM = "quotes q LEFT JOIN articles a ON a.id = q.article_id"
 
@@ -124,7 +124,7 @@ def quote_from_row(row: tuple) -> StoredQuote:
     """Build a StoredQuote from the QUOTE_COLUMNS of a row."""
     article_id = row[14]
     if article_id is not None:
-        article = article_from_row(row[19:])
+        article = article_from_row(row[20:])
     else:
         article = _imported_article(title=row[15], outlet=row[16], published=row[17], url=row[18])
     return StoredQuote(
@@ -141,7 +141,18 @@ def quote_from_row(row: tuple) -> StoredQuote:
         end=row[12],
         ref=row[13],
         article=article,
+        parts=parts_from_column(row[19]),
     )
+
+
+def parts_column(parts: tuple[tuple[int, int], ...]) -> str | None:
+    """A statement's parts as stored: JSON [[start, end], ...], or NULL for a one-span statement."""
+    return json.dumps([list(part) for part in parts]) if parts else None
+
+
+def parts_from_column(value: str | None) -> tuple[tuple[int, int], ...]:
+    """The parts a row stores (see parts_column)."""
+    return tuple((start, end) for start, end in json.loads(value)) if value else ()
 
 
 def _imported_article(**given: str | None) -> StoredArticle | None:

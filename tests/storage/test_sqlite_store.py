@@ -9,7 +9,7 @@ import pytest
 from service.storage import QuoteFilters
 from service.storage.sql.statement_rows import _where
 from service.storage.sqlite import SqliteStore
-from service.storage.sqlite.schema import SCHEMA_VERSION
+from service.storage.sqlite.schema import MIGRATIONS, SCHEMA_VERSION
 
 
 @pytest.fixture
@@ -59,3 +59,21 @@ def test_outlet_and_date_filters_can_use_an_index(store, filters, index):
         f"EXPLAIN QUERY PLAN SELECT q.id FROM quotes q INDEXED BY {index} WHERE {where}", params
     )
     assert index in " ".join(str(row) for row in plan)
+
+
+def test_a_store_of_the_first_schema_gains_parts_and_keeps_its_rows(tmp_path):
+    path = tmp_path / "old.sqlite3"
+    conn = sqlite3.connect(path)
+    for statement in MIGRATIONS[0]:
+        conn.execute(statement)
+    conn.execute("PRAGMA user_version = 1")
+    conn.execute(
+        "INSERT INTO quotes (text, kind, start_offset, end_offset) VALUES ('stored before', 'direct', 3, 16)"
+    )
+    conn.commit()
+    conn.close()
+    store = SqliteStore(path)
+    (old,) = store.list_quotes(QuoteFilters(), 0, 10)[0]
+    assert (old.text, old.start, old.end, old.parts) == ("stored before", 3, 16, ())
+    assert store._connection().execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    store.close()

@@ -459,3 +459,28 @@ def test_filter_ids_returns_the_ids_passing_from_those_asked(filled):
     assert wanted and filled.filter_ids(asked, QuoteFilters(speaker="lee", kind="direct")) == wanted
     assert filled.filter_ids([], QuoteFilters(kind="direct")) == set()
     assert filled.filter_ids(every, QuoteFilters()) == set(every)
+
+
+def test_a_split_quote_keeps_its_parts_and_a_one_span_statement_has_none(store):
+    text = 'Pier\n\n"We will rebuild the pier," Mayor Ana Ruiz said. "And we will do it by June."\n'
+    first, second = text.index("We will"), text.index("And we")
+    parts = (
+        (first, first + len("We will rebuild the pier,")),
+        (second, second + len("And we will do it by June.")),
+    )
+    split = Quote(
+        text="We will rebuild the pier, And we will do it by June.",
+        start=parts[0][0],
+        end=parts[1][1],
+        kind="direct",
+        speaker=Speaker(name="Ana Ruiz"),
+        parts=parts,
+    )
+    single = quote("And we will do it by June.", second, name="Ana Ruiz")
+    article, _ = save(store, text, extraction(split, single))
+    stored = store.article_quotes(article.id)
+    assert [q.parts for q in stored] == [parts, ()]
+    assert store.get_quote(stored[0].id).parts == parts
+    assert store.import_quotes([{"text": "An imported statement"}]).added == 1
+    (imported,) = store.list_quotes(QuoteFilters(), 0, 10)[0][2:]
+    assert imported.parts == () and imported.start is None

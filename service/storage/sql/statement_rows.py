@@ -11,6 +11,7 @@ from service.storage.records import (
     ImportResult,
     QuoteFilters,
     name_key,
+    parts_column,
     quote_from_row,
     statement_key,
 )
@@ -19,7 +20,8 @@ from service.storage.sql.speaker_rows import SpeakerCache, speaker_key, upsert_s
 _INSERT = (
     "INSERT INTO quotes (article_id, text, kind, speaker_id, speaker_name, speaker_role, speaker_mention,"
     " speaker_anonymous, speaker_organisation, cue, said_on, venue, start_offset, end_offset, ref, dedup_key,"
-    " title, outlet, published, url) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " title, outlet, published, url, parts)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     # Only uniqueness (ref, dedup_key) turns into a skip; a CHECK failure still raises.
     " ON CONFLICT DO NOTHING"
 )
@@ -70,6 +72,7 @@ def insert_article_quotes(
                 outlet,
                 published,
                 None,
+                parts_column(q.parts),
             )
             for q in quotes
         ],
@@ -122,6 +125,7 @@ def import_rows(
                 row.get("outlet"),
                 row.get("published"),
                 row.get("url"),
+                None,  # an imported statement is its text alone: no parts
             ]
         )
     ids, learned = speakers.resolve(conn, wanted)

@@ -90,6 +90,11 @@ MIGRATIONS: list[list[str]] = [
             UPDATE speakers SET quote_count = quote_count - 1 WHERE id = OLD.speaker_id;
         END""",
     ],
+    [
+        # A split quote's pieces (Quote.parts) as JSON [[start, end], ...]; NULL when the statement is
+        # the one span start_offset..end_offset, as every row stored before this step is.
+        "ALTER TABLE quotes ADD COLUMN parts TEXT",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
