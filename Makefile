@@ -23,6 +23,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed
 	$(VENV)/bin/ruff check service tests bench gunicorn.conf.py
 	$(VENV)/bin/ruff format --check service tests bench gunicorn.conf.py
+	bash scripts/java.sh  # Spark's JVM for the batch-extract tests
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed

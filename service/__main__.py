@@ -1,4 +1,4 @@
-"""`python -m service <command>`: extract, ingest, import-quotes, match, reindex, openapi."""
+"""`python -m service <command>`: extract, batch-extract, ingest, import-quotes, match, reindex, openapi."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from service.config import Settings, SettingsError
 # Each command lives in service/cli/<module>.py with add_arguments(parser) and run(args) -> int.
 COMMANDS = {
     "extract": ("extract", "print the statements (or, with --articles, the metadata) found in articles"),
+    "batch-extract": ("batch_extract", "extract statements from a folder of articles on Apache Spark"),
     "ingest": ("ingest", "load article files or folders into the store (idempotent)"),
     "import-quotes": ("import_quotes", "bulk-load ready-made statements from JSON Lines or Quotebank files"),
     "match": ("match", "print the best matches for a claim as a table"),
