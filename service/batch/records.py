@@ -37,7 +37,7 @@ def extract_records(article: str, text: str, given: dict | None = None) -> list[
         result = extract(text)
     except Exception as error:  # one odd article must not cost the partition its statements
         return [failure(article, f"extraction failed: {error!r}")]
-    records = [(STATEMENT, _line(quote_row(article, quote))) for quote in result.quotes]
+    records = [(STATEMENT, _line(quote_row(article, quote, text))) for quote in result.quotes]
     meta = article_row(article, result.meta)
     # The text's own metadata wins; what the input gave fills the gaps (as ingest does).
     for name in GIVEN_FIELDS:

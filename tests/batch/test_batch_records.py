@@ -30,7 +30,9 @@ def test_an_article_gives_the_extract_commands_lines():
     result = extract(ARTICLE_TEXT)
     assert result.quotes, "the fixture article must have statements"
     assert _kinds(found) == [STATEMENT] * len(result.quotes) + [ARTICLE]
-    assert [json.loads(line) for _, line in found[:-1]] == [quote_row("a.txt", q) for q in result.quotes]
+    assert [json.loads(line) for _, line in found[:-1]] == [
+        quote_row("a.txt", q, ARTICLE_TEXT) for q in result.quotes
+    ]
     assert json.loads(found[-1][1]) == {**article_row("a.txt", result.meta), "url": None}
 
 
