@@ -1,18 +1,24 @@
-"""Who a claim says spoke, and whether that is a quote's speaker (surnames, roles, organisations, loosely).
+"""Whether the person or body a claim names is a statement's speaker (surnames, roles, organisations).
 
-`claim_speaker(claim)` finds the mention ("Putin said ...", "according to the State Department",
-"Lavrov: ...", "..., says the FSB chief"); `speaker_verdict(mention, speaker)` gives "same",
-"different", or "unknown" when the quote's speaker is not known. Places stand for their
-governments ("Moscow", "the Kremlin" -> Russia); a body matches the people who speak for it
-("the State Department" matches its counter-terrorism coordinator); a rank must agree ("the
-foreign minister" is not the deputy foreign minister).
+`speaker_verdict(mention, speaker) -> (verdict, reason)`, verdict one of "consistent", "conflicting",
+"unknown" (the statement's speaker is not known). Who the claim names is read by
+`service.search.claims`. Rules, in order:
+- a surname in the mention is the speaker's surname (consistent) or someone else's (conflicting);
+  a different given name before it ("Hillary Clinton" for Bill Clinton) conflicts;
+- a rank must agree: "the foreign minister" is not the deputy foreign minister;
+- otherwise the mention is a description, and it is consistent when at least 3/4 of its words are
+  found in the speaker's name, role or mention. Places stand for their governments ("Moscow", "the
+  Kremlin" -> Russia); a body matches the people who speak for it ("the State Department" matches its
+  counter-terrorism coordinator); a head of something is its chief, director, or an unranked
+  minister or secretary; a diplomat speaks for a foreign ministry. A country the speaker's record
+  does not name is not held against the mention: the record cannot tell (it says neither way).
 """
 
 from __future__ import annotations
 
 import re
 
-from service.extraction.cues import CLAUSE_OPENERS, ORG_NOUNS, PERSON_NOUNS, PLACES, SAY_VERBS, TITLE_WORDS
+from service.extraction.cues import STUDY_NOUNS, TITLE_WORDS
 from service.models import Speaker
 
 
@@ -25,75 +31,47 @@ def _pairs(pairs: str) -> dict[str, str]:
     return {k.replace("_", " "): v.replace("_", " ") for k, v in (p.split("=") for p in pairs.split())}
 
 
-# Alternations for regexes: the reporting verbs, and the auxiliaries or adverbs that may precede them.
-CUE_VERBS = "|".join(sorted(SAY_VERBS | {"assumes", "assumed", "accused", "accuses"}, key=len, reverse=True))
-AUX = r"(?:(?:has|have|had|also|again|once|is|was|\w+ly)\s+)*"
-_WHO = r"(?P<who>[A-Z][\w.'’-]*(?:\s+[\w.'’-]+){0,7}?|the\s+[\w.'’-]+(?:\s+[\w.'’-]+){0,6}?)"
-_SPEAKER_PATTERNS = [
-    re.compile(r"^(?P<who>[A-Z][^:]{1,50}):\s"),  # "Lavrov: Russia condemns ..."
-    re.compile(r"^according\s+to\s+(?P<who>[^,]{2,60}),", re.I),
-    re.compile(r"[,;]\s*according\s+to\s+(?P<who>[^,;]{2,60}?)\W*$", re.I),
-    re.compile(rf"[,;]\s*(?:{CUE_VERBS})\s+(?P<who>[^,;]{{2,60}}?)\W*$"),  # "..., says the FSB chief"
-    re.compile(rf"[,;]\s*(?P<who>[^,;]{{2,60}}?)\s+{AUX}(?:{CUE_VERBS})\W*$"),  # "..., the FSB chief said."
-    re.compile(rf"^(?:[^,]{{3,40}},\s+)?{_WHO}\s+{AUX}(?:{CUE_VERBS}|is\s+quoted\s+as\s+saying)\b"),
-]
 # Loose-matching vocabulary: places stand for their governments, titles have common synonyms.
-_ALIASES = _pairs(
+ALIASES = _pairs(
     "u.s.=us u.s=us usa=us america=us american=us washington=us pentagon=us united_states=us u.k.=uk "
     "britain=uk british=uk united_kingdom=uk london=uk russian=russia moscow=russia kremlin=russia "
     "syrian=syria damascus=syria chinese=china beijing=china french=france paris=france german=germany "
     "berlin=germany iranian=iran tehran=iran turkish=turkey ankara=turkey israeli=israel ukrainian=ukraine "
     "kyiv=ukraine kiev=ukraine iraqi=iraq baghdad=iraq saudi=saudi_arabia riyadh=saudi_arabia chief=head "
-    "boss=head leader=head secretary_general=secretary-general director_general=director-general "
+    "boss=head leader=head director=head secretary_general=secretary-general "
+    "director_general=director-general "
     "united_nations=un u.n.=un european_union=eu defence=defense spokeswoman=spokesman "
-    "spokesperson=spokesman officials=official "
-    "sources=source ministers=minister"
+    "spokesperson=spokesman officials=official sources=source ministers=minister anti=counter "
+    "counterterrorism=counter-terrorism intel=intelligence research=study report=study survey=study "
+    "diplomat=foreign diplomats=foreign"
 )
+# Bodies whose name says their country (and portfolio): "the State Department" is American.
+_IMPLIES = {
+    "state department": {"us"},
+    "white house": {"us"},
+    "pentagon": {"us", "defense"},
+    "kremlin": {"russia"},
+    "fsb": {"russia", "security"},
+}
+# Countries as `_tokens` folds them: a record naming none cannot confirm or deny the claim's.
+_PLACES = _word_set("us uk russia syria china france germany iran turkey israel ukraine iraq") | {
+    "saudi arabia"
+}
 _FILLER = _word_set(
     "the a an of for and in on at to by with from 's senior top high-ranking said al el bin ibn"
 )
 _GENERIC = _word_set("official source authority authorities government administration representative")
 _OFFICES = _word_set("chancellor premier king queen pope emir prince sheikh monarch ayatollah mufti")
-_RANKS = _word_set("deputy vice assistant former under undersecretary")
+_RANKS = _word_set("deputy vice assistant former under undersecretary acting")
 _PERSON_TITLES = _word_set("minister president secretary head director spokesman ambassador chairman")
-# Crowds stand for no one in particular: "Experts say" names no speaker, "US officials say" does.
-_CROWD = _word_set(
-    "reports report media experts analysts observers critics sources studies study data figures estimates "
-    "people residents witnesses activists scientists researchers many most some others everyone independent"
-)
 _LEADERS = _word_set(
     "president prime premier chancellor king queen emir chairman chairwoman director director-general "
-    "secretary-general commander ceo governor mayor"
+    "secretary-general commander ceo governor mayor minister secretary"
 )
 _SUFFIXES = _word_set("jr sr ii iii iv")
 _PHRASES = ("united states", "united kingdom", "saudi arabia", "united nations", "european union")
-_PHRASES += ("secretary general", "director general")
-
-
-def claim_speaker(claim: str) -> str | None:
-    """Who the claim says made the statement ("Putin said ...", "..., says the FSB chief"), or None."""
-    text = claim.strip()
-    for pattern in _SPEAKER_PATTERNS:
-        m = pattern.search(text)
-        who = m.group("who").strip(" ,.\"'“”‘’") if m else ""
-        if not who or re.search(r"\d", who) or len(who.split()) > 8:
-            continue
-        # "according to" always introduces a source; elsewhere the words must look like one.
-        named = "according" in pattern.pattern or _names_someone(who)
-        if named and not all(w.lower() in _CROWD | _FILLER for w in who.split()):
-            return who
-    return None
-
-
-def _names_someone(who: str) -> bool:
-    """A speaker mention ends in a name, a place, or a noun for a person or body ("the FSB chief")."""
-    words = who.split()
-    last = words[-1].lower().removesuffix("'s").removesuffix("’s")
-    if last in PERSON_NOUNS | ORG_NOUNS | _ALIASES.keys() | _OFFICES or words[-1] in PLACES:
-        return True
-    return words[-1].split("-")[-1][:1].isupper() and not (
-        len(words) == 1 and last in CLAUSE_OPENERS | {"many", "most", "others"}
-    )
+_PHRASES += ("secretary general", "director general", "state department", "white house")
+SHARE_NEEDED = 0.75  # of a description's words found in the speaker's record
 
 
 def _initials(text: str) -> set[str]:
@@ -111,15 +89,19 @@ def _tokens(text: str | None, acronyms: bool = False) -> set[str]:
     extra = _initials(text or "") if acronyms else set()
     text = (text or "").lower().replace("’", "'")
     for phrase in _PHRASES:
-        text = text.replace(phrase, phrase.replace(" ", "_"))
+        if phrase in text:
+            extra |= _IMPLIES.get(phrase, set())
+            text = text.replace(phrase, phrase.replace(" ", "_"))
     words = set()
     for raw in re.findall(r"[\w.'-]+", text):
         word = raw.strip(".'").removesuffix("'s").replace("_", " ")
-        word = _ALIASES.get(word, _ALIASES.get(word.rstrip("."), word))
-        if word and word not in _FILLER:
-            words.add(word)
-        if "-" in word:  # "al-Assad" is also "Assad"
-            words |= {part for part in word.split("-") if part and part not in _FILLER}
+        words |= _IMPLIES.get(word, set())
+        word = ALIASES.get(word, ALIASES.get(word.rstrip("."), word))
+        parts = [p for p in word.split("-") if p] if "-" in word and word not in _LEADERS else [word]
+        for part in parts:  # "al-Assad" is also "Assad"; "counter-terrorism" is counter and terrorism
+            part = ALIASES.get(part, part)
+            if part and part not in _FILLER:
+                words.add(part)
     return words | extra
 
 
@@ -137,23 +119,44 @@ def _other_given_name(mention: str, name: str) -> bool:
     return False
 
 
-def speaker_verdict(mention: str, speaker: Speaker) -> str:
-    """same when the mention names the speaker (surname, full name, role or organisation), else different."""
+def _known(speaker: Speaker) -> set[str]:
+    """Every word the speaker's record answers to: name, role, mention, and what they imply."""
+    known = _tokens(speaker.name, True) | _tokens(speaker.role, True) | _tokens(speaker.mention, True)
+    known |= {"ministry"} if "minister" in known else set()
+    if known & _LEADERS and not known & _RANKS:
+        known.add("head")  # "the Turkish leader" is its president; a minister heads the ministry
+    if {"head", "ministry"} <= known:
+        known.add("minister")  # "Defense Ministry deputy head" is a deputy defense minister
+    if speaker.organisation and known & {w.lower() for w in STUDY_NOUNS}:
+        known.add("study")
+    return known
+
+
+def speaker_verdict(mention: str, speaker: Speaker) -> tuple[str, str]:
+    """consistent when the mention names the speaker (surname, role or organisation), else conflicting."""
+    who = speaker.name or speaker.role
     if not speaker.name and not speaker.role:
-        return "unknown"
+        return "unknown", f"claim names {mention}; the statement's speaker is not known"
     claimed = _tokens(mention)
     name_words = [w for w in (speaker.name or "").split() if w.lower().strip(".,") not in _SUFFIXES]
     surname = None if speaker.organisation or speaker.anonymous else name_words[-1:]
-    surname_parts = {w for w in _tokens(surname[0]) if "-" not in w} if surname else set()
+    surname_parts = {w for w in _tokens(surname[0]) if w not in _FILLER} if surname else set()
     # In "Putin's spokesman" the named person is whose spokesman it is, not the speaker.
     possessors = _tokens(" ".join(re.findall(r"([\w.-]+)['’]s\s+\w", mention)))
     if surname_parts and surname_parts <= claimed - possessors:
-        return "different" if _other_given_name(mention, speaker.name or "") else "same"
-    known = _tokens(speaker.name, True) | _tokens(speaker.role, True) | _tokens(speaker.mention, True)
-    known |= {"ministry"} if "minister" in known else set()
-    known |= {"head"} if known & _LEADERS else set()  # "the Turkish leader" is its president
+        if _other_given_name(mention, speaker.name or ""):
+            return "conflicting", f"claim names {mention}, not the statement's speaker {who}"
+        return "consistent", f"claim names {mention}, the statement's speaker {who}"
+    known = _known(speaker)
     if claimed & _RANKS != known & _RANKS and claimed & _PERSON_TITLES:
-        return "different"  # "the foreign minister" is not the deputy foreign minister
+        return "conflicting", f"claim names {mention}; the statement's speaker is {who}, {speaker.role}"
+    if not known & _PLACES and claimed & _PLACES:
+        claimed -= _PLACES  # the record names no country: the claim's country is neither confirmed nor not
+        if not claimed:
+            return "unknown", f"claim names {mention}; the record of {who} names no country"
     has_role = bool(speaker.role) or speaker.anonymous
     covered = {w for w in claimed if w in known or (w in _GENERIC and has_role)}
-    return "same" if claimed and len(covered) >= 0.75 * len(claimed) else "different"
+    described = f"{who} ({speaker.role})" if speaker.role and speaker.role != who else who
+    if claimed and len(covered) >= SHARE_NEEDED * len(claimed):
+        return "consistent", f"claim names {mention}, which describes the statement's speaker {described}"
+    return "conflicting", f"claim names {mention}; the statement's speaker is {described}"

@@ -8,7 +8,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from service.models import Speaker
-from service.search.speaker_match import claim_speaker, speaker_verdict
+from service.search.claims import claim_speaker
+from service.search.speaker_match import speaker_verdict
 
 TABLE = Path(__file__).parents[1] / "fixtures" / "comparison" / "speaker_cases.json"
 SPEAKER_CASES = json.loads(TABLE.read_text(encoding="utf-8"))["cases"]
@@ -30,7 +31,9 @@ def test_speaker_cases(case):
             anonymous=s.get("anonymous", False),
             organisation=s.get("organisation", False),
         )
-        assert speaker_verdict(mention, speaker) == case["expect"]
+        verdict, reason = speaker_verdict(mention, speaker)
+        assert verdict == case["expect"]
+        assert mention in reason
 
 
 _names = st.sampled_from(
@@ -44,10 +47,10 @@ def test_full_name_and_surname_name_the_speaker(name, frame):
     for mention in (name, surname):
         claim = frame.format(mention) + " fighters left"
         assert claim_speaker(claim) == mention
-        assert speaker_verdict(mention, Speaker(name, "minister")) == "same"
+        assert speaker_verdict(mention, Speaker(name, "minister"))[0] == "consistent"
 
 
 @given(_names, _names)
 def test_other_people_are_different(a, b):
     if a != b:
-        assert speaker_verdict(a, Speaker(b, "minister")) == "different"
+        assert speaker_verdict(a, Speaker(b, "minister"))[0] == "conflicting"
