@@ -18,7 +18,7 @@ from service.ingest.articles import IngestReport, ingest_paths, ingest_text
 from service.ingest.importer import ImportReport, import_file
 from service.search.index import QuoteIndex, open_index
 from service.search.index.persist import rebuild
-from service.search.matching import match
+from service.search.matching import DEFAULT_MIN_SCORE, match, near_misses
 from service.search.provenance import provenance
 from service.storage import QuoteFilters, Store, open_store
 
@@ -121,8 +121,22 @@ class ClaimTrace:
             filters=filters,
             group=group,
         )
+        near, message = [], None
+        if not matches:
+            # Nothing reached the cut: say so, and show the closest statements apart from the matches.
+            near = near_misses(claim, index=self.index, store=self.store, filters=filters, group=group)
+            cut = DEFAULT_MIN_SCORE if min_score is None else min_score
+            message = f"No statement scores {cut:g} or more; " + (
+                f"the {len(near)} closest are in near_misses." if near else "no statement shares its words."
+            )
         took_ms = round((time.perf_counter() - started) * 1000, 2)
-        return {"claim": claim, "matches": matches, "took_ms": took_ms}
+        return {
+            "claim": claim,
+            "matches": matches,
+            "near_misses": near,
+            "message": message,
+            "took_ms": took_ms,
+        }
 
     def quote_detail(self, quote_id: int) -> dict | None:
         """A statement with its provenance: every stored copy's article, earliest first; None if unknown."""

@@ -7,6 +7,7 @@ from marshmallow import fields, validate
 from marshmallow.utils import get_value
 
 from service.models import KINDS
+from service.search.comparison import VERDICTS
 
 
 class SpeakerSchema(ma.Schema):
@@ -122,6 +123,9 @@ class ExplanationSchema(ma.Schema):
         values=fields.String(),
         metadata={"description": "Misspelt claim term -> term used."},
     )
+    content = fields.String(
+        metadata={"description": "The claim's words that retrieval read: the claim without its attribution."}
+    )
 
 
 class QuantitySchema(ma.Schema):
@@ -144,7 +148,7 @@ class NumberCheckSchema(ma.Schema):
 
     claim = fields.Nested(QuantitySchema)
     quote = fields.Nested(QuantitySchema, allow_none=True)
-    verdict = fields.String(metadata={"enum": ["consistent", "inconsistent", "absent"]})
+    verdict = fields.String(metadata={"enum": list(VERDICTS)})
     reason = fields.String()
 
 
@@ -154,7 +158,8 @@ class SpeakerCheckSchema(ma.Schema):
     claim = fields.String()
     quote = fields.String(allow_none=True)
     quote_role = fields.String(allow_none=True)
-    verdict = fields.String(metadata={"enum": ["same", "different", "unknown"]})
+    verdict = fields.String(metadata={"enum": list(VERDICTS)})
+    reason = fields.String()
 
 
 class DateCheckSchema(ma.Schema):
@@ -163,7 +168,8 @@ class DateCheckSchema(ma.Schema):
     claim = fields.String()
     claim_date = fields.String()
     quote = fields.String(allow_none=True)
-    verdict = fields.String(metadata={"enum": ["consistent", "inconsistent", "unknown"]})
+    verdict = fields.String(metadata={"enum": list(VERDICTS)})
+    reason = fields.String()
 
 
 class ComparisonSchema(ma.Schema):
@@ -172,7 +178,13 @@ class ComparisonSchema(ma.Schema):
     numbers = fields.List(fields.Nested(NumberCheckSchema))
     speaker = fields.Nested(SpeakerCheckSchema, allow_none=True)
     date = fields.Nested(DateCheckSchema, allow_none=True)
-    agreement = fields.String(metadata={"enum": ["consistent", "conflicting", "unknown"]})
+    agreement = fields.String(
+        metadata={
+            "enum": list(VERDICTS),
+            "description": "conflicting if any check conflicts; consistent if a check agrees and none "
+            "conflicts (a claim figure the statement lacks needs a figure that agrees); else unknown.",
+        }
+    )
     reasons = fields.List(fields.String())
 
 
@@ -199,6 +211,13 @@ class MatchResponseSchema(ma.Schema):
 
     claim = fields.String(metadata={"description": "The claim as matched (trimmed)."})
     matches = fields.List(fields.Nested(MatchSchema))
+    near_misses = fields.List(
+        fields.Nested(MatchSchema),
+        metadata={"description": "Only when no statement reaches min_score: the closest ones, best first."},
+    )
+    message = fields.String(
+        allow_none=True, metadata={"description": "Says why `matches` is empty; null when it is not."}
+    )
     took_ms = fields.Float(metadata={"description": "Time spent matching, in milliseconds."})
 
 

@@ -1,4 +1,11 @@
-"""claim -> ranked matches: index hits turned into statements with highlights, comparison and provenance."""
+"""claim -> ranked matches: index hits turned into statements with highlights, comparison and provenance.
+
+The claim is analysed first (`service.search.claims`): retrieval reads its content, without the
+attribution frame, so "The US State Department said ..." is not scored on the words "State
+Department". Who the claim names is then compared with each statement's speaker: where the
+comparison finds them consistent the score closes SPEAKER_BOOST of its gap to 100 (never lowered
+when they are not). When nothing reaches `min_score`, `near_misses` gives the closest statements.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +14,7 @@ from typing import NamedTuple
 
 from service.models import StoredQuote
 from service.search import provenance
+from service.search.claims import ClaimAnalysis, analyse_claim
 from service.search.comparison import compare
 from service.search.index import QuoteIndex, highlight_spans
 from service.storage import Store
@@ -15,6 +23,10 @@ from service.storage import Store
 # unrelated ones added: the statement a claim paraphrases scores 54-96, the best statement for a claim
 # nobody made 16-36. (openapi.yaml publishes this default: regenerate it when it changes.)
 DEFAULT_MIN_SCORE = 45.0
+# A statement by the speaker the claim names (speaker check consistent) closes this share of the gap
+# between its score and 100: evidence that it is the claim's source, never a reason to miss another.
+SPEAKER_BOOST = 0.2
+NEAR_MISSES = 3  # closest statements returned when nothing reaches min_score
 
 
 class Highlight(NamedTuple):
@@ -44,8 +56,16 @@ def _has_filters(filters) -> bool:
     return filters is not None and any(is_dataclass(filters) and v for v in asdict(filters).values())
 
 
-def _comparison(claim: str, quote: StoredQuote) -> dict:
-    return asdict(compare(claim, quote))
+def boosted(score: float) -> float:
+    """The score of a statement by the speaker the claim names."""
+    return round(score + SPEAKER_BOOST * (100.0 - score), 2)
+
+
+def _floor(min_score: float, analysis: ClaimAnalysis) -> float:
+    """The lowest index score that may still reach `min_score` once boosted."""
+    if analysis.attribution is None or min_score <= 0:
+        return min_score
+    return max(0.0, (min_score - 100.0 * SPEAKER_BOOST) / (1.0 - SPEAKER_BOOST))
 
 
 def match(
@@ -60,25 +80,55 @@ def match(
 ) -> list[Match]:
     """Statements matching a claim, best first, scoring at least `min_score` (default DEFAULT_MIN_SCORE)."""
     min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
+    analysis = analyse_claim(claim)
+    # Copies of one statement fold into one match, so fetch twice as many to still fill `limit`; a
+    # claim naming a speaker fetches more, since boosted statements may come from below the cut.
+    fetch = (limit * 2 if group else limit) + (limit if analysis.attribution else 0)
+    found = _scored(analysis, index, store, fetch, _floor(min_score, analysis), filters)
+    found = [item for item in found if item[0] >= min_score]
+    return _matches(analysis, found, group, limit)
+
+
+def near_misses(
+    claim: str, *, index: QuoteIndex, store, limit: int = NEAR_MISSES, filters=None, group: bool = True
+) -> list[Match]:
+    """The closest statements whatever their score, for an answer where nothing reached min_score."""
+    analysis = analyse_claim(claim)
+    found = _scored(analysis, index, store, limit * 2 if group else limit, 0.0, filters)
+    return _matches(analysis, found, group, limit)
+
+
+def _scored(analysis: ClaimAnalysis, index: QuoteIndex, store, fetch: int, floor: float, filters) -> list:
+    """(score, hit, quote, comparison) for the index's hits on the claim's content, speaker boost applied."""
     # The speaker filter is checked inside the index (it keeps speaker columns); the rest by the store.
     speaker = getattr(filters, "speaker", None) if index.knows_speakers else None
     rest = replace(filters, speaker=None) if speaker else filters
     # The other filters are one store query over each batch of candidate ids.
     keep = (lambda ids: set(store.filter_ids(ids, rest))) if _has_filters(rest) else None
-    # Copies of one statement fold into one match, so fetch twice as many to still fill `limit`.
     hits = index.search(
-        claim,
-        limit=limit * 2 if group else limit,
-        min_score=min_score,
-        keep=keep,
-        highlights=False,
-        speaker=speaker,
+        analysis.content, limit=fetch, min_score=floor, keep=keep, highlights=False, speaker=speaker
     )
     by_id = {q.id: q for q in store.get_quotes([h.quote_id for h in hits])}
-    hit_of = {h.quote_id: h for h in hits if h.quote_id in by_id}  # gone from the store: skipped
-    quotes = [by_id[h.quote_id] for h in hits if h.quote_id in by_id]
+    found = []
+    for hit in hits:
+        quote = by_id.get(hit.quote_id)
+        if quote is None:
+            continue  # gone from the store since the index saw it
+        comparison = compare(analysis, quote)
+        score = hit.score
+        if comparison.speaker is not None and comparison.speaker.verdict == "consistent":
+            score = boosted(score)
+        found.append((score, hit, quote, comparison))
+    found.sort(key=lambda item: -item[0])
+    return found
+
+
+def _matches(analysis: ClaimAnalysis, found: list, group: bool, limit: int) -> list[Match]:
+    """Matches from scored hits: copies of one statement folded into one group when `group`."""
+    by_id = {item[2].id: item for item in found}
+    quotes = [item[2] for item in found]
     if group:
-        scores = {qid: h.score for qid, h in hit_of.items()}
+        scores = {item[2].id: item[0] for item in found}
         groups = provenance.group_quotes(quotes, scores)  # groups keep the order of their best member
         chosen = [(g.representative, list(g.reported_in), g.first_reported) for g in groups]
     else:
@@ -86,22 +136,21 @@ def match(
             (q, [provenance.report_of(q)], provenance.report_of(q) if q.article else None) for q in quotes
         ]
     matches = [
-        _to_match(claim, hit_of[quote.id], quote, reported, first)
-        for quote, reported, first in chosen[:limit]
+        _to_match(analysis, by_id[quote.id], reported, first) for quote, reported, first in chosen[:limit]
     ]
     matches.sort(key=lambda m: -m.score)
     return matches
 
 
-def _to_match(claim: str, hit, quote: StoredQuote, reported_in: list, first_reported) -> Match:
+def _to_match(analysis: ClaimAnalysis, item, reported_in: list, first_reported) -> Match:
+    score, hit, quote, comparison = item
     text = quote.text  # spans are found in the store's text, the one the answer shows
     highlights = [Highlight(s, e, text[s:e]) for s, e in highlight_spans(text, hit.matched_terms)]
     explanation = {
         "scorer": hit.scorer,
-        "parts": hit.parts,
+        "parts": {**hit.parts, "speaker_boost": round(score - hit.score, 2)},
         "matched_terms": list(hit.matched_terms),
         "corrections": hit.corrections,
+        "content": analysis.content,
     }
-    return Match(
-        hit.score, quote, highlights, explanation, _comparison(claim, quote), reported_in, first_reported
-    )
+    return Match(score, quote, highlights, explanation, asdict(comparison), reported_in, first_reported)

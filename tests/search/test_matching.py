@@ -156,5 +156,5 @@ def test_every_match_carries_its_comparison(setup):
     index, store = setup
     best = match("Mattis believes Baghdadi is still alive", index=index, store=store)[0]
     assert best.quote.id == 4
-    assert best.comparison["speaker"]["verdict"] == "same"
+    assert best.comparison["speaker"]["verdict"] == "consistent"
     assert best.comparison["agreement"] in {"consistent", "conflicting", "unknown"}

@@ -7,6 +7,12 @@ half, since "Putin said ..." names who spoke rather than what was said), `precis
 of the statement's weight that the claim accounts for, and RapidFuzz's `token_set_ratio` over the
 two stemmed content-word strings rewards the same words regardless of order and repetition. The
 parts are ratios, so the score means the same on ten statements or a million.
+
+Figures are slots: a claim's number that a statement does not hold counts against it only when the
+statement holds no other number to fill the slot. Each of the statement's unmatched figures fills
+one of the claim's unmatched ones (the heaviest first), whatever its value (that is judged by
+comparison, not by retrieval): those claim figures leave the coverage denominator, the claim's
+figures leave the fuzzy string, and the statement's unmatched figures leave its precision.
 """
 
 from __future__ import annotations
@@ -42,6 +48,7 @@ class ClaimQuery:
     terms: tuple[QueryTerm, ...]
     fuzzy_string: str  # the claim's terms, space-joined, for token_set_ratio
     total_weight: float
+    slot_fuzzy_string: str = ""  # the same without numbers, for statements holding other figures
 
 
 @dataclass(frozen=True)
@@ -70,7 +77,13 @@ class Hit:
 def prepare_claim(text: str, terms: list[QueryTerm]) -> ClaimQuery:
     """Bundle the claim's weighted terms; the fuzzy string uses corrected terms so typos still align."""
     total = sum(t.weight for t in terms)
-    return ClaimQuery(text, tuple(terms), " ".join(t.term for t in terms), total)
+    words = " ".join(t.term for t in terms if not _is_figure(t.term))
+    return ClaimQuery(text, tuple(terms), " ".join(t.term for t in terms), total, words)
+
+
+def _is_figure(term: str) -> bool:
+    """Normalised numbers are the only terms that start with a digit ("40000", "2.5")."""
+    return term[:1].isdigit()
 
 
 def score_candidates(
@@ -92,25 +105,40 @@ def score_candidates(
     shared = np.bincount(owner, np.where(in_claim, weights, 0.0), minlength=len(candidates))
     total = np.bincount(owner, weights, minlength=len(candidates))
     flat_list, in_claim_list = flat.tolist(), in_claim.tolist()
+    slots = [qt for qt in claim.terms if _is_figure(qt.term)]
+    weight_list = weights.tolist() if slots else []
     hits, start = [], 0
     for i, cand in enumerate(candidates):
         end = start + lengths[i]
         own = flat_list[start:end]
         matched = list(map(vocabulary.__getitem__, compress(own, in_claim_list[start:end])))
-        quote_string = " ".join(map(vocabulary.__getitem__, own))
-        start = end
+        own_terms = list(map(vocabulary.__getitem__, own))
+        quote_string = " ".join(own_terms)
         matched_set = set(matched)
         by_speaker = [
             qt for qt in claim.terms if qt.term in cand.speaker_terms and qt.term not in matched_set
         ]
-        coverage = (found[i] + SPEAKER_SHARE * sum(qt.weight for qt in by_speaker)) / claim.total_weight
-        precision = shared[i] / total[i] if total[i] > 0 else 0.0
+        claim_total, own_total, fuzzy_string = claim.total_weight, total[i], claim.fuzzy_string
+        # The statement's other figures fill the claim's unmatched figure slots, one each, whatever they say.
+        own_figures = [
+            k for k, term in enumerate(own_terms) if _is_figure(term) and not in_claim_list[start + k]
+        ]
+        missing = [qt.weight for qt in slots if qt.term not in matched_set] if own_figures else []
+        if missing:
+            claim_total -= sum(sorted(missing, reverse=True)[: len(own_figures)])
+            own_total -= sum(weight_list[start + k] for k in own_figures)
+            fuzzy_string = claim.slot_fuzzy_string
+        start = end
+        if claim_total <= 0:
+            continue
+        coverage = (found[i] + SPEAKER_SHARE * sum(qt.weight for qt in by_speaker)) / claim_total
+        precision = shared[i] / own_total if own_total > 0 else 0.0
         base = 100 * (W_COVERAGE * coverage + W_PRECISION * precision)
         # The fuzzy part only has to make up what the weighted parts leave short of min_score.
         cutoff = max(0.0, (min_score - base) / W_FUZZY) if min_score > 0 else 0.0
         if cutoff > 100 or not (matched or by_speaker):
             continue
-        fuzzy = fuzz.token_set_ratio(claim.fuzzy_string, quote_string, processor=None, score_cutoff=cutoff)
+        fuzzy = fuzz.token_set_ratio(fuzzy_string, quote_string, processor=None, score_cutoff=cutoff)
         score = round(float(base + W_FUZZY * fuzzy), 2)
         if score < min_score:
             continue
