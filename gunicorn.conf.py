@@ -27,11 +27,9 @@ workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
 # CPU-bound matching block their event loop, and the store keeps one connection per thread.
 worker_class = "service.server.worker.ProblemThreadWorker"
 threads = int(os.environ.get("WEB_THREADS", "32"))
-# A worker takes no more connections than it has threads: one whose threads are all held by slow
-# clients stops accepting, so new connections go to a worker that can answer them (or wait in the
-# listen backlog) instead of queueing behind the slow ones. Idle kept-alive connections count too,
-# for at most `keepalive` seconds.
-worker_connections = threads
+# The worker (service/server/worker.py) accepts a connection only while one of its threads is free,
+# so one whose threads are all held by slow clients leaves new connections to another worker (or the
+# listen backlog) instead of queueing them behind the slow ones. Kept-alive idle connections hold no thread.
 timeout = 30  # a worker whose main loop is stuck this long is restarted; requests are far shorter
 graceful_timeout = 20
 keepalive = 5

@@ -23,19 +23,30 @@ def resolve_settings(config: Settings | dict | None = None) -> Settings:
 def create_http_app(settings: Settings) -> Flask:
     """The Flask app with its error handlers, guards, blueprints and OpenAPI spec, but no data loaded."""
     from flask import Flask
+    from werkzeug.middleware.proxy_fix import ProxyFix
 
     from service.api import create_api, security
+    from service.api.cors import allow_cors
     from service.errors import register_error_handlers
+    from service.ratelimit import open_buckets
     from service.server.body import BodyDeadline
+    from service.server.request_id import RequestId
 
     app = Flask(__name__)
     app.json.sort_keys = False  # keep fields in schema order: problem details read type, title, status...
     register_error_handlers(app)
     api = create_api(app)
-    security.init_app(app, settings, api)
+    security.init_app(app, settings, api, buckets=open_buckets(settings) if settings.rate_limit else None)
+    if settings.cors_origins:
+        allow_cors(app, settings.cors_origins)
     app.wsgi_app = BodyDeadline(
         app.wsgi_app, timeout=settings.body_timeout, max_bytes=settings.max_body_bytes
     )
+    if settings.trusted_proxies:
+        # X-Forwarded-For is believed for exactly that many hops: the address the outermost trusted
+        # proxy saw becomes remote_addr (rate limit, access log); a client cannot forge its way past.
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=settings.trusted_proxies)
+    app.wsgi_app = RequestId(app.wsgi_app)
     return app
 
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import http
 import logging
 
-from flask import Flask, Response, json
+from flask import Flask, Response, json, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+REQUEST_ID_KEY = "claimtrace.request_id"  # set by service.server.request_id.RequestId
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,8 @@ def _is_default_description(error: HTTPException) -> bool:
 
 def handle_unexpected_exception(error: Exception) -> Response:
     """Log an uncaught exception and answer 500 without leaking a stack trace."""
-    log.exception("unhandled error", exc_info=error)
+    # The request id ties this log entry to the access log line and to what the client was told.
+    log.exception("unhandled error (request %s)", request.environ.get(REQUEST_ID_KEY, "-"), exc_info=error)
     return handle_http_exception(InternalServerError())
 
 

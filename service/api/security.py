@@ -7,9 +7,6 @@ import hashlib
 import hmac
 import io
 import math
-import threading
-import time
-from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -18,6 +15,7 @@ from werkzeug.datastructures import WWWAuthenticate
 from werkzeug.exceptions import Forbidden, RequestEntityTooLarge, TooManyRequests, Unauthorized
 
 from service.config import Settings
+from service.ratelimit import Buckets, RateLimiter
 
 EXTENSION_KEY = "claimtrace_security"
 BEARER_SCHEME = "bearerAuth"
@@ -72,56 +70,29 @@ def _digest(key: str) -> bytes:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).digest()
 
 
-class TokenBucketLimiter:
-    """Per-client token buckets refilled at `per_minute / 60` tokens a second, burst up to `per_minute`.
-
-    The buckets live in this process, so the limit is per gunicorn worker: with N workers a client can
-    get up to N times the configured rate. Old clients are forgotten beyond `max_clients` to bound memory.
-    """
-
-    def __init__(
-        self, per_minute: int, *, clock: Callable[[], float] = time.monotonic, max_clients: int = 10_000
-    ):
-        self.capacity = float(per_minute)
-        self.refill_per_second = per_minute / 60.0
-        self._clock = clock
-        self._max_clients = max_clients
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()  # client -> (tokens, stamp)
-        self._lock = threading.Lock()
-
-    def acquire(self, client: str) -> float:
-        """Take one token for `client`; 0.0 when allowed, else the seconds until a token is available."""
-        now = self._clock()
-        with self._lock:
-            tokens, stamp = self._buckets.pop(client, (self.capacity, now))
-            tokens = min(self.capacity, tokens + (now - stamp) * self.refill_per_second)
-            if tokens >= 1.0:
-                tokens -= 1.0
-                wait = 0.0
-            else:
-                wait = (1.0 - tokens) / self.refill_per_second
-            self._buckets[client] = (tokens, now)
-            while len(self._buckets) > self._max_clients:
-                self._buckets.popitem(last=False)
-        return wait
-
-
 @dataclass(frozen=True)
 class SecurityState:
     """What the request hooks need, kept in app.extensions so tests can build several apps."""
 
     keys: KeyChecker
-    limiter: TokenBucketLimiter | None
+    limiter: RateLimiter | None
     read_requires_key: bool
     max_body_bytes: int
     max_article_chars: int
 
 
-def init_app(app: Flask, settings: Settings, api=None) -> None:
-    """Install the guards on `app`; with a flask-smorest `api`, also declare the bearer scheme in its spec."""
+def init_app(app: Flask, settings: Settings, api=None, buckets: Buckets | None = None) -> None:
+    """Install the guards on `app`; with a flask-smorest `api`, also declare the bearer scheme in its spec.
+
+    With a rate limit set, `buckets` is where every worker counts each client's requests.
+    """
     app.config["MAX_CONTENT_LENGTH"] = settings.max_body_bytes
     app.config["DEBUG"] = False  # a debug page would leak source and tracebacks
-    limiter = TokenBucketLimiter(settings.rate_limit) if settings.rate_limit > 0 else None
+    limiter = None
+    if settings.rate_limit > 0:
+        if buckets is None:
+            raise ValueError("a rate limit needs the buckets every worker shares")
+        limiter = RateLimiter(settings.rate_limit, buckets)
     app.extensions[EXTENSION_KEY] = SecurityState(
         keys=KeyChecker(settings.api_keys),
         limiter=limiter,
@@ -142,7 +113,12 @@ def _state() -> SecurityState:
 
 
 def _is_public_request() -> bool:
-    return request.blueprint in PUBLIC_BLUEPRINTS or request.endpoint in PUBLIC_ENDPOINTS
+    # A CORS preflight (OPTIONS) carries no key and reads nothing: it is answered, never counted.
+    return (
+        request.blueprint in PUBLIC_BLUEPRINTS
+        or request.endpoint in PUBLIC_ENDPOINTS
+        or request.method == "OPTIONS"
+    )
 
 
 def bearer_token() -> str | None:
@@ -209,8 +185,7 @@ def _limit_rate() -> None:
     limiter = _state().limiter
     if limiter is None or _is_public_request():
         return
-    # The peer address: behind a reverse proxy every client shares the proxy's, so deployments there
-    # should put werkzeug's ProxyFix in front to make remote_addr the real client.
+    # The peer address, or behind CLAIMTRACE_TRUSTED_PROXIES proxies the client they saw (ProxyFix).
     wait = limiter.acquire(request.remote_addr or "unknown")
     if wait > 0:
         retry_after = max(1, math.ceil(wait))

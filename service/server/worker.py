@@ -65,7 +65,34 @@ class _ErrorPageCatcher:
 
 
 class ProblemThreadWorker(ThreadWorker):
-    """gthread worker whose own error answers are application/problem+json like the app's."""
+    """gthread worker that accepts connections only with a thread free and answers its errors as problem+json.
+
+    gunicorn's gthread worker accepts up to `worker_connections` and queues them for its threads, so
+    while slow clients hold every thread of one worker, connections that worker accepts wait behind
+    them even if another worker is idle. Here a worker with no free thread stops accepting; new
+    connections go to a worker that can answer them, or wait in the listen backlog. Kept-alive
+    connections still wait in the poller without holding a thread.
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._in_flight = 0  # connections handed to the pool and not yet finished; main thread only
+
+    def enqueue_req(self, conn):
+        """Hand a connection to the pool, and stop accepting once every thread has one."""
+        self._in_flight += 1
+        super().enqueue_req(conn)
+        if self._in_flight >= self.cfg.threads:
+            super().set_accept_enabled(False)
+
+    def finish_request(self, conn, fs):
+        """A thread is free again (the run loop then accepts again)."""
+        self._in_flight -= 1
+        super().finish_request(conn, fs)
+
+    def set_accept_enabled(self, enabled):
+        """The run loop's wish to accept, granted only while a thread is free."""
+        super().set_accept_enabled(enabled and self._in_flight < self.cfg.threads)
 
     def handle_error(self, req, client, addr, exc):
         """Let gunicorn classify and log the error; send its answer as problem+json."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -154,3 +155,38 @@ def test_a_bad_setting_stops_gunicorn_with_one_message_naming_it(tmp_path):
     assert "CLAIMTRACE_RATE_LIMIT='abc'" in finished.stderr
     assert "a whole number" in finished.stderr
     assert "Traceback" not in finished.stderr and "Worker failed to boot" not in finished.stderr
+
+
+def test_a_rate_limit_of_n_per_minute_lets_n_through_in_total_across_two_workers(tmp_path):
+    limit = 10
+    # One thread a worker: a worker busy with a request accepts no other connection, so while one
+    # request is held open (its body half sent) in one worker, every other request goes to the other.
+    env = {"CLAIMTRACE_RATE_LIMIT": str(limit), "WEB_THREADS": "1"}
+    with LiveServer(tmp_path, workers=2, env=env) as live:
+        body = json.dumps({"claim": "foreign fighters"}).encode()
+        with socket.create_connection((HOST, live.port), timeout=10) as held:
+            held.sendall(
+                b"POST /match HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + f"Content-Length: {len(body)}\r\n\r\n".encode()
+                + body[:5]
+            )
+            time.sleep(0.5)  # accepted by one worker, whose only thread now waits for the body
+            statuses = [call(live.port, "GET", "/speakers").status for _ in range(limit + 5)]
+            held.sendall(body[5:])
+            held_status = int(held.recv(4096).split(b" ", 2)[1])
+    log = live.log_path.read_text()  # complete once the server has stopped
+    assert statuses == [200] * limit + [429] * 5
+    assert held_status == 429  # the other worker's requests used up this client's minute
+    fast_pids = set(re.findall(r'"GET /speakers HTTP/1.1" \d+ .* pid=<(\d+)>', log))
+    held_pids = set(re.findall(r'"POST /match HTTP/1.1" 429 .* pid=<(\d+)>', log))
+    assert len(fast_pids) == 1 and len(held_pids) == 1 and fast_pids != held_pids
+
+
+def test_the_access_log_names_the_request_id_the_answer_echoes(server):
+    reply = call(server.port, "GET", "/health", headers={"X-Request-Id": "trace-4e1d"})
+    assert reply.headers["x-request-id"] == "trace-4e1d"
+    fresh = call(server.port, "GET", "/speakers").headers["x-request-id"]
+    deadline = time.monotonic() + 5
+    while not all(f"request_id={rid}" in server.log_path.read_text() for rid in ("trace-4e1d", fresh)):
+        assert time.monotonic() < deadline, "the access log lines did not appear"
+        time.sleep(0.05)
