@@ -13,6 +13,7 @@ import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
+from service.batch.output import import_sources
 from service.config import Settings
 from service.ingest.articles import IngestReport, ingest_paths, ingest_text
 from service.ingest.importer import ImportReport, import_file
@@ -225,8 +226,9 @@ def import_quotes(
     store = open_store(settings)
     reports = []
     try:
-        for path in paths:
-            report = import_file(store, path, progress=progress, on_bad_line=on_bad_line)
+        # A batch-extract output folder stands for its statement part files and its articles' metadata.
+        for file, articles in (source for path in paths for source in import_sources(path)):
+            report = import_file(store, file, progress=progress, on_bad_line=on_bad_line, articles=articles)
             reports.append(report)
             if on_report:
                 on_report(report)

@@ -1,7 +1,7 @@
 """What an executor does with one article: the statement and metadata lines of `extract`, or a failure.
 
 Plain Python with no Spark in it, so it is tested directly and runs the same on a laptop and on a
-cluster. The rows come from the `extract` command's own `quote_row` and `article_row`, so the batch
+cluster. The rows come from the `extract` command's own `statement_rows` and `article_row`, so the batch
 output has exactly the fields the single-process CLI writes, whatever fields that grows.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 
-from service.cli.extract import article_row, quote_row
+from service.cli.extract import article_row, statement_rows
 
 STATEMENT, ARTICLE, FAILURE = "statement", "article", "failure"
 # Metadata an input row (JSON Lines, Parquet or a folder's metadata.json) may give beside the text.
@@ -37,7 +37,7 @@ def extract_records(article: str, text: str, given: dict | None = None) -> list[
         result = extract(text)
     except Exception as error:  # one odd article must not cost the partition its statements
         return [failure(article, f"extraction failed: {error!r}")]
-    records = [(STATEMENT, _line(quote_row(article, quote, text))) for quote in result.quotes]
+    records = [(STATEMENT, _line(row)) for row in statement_rows(article, text, result)]
     meta = article_row(article, result.meta)
     # The text's own metadata wins; what the input gave fills the gaps (as ingest does).
     for name in GIVEN_FIELDS:

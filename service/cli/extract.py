@@ -47,6 +47,11 @@ def quote_row(article: str, quote, body: str) -> dict:
     }
 
 
+def statement_rows(article: str, text: str, extraction) -> list[dict]:
+    """Every statement line of one article; batch-extract writes these too, so both stay the same."""
+    return [quote_row(article, quote, text) for quote in extraction.quotes]
+
+
 def article_row(article: str, meta) -> dict:
     """One article's metadata line."""
     return {
@@ -86,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
         if args.articles:
             out.write(json.dumps(article_row(path, result.meta), ensure_ascii=False) + "\n")
         else:
-            for quote in result.quotes:
-                out.write(json.dumps(quote_row(path, quote, text), ensure_ascii=False) + "\n")
+            for row in statement_rows(path, text, result):
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
         out.flush()
     return status

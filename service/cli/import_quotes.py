@@ -18,7 +18,7 @@ def add_arguments(parser) -> None:
         "files",
         nargs="+",
         metavar="FILE",
-        help="JSON Lines in our format or Quotebank's; .gz/.bz2 read as such",
+        help="JSON Lines (ours, extract's, Quotebank's; .gz/.bz2 too) or a batch-extract OUTPUT_DIR",
     )
     parser.add_argument(
         "--no-index",

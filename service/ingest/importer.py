@@ -1,4 +1,4 @@
-"""Bulk import of ready-made statements: our JSON Lines format or Quotebank's, plain, gzip or bz2."""
+"""Bulk import of ready-made statements: our JSON Lines, extract's or Quotebank's, plain, gzip or bz2."""
 
 from __future__ import annotations
 
@@ -8,12 +8,13 @@ import json
 import re
 import time
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, validate
 
+from service.ingest.extract_lines import from_extract_line, is_extract_line
 from service.models import KINDS
 from service.storage import Store
 
@@ -196,14 +197,19 @@ def outlet_of(url: str | None) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
-def parse_line(raw: bytes) -> dict:
-    """One JSON line in either format to a statement row; raises ValueError with a readable reason."""
+def parse_line(raw: bytes, articles: Mapping[str, dict] | None = None) -> dict:
+    """One JSON line in any format to a statement row; raises ValueError with a readable reason.
+
+    `articles` gives the metadata of the articles that `extract` lines name (batch-extract's articles/).
+    """
     try:
         obj = json.loads(raw)
     except ValueError as error:  # JSONDecodeError and UnicodeDecodeError
         raise ValueError(f"not valid JSON ({error})") from None
     if not isinstance(obj, dict):
         raise ValueError(f"expected a JSON object, got {type(obj).__name__}")
+    if is_extract_line(obj):
+        obj = from_extract_line(obj, articles)
     row = quick_load(obj)
     if row is not None:
         return row
@@ -264,6 +270,7 @@ def import_file(
     *,
     on_bad_line: Callable[[str, int, str], None] | None = None,
     batch_size: int = BATCH_SIZE,
+    articles: Mapping[str, dict] | None = None,
 ) -> ImportReport:
     """Import every good line of a file into the store, batch by batch; bad lines are reported, not fatal."""
     report = ImportReport(path=str(path))
@@ -299,7 +306,7 @@ def import_file(
                 if raw.isspace() or not raw:
                     continue
                 try:
-                    batch.append(parse_line(raw))
+                    batch.append(parse_line(raw, articles))
                 except ValueError as error:
                     bad(number, str(error))
                     continue

@@ -9,7 +9,7 @@ import pytest
 from service.batch import records
 from service.batch.records import ARTICLE, FAILURE, STATEMENT
 from service.batch.sources import list_inputs
-from service.cli.extract import article_row, quote_row
+from service.cli.extract import article_row, statement_rows
 from service.extraction import extract
 
 ARTICLE_TEXT = (
@@ -30,9 +30,7 @@ def test_an_article_gives_the_extract_commands_lines():
     result = extract(ARTICLE_TEXT)
     assert result.quotes, "the fixture article must have statements"
     assert _kinds(found) == [STATEMENT] * len(result.quotes) + [ARTICLE]
-    assert [json.loads(line) for _, line in found[:-1]] == [
-        quote_row("a.txt", q, ARTICLE_TEXT) for q in result.quotes
-    ]
+    assert [json.loads(line) for _, line in found[:-1]] == statement_rows("a.txt", ARTICLE_TEXT, result)
     assert json.loads(found[-1][1]) == {**article_row("a.txt", result.meta), "url": None}
 
 

@@ -18,6 +18,7 @@ from service.__main__ import main
 from service.batch.job import run_batch
 from service.batch.session import _java_found, spark_session
 from service.batch.sources import list_inputs
+from service.storage.sqlite import SqliteStore
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
 ARTICLES = sorted(FIXTURES.glob("*.txt"))
@@ -152,3 +153,18 @@ def test_a_missing_or_empty_input_folder_exits_2_before_spark_starts(make, tmp_p
         source.mkdir()
     assert main(["batch-extract", str(source), str(tmp_path / "out")]) == 2
     assert str(source) in capsys.readouterr().err
+
+
+def test_the_output_folder_loads_with_import_quotes(run, tmp_path, monkeypatch, capsys):
+    source, output, report, _ = run
+    monkeypatch.setenv("CLAIMTRACE_DATA_DIR", str(tmp_path))
+    assert main(["import-quotes", str(output), "--no-index"]) == 0
+    store = SqliteStore(tmp_path / "claimtrace.sqlite3")
+    try:
+        quotes, total = store.list_quotes(limit=10_000)
+    finally:
+        store.close()
+    assert total == report.statements
+    first = str(source / "given" / "first.txt")
+    given = [q for q in quotes if q.ref.startswith(first + ":")]
+    assert given and {q.article.url for q in given} == {"https://example.org/first"}
