@@ -5,7 +5,9 @@ Deployment values come from the environment: PORT, WEB_CONCURRENCY (worker proce
 """
 
 import os
+import shutil
 import sys
+from pathlib import Path
 
 from service.config import Settings, SettingsError
 
@@ -14,6 +16,22 @@ try:
 except SettingsError as error:
     # One line naming the variable, instead of a traceback and "Worker failed to boot" from each worker.
     sys.exit(f"claimtrace: {error}")
+
+# Prometheus multiprocess mode: each worker writes its samples to files in this folder and /metrics adds
+# them up. Set before the app (and prometheus_client) is imported; emptied at each start, since files of
+# an earlier run would add its counts to this one's.
+_metrics_dir = Path(os.environ.get("PROMETHEUS_MULTIPROC_DIR") or Path(_settings.data_dir) / "metrics")
+shutil.rmtree(_metrics_dir, ignore_errors=True)
+_metrics_dir.mkdir(parents=True)
+os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(_metrics_dir)
+
+
+def child_exit(server, worker):
+    """Drop a dead worker's live gauges (its index position) from /metrics."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
 
 wsgi_app = "service:create_app()"
 bind = [f"0.0.0.0:{os.environ.get('PORT', '8000')}"]

@@ -25,7 +25,7 @@ def create_http_app(settings: Settings) -> Flask:
     from flask import Flask
     from werkzeug.middleware.proxy_fix import ProxyFix
 
-    from service.api import create_api, security
+    from service.api import create_api, metrics, security
     from service.api.cors import allow_cors
     from service.errors import register_error_handlers
     from service.ratelimit import open_buckets
@@ -35,6 +35,7 @@ def create_http_app(settings: Settings) -> Flask:
     app = Flask(__name__)
     app.json.sort_keys = False  # keep fields in schema order: problem details read type, title, status...
     register_error_handlers(app)
+    metrics.init_app(app)  # first, so its timer starts before the guards run
     api = create_api(app)
     security.init_app(app, settings, api, buckets=open_buckets(settings) if settings.rate_limit else None)
     if settings.cors_origins:

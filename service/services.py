@@ -189,6 +189,15 @@ class ClaimTrace:
         self.sync(force=True)
         return bool(deleted)
 
+    def metrics_sizes(self) -> dict:
+        """Counts for /metrics: articles, statements, this worker's index, the newest change-log position."""
+        return {
+            "articles": self.store.count_articles(),
+            "quotes": self.store.count_quotes(),
+            "index_size": len(self.index),
+            "change_log_seq": self.store.current_seq(),
+        }
+
     def health(self) -> dict:
         """Status and counts for GET /health."""
         return {

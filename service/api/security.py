@@ -26,8 +26,9 @@ BEARER_SCHEME_SPEC = {
     "scheme": "bearer",
     "description": "One of the keys in CLAIMTRACE_API_KEYS, sent as `Authorization: Bearer <key>`.",
 }
-# Health checks and the API description stay reachable when reads need a key, and are never rate limited.
-PUBLIC_BLUEPRINTS = frozenset({"health", "api-docs", "docs"})
+# Health checks, metrics and the API description stay reachable when reads need a key, and are never
+# rate limited (keep /metrics from the outside world at the proxy).
+PUBLIC_BLUEPRINTS = frozenset({"health", "api-docs", "docs", "metrics"})
 PUBLIC_ENDPOINTS = frozenset({"static"})
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 

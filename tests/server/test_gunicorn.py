@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -190,3 +191,28 @@ def test_the_access_log_names_the_request_id_the_answer_echoes(server):
     while not all(f"request_id={rid}" in server.log_path.read_text() for rid in ("trace-4e1d", fresh)):
         assert time.monotonic() < deadline, "the access log lines did not appear"
         time.sleep(0.05)
+
+
+def test_metrics_add_up_every_workers_requests(tmp_path):
+    # One thread a worker and four clients at once: a busy worker accepts nothing, so both answer.
+    with LiveServer(tmp_path, workers=2, env={"WEB_THREADS": "1"}) as live:
+        with ThreadPoolExecutor(4) as pool:
+            statuses = list(pool.map(lambda _: call(live.port, "GET", "/speakers").status, range(40)))
+        assert statuses == [200] * 40
+        for _ in range(3):  # whichever worker answers /metrics, it reports both workers' counts
+            text = http_text(live.port, "/metrics")
+            labels = r'endpoint="speakers.list_speakers",method="GET",status="200"'
+            counted = re.search(r"claimtrace_http_requests_total\{" + labels + r"\} (\S+)", text)
+            assert counted and float(counted.group(1)) == 40
+        assert re.search(r"^claimtrace_change_log_lag 0\.0$", text, re.M)
+    pids = set(re.findall(r'"GET /speakers HTTP/1.1" 200 .* pid=<(\d+)>', live.log_path.read_text()))
+    assert len(pids) == 2
+
+
+def http_text(port: int, path: str) -> str:
+    with socket.create_connection((HOST, port), timeout=10) as sock:
+        sock.sendall(f"GET {path} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n".encode())
+        received = b""
+        while chunk := sock.recv(65536):
+            received += chunk
+    return received.partition(b"\r\n\r\n")[2].decode()
