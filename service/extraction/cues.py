@@ -133,7 +133,9 @@ ORG_NOUNS = wordset(
 )
 STUDY_NOUNS = wordset(
     "study report survey poll analysis research paper review assessment statement affidavit complaint "
-    "indictment lawsuit filing documents memo transcript warrant petition audit release testimony"
+    "indictment lawsuit filing documents memo transcript warrant petition audit release testimony "
+    "studies reports surveys analyses papers reviews assessments statements affidavits complaints "
+    "indictments lawsuits filings memos transcripts warrants petitions audits releases"
 )
 # "according to UN estimates" attributes a number, not a statement.
 DATA_NOUNS = wordset("estimates estimate figures data statistics records census polls numbers")

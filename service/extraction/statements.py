@@ -8,6 +8,7 @@ from dataclasses import replace
 from service.extraction.attribution.attribution import sentence_subject
 from service.extraction.attribution.clauses import bare_clause
 from service.extraction.attribution.direct import Found, direct_quotes
+from service.extraction.attribution.parsed import SPEECH_WORD_RE, reported_in_sentences
 from service.extraction.attribution.reported import Reported, find_reported, trim_clause
 from service.extraction.dating.dates import when_said
 from service.extraction.dating.venues import find_venue, speaking_venue
@@ -67,14 +68,7 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
         by_para.setdefault(q.para, []).append(q)
     bounds = [sentences(text, p, by_para.get(i, [])) for i, p in enumerate(paras)]
     found, quoted = direct_quotes(text, paras, spans, bounds)
-    for index, para_bounds in enumerate(bounds):
-        for s, e in para_bounds:
-            if (s, e) in quoted:
-                continue
-            for rep in _reported_in(text, s, e):
-                has_quote = any(rep.start <= q.start < rep.end for q in by_para.get(index, []))
-                kind = "mixed" if has_quote else "indirect"
-                found.append(Found(rep.start, rep.end, kind, index, rep.mention, rep.cue, rep.attribution))
+    found += _reported_speech(text, bounds, quoted, by_para)
     reported = {f.para: [] for f in found}
     for f in found:
         if f.kind != "direct":
@@ -95,6 +89,37 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
     _link_added(found)
     _inherit(found)
     return _assemble(text, paras, spans, found, published)
+
+
+def _reported_speech(text: str, bounds, quoted: set, by_para) -> list[Found]:
+    """Reported statements of every sentence outside quotes: by the patterns, else by the parse."""
+    found: list[Found] = []
+    unsettled: list[tuple[int, int, int]] = []  # (paragraph, start, end) the parse should read
+    for index, para_bounds in enumerate(bounds):
+        for s, e in para_bounds:
+            if (s, e) in quoted:
+                continue
+            reported = _reported_in(text, s, e)
+            found += [_reported_found(rep, index, by_para) for rep in reported]
+            # Parse where the patterns found nothing, or where a second speech word sits outside what they
+            # found ("Barkley, who said he votes ..., said ...": a statement in a relative clause).
+            words = [m.start() for m in SPEECH_WORD_RE.finditer(text, s, e)]
+            outside = [w for w in words if not any(r.start <= w < r.end for r in reported)]
+            if len(outside) > (1 if reported else 0):
+                unsettled.append((index, s, e))
+    parsed = reported_in_sentences(text, [(s, e) for _, s, e in unsettled])
+    for (index, s, e), statements in zip(unsettled, parsed, strict=True):
+        have = [f for f in found if f.para == index and s <= f.start < e]
+        for rep in statements:
+            if not any(rep.start < f.end and f.start < rep.end for f in have):
+                found.append(_reported_found(rep, index, by_para))
+    return found
+
+
+def _reported_found(rep: Reported, para: int, by_para) -> Found:
+    has_quote = any(rep.start <= q.start < rep.end for q in by_para.get(para, []))
+    kind = "mixed" if has_quote else "indirect"
+    return Found(rep.start, rep.end, kind, para, rep.mention, rep.cue, rep.attribution)
 
 
 def _reported_in(text: str, s: int, e: int) -> list[Reported]:

@@ -30,13 +30,15 @@ _TAIL_RE = re.compile(
     # The reporter's context after the statement: ", as the frozen food maker grapples with ...".
     r",\s+(?:as|amid|even\s+as)\s+(?:the|its|it|their|they|a|an)\s.*$|,\s+which\s+(?:would|could|will|might)\s.*$|"
     r",\s+without\s+(?:providing|giving|offering|citing|presenting)\s.*$|"
+    # a dash gloss closing the sentence: "... would fail \u2014 a claim the council disputes."
+    r"\s+(?:[\u2014\u2013]|--?)\s+(?=[a-z])(?!.*(?:[\u2014\u2013]|\s--?\s)).*$|"
     # a second attribution closing the sentence: "..., the affidavit says."
     r",\s+(?:the|a|an|his|her|their|its)\s+[\w'\u2019 -]{2,40}?\s+"
     r"(?:said|says|reported|reports|wrote|writes|states)\s*[.!?]?\s*$",
     re.S,
 )
 _ACCORDING_START_RE = re.compile(
-    r"^(?:(?:But|And|However|Yet|Still|Meanwhile|Now|Also)\s*,?\s+)?[Aa]ccording\s+to\s+(?P<src>[^,]{2,160}?),\s+"
+    r"^\(?(?:(?:But|And|However|Yet|Still|Meanwhile|Now|Also)\s*,?\s+)?[Aa]ccording\s+to\s+(?P<src>[^,]{2,160}?),\s+"
 )
 # "..., according to Janelle Whitford, a housing economist at ...": the source may carry an appositive.
 _ACCORDING_END_RE = re.compile(

