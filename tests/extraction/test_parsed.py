@@ -71,8 +71,8 @@ CASES = [
         "asked",
     ),
     (
-        "The agency's auditors had said more than 900 memos held secret material, but most were merely routine.",
-        "more than 900 memos held secret material, but most were merely routine",
+        "The agency's auditors had said 900 memos held secret material, but most were merely routine.",
+        "900 memos held secret material, but most were merely routine",
         "agency's auditors",
         "said",
     ),

