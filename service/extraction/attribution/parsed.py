@@ -69,6 +69,10 @@ def _read(doc, base: int, text: str) -> list[Reported]:
             continue  # "he did not say ...": nothing was stated
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lower_ in ("declined", "refused"):
             continue
+        if verb.dep_ == "relcl" and not any(
+            c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in verb.children
+        ):
+            continue  # "a plan that supporters said was overdue": the clause's subject is the gap
         content = _content(doc, verb)
         if content is None:
             continue
