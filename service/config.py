@@ -107,6 +107,10 @@ class Settings:
         10.0, "seconds a client has to send a request body (408 after)", non_negative_float()
     )
     max_article_chars: int = setting(200_000, "longest article text accepted (413 above)", positive_int())
+    embeddings: bool = setting(
+        True,
+        "find statements by meaning as well as by words (MiniLM vectors beside the index); off: lexical only",
+    )
     sync_interval: float = setting(
         0.0,
         "seconds between a worker's checks of the change log for others' writes; 0: before every request",

@@ -17,13 +17,15 @@ from service.batch.output import import_sources
 from service.config import Settings
 from service.ingest.articles import IngestReport, ingest_paths, ingest_text
 from service.ingest.importer import ImportReport, import_file
-from service.search.index import QuoteIndex, open_index
+from service.search.embed.hybrid import HybridIndex
+from service.search.index import open_index
 from service.search.index.persist import rebuild
 from service.search.matching import DEFAULT_MIN_SCORE, match, near_misses
 from service.search.provenance import provenance
 from service.storage import QuoteFilters, Store, open_store
 
 INDEX_FOLDER = "index"  # under the data folder, beside the store
+VECTORS_FOLDER = "vectors"  # statement vectors, beside the index
 # Enough of the index's nearest statements to hold every copy of a statement, and a score under
 # which a text cannot be a copy (copies score 90-100 against each other).
 COPY_CANDIDATES = 50
@@ -45,13 +47,30 @@ def is_new(store: Store) -> bool:
     return store.count_articles() == 0 and store.current_seq() == 0
 
 
+def open_search(
+    settings: Settings, store: Store, *, resave_after: int | None = None, progress=None
+) -> HybridIndex:
+    """The lexical index and (unless CLAIMTRACE_EMBEDDINGS=off) the statement vectors, brought up to date."""
+    saves = {} if resave_after is None else {"resave_after": resave_after}
+    lexical = open_index(store, index_folder(settings), **saves)
+    if not settings.embeddings:
+        return HybridIndex(lexical)
+    from service.search.embed.model import load_encoder
+    from service.search.embed.persist import open_vectors
+
+    encoder = load_encoder()
+    folder = Path(settings.data_dir) / VECTORS_FOLDER
+    vectors = open_vectors(store, folder, encoder, progress=progress, **saves)
+    return HybridIndex(lexical, vectors, encoder)
+
+
 @dataclass
 class ClaimTrace:
     """The store, and an index of its statements kept in step with it through the store's change log."""
 
     settings: Settings
     store: Store
-    index: QuoteIndex
+    index: HybridIndex
     _next_sync: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     _listening_in: int | None = None  # the pid whose listener thread runs (threads do not survive a fork)
@@ -63,7 +82,7 @@ class ClaimTrace:
         if settings.load_corpus and is_new(store):
             ingest_paths(store, [settings.corpus_dir])
         # The saved index (memory-mapped, shared by every worker) brought up to date, or a fresh build.
-        index = open_index(store, index_folder(settings))
+        index = open_search(settings, store)
         # One match before serving (before the fork under --preload): otherwise each worker's first
         # request pays ~250 ms for lazily imported comparison code and cold caches.
         match(WARM_UP_CLAIM, index=index, store=store, limit=1)
@@ -145,7 +164,7 @@ class ClaimTrace:
         if quote is None:
             return None
         # Copies of one statement are near-identical texts, so the index's closest hits hold them all.
-        hits = self.index.search(quote.text, limit=COPY_CANDIDATES, min_score=COPY_MIN_SCORE)
+        hits = self.index.lexical.search(quote.text, limit=COPY_CANDIDATES, min_score=COPY_MIN_SCORE)
         group = provenance(quote, self.store.get_quotes([hit.quote_id for hit in hits]))
         return {
             **{f.name: getattr(quote, f.name) for f in fields(quote)},
@@ -226,11 +245,13 @@ def import_quotes(
     on_bad_line=None,
     on_report=None,
     on_index=None,
+    on_vectors=None,
     update_index=True,
 ) -> list[ImportReport]:
     """Import statement files, then bring the saved index up to date (unless told not to).
 
-    `on_report(report)` hears each file's report; `on_index(size, seconds)` the saved index's size.
+    `on_report(report)` hears each file's report; `on_index(size, seconds)` the saved index's size;
+    `on_vectors(done, total)` the encoding of the new statements' vectors, batch by batch.
     """
     store = open_store(settings)
     reports = []
@@ -244,7 +265,7 @@ def import_quotes(
         if update_index and any(report.added for report in reports):
             # The next start-up then only maps the saved index instead of replaying the import.
             started = time.monotonic()
-            index = open_index(store, index_folder(settings), resave_after=1)
+            index = open_search(settings, store, resave_after=1, progress=on_vectors)
             if on_index:
                 on_index(len(index), time.monotonic() - started)
     finally:

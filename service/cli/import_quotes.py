@@ -8,6 +8,7 @@ import time
 from service import services
 from service.config import Settings
 from service.ingest.importer import ImportReport
+from service.search.embed.persist import print_progress
 
 PROGRESS_SECONDS = 2.0  # at most one progress line this often
 
@@ -71,6 +72,7 @@ def run(args) -> int:
         on_bad_line=_bad_line,
         on_report=_summary,
         on_index=_index_saved,
+        on_vectors=print_progress(sys.stderr),
         update_index=not args.no_index,
     )
     return 0 if all(report.readable for report in reports) else 2

@@ -60,7 +60,13 @@ class MatchRequestSchema(FilterFields, StrictSchema):
     min_score = StrictFloat(
         load_default=DEFAULT_MIN_SCORE,
         validate=validate.Range(0, 100),
-        metadata={"description": "Matches scoring below this (0-100) are left out."},
+        metadata={
+            "description": (
+                "Matches scoring below this (0-100) are left out. Scores are calibrated: the default keeps"
+                " matches that were the claim's source in about 86% of cases on CheckThat! 2021 train"
+                " (a claim's best match scoring at or above it)."
+            )
+        },
     )
     group = StrictBoolean(
         load_default=True,

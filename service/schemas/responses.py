@@ -192,7 +192,14 @@ class MatchSchema(ma.Schema):
     """One statement matching the claim, with why it matched, how it compares and where it ran."""
 
     score = fields.Float(
-        validate=validate.Range(0, 100), metadata={"description": "0-100; higher is closer."}
+        validate=validate.Range(0, 100),
+        metadata={
+            "description": (
+                "0-100, an estimate in percent that this statement is the claim's source: of matches"
+                " scoring about s on labelled claim/source pairs (CheckThat! 2021 train), about s% were."
+                " It blends word overlap with closeness in meaning (explanation.parts: lexical, semantic)."
+            )
+        },
     )
     quote = fields.Nested(QuoteSchema)
     highlights = fields.List(fields.Nested(HighlightSchema))

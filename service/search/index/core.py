@@ -307,6 +307,41 @@ class QuoteIndex:
         with self._lock:
             return self._best(hits, limit, highlights)
 
+    def holding(self, quote_ids: Iterable[int], speaker: str | None = None) -> set[int]:
+        """The given statements this index holds (not removed), those by `speaker` only when it is given."""
+        allowed = self._speaker_docs(speaker) if speaker else None
+        wanted = name_key(speaker) if speaker else None
+        held = set()
+        with self._lock:
+            for quote_id in quote_ids:
+                local = self.delta.where.get(quote_id)
+                if local is not None:
+                    if wanted is None or wanted in name_key(self.delta.speakers[local] or ""):
+                        held.add(quote_id)
+                    continue
+                doc = self.main.doc_of(quote_id)
+                if doc is not None and not self.main.deleted[doc] and (allowed is None or allowed[doc]):
+                    held.add(quote_id)
+        return held
+
+    def score_ids(self, claim: str, quote_ids: Iterable[int]) -> list[Hit]:
+        """The 0-100 scores of given statements (found some other way, e.g. by meaning) against a claim.
+
+        Statements not held, or sharing no term with the claim, are left out.
+        """
+        with self._lock:
+            query, _ = self.analyze(claim)
+            candidates = []
+            for quote_id in quote_ids:
+                local = self.delta.where.get(quote_id)
+                if local is not None:
+                    candidates.append((quote_id, 0.0, None, local))
+                    continue
+                doc = self.main.doc_of(quote_id)
+                if doc is not None and not self.main.deleted[doc]:
+                    candidates.append((quote_id, 0.0, doc, None))
+            return self._rescore(query, candidates, 0.0)
+
     def _best(self, hits: list[Hit], limit: int, highlights: bool) -> list[Hit]:
         hits.sort(key=lambda h: (-h.score, -h.parts["bm25"], h.quote_id))
         if not highlights:

@@ -1,0 +1,145 @@
+"""Hybrid retrieval: lexical candidates and the nearest statements by meaning, one calibrated score.
+
+A claim goes to both sides: the lexical index (BM25 candidates rescored 0-100 by weighted word
+overlap) and the vector index (the statements whose MiniLM vectors are closest). Every candidate
+from either side gets both numbers, the lexical score and the cosine similarity, and they are
+blended linearly (`calibration.blend`); the blend is mapped to the 0-100 score, which estimates the
+percentage of statements scored so on labelled claim/source pairs that were the claim's source
+(`calibration`). With embeddings off (`vectors is None`) the lexical score alone is mapped the same
+way through its own calibration, so `min_score` means the same in both modes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+
+import numpy as np
+
+from service.search import calibration
+from service.search.embed.model import Encoder
+from service.search.embed.vectors import VectorIndex
+from service.search.index import Hit, QuoteIndex, highlight_spans
+from service.storage.base import Store
+
+LEXICAL_POOL = 100  # lexical candidates scored per claim (the lexical index's own rescoring pool)
+DENSE_POOL = 50  # nearest statements by meaning added to them
+# A statement sharing no word with the claim is a candidate only this close in meaning: unrelated
+# sentences sit at 0-0.25 cosine under MiniLM, so a claim about nothing stored finds nothing.
+MEANING_ONLY_FLOOR = 0.35
+
+Keep = Callable[[list[int]], set[int]]
+
+
+class HybridIndex:
+    """The lexical index and, unless embeddings are off, statement vectors: searched and synced together."""
+
+    def __init__(
+        self, lexical: QuoteIndex, vectors: VectorIndex | None = None, encoder: Encoder | None = None
+    ):
+        self.lexical = lexical
+        self.vectors = vectors
+        self.encoder = encoder if vectors is not None else None
+
+    @property
+    def semantic(self) -> bool:
+        """Whether statements are also found by meaning."""
+        return self.vectors is not None
+
+    @property
+    def seq(self) -> int:
+        """The change-log position both sides reflect (the older of the two)."""
+        if self.vectors is None:
+            return self.lexical.seq
+        return min(self.lexical.seq, self.vectors.seq)
+
+    @property
+    def knows_speakers(self) -> bool:
+        """Whether `search(speaker=...)` can filter by speaker inside the index."""
+        return self.lexical.knows_speakers
+
+    def __len__(self) -> int:
+        return len(self.lexical)
+
+    def sync(self, store: Store) -> int:
+        """Apply the store's change log to both sides; the number of statements changed."""
+        from service.search.embed.persist import sync as sync_vectors
+
+        changed = self.lexical.sync(store)
+        if self.vectors is not None:
+            changed = max(changed, sync_vectors(self.vectors, store, self.encoder))
+        return changed
+
+    def memory_bytes(self) -> int:
+        """Approximate bytes held beyond the statement texts, both sides."""
+        vectors = self.vectors.memory_bytes() if self.vectors is not None else 0
+        return self.lexical.memory_bytes() + vectors
+
+    def search(
+        self,
+        claim: str,
+        limit: int = 10,
+        min_score: float = 0.0,
+        keep: Keep | None = None,
+        highlights: bool = True,
+        speaker: str | None = None,
+    ) -> list[Hit]:
+        """The best `limit` statements for a claim by calibrated score, at least `min_score`, best first."""
+        pool = max(LEXICAL_POOL, 3 * limit)
+        lexical = self.lexical.search(
+            claim, limit=pool, min_score=0.0, keep=keep, highlights=False, speaker=speaker
+        )
+        if self.vectors is None:
+            hits = [_lexical_hit(hit) for hit in lexical]
+        else:
+            hits = self._hybrid(claim, lexical, pool, keep, speaker)
+        hits = [h for h in hits if h.score >= min_score]
+        hits.sort(key=lambda h: (-h.score, -h.parts.get("lexical", 0.0), h.quote_id))
+        hits = hits[:limit]
+        if not highlights:
+            return hits
+        return [
+            replace(h, highlights=highlight_spans(self.lexical.text(h.quote_id) or "", h.matched_terms))
+            for h in hits
+        ]
+
+    def _hybrid(self, claim: str, lexical: list[Hit], pool: int, keep: Keep | None, speaker: str | None):
+        query = self.encoder.encode_one(claim)
+        by_id = {hit.quote_id: hit for hit in lexical}
+        nearest = self.vectors.nearest(query, max(DENSE_POOL, pool // 2))
+        near = [q for q, _ in nearest if q not in by_id]
+        close = {q for q, cosine in nearest if cosine >= MEANING_ONLY_FLOOR}
+        if near and keep is not None:
+            allowed = keep(near)
+            near = [q for q in near if q in allowed]
+        held = self.lexical.holding(near, speaker)
+        near = [q for q in near if q in held]
+        if near:
+            scored = {h.quote_id: h for h in self.lexical.score_ids(claim, near)}
+            for quote_id in near:
+                if quote_id in scored or quote_id in close:
+                    by_id[quote_id] = scored.get(quote_id) or _no_words(quote_id)
+        ids = list(by_id)
+        cosines = self.vectors.similarities(query, ids)
+        return [_hybrid_hit(by_id[q], float(c)) for q, c in zip(ids, cosines.tolist(), strict=True)]
+
+
+def _no_words(quote_id: int) -> Hit:
+    """A statement found by meaning alone: no claim word in it."""
+    parts = {"coverage": 0.0, "precision": 0.0, "token_set_ratio": 0.0, "bm25": 0.0}
+    return Hit(quote_id, 0.0, calibration.LEXICAL_SCORER, parts, ())
+
+
+def _lexical_hit(hit: Hit) -> Hit:
+    parts = {**hit.parts, "lexical": hit.score}
+    return replace(
+        hit, score=calibration.lexical_score(hit.score), scorer=calibration.LEXICAL_SCORER, parts=parts
+    )
+
+
+def _hybrid_hit(hit: Hit, cosine: float) -> Hit:
+    if np.isnan(cosine):  # no vector yet (being encoded): judged by its words alone
+        return _lexical_hit(hit)
+    parts = {**hit.parts, "lexical": hit.score, "semantic": round(cosine, 4)}
+    score = calibration.hybrid_score(hit.score, cosine)
+    return replace(hit, score=score, scorer=calibration.HYBRID_SCORER, parts=parts)
