@@ -18,6 +18,10 @@ from service.config import Settings
 
 RATE_LIMIT_FILE = "ratelimit.sqlite3"  # under the data folder, apart from the store: no shared write lock
 
+# Sums of intervals on epoch-sized times are inexact (50 of them drift by microseconds): a wait under
+# a millisecond is no wait, or the last request of a burst is refused by rounding (49 of 50 at once).
+ROUNDING_SECONDS = 1e-3
+
 # step(stored value or None) -> (value to store, result to return)
 Step = Callable[[float | None], tuple[float, float]]
 
@@ -37,7 +41,7 @@ def gcra(stored: float | None, now: float, interval: float, tolerance: float) ->
     """One request under GCRA: (new theoretical arrival time, seconds to wait; 0.0 when allowed)."""
     tat = now if stored is None else max(stored, now)
     wait = tat - now - tolerance
-    if wait > 0:
+    if wait > ROUNDING_SECONDS:
         return tat, wait  # refused: the client's time does not move
     return tat + interval, 0.0
 
