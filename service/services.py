@@ -16,6 +16,7 @@ from pathlib import Path
 from service.batch.output import import_sources
 from service.config import Settings
 from service.ingest.articles import IngestReport, ingest_paths, ingest_text
+from service.ingest.html import UnreadableArticle as UnreadableArticle  # raised by add_article
 from service.ingest.importer import ImportReport, import_file
 from service.search.embed.hybrid import HybridIndex
 from service.search.index import open_index
@@ -196,7 +197,10 @@ class ClaimTrace:
         return self.store.list_speakers(offset, limit, name=name)
 
     def add_article(self, text: str, given: dict) -> tuple[int, dict | None, bool]:
-        """Extract and store an article: (its id, its detail, created); detail None if deleted meanwhile."""
+        """Extract and store an article: (its id, its detail, created); detail None if deleted meanwhile.
+
+        Raises UnreadableArticle for an HTML page with no article text in it.
+        """
         article, created = ingest_text(self.store, text, given)
         self.sync(force=True)  # this worker matches its own write at once; others catch up from the log
         # A DELETE from another client may land in between: then there is nothing to show.

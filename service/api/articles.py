@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from webargs.flaskparser import abort
+
 from service.api import security
 from service.api.base import Blueprint, found_or_404, page_body, page_window, problem, services
 from service.schemas import ArticleCreateSchema, ArticleDetailSchema, ArticlePageSchema, PageArgsSchema
+from service.services import UnreadableArticle
 
 blp = Blueprint("articles", __name__, description="The articles statements were extracted from.")
 
@@ -76,11 +79,21 @@ def _guarded(view):
     description="This text was already stored: the existing article.",
 )
 @blp.alt_response(413, **_problem("The body is over 1 MB or the text over the article character limit."))
+@blp.alt_response(
+    422,
+    **_problem(
+        "The text cannot be read as an article: an HTML page with no article text in it. "
+        "(A page with an article is stored as its main text.)"
+    ),
+)
 def create_article(args):
     """Extract and store an article; posting the same text again answers 200 with the stored article."""
     text = args.pop("text")
     security.check_article_size(text)
-    article_id, detail, created = services().add_article(text, args)
+    try:
+        article_id, detail, created = services().add_article(text, args)
+    except UnreadableArticle as error:
+        abort(422, message=str(error))
     # A DELETE from another client may land in between: then there is nothing to show.
     return found_or_404(detail, "article", article_id), 201 if created else 200
 

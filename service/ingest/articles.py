@@ -8,15 +8,18 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from service.ingest.html import looks_like_html, page_text
 from service.ingest.precedence import resolve_metadata
 from service.models import Extraction, StoredArticle
 from service.storage import ConstraintError, Store, content_hash
+from service.text.controls import without_controls
 
 ARTICLE_SUFFIXES = (".txt",)  # what a folder contributes; a file named explicitly is read whatever its name
 METADATA_FILE = "metadata.json"
 PROGRESS_EVERY = 50  # files between progress calls on long runs
 
-Extractor = Callable[[str], Extraction]
+# extract(text) or extract(text, title=...): a caller's title tells a headline from a first sentence.
+Extractor = Callable[..., Extraction]
 
 
 @dataclass
@@ -46,17 +49,22 @@ def _default_extractor() -> Extractor:
 def ingest_text(
     store: Store, text: str, given: dict | None = None, *, extractor: Extractor | None = None
 ) -> tuple[StoredArticle, bool]:
-    """Store one article posted over HTTP; given metadata comes from the request. (article, created)."""
-    return _store_text(store, text, given, "request", None, extractor or _default_extractor())
+    """Store one article posted over HTTP; given metadata comes from the request. (article, created).
 
-
-def _store_text(
-    store: Store, text: str, given: dict | None, given_source: str, path: str | None, extractor: Extractor
-) -> tuple[StoredArticle, bool]:
+    The stored text has no control characters; an HTML page is stored as its main text (its title and
+    date fill what the request leaves out), or refused with UnreadableArticle when it has none.
+    """
+    text = without_controls(text)
+    if looks_like_html(text):
+        page = page_text(text)
+        text, given = page.text, {**page.metadata, **{k: v for k, v in (given or {}).items() if v}}
     existing = store.find_article(content_hash(text))
     if existing is not None:  # skip extraction for a text already stored
         return existing, False
-    return save_extraction(store, text, extractor(text), given=given, given_source=given_source, path=path)
+    extractor = extractor or _default_extractor()
+    title = (given or {}).get("title")
+    extraction = extractor(text, title=title) if title else extractor(text)
+    return save_extraction(store, text, extraction, given=given, given_source="request")
 
 
 def save_extraction(
@@ -121,9 +129,9 @@ def read_metadata_file(folder: Path) -> tuple[dict[str, dict], str | None]:
 
 
 def read_article(path: Path) -> str:
-    """An article file's text (UTF-8, a byte-order mark dropped); ValueError when unusable."""
+    """An article file's text (UTF-8, no byte-order mark, no control characters); ValueError if unusable."""
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        text = without_controls(path.read_bytes().decode("utf-8-sig"))
     except UnicodeDecodeError as error:
         raise ValueError(f"not UTF-8 text ({error.reason} at byte {error.start})") from None
     if not text.strip():

@@ -5,7 +5,6 @@ from __future__ import annotations
 import bz2
 import gzip
 import json
-import re
 import time
 import zlib
 from collections.abc import Callable, Mapping
@@ -16,7 +15,9 @@ from marshmallow import EXCLUDE, Schema, ValidationError, fields, post_load, val
 
 from service.ingest.extract_lines import from_extract_line, is_extract_line
 from service.models import KINDS
-from service.storage import Store
+from service.storage import ConstraintError, Store
+from service.text.controls import without_controls
+from service.text.iso_dates import DATE_OR_TIME_RE
 
 BATCH_SIZE = 20_000  # statements per transaction: big enough to amortise the commit, small enough to share
 MAX_KEPT_ERRORS = 1_000  # bad lines are all counted, the first ones kept with their reasons
@@ -25,13 +26,8 @@ MAX_FIELD_CHARS = 2_000
 # A missing or unreadable file, or a truncated or corrupt compressed stream.
 READ_ERRORS = (OSError, EOFError, zlib.error)
 MAX_REF_CHARS = 300
-DATE_MESSAGE = "Not an ISO date (YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM[:SS])."
-
-# ISO 8601 date prefixes: a year, a month, a day, optionally a time ("T" or a space) and a zone.
-_ISO_PREFIX = re.compile(
-    r"\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])"
-    r"([T ]([01]\d|2[0-3]):[0-5]\d(:[0-5]\d(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?)?)?"
-)
+# The API's own definition (service/text/iso_dates.py), so every stored date is one the API accepts.
+DATE_MESSAGE = "Not an ISO date (YYYY[-MM[-DD]], a real day of its month) or ISO date-time."
 
 
 class Trimmed(fields.String):
@@ -42,7 +38,7 @@ class Trimmed(fields.String):
         self.max_chars = max_chars
 
     def _deserialize(self, value, attr, data, **kwargs):
-        text = super()._deserialize(value, attr, data, **kwargs).strip()
+        text = without_controls(super()._deserialize(value, attr, data, **kwargs)).strip()
         if len(text) > self.max_chars:
             raise ValidationError(f"Longer than maximum length {self.max_chars}.")
         if not text and self.required:
@@ -57,7 +53,7 @@ class IsoDate(Trimmed):
         text = super()._deserialize(value, attr, data, **kwargs)
         if text is None:
             return None
-        if not _ISO_PREFIX.fullmatch(text):
+        if not DATE_OR_TIME_RE.match(text):
             raise ValidationError(DATE_MESSAGE)
         return text.replace(" ", "T", 1)
 
@@ -141,7 +137,7 @@ def _quick_text(value, max_chars: int):
         return True, None
     if type(value) is not str:
         return False, None
-    value = value.strip()
+    value = without_controls(value).strip()
     return len(value) <= max_chars, value or None
 
 
@@ -149,7 +145,7 @@ def _quick_date(value):
     ok, text = _quick_text(value, 40)
     if not ok or text is None:
         return ok, text
-    return (True, text.replace(" ", "T", 1)) if _ISO_PREFIX.fullmatch(text) else (False, None)
+    return (True, text.replace(" ", "T", 1)) if DATE_OR_TIME_RE.match(text) else (False, None)
 
 
 def quick_load(obj: dict) -> dict | None:
@@ -285,12 +281,25 @@ def import_file(
         if on_bad_line is not None:
             on_bad_line(report.path, line_number, reason)
 
-    def flush() -> None:
-        result = store.import_quotes(batch)
+    def store_rows(rows: list[dict], lines: list[int]) -> None:
+        try:
+            result = store.import_quotes(rows)
+        except ConstraintError as error:
+            # One row the store refuses must not cost the batch its good rows: the batch rolled back,
+            # so store it row by row and report the ones refused.
+            if len(rows) == 1:
+                bad(lines[0], f"not stored: {error}")
+                return
+            for row, line in zip(rows, lines, strict=True):
+                store_rows([row], [line])
+            return
         report.added += result.added
         report.skipped += result.skipped
         for index, reason in result.errors:
-            bad(batch_lines[index], reason)
+            bad(lines[index], reason)
+
+    def flush() -> None:
+        store_rows(batch, batch_lines)
         batch.clear()
         batch_lines.clear()
         report.elapsed = time.perf_counter() - started

@@ -10,7 +10,10 @@ GIVEN_SOURCES = ("metadata", "request")
 
 
 def resolve_metadata(extraction: Extraction, given: dict | None, given_source: str) -> ArticleMetadata:
-    """The metadata to store: each field from the text when it says, else from `given`, named by source."""
+    """The metadata to store: each field from the text when it says, else from `given`, named by source.
+
+    A title given in the request wins over the one read from the text.
+    """
     if given_source not in GIVEN_SOURCES:
         raise ValueError(f"given_source must be one of {GIVEN_SOURCES}, not {given_source!r}")
     from_text = {
@@ -25,7 +28,10 @@ def resolve_metadata(extraction: Extraction, given: dict | None, given_source: s
     }
     values, sources = {}, {}
     for name in METADATA_FIELDS:
-        if name in from_text:
+        if name == "title" and given_source == "request" and name in from_outside:
+            # A caller who names the title knows it; the text's first line is only a guess.
+            values[name], sources[name] = from_outside[name], given_source
+        elif name in from_text:
             values[name], sources[name] = from_text[name], "text"
         elif name in from_outside:
             values[name], sources[name] = from_outside[name], given_source

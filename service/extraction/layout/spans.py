@@ -95,6 +95,8 @@ def _classify(text: str, at: int, mark: str, para: Para) -> str:
         return "close"
     before = text[at - 1] if at > para.start else " "
     after = text[at + len(mark)] if at + len(mark) < para.end else " "
+    if at == para.start and after.isspace() and text[at + len(mark) : para.end].strip():
+        return "open"  # '" We have ...' (a control character blanked after the mark): still the opening
     if before.isspace() or before in "([{\u2014\u2013-/:":
         return "open" if not after.isspace() else "none"
     if after.isspace() or after in ".,;:!?)]\u2014\u2013-":
