@@ -30,7 +30,7 @@ def from_extract_line(obj: dict, articles: Mapping[str, dict] | None = None) -> 
     article = obj.get("article")
     meta = (articles or {}).get(article) if isinstance(article, str) else None
     row = {
-        "text": obj.get("text"),
+        "text": _statement_text(obj),
         "speaker": None if anonymous else speaker.get("name"),
         "role": speaker.get("role") or (speaker.get("mention") if anonymous else None),
         "said_on": obj.get("said_on"),
@@ -43,3 +43,13 @@ def from_extract_line(obj: dict, articles: Mapping[str, dict] | None = None) -> 
     if isinstance(article, str) and len(ref) <= MAX_REF_CHARS:
         row["ref"] = ref
     return row
+
+
+def _statement_text(obj: dict):
+    """A split quote's words are its parts joined (the line's text spans the attribution between them)."""
+    parts = obj.get("parts")
+    if isinstance(parts, list) and len(parts) > 1:
+        texts = [part.get("text") if isinstance(part, dict) else None for part in parts]
+        if all(isinstance(text, str) for text in texts):
+            return " ".join(texts)
+    return obj.get("text")

@@ -60,6 +60,16 @@ def test_a_statement_takes_its_speaker_and_its_articles_metadata():
     }
 
 
+def test_a_split_quote_is_imported_as_its_parts_joined_not_the_span_with_its_attribution():
+    parts = [
+        {"start": 10, "end": 35, "text": "We will rebuild the pier,"},
+        {"start": 56, "end": 82, "text": "And we will do it by June."},
+    ]
+    span = 'We will rebuild the pier," Mayor Ana Ruiz said. "And we will do it by June.'
+    row = parse_line(json.dumps(_line(text=span, start=10, end=82, parts=parts)).encode(), ARTICLES)
+    assert row["text"] == "We will rebuild the pier, And we will do it by June."
+
+
 def test_an_anonymous_source_stays_anonymous_and_unknown_articles_have_no_metadata():
     speaker = {"name": "officials", "role": None, "mention": "officials", "anonymous": True}
     row = from_extract_line(_line(article="other.txt", speaker=speaker, kind="indirect"), ARTICLES)
