@@ -2,6 +2,12 @@
 
     .venv/bin/python bench/match_bench.py                       # sizes 10000,100000 (a few minutes)
     .venv/bin/python bench/match_bench.py --sizes 1000000 --http # the full target run (tens of minutes)
+    .venv/bin/python bench/match_bench.py --sizes '' --real 200000  # hybrid vs rapidfuzz scan vs bm25s
+
+The semantic side (on unless --no-semantic) is timed as the service runs it: statement vectors in
+the saved, memory-mapped usearch file, the real model encoding every claim; how the vectors of
+generated statements are made is in bench/hybrid_parts.py. `--real N` runs N statements made of
+real sentences (read at bench time from ../shared/data, never stored) against real claims.
 
 For each size it generates seeded, sentence-like statements over a Zipfian vocabulary (inflected
 words, speakers, numbers printed in news styles), imports them through the store's importer and
@@ -29,6 +35,7 @@ from rapidfuzz import fuzz, process
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench import hybrid_parts  # noqa: E402
 from bench.bm25 import BM25  # noqa: E402
 from service.search.index import QuoteIndex, open_index  # noqa: E402
 from service.search.index.persist import rebuild  # noqa: E402
@@ -202,6 +209,7 @@ def run_size(size: int, corpus: Corpus, args, tmp: Path) -> None:
     startup_s = time.perf_counter() - started
     print(f"\n== {size:,} statements")
     print(f"import (store.import_quotes): {size / import_s:,.0f} statements/s ({import_s:.1f} s)")
+    args.import_rate = size / import_s
     print(f"first start (build + save):  {build_s:.2f} s ({size / build_s:,.0f} statements/s)")
     print(f"start-up after an offline import of {size - half:,} (log replay + save): {replay_s:.2f} s")
     print(f"start-up (saved index + log): {startup_s:.2f} s")
@@ -225,6 +233,16 @@ def run_size(size: int, corpus: Corpus, args, tmp: Path) -> None:
     found = sum(1 for t, h in zip(targets, hits, strict=True) if h and h[0].quote_id == t + 1) / len(targets)
     print(latency_line("index.search", search_ms))
     print(latency_line("matching.match", match_ms))
+    if args.semantic:
+        hybrid = semantic_side(rows, index, tmp / f"s{size}", args, startup_s)
+        hybrid_ms, hybrid_hits = timed(
+            lambda c: match(c, index=hybrid, store=store, limit=10, min_score=0), claims
+        )
+        first = statistics.mean(
+            float(bool(m) and m[0].quote.id == t + 1) for m, t in zip(hybrid_hits, targets, strict=True)
+        )
+        print(latency_line("hybrid match", hybrid_ms) + f"  (source first: {first:.0%})")
+        print(f"hybrid memory: {hybrid.memory_bytes() / size:,.0f} bytes/statement beyond the texts")
     # A filter that keeps about one statement in a few thousand (one speaker), checked through the store.
     from service.storage import QuoteFilters
 
@@ -269,6 +287,81 @@ def run_size(size: int, corpus: Corpus, args, tmp: Path) -> None:
     print(f"source ranked first on those claims: ours {ours_first:.0%}, brute-force scan {brute_first:.0%}")
     if args.http:
         http_latency(tmp / f"s{size}", claims, startup_timeout=max(120, size / 5_000))
+    store.close()
+
+
+def semantic_side(rows: list[dict], index, folder: Path, args, lexical_startup_s: float):
+    """Statement vectors saved and mapped as the service keeps them; the hybrid index over both sides."""
+    from service.search.embed.hybrid import HybridIndex
+
+    terms = hybrid_parts.TermVectors()
+    ids = list(range(1, len(rows) + 1))
+    vectors, took = hybrid_parts.build_vectors(ids, [r["text"] for r in rows], folder / "vectors", terms)
+    vectors.seq = index.seq
+    print(
+        f"vectors (term vectors, see hybrid_parts): made in {took['made_s']:.1f} s; usearch HNSW build + save"
+        f" {took['build_s']:.1f} s ({len(rows) / took['build_s']:,.0f} statements/s, 1 thread)"
+    )
+    print(f"start-up with vectors (lexical + mapped vectors): {lexical_startup_s + took['load_s']:.2f} s")
+    model = model_encoder()
+    rate, source = hybrid_parts.encoding_rate(model)
+    print(f"model encoding ({source}, 1 thread): {rate:,.0f} statements/s")
+    per_core = 1 / (1 / rate + 1 / (len(rows) / took["build_s"]) + 1 / args.import_rate)
+    print(
+        f"import with embeddings: {per_core:,.0f} statements/s/core (store import + encoding + HNSW insert)"
+    )
+    return HybridIndex(index, vectors, hybrid_parts.TimedModelEncoder(model, terms))
+
+
+def model_encoder():
+    """The service's encoder on one thread (loaded once)."""
+    from service.search.embed.model import load_encoder
+
+    return load_encoder()
+
+
+def real_statements(count: int, args, tmp: Path) -> None:
+    """Hybrid vs a rapidfuzz scan vs bm25s on `count` statements of real sentences, with real claims."""
+    from service.search.embed.hybrid import HybridIndex
+    from service.storage.sqlite import SqliteStore
+
+    texts, real = hybrid_parts.statements_200k(count)
+    claims = hybrid_parts.real_claims()
+    if not claims or real < 1000:
+        print("\n(no ../shared/data: the real-statement comparison is skipped)")
+        return
+    rng = random.Random(5)
+    claims = rng.sample(claims, min(args.claims, len(claims)))
+    print(f"\n== {count:,} statements of real sentences ({real:,} as written, the rest halves joined)")
+    store = SqliteStore(tmp / "real" / "claimtrace.sqlite3")
+    for i in range(0, count, 50_000):
+        store.import_quotes([{"text": t, "ref": f"r{i + j}"} for j, t in enumerate(texts[i : i + 50_000])])
+    index = open_index(store, tmp / "real" / "index")
+    terms = hybrid_parts.TermVectors()
+    vectors, _ = hybrid_parts.build_vectors(list(range(1, count + 1)), texts, tmp / "real" / "vectors", terms)
+    vectors.seq = index.seq
+    hybrid = HybridIndex(index, vectors, hybrid_parts.TimedModelEncoder(model_encoder(), terms))
+    timed(lambda c: match(c, index=hybrid, store=store, limit=10, min_score=0), claims[:3])  # warm-up
+    ours_ms, _ = timed(lambda c: match(c, index=hybrid, store=store, limit=10, min_score=0), claims)
+    bm25s_search = hybrid_parts.bm25s_baseline(texts)
+    timed(bm25s_search, claims[:3])
+    bm25s_ms, _ = timed(bm25s_search, claims)
+    normalized = [normalize(t) for t in texts]
+    brute_claims = claims[: args.brute_claims]
+    brute_ms, _ = timed(
+        lambda c: process.extract(
+            normalize(c), normalized, scorer=fuzz.token_set_ratio, processor=None, limit=10, score_cutoff=1
+        ),
+        brute_claims,
+    )
+    print(latency_line("hybrid match", ours_ms))
+    print(latency_line("bm25s", bm25s_ms))
+    print(latency_line("rapidfuzz scan", brute_ms) + f"  ({len(brute_claims)} claims)")
+    ours_mean = statistics.mean(ours_ms[: len(brute_claims)])
+    print(
+        f"speed-up over the scan (mean, same claims): {statistics.mean(brute_ms) / ours_mean:,.0f}x;"
+        f" p50 ours {pct(ours_ms, 50):.1f} ms vs bm25s {pct(bm25s_ms, 50):.1f} ms (same run, same claims)"
+    )
     store.close()
 
 
@@ -371,6 +464,11 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--http", action="store_true", help="also time /match through gunicorn on loopback")
     parser.add_argument("--quality-size", type=int, default=20_000)
+    parser.add_argument("--no-semantic", dest="semantic", action="store_false", help="lexical side only")
+    parser.add_argument("--real", type=int, default=0, help="statements of real sentences vs scan and bm25s")
+    parser.add_argument(
+        "--no-quality", dest="quality", action="store_false", help="skip the MAP@5 and dev runs"
+    )
     parser.add_argument("--gold", type=Path, default=ROOT.parent / "shared" / "gold" / "seed-quotes.json")
     parser.add_argument(
         "--dev-claims", type=Path, default=ROOT.parent / "shared" / "gold" / "claims-dev.jsonl"
@@ -380,6 +478,10 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         for size in (int(s) for s in args.sizes.split(",") if s):
             run_size(size, corpus, args, Path(tmp))
+        if args.real:
+            real_statements(args.real, args, Path(tmp))
+    if not args.quality:
+        return 0
     ranking_quality(Corpus(seed=5), args.quality_size, 300)
     if args.gold.exists() and args.dev_claims.exists():
         dev_claims(Corpus(seed=9), args.gold, args.dev_claims, 20_000)

@@ -108,7 +108,7 @@ class VectorIndex:
         delta = self._delta()
         if len(delta):
             sims = delta @ query
-            best = np.argsort(-sims)[:extra]
+            best = np.argpartition(-sims, extra)[:extra] if len(sims) > extra else np.arange(len(sims))
             for i in best.tolist():
                 found[self._delta_ids[i]] = float(sims[i])
         ranked = sorted(((q, s) for q, s in found.items() if q not in self.removed), key=lambda p: -p[1])

@@ -1,0 +1,213 @@
+"""Refit the hybrid blend and the score curve on CheckThat! 2021 train; MAP@5 per design, reliability on dev.
+
+    .venv/bin/python bench/calibrate_score.py [--cache DIR]    # ~10 min: encodes ~35k texts once
+
+Reads ../shared/data/checkthat at run time (never stored). Candidates come from the service's own
+path (claims.analyse_claim's content, HybridIndex over the lexical index and the model's vectors,
+min_score 0, 100 per claim), so every candidate carries its lexical score and its cosine. Prints:
+MAP@5 on train and dev for lexical alone, meaning alone and blends; the blend weight with the best
+train MAP@5 (both tasks summed); the logistic curve fitted on each train claim's ten best
+candidates; its reliability table and the precision of a claim's best match above thresholds, on
+train and dev. The constants go into service/search/calibration.py by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from service.search.claims import analyse_claim  # noqa: E402
+from service.search.embed.hybrid import HybridIndex  # noqa: E402
+from service.search.embed.model import load_encoder  # noqa: E402
+from service.search.embed.vectors import VectorIndex  # noqa: E402
+from service.search.index import QuoteIndex  # noqa: E402
+
+DATA = ROOT.parent / "shared" / "data" / "checkthat"
+WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 1.0)
+
+
+def load_task(task: str):
+    """(docs as (ref, text, speaker), {split: {query id: text}}, {split: {query id: set of refs}})."""
+    if task == "2a":
+        rows = [
+            line.split("\t") for line in (DATA / "2a" / "verified_claims.tsv").read_text("utf-8").splitlines()
+        ]
+        docs = [(r[0], r[1], None) for r in rows[1:]]
+        rel: dict[str, set[str]] = {}
+        for line in (DATA / "2a" / "qrels.tsv").read_text().splitlines():
+            q, _, d, _ = line.split()
+            rel.setdefault(q, set()).add(d)
+        queries, qrels = {}, {}
+        for split in ("train", "dev"):
+            lines = (DATA / "2a" / f"{split}_queries.tsv").read_text("utf-8").splitlines()[1:]
+            queries[split] = {
+                p[0]: p[1] for p in (x.split("\t") for x in lines) if len(p) >= 2 and p[0] in rel
+            }
+            qrels[split] = {q: rel[q] for q in queries[split]}
+        return docs, queries, qrels
+    docs = []
+    for line in (DATA / "2b" / "vclaims.jsonl").read_text("utf-8").splitlines():
+        v = json.loads(line)
+        docs.append((v["vclaim_id"], v["vclaim"], v.get("speaker")))
+    texts = dict(
+        line.split("\t", 1) for line in (DATA / "2b" / "queries.tsv").read_text("utf-8").splitlines()
+    )
+    queries, qrels = {}, {}
+    for split in ("train", "dev"):
+        rel = {}
+        for line in (DATA / "2b" / f"{split}_qrels.tsv").read_text().splitlines():
+            q, _, d, _ = line.split()
+            rel.setdefault(q, set()).add(d)
+        queries[split], qrels[split] = {q: texts[q] for q in rel}, rel
+    return docs, queries, qrels
+
+
+def encoded(name: str, texts: list[str], cache: Path | None) -> np.ndarray:
+    """The model's vectors of texts, cached in `cache` when given."""
+    path = cache / f"{name}.npy" if cache else None
+    if path and path.exists():
+        return np.load(path)
+    vectors = load_encoder().encode(texts)
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        np.save(path, vectors)
+    return vectors
+
+
+def candidates(task: str, cache: Path | None):
+    """{split: [(relevant flags, lexical scores, cosines)]} per claim, from the service's hybrid search."""
+    docs, queries, qrels = load_task(task)
+    lexical = QuoteIndex.build((i + 1, text, speaker) for i, (_, text, speaker) in enumerate(docs))
+    vectors = VectorIndex()
+    vectors.add(range(1, len(docs) + 1), encoded(f"{task}-docs", [t for _, t, _ in docs], cache))
+    refs = [ref for ref, _, _ in docs]
+    out = {}
+    for split in ("train", "dev"):
+        ids = list(queries[split])
+        contents = [analyse_claim(queries[split][q][:2000]).content for q in ids]
+        claim_vectors = encoded(f"{task}-{split}-claims", contents, cache)
+        rows = []
+        for q, content, vector in zip(ids, contents, claim_vectors, strict=True):
+            hybrid = HybridIndex(lexical, vectors, _Fixed(vector))
+            hits = hybrid.search(content, limit=100, highlights=False)
+            rows.append(
+                (
+                    np.array([refs[h.quote_id - 1] in qrels[split][q] for h in hits]),
+                    np.array([h.parts.get("lexical", 0.0) for h in hits]),
+                    np.array([h.parts.get("semantic", 0.0) for h in hits]),
+                    len(qrels[split][q]),
+                )
+            )
+        out[split] = rows
+    return out
+
+
+class _Fixed:
+    """An encoder that returns a vector computed beforehand (claims are encoded in one batch)."""
+
+    def __init__(self, vector):
+        self.vector = vector
+
+    def encode_one(self, text):
+        return self.vector
+
+
+def map5(rows, weight: float) -> float:
+    """MAP@5 when candidates are ranked by the blend with `weight` on meaning."""
+    total = 0.0
+    for relevant, lexical, cosine, count in rows:
+        order = np.argsort(-((1 - weight) * lexical / 100 + weight * cosine), kind="stable")[:5]
+        hits, score = 0, 0.0
+        for rank, i in enumerate(order, 1):
+            if relevant[i]:
+                hits += 1
+                score += hits / rank
+        total += score / min(count, 5)
+    return total / len(rows)
+
+
+def pairs(rows, weight: float):
+    """(blend, label) of each claim's ten best candidates."""
+    x, y = [], []
+    for relevant, lexical, cosine, _ in rows:
+        blend = (1 - weight) * lexical / 100 + weight * cosine
+        top = np.argsort(-blend)[:10]
+        x += blend[top].tolist()
+        y += relevant[top].tolist()
+    return np.array(x), np.array(y, dtype=float)
+
+
+def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Logistic regression of y on x by Newton's method: (slope, offset)."""
+    design = np.stack([x, np.ones_like(x)], axis=1)
+    beta = np.zeros(2)
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-design @ beta))
+        step = np.linalg.solve((design * (p * (1 - p))[:, None]).T @ design, design.T @ (p - y))
+        beta -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return float(beta[0]), float(beta[1])
+
+
+def report(label: str, rows, weight: float, slope: float, offset: float) -> None:
+    """Reliability of the fitted curve and precision of best matches above thresholds."""
+    x, y = pairs(rows, weight)
+    score = 100 / (1 + np.exp(-(slope * x + offset)))
+    print(f"  {label}: score bin -> mean score, % sources, pairs")
+    for low in range(0, 100, 10):
+        inside = (score >= low) & (score < low + 10)
+        if inside.any():
+            mean, share = score[inside].mean(), 100 * y[inside].mean()
+            print(f"    {low:2d}-{low + 10:3d}: {mean:5.1f} {share:5.1f} {inside.sum():6d}")
+    best = []
+    for relevant, lexical, cosine, _ in rows:
+        if len(relevant):
+            blend = (1 - weight) * lexical / 100 + weight * cosine
+            top = int(np.argmax(blend))
+            best.append((slope * blend[top] + offset, relevant[top]))
+    best_score = np.array([100 / (1 + np.exp(-b)) for b, _ in best])
+    best_ok = np.array([ok for _, ok in best])
+    for threshold in (20, 30, 40, 50, 60):
+        kept = best_score >= threshold
+        print(
+            f"    best match >= {threshold}: the source {best_ok[kept].mean():.0%} of the time,"
+            f" {kept.mean():.0%} of claims have one"
+        )
+
+
+def main() -> int:
+    """Every figure, then the constants."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, help="folder for the model's vectors between runs")
+    args = parser.parse_args()
+    if not DATA.exists():
+        print("no ../shared/data/checkthat here")
+        return 1
+    data = {task: candidates(task, args.cache) for task in ("2a", "2b")}
+    print("MAP@5 by weight on meaning (0: lexical alone, 1: meaning alone)")
+    best = max(WEIGHTS, key=lambda w: sum(map5(data[t]["train"], w) for t in data))
+    for w in WEIGHTS:
+        cells = "  ".join(f"{t} {s} {map5(data[t][s], w):.4f}" for t in data for s in ("train", "dev"))
+        print(f"  w={w:.2f}  {cells}{'   <- best on train' if w == best else ''}")
+    train = data["2a"]["train"] + data["2b"]["train"]
+    slope, offset = fit(*pairs(train, best))
+    lexical_slope, lexical_offset = fit(*pairs(train, 0.0))
+    print(f"W_SEMANTIC = {best}; HYBRID_SLOPE, HYBRID_OFFSET = {slope:.3f}, {offset:.3f}")
+    print(f"LEXICAL_SLOPE, LEXICAL_OFFSET = {lexical_slope:.3f}, {lexical_offset:.3f}")
+    for split in ("train", "dev"):
+        report(f"{split}, both tasks", data["2a"][split] + data["2b"][split], best, slope, offset)
+        for task in data:
+            report(f"{split}, {task}", data[task][split], best, slope, offset)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
