@@ -41,3 +41,13 @@ def hybrid_score(lexical: float, cosine: float) -> float:
 def lexical_score(lexical: float) -> float:
     """The calibrated 0-100 score from the lexical score alone (embeddings off, or no vector yet)."""
     return _percent(LEXICAL_SLOPE * lexical / 100 + LEXICAL_OFFSET)
+
+
+def lexical_floor(min_score: float) -> float:
+    """The lowest lexical score whose calibrated score (embeddings off) reaches `min_score`."""
+    if min_score <= 0:
+        return 0.0
+    if min_score >= 100:
+        return 100.0
+    logit = math.log(min_score / (100 - min_score))
+    return max(0.0, 100 * (logit - LEXICAL_OFFSET) / LEXICAL_SLOPE - 0.01)  # rounding of scores

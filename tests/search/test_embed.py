@@ -196,3 +196,10 @@ def test_the_service_runs_with_embeddings_on_and_off(make_app, embeddings):
     scorer = calibration.HYBRID_SCORER if embeddings else calibration.LEXICAL_SCORER
     assert matches and matches[0]["explanation"]["scorer"] == scorer
     assert ("semantic" in matches[0]["explanation"]["parts"]) is embeddings
+
+
+@pytest.mark.parametrize("min_score", [0.5, 10, 30, 60, 99.5])
+def test_the_lexical_floor_is_where_the_lexical_curve_reaches_min_score(min_score):
+    floor = calibration.lexical_floor(min_score)
+    assert calibration.lexical_score(floor + 0.02) >= min_score
+    assert floor == 0 or calibration.lexical_score(floor - 0.5) < min_score

@@ -274,22 +274,24 @@ class QuoteIndex:
         keep: Keep | None = None,
         highlights: bool = True,
         speaker: str | None = None,
+        pool: int | None = None,
     ) -> list[Hit]:
         """The best `limit` statements for a claim, scoring at least `min_score`, best first.
 
         `speaker` keeps statements whose speaker name contains it (folded as the store folds names),
         checked inside the index; `keep(ids) -> allowed ids` filters candidates through a caller
         (over-fetching until `limit` pass or nothing is left); `highlights=False` leaves spans to
-        the caller, who may show only some of the hits.
+        the caller, who may show only some of the hits. `pool` candidates are rescored (default
+        POOL, or three times `limit`).
         """
+        pool = pool or max(POOL, 3 * limit)
         with self._lock:
             query, weighted = self.analyze(claim)
             if not weighted:
                 return []
             if keep is None:
-                candidates, _ = self._candidates(weighted, max(POOL, 3 * limit), speaker)
+                candidates, _ = self._candidates(weighted, pool, speaker)
                 return self._best(self._rescore(query, candidates, min_score), limit, highlights)
-        pool = max(POOL, 3 * limit)
         while True:
             with self._lock:
                 candidates, exhausted = self._candidates(weighted, pool * 8, speaker)
