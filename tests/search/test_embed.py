@@ -203,3 +203,9 @@ def test_the_lexical_floor_is_where_the_lexical_curve_reaches_min_score(min_scor
     floor = calibration.lexical_floor(min_score)
     assert calibration.lexical_score(floor + 0.02) >= min_score
     assert floor == 0 or calibration.lexical_score(floor - 0.5) < min_score
+
+
+@pytest.mark.parametrize(("value", "expected"), [("off", False), ("false", False), ("on", True), ("1", True)])
+def test_embeddings_setting_reads_on_and_off(value, expected):
+    assert Settings.from_env({"CLAIMTRACE_EMBEDDINGS": value}).embeddings is expected
+    assert Settings.from_env({}).embeddings is True
