@@ -190,17 +190,18 @@ def run_size(size: int, corpus: Corpus, args, tmp: Path) -> None:
     rows = corpus.rows(size)
     store = SqliteStore(tmp / f"s{size}" / "claimtrace.sqlite3")
     folder = tmp / f"s{size}" / "index"  # where the service keeps it: beside the store
-    half, import_s = size // 2, 0.0
+    half, import_s, replay_s = size // 2, 0.0, None
     for part, (low, high) in enumerate(((0, half), (half, size))):
         started = time.perf_counter()
         for i in range(low, high, 50_000):
             store.import_quotes(rows[i : min(i + 50_000, high)])
         import_s += time.perf_counter() - started
-        if part == 0:
+        if part == 0 and not args.lean:
             open_index(store, folder)  # an index saved at half the size, then an offline import of the rest
-    started = time.perf_counter()
-    index = open_index(store, folder)
-    replay_s = time.perf_counter() - started
+    if not args.lean:
+        started = time.perf_counter()
+        index = open_index(store, folder)
+        replay_s = time.perf_counter() - started
     started = time.perf_counter()
     index = rebuild(store, folder)
     build_s = time.perf_counter() - started
@@ -211,7 +212,8 @@ def run_size(size: int, corpus: Corpus, args, tmp: Path) -> None:
     print(f"import (store.import_quotes): {size / import_s:,.0f} statements/s ({import_s:.1f} s)")
     args.import_rate = size / import_s
     print(f"first start (build + save):  {build_s:.2f} s ({size / build_s:,.0f} statements/s)")
-    print(f"start-up after an offline import of {size - half:,} (log replay + save): {replay_s:.2f} s")
+    if replay_s is not None:
+        print(f"start-up after an offline import of {size - half:,} (log replay + save): {replay_s:.2f} s")
     print(f"start-up (saved index + log): {startup_s:.2f} s")
     print(f"index memory:                {index.memory_bytes() / size:,.0f} bytes/statement beyond the texts")
 
@@ -465,6 +467,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--http", action="store_true", help="also time /match through gunicorn on loopback")
     parser.add_argument("--quality-size", type=int, default=20_000)
     parser.add_argument("--no-semantic", dest="semantic", action="store_false", help="lexical side only")
+    parser.add_argument(
+        "--lean", action="store_true", help="skip the half-import replay (one build per size)"
+    )
     parser.add_argument("--real", type=int, default=0, help="statements of real sentences vs scan and bm25s")
     parser.add_argument(
         "--no-quality", dest="quality", action="store_false", help="skip the MAP@5 and dev runs"
