@@ -1,23 +1,22 @@
-"""The Spark job: inputs spread over the executors, extracted once, written as JSON Lines part files.
+"""The Spark job: inputs spread over the executors, each partition extracted and written where it ran.
 
 OUTPUT_DIR/statements/part-NNNNN  the lines of `python -m service extract`, in input order
 OUTPUT_DIR/articles/part-NNNNN    the lines of `extract --articles` (+ url), given metadata filling gaps
 OUTPUT_DIR/failures/part-NNNNN    {"article", "reason"} for each input that yielded nothing
 
-Spark's output committer writes each folder, so a retried or speculative task never leaves a
-duplicate part, and `_SUCCESS` marks a complete folder.
+One pass: every task extracts its partition and writes its three part files (`parts.py`), and
+returns its counts to the driver, so nothing is kept in memory or read twice.
 """
 
 from __future__ import annotations
 
-import json
 import math
-import operator
 import time
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 
+from service.batch.parts import MAX_KEPT_FAILURES, mark_done, prepare, write_partition
 from service.batch.progress import Counters, Reporter
 from service.batch.records import (
     ARTICLE,
@@ -29,10 +28,7 @@ from service.batch.records import (
 )
 from service.batch.sources import Inputs
 
-OUTPUTS = {STATEMENT: "statements", ARTICLE: "articles", FAILURE: "failures"}
 ARTICLES_PER_PARTITION = 250  # small enough to balance the executors, large enough to amortise a task
-MAX_KEPT_FAILURES = 1_000  # all are written to failures/; the first ones come back to the driver
-GZIP = "org.apache.hadoop.io.compress.GzipCodec"
 
 
 @dataclass
@@ -53,7 +49,7 @@ class BatchReport:
 
 
 def uri(path: str) -> str:
-    """A path as Spark should read it: URIs (hdfs://, s3a://, file:) as given, plain paths as local files."""
+    """An input path as Spark reads it: a URI (hdfs://, file:) as given, a plain path as a local file."""
     return path if "://" in path or path.startswith("file:") else Path(path).resolve().as_uri()
 
 
@@ -92,34 +88,22 @@ def run_batch(
     interval: float = 5.0,
 ) -> BatchReport:
     """Extract every input on the executors and write the part files; the inputs must not be empty."""
-    from pyspark import StorageLevel
-
     context = session.sparkContext
     counters = Counters(context)
     started = time.monotonic()
     records = _records(session, inputs, counters, partitions)
-    # Extraction runs once: the first write computes and keeps the records, the others reread them.
-    records.persist(StorageLevel.MEMORY_AND_DISK)
+    prepare(output_dir)
     total = len(inputs.files) if not (inputs.line_files or inputs.table_files) else None
-    codec = GZIP if gzip else None
-    try:
-        with Reporter(context, counters, total, report_progress or (lambda _: None), interval):
-            for kind, folder in OUTPUTS.items():
-                lines = records.filter(lambda record, kind=kind: record[0] == kind).map(
-                    operator.itemgetter(1)
-                )
-                lines.saveAsTextFile(uri(f"{output_dir.rstrip('/')}/{folder}"), codec)
-            counts = records.map(lambda record: (record[0], 1)).reduceByKey(operator.add).collectAsMap()
-            failures = records.filter(lambda record: record[0] == FAILURE).map(operator.itemgetter(1))
-            kept = failures.take(MAX_KEPT_FAILURES)
-        report = BatchReport(
-            articles=counts.get(ARTICLE, 0) + counts.get(FAILURE, 0),
-            statements=counts.get(STATEMENT, 0),
-            failed=counts.get(FAILURE, 0),
-            failures=[json.loads(line) for line in kept],
-            partitions=records.getNumPartitions(),
-        )
-    finally:
-        records.unpersist()
+    with Reporter(context, counters, total, report_progress or (lambda _: None), interval):
+        # Counts come back with each task's result, so a retried task is counted once.
+        summaries = records.mapPartitionsWithIndex(partial(write_partition, output_dir, gzip)).collect()
+    mark_done(output_dir)
+    report = BatchReport(partitions=len(summaries))
+    for summary in sorted(summaries, key=lambda item: item["partition"]):
+        counts = summary["counts"]
+        report.articles += counts[ARTICLE] + counts[FAILURE]
+        report.statements += counts[STATEMENT]
+        report.failed += counts[FAILURE]
+        report.failures += summary["failures"][: MAX_KEPT_FAILURES - len(report.failures)]
     report.elapsed = time.monotonic() - started
     return report

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from service.batch.job import OUTPUTS
+from service.batch.parts import FOLDERS
 from service.batch.sources import list_inputs
 
 DEFAULT_MASTER = "local[*]"
@@ -27,7 +27,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "output_dir",
         metavar="OUTPUT_DIR",
-        help="new folder (or hdfs://, s3a:// URI) for the statements/, articles/ and failures/ part files",
+        help="new folder for the statements/, articles/ and failures/ part files (shared by every node)",
     )
     parser.add_argument(
         "--master",
@@ -45,9 +45,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _existing_outputs(output_dir: str) -> list[str]:
-    if "://" in output_dir:
-        return []  # Spark itself refuses to overwrite on a remote file system
-    return [str(Path(output_dir) / name) for name in OUTPUTS.values() if (Path(output_dir) / name).exists()]
+    return [str(Path(output_dir) / name) for name in FOLDERS.values() if (Path(output_dir) / name).exists()]
 
 
 def _print_progress(progress) -> None:
@@ -61,6 +59,9 @@ def run(args: argparse.Namespace) -> int:
 
     if not Path(args.input_dir).is_dir():
         print(f"batch-extract: {args.input_dir} is not a folder", file=sys.stderr)
+        return 2
+    if "://" in args.output_dir:
+        print("batch-extract: OUTPUT_DIR is a folder path every node sees, not a URI", file=sys.stderr)
         return 2
     existing = _existing_outputs(args.output_dir)
     if existing:

@@ -168,3 +168,10 @@ def test_the_output_folder_loads_with_import_quotes(run, tmp_path, monkeypatch, 
     first = str(source / "given" / "first.txt")
     given = [q for q in quotes if q.ref.startswith(first + ":")]
     assert given and {q.article.url for q in given} == {"https://example.org/first"}
+
+
+def test_an_output_uri_is_refused_before_spark_starts(tmp_path, monkeypatch, capsys):
+    monkeypatch.setattr("service.batch.session.spark_session", None)  # calling it would fail the test
+    shutil.copy(ARTICLES[0], tmp_path / ARTICLES[0].name)
+    assert main(["batch-extract", str(tmp_path), "hdfs://namenode/out"]) == 2
+    assert "not a URI" in capsys.readouterr().err
