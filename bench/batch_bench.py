@@ -72,6 +72,7 @@ def main() -> int:
     files = [os.path.relpath(p, ROOT) for p in files]  # as batch-extract finds them under `folder`
     if not files:
         sys.exit(f"no .txt articles under {args.input}")
+    load_before = os.getloadavg()[0]
     cli_times, batch_totals, batch_jobs = [], [], []
     identical = True
     with tempfile.TemporaryDirectory(prefix="batch-bench-") as tmp:
@@ -87,6 +88,9 @@ def main() -> int:
     n = len(files)
     cli, total, job = (statistics.median(t) for t in (cli_times, batch_totals, batch_jobs))
     print(f"input: {folder} ({n} articles), {statements} statements; cores on this machine: {os.cpu_count()}")
+    print(
+        f"load average before / after: {load_before:.1f} / {os.getloadavg()[0]:.1f} (others share the cores)"
+    )
     print(f"single-process extract CLI:      {cli:7.1f}s  {n / cli:7.1f} articles/s (1 core)")
     print(
         f"batch-extract {args.master} end to end: {total:7.1f}s  {n / total:7.1f} articles/s (JVM start too)"
