@@ -21,7 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from service.models import Speaker, StoredArticle, StoredQuote
-from service.text.numbers import canonical_form, parse_quantities
+from service.text.numbers import canonical_form, respell_quantities
 
 SAME_STATEMENT_MIN = 90.0  # fuzz.ratio of the normalised texts; rewordings of one quote score 92-100
 EDITED_MIN = 80.0  # a lower ratio still counts when one copy's words nearly all appear in the other...
@@ -62,14 +62,10 @@ class _Key:
 
 
 def _numbers_canonical(text: str) -> tuple[str, tuple[str, ...]]:
-    """The text with every quantity in one spelling, and those spellings sorted."""
+    """The text with every quantity in one spelling (dots kept as "_" through folding), and those sorted."""
     text = unicodedata.normalize("NFKC", text).translate(_FOLD)
-    parts, last, numbers = [], 0, []
-    for q in parse_quantities(text):
-        numbers.append(canonical_form(q))
-        parts += [text[last : q.start], " ", numbers[-1].replace(".", "_"), " "]
-        last = q.end
-    return "".join([*parts, text[last:]]), tuple(sorted(numbers))
+    spelled, spellings = respell_quantities(text, lambda q: canonical_form(q).replace(".", "_"))
+    return spelled, tuple(sorted(s.replace("_", ".") for s in spellings))
 
 
 def _fold(text: str, insertions: bool) -> str:

@@ -7,6 +7,10 @@ news writing prints a quantity turned into one form: "40,000", "40 000", "40k", 
 and "40 thousand" all become "40000"; ranges ("25-30 thousand", "25-30,000") become
 "25000 to 30000"; "%" becomes "percent" and "$5bn" becomes "5000000000 dollars".
 
+Number words and multipliers come from `service.text.number_words`, the vocabulary the quantity
+grammar (`service.text.numbers`) reads too. `fold`, `read_words`, `drop_apostrophes`,
+`NUMBER_WORDS` and `term_of` are the steps `service.text.term_cache` reuses for its faster paths.
+
 `content_terms(text)` are the stemmed content words (stop words and reporting verbs dropped) that
 the index and the scorer compare; `term_spans(text)` gives the same terms with character offsets
 into the *original* text so matches can be highlighted.
@@ -18,6 +22,8 @@ import re
 import unicodedata
 
 import snowballstemmer
+
+from service.text.number_words import MULTIPLIERS, ONES, SCALES, TEENS, TENS, WORD_VALUES
 
 _QUOTE_FOLD = str.maketrans(
     {
@@ -62,32 +68,13 @@ STOP_WORDS = frozenset(
     )
 )
 
-_MULTIPLIERS = {
-    "hundred": 100,
-    "thousand": 1_000,
-    "k": 1_000,
-    "million": 1_000_000,
-    "mln": 1_000_000,
-    "mn": 1_000_000,
-    "m": 1_000_000,  # only after a currency sign, see _NUMBER
-    "billion": 1_000_000_000,
-    "bn": 1_000_000_000,
-    "trillion": 1_000_000_000_000,
-    "tn": 1_000_000_000_000,
-}
 _CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds"}
 
-_UNITS = _words("zero one two three four five six seven eight nine")
-_TEENS = _words("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
-_TENS = _words("twenty thirty forty fifty sixty seventy eighty ninety")
-_WORD_VALUE = {w: i for i, w in enumerate(_UNITS)} | {w: 10 + i for i, w in enumerate(_TEENS)}
-_WORD_VALUE |= {w: 20 + 10 * i for i, w in enumerate(_TENS)}
-
-_SMALL = "|".join(_UNITS[2:] + _TEENS)
-_TEN = "|".join(_TENS)
+_SMALL = "|".join(ONES[2:] + TEENS)
+_TEN = "|".join(TENS)
 # "one" and "a" only count as numbers before a multiplier ("one million"), never alone ("no one").
 _WORD_NUMBER = re.compile(
-    rf"\b(?:(?P<tens>{_TEN})(?:[- ](?P<unit>{'|'.join(_UNITS[1:])}))?|(?P<small>{_SMALL})"
+    rf"\b(?:(?P<tens>{_TEN})(?:[- ](?P<unit>{'|'.join(ONES[1:])}))?|(?P<small>{_SMALL})"
     r"|(?P<one>one|a)(?=\s+(?:hundred|thousand|million|billion|trillion)\b))\b"
 )
 
@@ -117,7 +104,7 @@ def _social(text: str) -> str:
     return text
 
 
-def _fold(text: str) -> str:
+def fold(text: str) -> str:
     """NFKC case folding plus quote, dash and space folding; the first step of every comparison."""
     text = _social(text)
     if text.isascii():  # the common case: NFKC is a no-op, casefold() is lower(), "`" the only fold
@@ -139,14 +126,14 @@ def _format(value: float) -> str:
 
 def _rewrite_number(m: re.Match) -> str:
     a = _number_value(m["a"])
-    multiplier_a = _MULTIPLIERS[m["am"]] if m["am"] else 1
+    multiplier_a = MULTIPLIERS[m["am"]] if m["am"] else 1
     if m["am"] == "m" and not m["cur"]:
         multiplier_a = 1  # "330m tall" is metres, "$330m" is money
     words = []
     if m["b"] is not None:
-        b = _number_value(m["b"]) * (_MULTIPLIERS[m["bm"]] if m["bm"] else 1)
+        b = _number_value(m["b"]) * (MULTIPLIERS[m["bm"]] if m["bm"] else 1)
         if m["am"] is None and m["bm"]:
-            multiplier_a = _MULTIPLIERS[m["bm"]]  # "25-30 thousand": the multiplier covers both ends
+            multiplier_a = MULTIPLIERS[m["bm"]]  # "25-30 thousand": the multiplier covers both ends
         elif m["am"] is None and 0 < a < b:
             # "25-30,000": a bare small first end takes the thousands of the second
             for scale in (1_000_000_000, 1_000_000, 1_000):
@@ -169,11 +156,12 @@ def _rewrite_word_number(m: re.Match) -> str:
     if m["one"]:
         return "1"
     if m["small"]:
-        return str(_WORD_VALUE[m["small"]])
-    return str(_WORD_VALUE[m["tens"]] + (_WORD_VALUE[m["unit"]] if m["unit"] else 0))
+        return str(WORD_VALUES[m["small"]])
+    return str(WORD_VALUES[m["tens"]] + (WORD_VALUES[m["unit"]] if m["unit"] else 0))
 
 
-def _word(token: str) -> str:
+def drop_apostrophes(token: str) -> str:
+    """A token without its possessive "'s" and inner apostrophes ("russia's" -> "russia")."""
     if "'" in token:
         token = token[:-2] if token.endswith("'s") else token
         token = token.replace("'", "")
@@ -181,17 +169,15 @@ def _word(token: str) -> str:
 
 
 # "a" and "one" are numbers only before a multiplier, so the multipliers stand in for them here.
-_NUMBER_WORDS = frozenset(
-    _UNITS[2:] + _TEENS + _TENS + ["hundred", "thousand", "million", "billion", "trillion"]
-)
+NUMBER_WORDS = frozenset(ONES[2:] + TEENS + TENS + list(SCALES))
 
 
-def _pass(text: str) -> tuple[list[str], bool]:
+def read_words(text: str) -> tuple[list[str], bool]:
     """One pass of number rewriting and tokenising; also says whether the text had any number."""
     token = _ASCII_TOKEN if text.isascii() else _TOKEN
     tokens = token.findall(text)
     numbers = False
-    if not _NUMBER_WORDS.isdisjoint(tokens):
+    if not NUMBER_WORDS.isdisjoint(tokens):
         text, count = _WORD_NUMBER.subn(_rewrite_word_number, text)
         numbers = count > 0
     if _DIGIT.search(text):
@@ -200,17 +186,17 @@ def _pass(text: str) -> tuple[list[str], bool]:
     if numbers:
         tokens = token.findall(text)
     if "'" in text:
-        tokens = [w for w in map(_word, tokens) if w]
+        tokens = [w for w in map(drop_apostrophes, tokens) if w]
     return tokens, numbers
 
 
 def normalized_words(text: str) -> list[str]:
     """The words of `normalize(text)`, without joining and splitting them again."""
-    words, numbers = _pass(_fold(text))
+    words, numbers = read_words(fold(text))
     if not numbers:
         return words
     # A second pass settles numbers that only meet once punctuation between them is gone.
-    return _pass(" ".join(words))[0]
+    return read_words(" ".join(words))[0]
 
 
 def normalize(text: str) -> str:
@@ -226,7 +212,7 @@ def term_of(word: str) -> str:
 
 _STEMMER = snowballstemmer.stemmer("english")
 _TERM_OF: dict[str, str] = {}  # normalised word -> term ("" for a stop word); the hot path of indexing
-_TERM_CACHE_LIMIT = 2_000_000
+TERM_CACHE_LIMIT = 2_000_000
 
 
 def _new_term(word: str) -> str:
@@ -236,7 +222,7 @@ def _new_term(word: str) -> str:
         term = word
     else:
         term = _STEMMER.stemWord(word)
-    if len(_TERM_OF) >= _TERM_CACHE_LIMIT:
+    if len(_TERM_OF) >= TERM_CACHE_LIMIT:
         _TERM_OF.clear()  # unbounded vocabularies (ids, typos) must not grow memory forever
     _TERM_OF[word] = term
     return term
@@ -305,7 +291,7 @@ def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
 def _span_terms(word: str) -> list[str]:
     terms = _SPAN_TERMS.get(word)
     if terms is None:
-        if len(_SPAN_TERMS) >= _TERM_CACHE_LIMIT:
+        if len(_SPAN_TERMS) >= TERM_CACHE_LIMIT:
             _SPAN_TERMS.clear()
         terms = _SPAN_TERMS[word] = content_terms(word)
     return terms

@@ -1,6 +1,8 @@
 """Amounts said in words: number words, vague amounts ("tens of thousands") and shares ("two-thirds").
 
-The vocabulary `service.numbers` parses with; each function returns plain values, no Quantity.
+The one vocabulary of quantities: `service.text.numbers` parses quantities with it and
+`service.text.normalize` rewrites numbers for the index with it (number words, scales and their
+short forms). Each function returns plain values, no Quantity.
 """
 
 from __future__ import annotations
@@ -14,14 +16,14 @@ def word_list(words: str) -> list[str]:
     return words.split()
 
 
-_UNITS = word_list(
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen "
-    "sixteen seventeen eighteen nineteen"
-)
-_TENS = word_list("twenty thirty forty fifty sixty seventy eighty ninety")
-WORD_VALUES = {w: i for i, w in enumerate(_UNITS)} | {w: 10 * (i + 2) for i, w in enumerate(_TENS)}
+ONES = word_list("zero one two three four five six seven eight nine")
+TEENS = word_list("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
+TENS = word_list("twenty thirty forty fifty sixty seventy eighty ninety")
+WORD_VALUES = {w: i for i, w in enumerate(ONES + TEENS)} | {w: 10 * (i + 2) for i, w in enumerate(TENS)}
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9}
+SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+# Every multiplier either grammar reads; each grammar's patterns say which spellings it accepts where.
+MULTIPLIERS = SCALES | SHORT_SCALES
 _VAGUE_UNITS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 # Plural amounts mean at least two of the unit and fewer than the next one up.
 _VAGUE_BOUNDS = {"tens": (20, 99), "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999)}

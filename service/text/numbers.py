@@ -312,13 +312,19 @@ def _with_counts(q: Quantity, counts: str | None) -> Quantity:
 
 def canonical_text(text: str) -> str:
     """`text` with every quantity written one way ("25-30 thousand" and "25-30,000" both -> "25000-30000")."""
-    out, last = [], 0
+    return respell_quantities(text)[0]
+
+
+def respell_quantities(text: str, spell=None) -> tuple[str, tuple[str, ...]]:
+    """`text` with each quantity replaced by `spell(q)` (default `canonical_form`), and the spellings."""
+    spell = spell or canonical_form
+    out, spellings, last = [], [], 0
     for q in parse_quantities(text):
-        out.append(text[last : q.start])
-        out.append(canonical_form(q))
+        spellings.append(spell(q))
+        out += [text[last : q.start], " ", spellings[-1], " "]
         last = q.end
     out.append(text[last:])
-    return "".join(out)
+    return "".join(out), tuple(spellings)
 
 
 def canonical_form(q: Quantity) -> str:

@@ -22,12 +22,12 @@ from itertools import repeat
 import numpy as np
 
 from service.text.normalize import (
-    _NUMBER_WORDS,
-    _TERM_CACHE_LIMIT,
-    _fold,
-    _pass,
-    _word,
+    NUMBER_WORDS,
+    TERM_CACHE_LIMIT,
     content_terms,
+    drop_apostrophes,
+    fold,
+    read_words,
     term_of,
 )
 
@@ -41,18 +41,16 @@ _NUMBER_SIGNS = re.compile(r"[\d$€£%]")
 
 def _classify(chunk: str) -> tuple[int, tuple[str, ...]]:
     """(kind, terms) of one chunk read on its own; the kind says whether its neighbours can change it."""
-    folded = _fold(chunk)
-    words = _pass(folded)[0]
+    folded = fold(chunk)
+    words = read_words(folded)[0]
     runs = _LETTERS.findall(folded)
-    if _NUMBER_SIGNS.search(folded) or not (
-        _NUMBER_WORDS.isdisjoint(words) and _NUMBER_WORDS.isdisjoint(runs)
-    ):
+    if _NUMBER_SIGNS.search(folded) or not (NUMBER_WORDS.isdisjoint(words) and NUMBER_WORDS.isdisjoint(runs)):
         kind = _NUMBER_CHUNK
     elif not words or not runs or {words[0], words[-1], runs[0], runs[-1]} & _LINK_WORDS:
         kind = _LINK  # may join a number next to it; punctuation alone lets numbers meet across it
     else:
         kind = _PLAIN
-    if len(_CHUNK_CACHE) >= _TERM_CACHE_LIMIT:
+    if len(_CHUNK_CACHE) >= TERM_CACHE_LIMIT:
         _CHUNK_CACHE.clear()  # unbounded vocabularies (ids, typos) must not grow memory forever
     entry = _CHUNK_CACHE[chunk] = (kind, tuple(content_terms(chunk)))
     return entry
@@ -89,7 +87,7 @@ def _terms_with_numbers(text: str) -> list[str]:
                 j += 1
         if any(chunk[2][0] == _NUMBER_CHUNK for chunk in chunks[i:j]):
             # The whitespace either side too: "$3m " is millions, "$3m" at the very end is not (see _NUMBER).
-            words, seen = _pass(_fold(text[max(chunks[i][0] - 1, 0) : chunks[j - 1][1] + 1]))
+            words, seen = read_words(fold(text[max(chunks[i][0] - 1, 0) : chunks[j - 1][1] + 1]))
             numbers = numbers or seen
             runs.append(len(pieces))
             pieces.append(words)
@@ -99,19 +97,19 @@ def _terms_with_numbers(text: str) -> list[str]:
     for position in runs:
         words = pieces[position]
         if numbers and words:
-            words = _pass(" ".join(words))[0]
+            words = read_words(" ".join(words))[0]
         pieces[position] = [term for term in map(term_of, words) if term]
     return [term for piece in pieces for term in piece]
 
 
 _ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*|0")  # normalize's ASCII tokens; "0" separates texts
-_NUMBERS = "|".join(sorted(_NUMBER_WORDS | _LINK_WORDS, key=len, reverse=True))
+_NUMBERS = "|".join(sorted(NUMBER_WORDS | _LINK_WORDS, key=len, reverse=True))
 # On lower-cased ASCII text: a chunk holding a digit, "$", "%" or a number or linking word, or one of
 # punctuation only; and runs of such chunks, which the full normaliser reads together.
 _CONTEXT_CHUNK = rf"(?:\S*?(?:[0-9$%]|(?<![a-z])(?:{_NUMBERS})(?![a-z]))\S*|[^\sa-z]+)(?!\S)"
 _CONTEXT_RUN = re.compile(rf"(?<!\S){_CONTEXT_CHUNK}(?:\s+{_CONTEXT_CHUNK})*")
 _DIGIT_OR_SIGN = re.compile(r"[0-9$%]")
-_HAS_NUMBER = re.compile(rf"[0-9$%]|(?<![a-z])(?:{'|'.join(_NUMBER_WORDS)})(?![a-z])")
+_HAS_NUMBER = re.compile(rf"[0-9$%]|(?<![a-z])(?:{'|'.join(NUMBER_WORDS)})(?![a-z])")
 _SEPARATOR, _STOP, _CONTEXT, _MISSING, _SEVERAL = -1, -2, -3, -4, -5
 # Punctuation to spaces, so splitting on spaces gives mostly single words: faster than a findall.
 _SPACED = str.maketrans({chr(c): " " for c in range(128) if not ("a" <= chr(c) <= "z" or chr(c) in "'0")})
@@ -135,10 +133,10 @@ class WordTerms:
         """The text as `batch` takes it (folded to ASCII), or None when it must go the full way."""
         if "#" in text or "://" in text or "www." in text:
             return None  # hashtags and links are rewritten before folding (normalize._social)
-        if text.isascii():  # _fold's own fast path, without its second look for links
+        if text.isascii():  # fold's own fast path, without its second look for links
             folded = text.lower()
             return folded.replace("`", "'") if "`" in folded else folded
-        folded = _fold(text)  # curly quotes, dashes and accents folded: most news text ends up ASCII
+        folded = fold(text)  # curly quotes, dashes and accents folded: most news text ends up ASCII
         return folded if folded.isascii() else None
 
     def _learn(self, piece: str) -> int:
@@ -156,8 +154,8 @@ class WordTerms:
     def _word_id(self, token: str) -> int:
         if token == "0":
             return _SEPARATOR
-        word = _word(token)
-        if word in _NUMBER_WORDS:
+        word = drop_apostrophes(token)
+        if word in NUMBER_WORDS:
             return _CONTEXT  # "for'ty" reads as forty: the text needs the number path
         term = term_of(word)
         return self._term_id(term) if term else _STOP
@@ -242,9 +240,9 @@ _PASSES: dict[str, tuple[list[str], bool]] = {}  # number runs repeat ("40,000",
 def _first_pass(text: str) -> tuple[list[str], bool]:
     found = _PASSES.get(text)
     if found is None:
-        if len(_PASSES) >= _TERM_CACHE_LIMIT // 4:
+        if len(_PASSES) >= TERM_CACHE_LIMIT // 4:
             _PASSES.clear()
-        found = _PASSES[text] = _pass(text)
+        found = _PASSES[text] = read_words(text)
     return found
 
 
