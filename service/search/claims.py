@@ -31,6 +31,7 @@ from service.extraction.cues import (
     ORG_NOUNS,
     PERSON_NOUNS,
     PLACES,
+    PRONOUNS,
     SAY_VERBS,
     STUDY_NOUNS,
     wordset,
@@ -94,6 +95,8 @@ CROWD = wordset(
 )
 _FILLER = wordset("the a an of for and in on at to by with from 's senior top")
 _PLACES = frozenset(p.lower() for p in PLACES)
+# A pronoun, auxiliary or conjunction makes the words before a cue a clause, not a speaker's name.
+_CLAUSE_WORDS = (NOT_MODIFIERS | FUNCTION_WORDS | {w.lower() for w in PRONOUNS} | {"i've", "i'm"}) - {"the"}
 _OFFICES = wordset("chancellor premier king queen pope emir prince sheikh monarch ayatollah mufti")
 
 
@@ -140,12 +143,15 @@ def _frame(text: str) -> tuple[str, str | None, tuple[int, int]] | None:
         who = m.group("who").strip(" ,.\"'“”‘’")
         if not who or re.search(r"\d", who) or len(who.split()) > 8 or len(m.group("content").split()) < 2:
             continue
-        if all(w.lower() in CROWD | _FILLER for w in who.split()):
+        words = {w.lower() for w in who.split()}
+        according = name.startswith("according")  # "according to" always introduces a source
+        if words <= CROWD | _FILLER:
             crowd = crowd or (name, None, m.span("content"))  # cut out, but names nobody
-            continue
-        # "according to" always introduces a source; elsewhere the words must look like one.
-        if name.startswith("according") or _names_someone(who, lower=name.endswith("lower")):
-            return name, who, m.span("content")
+        elif according or _names_someone(who, lower=name.endswith("lower")):
+            lowered = {w.lower() for w in who.split() if not (len(w) > 1 and w.isupper())}  # "WHO" is a body
+            if according or not lowered & _CLAUSE_WORDS:
+                return name, who, m.span("content")
+            crowd = crowd or (name, None, m.span("content"))  # "But I said ...": a frame, no name
     return crowd
 
 

@@ -106,8 +106,15 @@ def _scored(analysis: ClaimAnalysis, index: QuoteIndex, store, fetch: int, floor
     rest = replace(filters, speaker=None) if speaker else filters
     # The other filters are one store query over each batch of candidate ids.
     keep = (lambda ids: set(store.filter_ids(ids, rest))) if _has_filters(rest) else None
+    frame = analysis.text[slice(*analysis.frame)] if analysis.frame else ""
     hits = index.search(
-        analysis.content, limit=fetch, min_score=floor, keep=keep, highlights=False, speaker=speaker
+        analysis.content,
+        limit=fetch,
+        min_score=floor,
+        keep=keep,
+        highlights=False,
+        speaker=speaker,
+        optional=frame,  # the attribution's words count only where a statement holds them
     )
     by_id = {q.id: q for q in store.get_quotes([h.quote_id for h in hits])}
     found = []

@@ -238,10 +238,16 @@ class QuoteIndex:
         doc = self.main.doc_of(quote_id)
         return None if doc is None or self.main.deleted[doc] else self.main.text(doc)
 
-    def analyze(self, claim: str) -> tuple[ClaimQuery, list[tuple[int, float]]]:
-        """The claim's weighted terms (typos corrected against the vocabulary) and (term id, idf) pairs."""
+    def analyze(self, claim: str, optional: str = "") -> tuple[ClaimQuery, list[tuple[int, float]]]:
+        """The claim's weighted terms (typos corrected against the vocabulary) and (term id, idf) pairs.
+
+        Terms of `optional` (a claim's attribution) count for a statement holding them and are left
+        out of the score of one that does not, so they can raise a score but never dilute it.
+        """
         terms, weighted, seen, lookups = [], [], set(), 0
-        for raw in normalized_words(claim):
+        words = [(raw, False) for raw in normalized_words(claim)]
+        words += [(raw, True) for raw in normalized_words(optional)] if optional else []
+        for raw, extra in words:
             word = term_of(raw)
             if not word or word in seen:
                 continue
@@ -249,9 +255,11 @@ class QuoteIndex:
             term_id = self.vocab.get(word)
             if term_id is not None and self.df(term_id) > 0:
                 idf = self.idf(term_id)
-                terms.append(QueryTerm(word, word, idf, term_id))
+                terms.append(QueryTerm(word, word, idf, term_id, extra))
                 weighted.append((term_id, idf))
                 continue
+            if extra:
+                continue  # an attribution word nobody used can match nothing: it neither helps nor hurts
             # The word as typed and its stem are tried: "exces" is one edit from "excess"; its stem is not.
             guess = self.vocab.closest(raw, self.df) if lookups < MAX_TYPO_LOOKUPS else None
             lookups += 1
@@ -275,6 +283,7 @@ class QuoteIndex:
         highlights: bool = True,
         speaker: str | None = None,
         pool: int | None = None,
+        optional: str = "",
     ) -> list[Hit]:
         """The best `limit` statements for a claim, scoring at least `min_score`, best first.
 
@@ -282,11 +291,12 @@ class QuoteIndex:
         checked inside the index; `keep(ids) -> allowed ids` filters candidates through a caller
         (over-fetching until `limit` pass or nothing is left); `highlights=False` leaves spans to
         the caller, who may show only some of the hits. `pool` candidates are rescored (default
-        POOL, or three times `limit`).
+        POOL, or three times `limit`); `optional` words (a claim's attribution) count only for
+        statements that hold them (see `analyze`).
         """
         pool = pool or max(POOL, 3 * limit)
         with self._lock:
-            query, weighted = self.analyze(claim)
+            query, weighted = self.analyze(claim, optional)
             if not weighted:
                 return []
             if keep is None:

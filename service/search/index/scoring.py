@@ -11,8 +11,11 @@ parts are ratios, so the score means the same on ten statements or a million.
 Figures are slots: a claim's number that a statement does not hold counts against it only when the
 statement holds no other number to fill the slot. Each of the statement's unmatched figures fills
 one of the claim's unmatched ones (the heaviest first), whatever its value (that is judged by
-comparison, not by retrieval): those claim figures leave the coverage denominator, the claim's
-figures leave the fuzzy string, and the statement's unmatched figures leave its precision.
+comparison, not by retrieval): SLOT_SHARE of those claim figures' weight leaves the coverage
+denominator and of the statement's unmatched figures' weight its precision, and the claim's
+figures leave the fuzzy string. A claim's attribution words are optional terms: they count
+where a statement holds them (in its text, or in its speaker's name at SPEAKER_SHARE) and are
+left out of the score of one that does not, so they can raise a score and never dilute it.
 """
 
 from __future__ import annotations
@@ -28,6 +31,7 @@ from service.text.normalize import STOP_WORDS, normalize, term_spans
 SCORER = "claimtrace.weighted_overlap"
 W_COVERAGE, W_PRECISION, W_FUZZY = 0.5, 0.25, 0.25
 SPEAKER_SHARE = 0.5
+SLOT_SHARE = 1.0  # how much of a claim figure a statement's different figure excuses (1: all of it)
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class QueryTerm:
     word: str  # the claim's own term before correction
     weight: float  # IDF times the similarity of a typo correction
     term_id: int | None = None  # None for a word no statement uses
+    optional: bool = False  # an attribution word: counts where a statement holds it, else left out
 
 
 @dataclass(frozen=True)
@@ -76,9 +81,10 @@ class Hit:
 
 def prepare_claim(text: str, terms: list[QueryTerm]) -> ClaimQuery:
     """Bundle the claim's weighted terms; the fuzzy string uses corrected terms so typos still align."""
-    total = sum(t.weight for t in terms)
-    words = " ".join(t.term for t in terms if not _is_figure(t.term))
-    return ClaimQuery(text, tuple(terms), " ".join(t.term for t in terms), total, words)
+    required = [t for t in terms if not t.optional]
+    total = sum(t.weight for t in required)
+    words = " ".join(t.term for t in required if not _is_figure(t.term))
+    return ClaimQuery(text, tuple(terms), " ".join(t.term for t in required), total, words)
 
 
 def _is_figure(term: str) -> bool:
@@ -105,7 +111,8 @@ def score_candidates(
     shared = np.bincount(owner, np.where(in_claim, weights, 0.0), minlength=len(candidates))
     total = np.bincount(owner, weights, minlength=len(candidates))
     flat_list, in_claim_list = flat.tolist(), in_claim.tolist()
-    slots = [qt for qt in claim.terms if _is_figure(qt.term)]
+    slots = [qt for qt in claim.terms if _is_figure(qt.term) and not qt.optional]
+    optional = [qt for qt in claim.terms if qt.optional]
     weight_list = weights.tolist() if slots else []
     hits, start = [], 0
     for i, cand in enumerate(candidates):
@@ -120,14 +127,21 @@ def score_candidates(
         ]
         claim_total, own_total, fuzzy_string = claim.total_weight, total[i], claim.fuzzy_string
         # The statement's other figures fill the claim's unmatched figure slots, one each, whatever they say.
-        own_figures = [
-            k for k, term in enumerate(own_terms) if _is_figure(term) and not in_claim_list[start + k]
-        ]
+        own_figures = (
+            [k for k, term in enumerate(own_terms) if _is_figure(term) and not in_claim_list[start + k]]
+            if slots
+            else []
+        )
         missing = [qt.weight for qt in slots if qt.term not in matched_set] if own_figures else []
         if missing:
-            claim_total -= sum(sorted(missing, reverse=True)[: len(own_figures)])
-            own_total -= sum(weight_list[start + k] for k in own_figures)
+            claim_total -= SLOT_SHARE * sum(sorted(missing, reverse=True)[: len(own_figures)])
+            own_total -= SLOT_SHARE * sum(weight_list[start + k] for k in own_figures)
             fuzzy_string = claim.slot_fuzzy_string
+        if optional:  # attribution words count where this statement holds them, and only there
+            held = [qt for qt in optional if qt.term in matched_set]
+            claim_total += sum(qt.weight for qt in held)
+            claim_total += SPEAKER_SHARE * sum(qt.weight for qt in by_speaker if qt.optional)
+            fuzzy_string = " ".join([fuzzy_string, *(qt.term for qt in held)])
         start = end
         if claim_total <= 0:
             continue
