@@ -1,24 +1,30 @@
 """Whether the person or body a claim names is a statement's speaker (surnames, roles, organisations).
 
 `speaker_verdict(mention, speaker) -> (verdict, reason)`, verdict one of "consistent", "conflicting",
-"unknown" (the statement's speaker is not known). Who the claim names is read by
-`service.search.claims`. Rules, in order:
-- a surname in the mention is the speaker's surname (consistent) or someone else's (conflicting);
-  a different given name before it ("Hillary Clinton" for Bill Clinton) conflicts;
-- a rank must agree: "the foreign minister" is not the deputy foreign minister;
-- otherwise the mention is a description, and it is consistent when at least 3/4 of its words are
+"unknown". Who the claim names is read by `service.search.claims`. Rules, in order:
+- a surname in the mention is the speaker's surname (consistent) or someone else's; a different
+  given name before it ("Hillary Clinton" for Bill Clinton) conflicts, and so does the speaker as a
+  possessor ("Putin's spokesman" is not Putin);
+- a rank must agree ("the foreign minister" is not the deputy foreign minister), a country
+  ("Washington" is not a Russian minister) and a portfolio ("the defense ministry" is not the
+  foreign ministry's spokeswoman) must not differ where both sides name one;
+- otherwise the mention is a description, consistent when at least SHARE_NEEDED of its words are
   found in the speaker's name, role or mention. Places stand for their governments ("Moscow", "the
-  Kremlin" -> Russia); a body matches the people who speak for it ("the State Department" matches its
-  counter-terrorism coordinator); a head of something is its chief, director, or an unranked
-  minister or secretary; a diplomat speaks for a foreign ministry. A country the speaker's record
-  does not name is not held against the mention: the record cannot tell (it says neither way).
+  Kremlin" -> Russia); a body matches the people who speak for it ("the State Department" matches
+  its counter-terrorism coordinator); a head of something is its chief, director, or an unranked
+  minister or secretary; a diplomat speaks for a foreign ministry. A country the record does not
+  name is not held against the mention;
+- a description found only in part is `unknown` (the record neither confirms nor contradicts
+  "Russia's top anti-terrorism official" for a Russian foreign-ministry director), unless it names
+  someone or something the record lacks ("Reuters", "the FSB chief" for the president) or less
+  than UNKNOWN_SHARE of it is found: then it conflicts. No name and no role: `unknown`.
 """
 
 from __future__ import annotations
 
 import re
 
-from service.extraction.cues import STUDY_NOUNS, TITLE_WORDS
+from service.extraction.cues import ORG_NOUNS, PERSON_NOUNS, STUDY_NOUNS, TITLE_WORDS
 from service.models import Speaker
 
 
@@ -47,7 +53,8 @@ ALIASES = _pairs(
 )
 # Bodies whose name says their country (and portfolio): "the State Department" is American.
 _IMPLIES = {
-    "state department": {"us"},
+    "state department": {"us", "foreign"},
+    "secretary of state": {"us", "foreign", "secretary"},
     "white house": {"us"},
     "pentagon": {"us", "defense"},
     "kremlin": {"russia"},
@@ -70,8 +77,19 @@ _LEADERS = _word_set(
 )
 _SUFFIXES = _word_set("jr sr ii iii iv")
 _PHRASES = ("united states", "united kingdom", "saudi arabia", "united nations", "european union")
-_PHRASES += ("secretary general", "director general", "state department", "white house")
+_PHRASES += ("secretary general", "director general", "state department", "white house", "secretary of state")
 SHARE_NEEDED = 0.75  # of a description's words found in the speaker's record
+UNKNOWN_SHARE = 0.5  # below this share found (and no other conflict), the description is someone else
+# Portfolios: a ministry or department of one is not of another.
+_PORTFOLIOS = _word_set(
+    "defense foreign interior finance justice health education agriculture energy trade economy treasury "
+    "transport environment labor labour"
+)
+# Capitalised words that describe rather than name: titles, bodies in general, determiners.
+_DESCRIPTIVE = {w.lower() for w in TITLE_WORDS} | _word_set("a an the")
+_COMMON_FIRST = {w.lower() for w in PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS} | _word_set(
+    "research senior top us"
+)
 
 
 def _initials(text: str) -> set[str]:
@@ -133,7 +151,7 @@ def _known(speaker: Speaker) -> set[str]:
 
 
 def speaker_verdict(mention: str, speaker: Speaker) -> tuple[str, str]:
-    """consistent when the mention names the speaker (surname, role or organisation), else conflicting."""
+    """consistent when the mention names or describes the speaker, conflicting when it contradicts them."""
     who = speaker.name or speaker.role
     if not speaker.name and not speaker.role:
         return "unknown", f"claim names {mention}; the statement's speaker is not known"
@@ -143,20 +161,42 @@ def speaker_verdict(mention: str, speaker: Speaker) -> tuple[str, str]:
     surname_parts = {w for w in _tokens(surname[0]) if w not in _FILLER} if surname else set()
     # In "Putin's spokesman" the named person is whose spokesman it is, not the speaker.
     possessors = _tokens(" ".join(re.findall(r"([\w.-]+)['’]s\s+\w", mention)))
+    described = f"{who} ({speaker.role})" if speaker.role and speaker.role != who else who
+    conflict = f"claim names {mention}; the statement's speaker is {described}"
     if surname_parts and surname_parts <= claimed - possessors:
         if _other_given_name(mention, speaker.name or ""):
             return "conflicting", f"claim names {mention}, not the statement's speaker {who}"
         return "consistent", f"claim names {mention}, the statement's speaker {who}"
+    if surname_parts and surname_parts <= possessors:
+        return "conflicting", conflict  # Putin's spokesman is not Putin
     known = _known(speaker)
     if claimed & _RANKS != known & _RANKS and claimed & _PERSON_TITLES:
-        return "conflicting", f"claim names {mention}; the statement's speaker is {who}, {speaker.role}"
+        return "conflicting", conflict  # "the foreign minister" is not the deputy foreign minister
+    if claimed & _PLACES and known & _PLACES and not claimed & known & _PLACES:
+        return "conflicting", conflict  # another country's
+    if claimed & _PORTFOLIOS and known & _PORTFOLIOS and not claimed & known & _PORTFOLIOS:
+        return "conflicting", conflict  # the defense ministry is not the foreign ministry
     if not known & _PLACES and claimed & _PLACES:
         claimed -= _PLACES  # the record names no country: the claim's country is neither confirmed nor not
         if not claimed:
             return "unknown", f"claim names {mention}; the record of {who} names no country"
     has_role = bool(speaker.role) or speaker.anonymous
     covered = {w for w in claimed if w in known or (w in _GENERIC and has_role)}
-    described = f"{who} ({speaker.role})" if speaker.role and speaker.role != who else who
     if claimed and len(covered) >= SHARE_NEEDED * len(claimed):
         return "consistent", f"claim names {mention}, which describes the statement's speaker {described}"
-    return "conflicting", f"claim names {mention}; the statement's speaker is {described}"
+    if _proper_words(mention) - known or len(covered) < UNKNOWN_SHARE * len(claimed):
+        return "conflicting", conflict  # a name or body the record lacks, or a description that misses
+    return "unknown", f"claim names {mention}; the record of {described} neither confirms nor contradicts it"
+
+
+def _proper_words(mention: str) -> set[str]:
+    """Names and acronyms in a mention ("Reuters", "FSB", "Obama"), folded as `_tokens` folds them."""
+    found = set()
+    for i, word in enumerate(re.findall(r"[\w.'’-]+", mention)):
+        bare = word.strip(".'’").removesuffix("'s").removesuffix("’s")
+        if not bare[:1].isupper() or bare.lower() in _DESCRIPTIVE:
+            continue
+        if i == 0 and not (len(bare) > 1 and bare.isupper()) and bare.lower() in _COMMON_FIRST:
+            continue  # "Officials say", "Research shows": a capital for the sentence, not a name
+        found |= _tokens(bare)
+    return found - _PLACES

@@ -86,20 +86,31 @@ class HybridIndex:
         keep: Keep | None = None,
         highlights: bool = True,
         speaker: str | None = None,
+        optional: str = "",
     ) -> list[Hit]:
-        """The best `limit` statements for a claim by calibrated score, at least `min_score`, best first."""
+        """The best `limit` statements for a claim by calibrated score, at least `min_score`, best first.
+
+        `optional` words (a claim's attribution) count on the lexical side only where a statement
+        holds them (`QuoteIndex.analyze`); the meaning side reads the claim alone.
+        """
         if self.vectors is None:
             floor = calibration.lexical_floor(min_score)  # the order is the lexical score's own
             lexical = self.lexical.search(
-                claim, limit=limit, min_score=floor, keep=keep, highlights=False, speaker=speaker
+                claim,
+                limit=limit,
+                min_score=floor,
+                keep=keep,
+                highlights=False,
+                speaker=speaker,
+                optional=optional,
             )
             hits = [_lexical_hit(hit) for hit in lexical]
         else:
             pool = max(LEXICAL_POOL, limit)
             lexical = self.lexical.search(
-                claim, limit=pool, keep=keep, highlights=False, speaker=speaker, pool=pool
+                claim, limit=pool, keep=keep, highlights=False, speaker=speaker, pool=pool, optional=optional
             )
-            hits = self._hybrid(claim, lexical, pool, keep, speaker)
+            hits = self._hybrid(claim, lexical, pool, keep, speaker, optional)
         hits = [h for h in hits if h.score >= min_score]
         hits.sort(key=lambda h: (-h.score, -h.parts.get("lexical", 0.0), h.quote_id))
         hits = hits[:limit]
@@ -110,7 +121,9 @@ class HybridIndex:
             for h in hits
         ]
 
-    def _hybrid(self, claim: str, lexical: list[Hit], pool: int, keep: Keep | None, speaker: str | None):
+    def _hybrid(
+        self, claim: str, lexical: list[Hit], pool: int, keep: Keep | None, speaker: str | None, optional: str
+    ):
         query = self.encoder.encode_one(claim)
         by_id = {hit.quote_id: hit for hit in lexical}
         nearest = self.vectors.nearest(query, max(DENSE_POOL, pool))
@@ -122,7 +135,7 @@ class HybridIndex:
         held = self.lexical.holding(near, speaker)
         near = [q for q in near if q in held]
         if near:
-            scored = {h.quote_id: h for h in self.lexical.score_ids(claim, near)}
+            scored = {h.quote_id: h for h in self.lexical.score_ids(claim, near, optional)}
             for quote_id in near:
                 if quote_id in scored or quote_id in close:
                     by_id[quote_id] = scored.get(quote_id) or _no_words(quote_id)

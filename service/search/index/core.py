@@ -336,13 +336,13 @@ class QuoteIndex:
                     held.add(quote_id)
         return held
 
-    def score_ids(self, claim: str, quote_ids: Iterable[int]) -> list[Hit]:
+    def score_ids(self, claim: str, quote_ids: Iterable[int], optional: str = "") -> list[Hit]:
         """The 0-100 scores of given statements (found some other way, e.g. by meaning) against a claim.
 
         Statements not held, or sharing no term with the claim, are left out.
         """
         with self._lock:
-            query, _ = self.analyze(claim)
+            query, _ = self.analyze(claim, optional)
             candidates = []
             for quote_id in quote_ids:
                 local = self.delta.where.get(quote_id)
