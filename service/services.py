@@ -184,6 +184,13 @@ class ClaimTrace:
             return None
         return {**asdict(article), "quotes": self.store.article_quotes(article_id)}
 
+    def article_text(self, article_id: int) -> dict | None:
+        """An article's original text, which statement offsets index, with its length; None if unknown."""
+        text = self.store.article_text(article_id)
+        if text is None:
+            return None
+        return {"id": article_id, "text": text, "length": len(text)}
+
     def list_articles(self, offset: int, limit: int) -> tuple[list, int]:
         """Articles in the order they were stored, a page of them, with the total."""
         return self.store.list_articles(offset, limit)

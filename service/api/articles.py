@@ -6,7 +6,13 @@ from webargs.flaskparser import abort
 
 from service.api import security
 from service.api.base import Blueprint, found_or_404, page_body, page_window, problem, services
-from service.schemas import ArticleCreateSchema, ArticleDetailSchema, ArticlePageSchema, PageArgsSchema
+from service.schemas import (
+    ArticleCreateSchema,
+    ArticleDetailSchema,
+    ArticlePageSchema,
+    ArticleTextSchema,
+    PageArgsSchema,
+)
 from service.services import UnreadableArticle
 
 blp = Blueprint("articles", __name__, description="The articles statements were extracted from.")
@@ -28,6 +34,14 @@ def list_articles(args):
 def get_article(article_id):
     """One article: metadata, the source of each field (text or corpus metadata) and its statements."""
     return found_or_404(services().article_detail(article_id), "article", article_id)
+
+
+@blp.get("/articles/<int:article_id>/text")
+@blp.response(200, ArticleTextSchema)
+@blp.alt_response(404, **problem("No article has this id."))
+def get_article_text(article_id):
+    """The article's stored text, which every statement's offsets point into."""
+    return found_or_404(services().article_text(article_id), "article", article_id)
 
 
 EXAMPLE = {

@@ -281,6 +281,19 @@ class ArticleDetailSchema(ArticleSchema):
     quotes = fields.List(fields.Nested(QuoteSchema))
 
 
+class ArticleTextSchema(ma.Schema):
+    """An article's stored text, exactly as extracted: statement offsets index it."""
+
+    id = fields.Integer()
+    text = fields.String(
+        metadata={
+            "description": "The original text. A statement's `start`/`end` and `parts` are offsets into it, "
+            "counted in Unicode code points (not UTF-16 units or bytes)."
+        }
+    )
+    length = fields.Integer(metadata={"description": "Characters (code points) in `text`."})
+
+
 class HealthSchema(ma.Schema):
     """Liveness and what the service holds."""
 

@@ -47,3 +47,20 @@ def test_article_detail_has_its_statements(client, articles):
     for quote in detail["quotes"]:
         assert quote["article"]["id"] == detail["id"]
         assert 0 <= quote["start"] < quote["end"]
+
+
+def test_article_text_is_what_statement_offsets_index(client, articles):
+    for article in articles.values():
+        body = get(client, f"/articles/{article['id']}/text")
+        text = body["text"]
+        assert body["id"] == article["id"] and body["length"] == len(text)
+        for quote in get(client, f"/articles/{article['id']}")["quotes"]:
+            pieces = [text[part["start"] : part["end"]] for part in quote["parts"]]
+            assert " ".join(" ".join(piece.split()) for piece in pieces) == quote["text"]
+
+
+def test_article_text_of_an_unknown_article_is_a_404_problem(client):
+    response = client.get("/articles/999999/text")
+    assert response.status_code == 404
+    assert response.mimetype == "application/problem+json"
+    assert "999999" in response.get_json()["detail"]

@@ -42,6 +42,7 @@ def test_every_endpoint_is_described(document):
         ("/speakers/{speaker_id}", "get"),
         ("/articles", "get"),
         ("/articles/{article_id}", "get"),
+        ("/articles/{article_id}/text", "get"),
         ("/health", "get"),
     }
     assert expected <= {(path, method) for path, item in paths.items() for method in item}
