@@ -1,5 +1,5 @@
-# Two commands on a fresh machine: `make run` serves the API (the bundled corpus is loaded into a new
-# store only, so articles deleted over HTTP stay deleted across restarts),
+# Two commands on a fresh machine: `make run` serves the API and the fact-checkers' page at / (the
+# bundled corpus is loaded into a new store only, so articles deleted over HTTP stay deleted across restarts),
 # `make test` runs the whole suite. Both create the virtual environment first.
 PYTHON ?= python3
 VENV := .venv
@@ -25,6 +25,7 @@ test: $(VENV)/.installed
 	$(VENV)/bin/ruff check service tests bench gunicorn.conf.py
 	$(VENV)/bin/ruff format --check service tests bench gunicorn.conf.py
 	bash scripts/java.sh  # Spark's JVM for the batch-extract tests
+	bash scripts/browser.sh  # Debian chromium + pinned Playwright for tests/web (no browser download)
 	$(PY) -m pytest
 
 lint: $(VENV)/.installed

@@ -31,12 +31,14 @@ def create_http_app(settings: Settings) -> Flask:
     from service.ratelimit import open_buckets
     from service.server.body import BodyDeadline
     from service.server.request_id import RequestId
+    from service.web.views import blp as web_pages
 
     app = Flask(__name__)
     app.json.sort_keys = False  # keep fields in schema order: problem details read type, title, status...
     register_error_handlers(app)
     metrics.init_app(app)  # first, so its timer starts before the guards run
     api = create_api(app)
+    app.register_blueprint(web_pages)  # the fact-checkers' pages: plain Flask, not part of the API spec
     security.init_app(app, settings, api, buckets=open_buckets(settings) if settings.rate_limit else None)
     if settings.cors_origins:
         allow_cors(app, settings.cors_origins)

@@ -23,7 +23,7 @@ from service.search.index import open_index
 from service.search.index.persist import rebuild
 from service.search.matching import DEFAULT_MIN_SCORE, match, near_misses
 from service.search.provenance import provenance
-from service.storage import QuoteFilters, Store, open_store
+from service.storage import QuoteFilters, Store, StoredSpeaker, name_key, open_store
 
 INDEX_FOLDER = "index"  # under the data folder, beside the store
 VECTORS_FOLDER = "vectors"  # statement vectors, beside the index
@@ -31,6 +31,8 @@ VECTORS_FOLDER = "vectors"  # statement vectors, beside the index
 # which a text cannot be a copy (copies score 90-100 against each other).
 COPY_CANDIDATES = 50
 COPY_MIN_SCORE = 60.0
+# A speaker page lists at most this many statements; a page of thousands helps no reader.
+SPEAKER_PAGE_STATEMENTS = 500
 WARM_UP_CLAIM = "more than 40,000 people said on Tuesday that the minister was right"
 
 
@@ -198,6 +200,21 @@ class ClaimTrace:
     def speaker_detail(self, speaker_id: int):
         """One speaker with roles, mentions and statement count; None if unknown."""
         return self.store.get_speaker(speaker_id)
+
+    def speaker_statements(self, name: str, limit: int = SPEAKER_PAGE_STATEMENTS):
+        """(speaker, their statements) for a speaker named exactly `name` (any case), or None if unknown."""
+        key = name_key(name)
+        if not key:
+            return None
+        candidates, _ = self.store.list_speakers(0, 100, name=name)
+        speaker: StoredSpeaker | None = next((s for s in candidates if name_key(s.name or "") == key), None)
+        if speaker is None:
+            return None
+        # The store's speaker filter is a substring of the name ("Putin" finds "Vladimir Putin" too):
+        # keep only this speaker's own statements, never an anonymous source's.
+        quotes, _ = self.store.list_quotes(QuoteFilters(speaker=speaker.name), 0, limit)
+        own = [q for q in quotes if not q.speaker.anonymous and name_key(q.speaker.name or "") == key]
+        return speaker, own
 
     def list_speakers(self, offset: int, limit: int, name: str | None = None) -> tuple[list, int]:
         """Speakers, optionally those whose name holds `name`, a page of them, with the total."""

@@ -1,0 +1,247 @@
+"""Pure helpers that turn API-shaped dicts into what the pages show: highlighted runs, badges, dates.
+
+No Flask here: the views hand these plain dicts (as the API's schemas dump them) and the templates
+only loop over what comes back, so every rule about what is shown is testable without an app.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+SOURCE_LABELS = {
+    "text": "from the article text",
+    "metadata": "from the corpus metadata file",
+    "request": "given when the article was posted",
+}
+# Verdict words from every version of the comparison answer, by what they mean for the claim.
+AGREEING = frozenset({"consistent", "same", "agrees"})
+CONFLICTING = frozenset({"conflicting", "inconsistent", "different", "contradicts"})
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+@dataclass(frozen=True)
+class Run:
+    """A stretch of text; `marked` when it is highlighted, `statements` the ids of statements covering it."""
+
+    text: str
+    marked: bool = False
+    statements: tuple[int, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleLayout:
+    """An article's text cut at statement edges: before the chosen statement, inside it, after it."""
+
+    before: list[Run]
+    chosen: list[Run] = field(default_factory=list)
+    after: list[Run] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Check:
+    """One comparison of the claim against a statement, as a badge: what, the verdict, why."""
+
+    label: str
+    verdict: str
+    tone: str  # "agrees", "conflicts" or "unknown": the badge's colour, never its only signal
+    reason: str | None = None
+
+
+def highlight_runs(text: str, spans) -> list[Run]:
+    """`text` cut into runs, marked where any of `spans` ({start, end}) covers it; bad spans are ignored."""
+    bounds = sorted(_clip(span.get("start"), span.get("end"), len(text)) for span in spans or ())
+    merged: list[list[int]] = []
+    for start, end in bounds:
+        if start >= end:
+            continue
+        if merged and start <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    runs, position = [], 0
+    for start, end in merged:
+        if start > position:
+            runs.append(Run(text[position:start]))
+        runs.append(Run(text[start:end], marked=True))
+        position = end
+    if position < len(text) or not runs:
+        runs.append(Run(text[position:]))
+    return runs
+
+
+def _clip(start, end, length: int) -> tuple[int, int]:
+    if not isinstance(start, int) or not isinstance(end, int):
+        return (0, 0)
+    return (max(0, min(start, length)), max(0, min(end, length)))
+
+
+def statement_spans(quote: dict) -> list[tuple[int, int]]:
+    """A statement's pieces as (start, end) offsets into its article: its parts, else start..end."""
+    parts = [(part.get("start"), part.get("end")) for part in quote.get("parts") or ()]
+    if not parts and quote.get("start") is not None and quote.get("end") is not None:
+        parts = [(quote["start"], quote["end"])]
+    return [(start, end) for start, end in parts if isinstance(start, int) and isinstance(end, int)]
+
+
+def article_layout(text: str, quotes: list[dict], chosen_id: int | None) -> ArticleLayout:
+    """Cut an article at every statement's edges; the chosen statement's whole extent is one stretch."""
+    length = len(text)
+    covers: list[tuple[int, int, int]] = []  # (start, end, statement id)
+    chosen_extent = None
+    for quote in quotes:
+        for start, end in statement_spans(quote):
+            start, end = _clip(start, end, length)
+            if start < end:
+                covers.append((start, end, quote["id"]))
+        if quote["id"] == chosen_id:
+            spans = [_clip(s, e, length) for s, e in statement_spans(quote)]
+            spans = [(s, e) for s, e in spans if s < e]
+            if spans:
+                # One stretch from the first piece to the last, so the page holds a single <mark>
+                # even for a split quote; its pieces are told apart inside it by `statements`.
+                chosen_extent = (min(s for s, _ in spans), max(e for _, e in spans))
+    edges = {0, length}
+    for start, end, _ in covers:
+        edges.update((start, end))
+    if chosen_extent:
+        edges.update(chosen_extent)
+    ordered = sorted(edges)
+    layout = ArticleLayout(before=[])
+    for start, end in zip(ordered, ordered[1:], strict=False):
+        inside = tuple(sorted({i for s, e, i in covers if s <= start and end <= e}))
+        if chosen_extent is None or end <= chosen_extent[0]:
+            target = layout.before
+        elif start >= chosen_extent[1]:
+            target = layout.after
+        else:
+            target = layout.chosen
+        target.append(Run(text[start:end], marked=chosen_id in inside, statements=inside))
+    return layout
+
+
+def comparison_checks(comparison: dict | None) -> list[Check]:
+    """Every check of a comparison answer (numbers, speaker, date, and any added later) as badges."""
+    if not comparison:
+        return []
+    checks = []
+    for name, value in comparison.items():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, dict) and item.get("verdict"):
+                label = _check_label(name, item)
+                checks.append(Check(label, item["verdict"], tone(item["verdict"]), _reason(item)))
+    return checks
+
+
+def _check_label(name: str, item: dict) -> str:
+    label = {"numbers": "Figure"}.get(name, name.replace("_", " ").capitalize())
+    claim = item.get("claim")
+    if isinstance(claim, dict) and claim.get("text"):
+        return f"{label} {claim['text']}"
+    return label
+
+
+def _reason(item: dict) -> str | None:
+    if item.get("reason"):
+        return item["reason"]
+    # Older answers give the two sides but no sentence: say them plainly.
+    claim, quote = _side(item.get("claim")), _side(item.get("quote"))
+    if claim and quote:
+        return f"claim: {claim}; statement: {quote}"
+    if claim:
+        return f"claim: {claim}; the statement does not say"
+    return None
+
+
+def _side(value) -> str | None:
+    if isinstance(value, dict):
+        return value.get("text")
+    return value if isinstance(value, str) and value else None
+
+
+def tone(verdict: str | None) -> str:
+    """The badge tone of a verdict word: agrees, conflicts or unknown."""
+    if verdict in AGREEING:
+        return "agrees"
+    if verdict in CONFLICTING:
+        return "conflicts"
+    return "unknown"
+
+
+def source_label(source: str | None) -> str:
+    """Where an article field came from, in words."""
+    return SOURCE_LABELS.get(source or "", "source not recorded")
+
+
+def readable_date(value: str | None) -> str | None:
+    """An ISO date, month, year or date-time as people write it ("3 June 2016, 06:42")."""
+    if not value:
+        return None
+    day_part, _, time_part = value.replace(" ", "T", 1).partition("T")
+    pieces = day_part.split("-")
+    try:
+        numbers = [int(piece) for piece in pieces]
+        if len(numbers) == 3:
+            date(*numbers)
+    except (ValueError, TypeError):
+        return value
+    if len(numbers) == 1:
+        shown = str(numbers[0])
+    elif len(numbers) == 2 and 1 <= numbers[1] <= 12:
+        shown = f"{MONTHS[numbers[1] - 1]} {numbers[0]}"
+    elif len(numbers) == 3:
+        shown = f"{numbers[2]} {MONTHS[numbers[1] - 1]} {numbers[0]}"
+    else:
+        return value
+    return f"{shown}, {time_part[:5]}" if time_part[:5] else shown
+
+
+def by_time(quotes: list[dict]) -> list[dict]:
+    """Statements oldest first by when said (else published); undated ones last, in their given order."""
+
+    def when(quote: dict) -> str | None:
+        article = quote.get("article") or {}
+        return quote.get("said_on") or article.get("published")
+
+    dated = sorted((q for q in quotes if when(q)), key=lambda q: when(q)[:10])
+    return dated + [q for q in quotes if not when(q)]
+
+
+def stated_meaning(match: dict) -> str | None:
+    """What the answer itself says one match's score means, if it says (a band, a calibrated reading)."""
+    explanation = match.get("explanation") or {}
+    for stated in (match.get("score_meaning"), match.get("meaning"), explanation.get("meaning")):
+        if isinstance(stated, str) and stated:
+            return stated
+    return None
+
+
+def scores_explained(match: dict) -> str:
+    """One sentence on what the scores on a page mean, naming the scorer that made them."""
+    scorer = (match.get("explanation") or {}).get("scorer")
+    said = "Scores run from 0 to 100: how closely a statement's wording matches the claim, higher is closer"
+    return f"{said} (scorer: {scorer})." if scorer else f"{said}."
+
+
+def score_parts(match: dict) -> list[tuple[str, str]]:
+    """The explanation's named figures as (name, value) for display, in the order the answer gives."""
+    parts = (match.get("explanation") or {}).get("parts") or {}
+    shown = []
+    for name, value in parts.items():
+        number = f"{value:.2f}" if isinstance(value, float) else str(value)
+        shown.append((name.replace("_", " "), number))
+    return shown

@@ -1,0 +1,145 @@
+"""The pages over the fixture corpus, through the test client: content, links, errors and headers."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from service.web.forms import read_search_args, search_filters, shared_query
+
+
+def page(client, path, status=200, **query):
+    response = client.get(path, query_string=query or None)
+    assert response.status_code == status, response.get_data(as_text=True)[:500]
+    assert response.mimetype == "text/html"
+    return response.get_data(as_text=True)
+
+
+def text_of(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_search_page_has_a_labelled_claim_box_and_filters(client):
+    body = page(client, "/")
+    for field in ("claim", "speaker", "outlet", "date_from", "date_to", "dates"):
+        assert f'<label for="{field}">' in body and f'id="{field}"' in body
+    assert 'role="search"' in body and "Matching statements" not in body
+
+
+def test_pages_carry_a_strict_content_security_policy(client, app):
+    policy = client.get("/").headers["Content-Security-Policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy and "default-src 'none'" in policy
+    body = page(client, "/", claim="cargo volumes rose 12 percent")
+    # No inline script or style anywhere: every script has a src, no element has a style attribute.
+    assert "<script>" not in body and "style=" not in body and "onclick" not in body
+    with client.get("/static/web/claimtrace.css") as asset:  # a file response: close it
+        assert asset.headers["Content-Security-Policy"] == policy
+    # The API's own answers keep theirs.
+    assert "default-src 'none'" in client.get("/health").headers["Content-Security-Policy"]
+
+
+def test_results_show_the_statement_speaker_outlets_verdicts_and_a_link_to_the_article(client):
+    body = page(client, "/", claim="Maria Lopez said the harbor handled 3 million containers in 2023")
+    results = body.split('<ol class="results-list"')[1].split("</ol>")[0]
+    first = results.split("</li>")[0]
+    assert "4.2 million containers" in text_of(first)
+    assert "Maria Lopez" in first and "director of the Harbor Authority" in first
+    assert "First reported" in first and "Reported in" in first and "Reuters" in first
+    assert re.search(r'badge badge-conflicts">(conflicting|inconsistent)<', first)
+    assert "<mark>" in first  # the words that matched
+    link = re.search(
+        r'<a class="read-link" href="(/view/article/(\d+)\?quote=(\d+)#chosen)">Read in article</a>', first
+    )
+    assert link, first
+    article = page(client, html.unescape(link.group(1)).split("#")[0])
+    assert article.count("<mark") == 1
+    marked = text_of(article.split('<mark id="chosen" tabindex="-1">')[1].split("</mark>")[0])
+    assert marked.startswith("We handled more than 4.2 million containers in 2023")
+
+
+def test_a_claim_with_no_match_shows_near_misses(client):
+    body = page(client, "/", claim="Harbor cranes were painted purple by zebras")
+    assert "No statement matches closely enough" in body
+    assert 'class="results-list near-misses"' in body and 'class="result near-miss"' in body
+
+
+def test_filters_reach_the_matcher(client):
+    body = page(client, "/", claim="new cases of measles in May", speaker="Watanabe")
+    assert "Kenji Watanabe" in body
+    filtered = page(client, "/", claim="new cases of measles in May", outlet="Reuters")
+    assert 'class="results-list"' not in filtered  # the measles story ran in AP only
+
+
+def test_imported_statements_have_no_article_link(client):
+    body = page(
+        client, "/", claim="Claire Dubois said inflation will fall below 3 percent by the end of next year"
+    )
+    first = body.split('<ol class="results-list"')[1].split("</li>")[0]
+    assert "Imported statement: no article text is stored" in first
+    assert "Read in article" not in first
+
+
+@pytest.mark.parametrize(
+    "query, field",
+    [
+        ({"claim": "x", "date_from": "2016-13-01"}, "date_from"),
+        ({"claim": "x", "date_from": "2017", "date_to": "2016-05"}, "date_to"),
+        ({"claim": "x" * 2001}, "claim"),
+    ],
+)
+def test_bad_query_values_answer_400_with_the_field_marked(client, query, field):
+    body = page(client, "/", status=400, **query)
+    assert f'id="{field}-error"' in body and 'aria-invalid="true"' in body
+    assert 'role="alert"' in body and "Matching statements" not in body
+
+
+def test_article_view_marks_every_statement_and_names_field_sources(client, app):
+    store = app.extensions["claimtrace"].store
+    article = next(a for a in store.list_articles(0, 100)[0] if a.path == "wind.txt")
+    quotes = store.article_quotes(article.id)
+    body = page(client, f"/view/article/{article.id}", quote=quotes[0].id)
+    assert body.count('<span class="stmt">') + 1 >= len(quotes)
+    assert "(from the corpus metadata file)" in body  # the outlet: only metadata.json names it
+    assert "(from the article text)" in body  # the title
+    assert body.count("<mark") == 1 and 'aria-current="true"' in body
+
+
+def test_article_view_without_a_known_statement_marks_none(client, app):
+    store = app.extensions["claimtrace"].store
+    article = store.list_articles(0, 1)[0][0]
+    body = page(client, f"/view/article/{article.id}", quote=987654)
+    assert "<mark" not in body and "Statement 987654 is not in this article" in body
+
+
+def test_unknown_article_and_speaker_are_404_pages(client):
+    assert "There is no article with id 999999" in page(client, "/view/article/999999", status=404)
+    assert "No speaker is named" in page(client, "/view/speaker", status=404, name="Nobody Atall")
+    assert "No speaker was named" in page(client, "/view/speaker", status=404)
+
+
+def test_speaker_view_lists_only_that_speakers_statements_in_time_order(client):
+    body = page(client, "/view/speaker", name="maria lopez")  # any case
+    assert "<h1>Maria Lopez</h1>" in body
+    items = body.split('<ol class="timeline">')[1].split("</ol>")[0].split("</li>")[:-1]
+    assert len(items) >= 2
+    assert all("Reuters" in item or "Port News Daily" in item for item in items)
+    assert "Pieter de Vries" not in body
+
+
+def test_pages_need_a_key_when_reads_do(make_app):
+    guarded = make_app(read_requires_key=True, api_keys=("secret",)).test_client()
+    assert guarded.get("/").status_code == 401
+    assert guarded.get("/", headers={"Authorization": "Bearer secret"}).status_code == 200
+
+
+def test_search_args_drop_empty_fields_and_map_the_date_range():
+    args, errors = read_search_args(
+        {"claim": "  a claim ", "speaker": "", "date_from": "2016", "dates": "published"}
+    )
+    assert errors == {} and args == {"claim": "a claim", "date_from": "2016", "dates": "published"}
+    filters = search_filters(args)
+    assert filters.published_from == "2016" and filters.said_from is None and filters.speaker is None
+    assert shared_query(args) == {"claim": "a claim", "date_from": "2016", "dates": "published"}
+    assert shared_query({"claim": "c", "dates": "published"}) == {"claim": "c"}
