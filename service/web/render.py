@@ -6,6 +6,7 @@ only loop over what comes back, so every rule about what is shown is testable wi
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -230,11 +231,17 @@ def stated_meaning(match: dict) -> str | None:
     return None
 
 
-def scores_explained(match: dict) -> str:
-    """One sentence on what the scores on a page mean, naming the scorer that made them."""
+def scores_explained(match: dict, stated: str | None = None, *, brief: bool = False) -> str:
+    """What the scores on a page mean: the API's own statement of it, else a plain reading; the scorer."""
     scorer = (match.get("explanation") or {}).get("scorer")
-    said = "Scores run from 0 to 100: how closely a statement's wording matches the claim, higher is closer"
-    return f"{said} (scorer: {scorer})." if scorer else f"{said}."
+    said = (stated or "").strip()
+    if brief:
+        # The heading line keeps the statement's first clause; "Why this score" gives all of it.
+        said = re.split(r"[:;.]\s", said + " ", maxsplit=1)[0]
+    said = said.rstrip(".") or "0 to 100: how closely a statement matches the claim, higher is closer"
+    if brief or not scorer:
+        return f"Score: {said}."
+    return f"Score: {said} (scorer: {scorer})."
 
 
 def score_parts(match: dict) -> list[tuple[str, str]]:

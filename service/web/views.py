@@ -9,7 +9,13 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request, url_for
 
 from service.api.base import services
-from service.schemas import ArticleDetailSchema, MatchResponseSchema, QuoteSchema, SpeakerSummarySchema
+from service.schemas import (
+    ArticleDetailSchema,
+    MatchResponseSchema,
+    MatchSchema,
+    QuoteSchema,
+    SpeakerSummarySchema,
+)
 from service.web import render
 from service.web.forms import (
     NEAR_MISSES_SHOWN,
@@ -71,6 +77,8 @@ def search():
         answer=answer,
         near_misses=near_misses,
         share_url=url_for("web.search", _external=True, **shared_query(args)),
+        # The score's meaning as the API documents it, so page and OpenAPI document say the same.
+        score_meaning=MatchSchema().fields["score"].metadata.get("description"),
     )
     return page, status
 

@@ -59,6 +59,14 @@ def test_results_show_the_statement_speaker_outlets_verdicts_and_a_link_to_the_a
     assert marked.startswith("We handled more than 4.2 million containers in 2023")
 
 
+def test_results_state_what_the_score_means_as_the_api_documents_it(client):
+    from service.schemas import MatchSchema
+
+    stated = MatchSchema().fields["score"].metadata["description"].split(":")[0].split(". ")[0].rstrip(".")
+    body = page(client, "/", claim="Maria Lopez said the harbor handled 3 million containers in 2023")
+    assert html.escape(stated, quote=True) in body or stated in html.unescape(body)
+
+
 def test_a_claim_with_no_match_shows_near_misses(client):
     body = page(client, "/", claim="Harbor cranes were painted purple by zebras")
     assert "No statement matches closely enough" in body

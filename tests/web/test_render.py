@@ -177,4 +177,12 @@ def test_source_labels_and_score_meaning():
     match = {"explanation": {"scorer": "claimtrace.weighted_overlap"}}
     assert stated_meaning(match) is None
     assert "claimtrace.weighted_overlap" in scores_explained(match)
+    stated = "0-100, an estimate in percent that this is the source: of matches scoring s, s% were."
+    assert scores_explained(match, stated) == (
+        "Score: 0-100, an estimate in percent that this is the source: of matches scoring s, s% were"
+        " (scorer: claimtrace.weighted_overlap)."
+    )
+    assert scores_explained(match, stated, brief=True) == (
+        "Score: 0-100, an estimate in percent that this is the source."
+    )
     assert stated_meaning({"score_meaning": "a strong match"}) == "a strong match"
