@@ -45,6 +45,18 @@ def _pieces(text: str, quote) -> list[str]:
             ["We counted every ballot,", "Twice.", "Nobody was left out."],
             "Rosa Imes",
         ),
+        (  # a quoted question: the name and cue after it end its sentence, not a new one
+            'The mayor spoke at noon. "Is that the best the state can do?" Ruiz said. '
+            '"We need a real plan by the summer."',
+            ["Is that the best the state can do?", "We need a real plan by the summer."],
+            "Ruiz",
+        ),
+        (  # a title in quotation marks inside the attribution
+            'Mayor Ana Ruiz spoke at noon. "We will win this fight," she said, holding up the '
+            '"Harbour First" banner her staff had made. "I have been saying it since March."',
+            ["We will win this fight,", "I have been saying it since March."],
+            "Ana Ruiz",
+        ),
         (  # adverbs and a time between the cue and the second piece
             '"That does not mean we stay silent," a union spokesman said late last week, '
             '"but that we answer with facts."',

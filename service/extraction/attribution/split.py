@@ -39,7 +39,9 @@ def _gap_allows(text: str, a: Piece, b: Piece, head: Found, second: Found) -> bo
         return False
     gap_start = a.last.close_mark + _MARK_LEN.get(text[a.last.close_mark : a.last.close_mark + 2], 1)
     gap = text[gap_start : b.first.open_mark]
-    if len(gap) > MAX_GAP_CHARS or _MARK_RE.search(gap):
+    # Quote marks in the gap hold a title or a name ("holding the “Harbour First” banner"): a statement
+    # there would be a piece of its own, and the two pieces would not be adjacent.
+    if len(gap) > MAX_GAP_CHARS:
         return False
     if not gap.strip():  # “...” “...”: the same voice goes on; two attributions would be two statements
         return head.mention is None or second.mention is None

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from service.extraction.cues import wordset
+from service.extraction.cues import CUE_RE, wordset
 
 _MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
 _OPENERS = {"\u201c", "\u201e", "``", "\u00ab"}
@@ -27,6 +27,8 @@ _CHUNK_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")
 _NEWLINE_RE = re.compile(r"\n")
 _LINE_END_RE = re.compile(r"[.!?:\"\u201d\u2019)]\s*$")
 _LEDE_RE = re.compile(r"[A-Z][A-Za-z.' ,-]{1,40}\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\)\s*[\u2014\u2013-]")
+# “Is that all?” Trump said. — a name and a cue after a quoted question or exclamation finish its sentence.
+_NAMED_CUE_AHEAD_RE = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,4}")
 _INITIALS_RE = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J." or "U.S." before a full stop
 
 
@@ -183,6 +185,12 @@ def sentences(text: str, para: Para, protected: list[QuoteSpan]) -> list[tuple[i
         nxt = text[cut] if cut < para.end else ""
         if nxt and not (nxt.isupper() or nxt.isdigit() or nxt in "\"\u201c'\u2018(`"):
             continue
+        if (
+            text[m.start()] in "?!"
+            and m.group().rstrip()[-1:] in "\"\u201d'"
+            and _cue_ahead(text, cut, para.end)
+        ):
+            continue
         if text[m.start()] == "." and m.start() > start:
             space = max(text.rfind(" ", start, m.start()), text.rfind("\n", start, m.start()))
             token = text[max(space + 1, start) : m.start()].lower().strip('("\u201c')
@@ -196,3 +204,9 @@ def sentences(text: str, para: Para, protected: list[QuoteSpan]) -> list[tuple[i
     if start < para.end:
         out.append((start, para.end))
     return out
+
+
+def _cue_ahead(text: str, at: int, end: int) -> bool:
+    """Whether a capitalised name and a reporting verb follow `at` ("Trump said", "Mayor Ruiz asked")."""
+    names = _NAMED_CUE_AHEAD_RE.match(text, at, end)
+    return names is not None and CUE_RE.match(text, names.end(), min(end, names.end() + 40)) is not None
