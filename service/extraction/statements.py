@@ -34,12 +34,15 @@ _PARTICIPLE_CUE_RE = re.compile(
 )
 
 
-def _inherit(found: list[Found]) -> None:
+def _inherit(found: list[Found], paras: list[Para]) -> None:
     """Quotes with no attribution of their own: split quotes, then the neighbouring paragraphs."""
     attributed: dict[int, list[int]] = {}  # paragraph -> indexes of statements with their own attribution
     for j, other in enumerate(found):
         if other.mention is not None:
             attributed.setdefault(other.para, []).append(j)
+    # Paragraphs of quotation only: a quote running on through them is still its opener's.
+    quoted = {p for f in found if f.kind == "direct" for p in _paras_spanned(f, paras)}
+    quote_paras = quoted - {f.para for f in found if f.kind != "direct"}
     for i, item in enumerate(found):
         if item.mention is not None or item.inherit is not None:
             continue
@@ -49,14 +52,39 @@ def _inherit(found: list[Found]) -> None:
             src = before[-1] if before else same[0]
             item.inherit, item.cue = src, found[src].cue
             continue
+        opened = _opened_by(item.para, i, quote_paras, attributed) if item.kind == "direct" else None
         earlier = [j for p in (item.para - 1, item.para - 2) for j in attributed.get(p, []) if j < i]
         later = attributed.get(item.para + 1, [])
-        if earlier:
+        if opened is not None:
+            item.inherit = opened
+        elif earlier:
             item.inherit = max(earlier)
         elif later:
             item.inherit = later[0]
         elif i > 0:
             item.inherit = i - 1
+
+
+def _paras_spanned(item: Found, paras: list[Para]) -> range:
+    last = item.para
+    while last + 1 < len(paras) and paras[last + 1].start < item.end:
+        last += 1
+    return range(item.para, last + 1)
+
+
+def _opened_by(para: int, i: int, quote_paras: set[int], attributed: dict[int, list[int]]) -> int | None:
+    """The attributed statement that opened a run of quote-only paragraphs just above `para`, if any.
+
+    Wire copy quotes one speaker over several paragraphs ("Mr Hale said: “... ¶ “... ¶ “..."); the last
+    of them belongs to him, not to the next paragraph's speaker.
+    """
+    p = para - 1
+    while p in quote_paras:
+        earlier = [j for j in attributed.get(p, []) if j < i]
+        if earlier:
+            return max(earlier)
+        p -= 1
+    return None
 
 
 def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
@@ -87,7 +115,7 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
         ]
     found.sort(key=lambda f: f.start)
     _link_added(found)
-    _inherit(found)
+    _inherit(found, paras)
     return _assemble(text, paras, spans, found, published)
 
 

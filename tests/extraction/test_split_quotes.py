@@ -152,3 +152,25 @@ def test_short_quote_tied_to_a_cue_is_a_statement(text, words, speaker):
 )
 def test_names_titles_and_scare_quotes_are_not_statements(text):
     assert _quotes(text) == []
+
+
+def test_a_quote_running_on_over_paragraphs_stays_with_the_one_who_began_it():
+    text = (
+        'Mr Hale said: "We have agreed a timetable for the border.\n\n'
+        '"Both governments will hold to it."\n\n'
+        '"There will be no further delay."\n\n'
+        '"We owe that to the families who have waited."\n\n'
+        "Opposition leader Mark Fenn said the deal was overdue."
+    )
+    quotes = _quotes(text)
+    assert [q.speaker.name for q in quotes] == ["Hale", "Hale", "Hale", "Mark Fenn"]
+
+
+def test_the_opener_of_a_multi_paragraph_quote_beats_a_closing_pronoun():
+    text = (
+        "Prime Minister Tom Hale met opposition leader Mark Fenn on Monday.\n\n"
+        'Speaking afterwards, Mr Hale said: "We have agreed a timetable with Mr Fenn and his party.\n\n'
+        '"There will be no further delay. We owe that to the families," he said.'
+    )
+    (quote,) = _quotes(text)
+    assert quote.speaker.name == "Tom Hale" and len(quote.parts) == 2

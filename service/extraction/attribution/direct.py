@@ -189,12 +189,18 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             # "Sloane told officers he had “two beers,” according to the report" (or ", the report states"):
             # the document relays Sloane's mixed statement.
             attribution = None
+        prev_close = last_close if s_first[0] <= last_close <= first.open_mark else s_first[0]
         if attribution is None:
-            prev_close = last_close if s_first[0] <= last_close <= first.open_mark else s_first[0]
             attribution = _before_attribution(text, first, prev_close) or _colon_subject(
                 text, first, prev_close
             )
             placed = "before" if attribution else None
+        elif first is not last and attribution[0].kind == "pronoun":
+            # 'Mr Hale said: “... ¶ “...,” he said.': the one who opened the quote speaks in all of it;
+            # the closing "he" would be resolved to whoever was named last, perhaps inside the quote.
+            opening = _before_attribution(text, first, prev_close)
+            if opening is not None and opening[0].kind == "name":
+                attribution, placed = opening, "before"
         if last.close_mark is not None:
             last_close = last.close_mark + 1
         if attribution and _clause_goes_on(text, first, last, s_first[0], s_last[1]):
