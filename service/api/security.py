@@ -29,7 +29,8 @@ BEARER_SCHEME_SPEC = {
 # Health checks, metrics and the API description stay reachable when reads need a key, and are never
 # rate limited (keep /metrics from the outside world at the proxy).
 PUBLIC_BLUEPRINTS = frozenset({"health", "api-docs", "docs", "metrics"})
-PUBLIC_ENDPOINTS = frozenset({"static"})
+# The page's stylesheet, script and icon hold no data: never counted against a client's rate or keyed.
+PUBLIC_ENDPOINTS = frozenset({"static", "web.static"})
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 JSON_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"

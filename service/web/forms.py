@@ -11,7 +11,6 @@ from service.storage import QuoteFilters
 
 DATE_KINDS = ("said", "published")
 RESULTS_SHOWN = 10
-NEAR_MISSES_SHOWN = 3
 
 
 class SearchArgsSchema(ma.Schema):

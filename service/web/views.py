@@ -6,7 +6,10 @@ API's own schemas and hand plain dicts to the templates, so the pages show what 
 
 from __future__ import annotations
 
+from http import HTTPStatus
+
 from flask import Blueprint, render_template, request, url_for
+from werkzeug.exceptions import HTTPException
 
 from service.api.base import services
 from service.schemas import (
@@ -18,7 +21,6 @@ from service.schemas import (
 )
 from service.web import render
 from service.web.forms import (
-    NEAR_MISSES_SHOWN,
     RESULTS_SHOWN,
     read_search_args,
     search_filters,
@@ -63,12 +65,6 @@ def search():
             services().match(args["claim"], limit=RESULTS_SHOWN, min_score=None, filters=search_filters(args))
         )
         near_misses = answer.get("near_misses") or []
-        if not answer["matches"] and "near_misses" not in answer:
-            # An answer without the field (older matcher): ask for the closest statements at any score.
-            closest = services().match(
-                args["claim"], limit=NEAR_MISSES_SHOWN, min_score=0.0, filters=search_filters(args)
-            )
-            near_misses = MatchResponseSchema().dump(closest)["matches"]
     status = 400 if errors else 200
     page = render_template(
         "search.html",
@@ -110,5 +106,14 @@ def speaker():
     return render_template("speaker.html", speaker=SpeakerSummarySchema().dump(person), statements=statements)
 
 
+@blp.errorhandler(HTTPException)
+def error_page(error: HTTPException):
+    """A refused page (no key, too many requests) as a page, with the headers the API would send."""
+    status = error.code or 500
+    headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
+    message = error.description if status < 500 else "The page could not be shown; the failure is logged."
+    return render_template("error.html", title=HTTPStatus(status).phrase, message=message), status, headers
+
+
 def _not_found(message: str):
-    return render_template("not_found.html", message=message), 404
+    return render_template("error.html", title="Not found", message=message), 404

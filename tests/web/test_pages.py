@@ -136,10 +136,30 @@ def test_speaker_view_lists_only_that_speakers_statements_in_time_order(client):
     assert "Pieter de Vries" not in body
 
 
-def test_pages_need_a_key_when_reads_do(make_app):
-    guarded = make_app(read_requires_key=True, api_keys=("secret",)).test_client()
-    assert guarded.get("/").status_code == 401
+def test_pages_need_a_key_when_reads_do_and_say_so_as_a_page(make_app):
+    guarded = make_app(read_requires_key=True, api_keys=("secret",), load_corpus=False).test_client()
+    refused = guarded.get("/")
+    assert refused.status_code == 401 and refused.mimetype == "text/html"
+    assert "Bearer" in refused.headers["WWW-Authenticate"]
+    assert "<h1>Unauthorized</h1>" in refused.get_data(as_text=True)
     assert guarded.get("/", headers={"Authorization": "Bearer secret"}).status_code == 200
+    # The stylesheet holds no data: the refusal page itself can be styled.
+    with guarded.get("/static/web/claimtrace.css") as asset:
+        assert asset.status_code == 200
+    # The API keeps answering problem+json.
+    assert guarded.get("/quotes").mimetype == "application/problem+json"
+
+
+def test_too_many_page_requests_is_a_429_page_and_assets_do_not_count(make_app):
+    limited = make_app(rate_limit=2, load_corpus=False).test_client()
+    for _ in range(5):
+        with limited.get("/static/web/claimtrace.js") as asset:
+            assert asset.status_code == 200
+    assert [limited.get("/").status_code for _ in range(2)] == [200, 200]
+    refused = limited.get("/")
+    assert refused.status_code == 429 and refused.mimetype == "text/html"
+    assert int(refused.headers["Retry-After"]) >= 1
+    assert "Too Many Requests" in refused.get_data(as_text=True)
 
 
 def test_search_args_drop_empty_fields_and_map_the_date_range():
