@@ -14,6 +14,8 @@ tombstoned until the next save folds both into a fresh file (`persist`).
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 
 from service.search.embed.model import DIMENSIONS
@@ -50,6 +52,8 @@ class VectorIndex:
         self._delta_rows: list[np.ndarray] = []
         self._delta_where: dict[int, int] = {}
         self._delta_matrix: np.ndarray | None = None
+        # A change-log listener thread may add while a request searches: both hold the lock.
+        self._lock = threading.RLock()
 
     def __len__(self) -> int:
         main = len(self.main) if self.main is not None else 0
@@ -67,6 +71,10 @@ class VectorIndex:
 
     def add(self, ids, vectors: np.ndarray) -> None:
         """Add (or replace) vectors of statements; unit float32 rows."""
+        with self._lock:
+            self._add(ids, vectors)
+
+    def _add(self, ids, vectors: np.ndarray) -> None:
         for quote_id, row in zip(ids, vectors, strict=True):
             quote_id = int(quote_id)
             self.removed.discard(quote_id)
@@ -81,10 +89,15 @@ class VectorIndex:
 
     def remove(self, ids) -> None:
         """Tombstone statements (kept out of every answer until a save drops them)."""
-        self.removed.update(int(i) for i in ids)
+        with self._lock:
+            self.removed.update(int(i) for i in ids)
 
     def delta_items(self) -> tuple[list[int], np.ndarray]:
         """Ids and vectors added since the save, tombstoned ones left out."""
+        with self._lock:
+            return self._delta_items()
+
+    def _delta_items(self) -> tuple[list[int], np.ndarray]:
         keep = [i for i, q in enumerate(self._delta_ids) if q not in self.removed]
         rows = self._delta()[keep] if keep else np.zeros((0, DIMENSIONS), np.float32)
         return [self._delta_ids[i] for i in keep], rows
@@ -97,6 +110,10 @@ class VectorIndex:
 
     def nearest(self, query: np.ndarray, count: int) -> list[tuple[int, float]]:
         """Up to `count` (statement id, cosine) pairs closest to a unit query vector, best first."""
+        with self._lock:
+            return self._nearest(query, count)
+
+    def _nearest(self, query: np.ndarray, count: int) -> list[tuple[int, float]]:
         found: dict[int, float] = {}
         extra = count + min(len(self.removed), count)  # tombstones may take places in the answer
         if self.main is not None and len(self.main):
@@ -116,6 +133,10 @@ class VectorIndex:
 
     def similarities(self, query: np.ndarray, ids: list[int]) -> np.ndarray:
         """Cosine of each statement's vector with a unit query vector; NaN where there is none."""
+        with self._lock:
+            return self._similarities(query, ids)
+
+    def _similarities(self, query: np.ndarray, ids: list[int]) -> np.ndarray:
         out = np.full(len(ids), np.nan, dtype=np.float32)
         in_main = []
         for i, quote_id in enumerate(ids):
