@@ -69,6 +69,10 @@ def browser():
         _unavailable("Playwright is not installed")
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         _unavailable(f"No chromium at {CHROMIUM}")
+    from playwright.sync_api import expect
+
+    # Assertions wait up to 15 s, not 5: CI shares two cores with the rest of the suite.
+    expect.set_options(timeout=15_000)
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield browser

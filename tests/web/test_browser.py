@@ -22,8 +22,13 @@ def search(page, base: str, claim: str):
     page.goto(base + "/")
     box = page.get_by_label("Claim")
     box.fill(claim)
-    box.press("Enter")
-    page.wait_for_load_state()
+    submit(page, box)
+
+
+def submit(page, field):
+    """Press Enter in a form field and wait for the page it loads (not the one still showing)."""
+    with page.expect_navigation():
+        field.press("Enter")
 
 
 def results(page):
@@ -44,8 +49,8 @@ def test_wrong_figure_claim_leads_to_the_marked_quote_in_its_article(
     expect(first.locator("blockquote mark").first).to_be_visible()  # the words that matched
     screenshot(page, "search")
 
-    first.get_by_role("link", name=re.compile("article", re.I)).click()
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        first.get_by_role("link", name=re.compile("article", re.I)).click()
     mark = page.locator("mark")
     expect(mark).to_have_count(1)
     expect(mark).to_contain_text("an excess of " + SOURCE_WORDS)
@@ -59,8 +64,7 @@ def test_the_url_holds_the_query_so_results_can_be_shared(live_server, open_page
     page = open_page()
     search(page, live_server, WRONG_FIGURE_CLAIM)
     page.get_by_label("Speaker").fill("Siberell")
-    page.get_by_label("Speaker").press("Enter")
-    page.wait_for_load_state()
+    submit(page, page.get_by_label("Speaker"))
     # Only the fields given: empty filters stay out of the address.
     assert parse_qs(urlparse(page.url).query) == {"claim": [WRONG_FIGURE_CLAIM], "speaker": ["Siberell"]}
 
@@ -96,7 +100,8 @@ def test_speaker_view_lists_statements_over_time_with_outlets(live_server, open_
     for width in ("desktop", "phone"):
         page = open_page(width)
         search(page, live_server, WRONG_FIGURE_CLAIM)
-        results(page).first.get_by_role("link", name="Justin Siberell").click()
+        with page.expect_navigation():
+            results(page).first.get_by_role("link", name="Justin Siberell").click()
         expect(page.get_by_role("heading", level=1)).to_have_text("Justin Siberell")
         items = page.locator(".timeline > li")
         expect(items.first).to_contain_text("RT")
@@ -116,7 +121,8 @@ def test_the_claim_box_is_reached_and_submitted_with_the_keyboard(live_server, o
             break
     expect(page.get_by_label("Claim")).to_be_focused()
     page.keyboard.type(WRONG_FIGURE_CLAIM)
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     expect(results(page).first).to_contain_text(SOURCE_WORDS)
     # After a search the results heading takes focus, so the next Tab walks through the results.
     expect(page.locator("#results-heading")).to_be_focused()
@@ -127,7 +133,8 @@ def test_pages_fit_the_width_and_break_no_content_security_rule(live_server, ope
     page = open_page(width)
     search(page, live_server, WRONG_FIGURE_CLAIM)
     urls = [page.url]
-    results(page).first.get_by_role("link", name=re.compile("article", re.I)).click()
+    with page.expect_navigation():
+        results(page).first.get_by_role("link", name=re.compile("article", re.I)).click()
     urls.append(page.url)
     page.goto(live_server + "/view/speaker?name=Justin+Siberell")
     urls.append(page.url)
@@ -168,12 +175,12 @@ def test_a_date_range_filters_by_when_said(live_server, open_page):
     search(page, live_server, WRONG_FIGURE_CLAIM)
     page.get_by_label("From").fill("2016-06")
     page.get_by_label("To").fill("2016-06-30")
-    page.get_by_label("To").press("Enter")
+    submit(page, page.get_by_label("To"))
     expect(results(page).first).to_contain_text(SOURCE_WORDS)
     query = parse_qs(urlparse(page.url).query)
     assert query["date_from"] == ["2016-06"] and "dates" not in query  # "when said" is the default
 
     page.get_by_label("From").fill("2017")
     page.get_by_label("To").fill("")
-    page.get_by_label("From").press("Enter")
+    submit(page, page.get_by_label("From"))
     expect(page.get_by_role("heading", name=re.compile("No statement matches"))).to_be_visible()
