@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, fields
+from pathlib import Path
 
 import pytest
 
@@ -119,3 +120,9 @@ def test_the_command_line_names_a_bad_setting(monkeypatch, capsys):
     monkeypatch.setenv("CLAIMTRACE_RATE_LIMIT", "abc")
     assert main(["match", "anything"]) == 2
     assert "CLAIMTRACE_RATE_LIMIT='abc'" in capsys.readouterr().err
+
+
+def test_the_readme_documents_every_setting():
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
+    undocumented = [variable for variable, _, _ in describe_settings() if f"`{variable}`" not in readme]
+    assert not undocumented, f"add a row to the README's Configuration table for {undocumented}"
