@@ -26,6 +26,14 @@ _metrics_dir.mkdir(parents=True)
 os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(_metrics_dir)
 
 
+def when_ready(server):
+    """Drop the master's own live gauges: it built the app (preload) but answers nothing, so its index
+    position would stay at the start-up value and read as lag."""
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(os.getpid())
+
+
 def child_exit(server, worker):
     """Drop a dead worker's live gauges (its index position) from /metrics."""
     from prometheus_client import multiprocess

@@ -198,6 +198,8 @@ def test_metrics_add_up_every_workers_requests(tmp_path):
     # sooner or later (on a loaded machine one may take a whole batch: send more until both did).
     pid_line = r'"GET /speakers HTTP/1.1" 200 .* pid=<(\d+)>'
     with LiveServer(tmp_path, workers=2, env={"WEB_THREADS": "1"}) as live:
+        article = {"text": 'Mayor Ana Ruiz said on Monday that the city "will plant 5,000 trees by spring".'}
+        assert call(live.port, "POST", "/articles", article, live.auth()).status == 201  # the log moves on
         sent = 0
         for _ in range(10):
             with ThreadPoolExecutor(4) as pool:
