@@ -28,6 +28,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures" / "heldout"
 FIXTURES2 = ROOT / "tests" / "fixtures" / "heldout2"
+FIXTURES3 = ROOT / "tests" / "fixtures" / "heldout3"  # British and wire copy (issue 13)
 SHARED_EVAL = Path("/work/shared/eval")
 TARGETS = {"direct_recall": 0.95, "reported_recall": 0.75, "precision": 0.90, "named_speaker": 0.90}
 

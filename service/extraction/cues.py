@@ -44,7 +44,7 @@ CUE_RE = re.compile(
     rf"reportedly|recently|earlier|already|often|has\s+also|had\s+also|has\s+previously|"
     rf"has\s+long|had\s+previously)\s+)*(?P<verb>{_VERB_ALT}|pointed\s+out|points\s+out|went\s+on\s+to\s+say|"
     rf"(?:fired|fires|shot|shoots|hit|hits|pushed|pushes|snapped|snaps)\s+back|retorted|retorts|"
-    rf"(?:was|were|is)\s+quoted\s+(?:by\s+[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*\s+)?as\s+saying)\b"
+    rf"(?:was|were|is)\s+quoted\s+(?:by\s+(?:[\w.&'\u2019-]+\s+){{1,6}}?)?as\s+saying)\b"
 )
 ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\b")
 
@@ -115,7 +115,7 @@ PERSON_NOUNS = wordset(
     owner-operator entrepreneur entrepreneurs scholar scholars attorney attorneys lobbyist lobbyists
     quarterback kicker punter receiver linebacker cornerback lineman pitcher catcher shortstop outfielder
     infielder goalkeeper goalie midfielder defender forward center rookie rancher grocer
-    mechanic electrician plumber welder machinist fisherman colleagues co-authors coauthors
+    mechanic electrician plumber welder machinist fisherman colleague colleagues co-authors coauthors
     man men woman women councilman councilwoman councilmember congressman congresswoman assemblyman
     assemblywoman alderman alderwoman legislator legislators senators republican republicans democrat
     democrats independent independents"""
@@ -129,7 +129,7 @@ ORG_NOUNS = wordset(
     charity network movement front brigade watch international commission tribunal university hospital
     ministry's times post journal news tribune herald media television tv broadcaster outlet outlets
     newspapers local chapter caucus delegation district operator maker manufacturer developer retailer utility
-    insurer lender carrier airline automaker chain provider distributor supplier owner agency"""
+    insurer lender carrier airline automaker chain provider distributor supplier owner agency mission"""
 )
 STUDY_NOUNS = wordset(
     "study report survey poll analysis research paper review assessment statement affidavit complaint "

@@ -9,7 +9,13 @@ from service.extraction.attribution.attribution import sentence_subject
 from service.extraction.attribution.clauses import bare_clause
 from service.extraction.attribution.direct import Found, direct_quotes
 from service.extraction.attribution.parsed import SPEECH_WORD_RE, reported_in_sentences
-from service.extraction.attribution.reported import Reported, find_reported, trim_clause
+from service.extraction.attribution.reported import (
+    DATELINE_RE,
+    Reported,
+    find_reported,
+    relayed,
+    trim_clause,
+)
 from service.extraction.dating.dates import when_said
 from service.extraction.dating.venues import find_venue, speaking_venue
 from service.extraction.layout.spans import Para, QuoteSpan, paragraphs, quote_spans, sentences
@@ -127,8 +133,13 @@ def _reported_speech(text: str, bounds, quoted: set, by_para) -> list[Found]:
         for s, e in para_bounds:
             if (s, e) in quoted:
                 continue
-            reported = _reported_in(text, s, e)
-            found += [_reported_found(rep, index, by_para) for rep in reported]
+            reported = []
+            for rep in _reported_in(text, s, e):
+                inner = relayed(text, rep)
+                reported.append(inner)
+                found.append(_reported_found(inner, index, by_para))
+                if inner is not rep:  # who passed the words on is still who "he" means next: a hidden mention
+                    found.append(Found(inner.end, inner.end, "indirect", index, rep.mention, hidden=True))
             # Parse where the patterns found nothing, or where a second speech word sits outside what they
             # found ("Barkley, who said he votes ..., said ...": a statement in a relative clause).
             words = [m.start() for m in SPEECH_WORD_RE.finditer(text, s, e)]
@@ -177,7 +188,9 @@ def _added_clauses(text: str, bounds, found: list[Found], by_para) -> list[Found
                 continue  # ", adding a string of emojis": an object, not a clause
             source = [f for f in in_para.get(index, []) if s <= f.start < match.start() and not f.hidden]
             # "Moreau blasted the plan, saying it would ...": no statement before it, so the subject speaks.
-            subject = None if source else sentence_subject(text, s, match.start())
+            dateline = DATELINE_RE.match(text, s, match.start())  # "PORT ALBAN (AP) — The party ..."
+            opens = dateline.end() if dateline else s
+            subject = None if source else sentence_subject(text, opens, match.start())
             c_start, c_end = trim_clause(text, match.end(), e)
             if not (source or subject) or len(text[c_start:c_end].split()) < 3:
                 continue

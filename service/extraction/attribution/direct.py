@@ -7,6 +7,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from service.extraction.attribution.attribution import sentence_subject, speaker_after, speaker_before
+from service.extraction.attribution.bare import colon_label, dash_signature
 from service.extraction.attribution.clauses import ADJUNCT_RE
 from service.extraction.attribution.reported import trim_clause
 from service.extraction.attribution.short import ends_sentence, judged
@@ -69,7 +70,8 @@ def _after_attribution(text: str, q: QuoteSpan, hi: int) -> tuple[Mention, str, 
         return (mention, "according to", text[lo:hi]) if mention else None
     cue = CUE_RE.search(text, lo, min(hi, lo + 220))
     if cue is None:
-        return None
+        signed = dash_signature(text, lo, hi)  # "“...” ― Julio Arce"
+        return (signed, None, text[lo:hi]) if signed else None
     left = text[lo : cue.start()].strip(" ,\u2014\u2013-")
     tail = _ADDED_CLAUSE_RE.search(
         text, cue.end(), hi
@@ -120,8 +122,8 @@ def _colon_subject(text: str, q: QuoteSpan, lo: int) -> tuple[Mention, str | Non
     lead = text[lo : q.open_mark].rstrip()
     if not lead.endswith(":") or len(lead.split()) > 12:
         return None
-    mention = sentence_subject(text, lo, lo + len(lead) - 1)
-    if mention is None or mention.kind not in ("name", "pronoun", "description"):
+    mention = sentence_subject(text, lo, lo + len(lead) - 1) or colon_label(text, lo, lo + len(lead))
+    if mention is None or mention.kind not in ("name", "pronoun", "description", "org"):
         return None
     return mention, None, lead
 

@@ -12,15 +12,15 @@ from __future__ import annotations
 import re
 
 from service.extraction.attribution.parse import parse_all
-from service.extraction.attribution.reported import Reported, trim_clause
-from service.extraction.cues import ANONYMITY_RE, SAY_VERBS, wordset
+from service.extraction.attribution.reported import DATELINE_RE, Reported, trim_clause
+from service.extraction.cues import ANONYMITY_RE, ORG_NOUNS, SAY_VERBS, TITLE_WORDS, wordset
 from service.extraction.speakers.mentions import Mention, parse_mention
 
 # Speech verbs read off the parse: the patterns' verbs, and verbs that report with an object.
 OBJECT_VERBS = wordset(
     "denied denies confirmed confirms announced announces acknowledged acknowledges admitted admits "
     "stressed stresses emphasized emphasised emphasizes urged urges demanded demands proposed proposes "
-    "promised promises pledged pledges vowed vows predicted predicts suggested suggests rejected rejects "
+    "promised promises pledged pledges vowed vows predicted predicts suggested suggests "
     "disputed disputes reiterated reiterates"
 )
 # "called for a recount", "complained of delays", "asked about the pier", "warned of a shortage".
@@ -56,8 +56,15 @@ _GROUP_PRONOUNS = wordset("those some many others most several few both")
 
 def reported_in_sentences(text: str, spans: list[tuple[int, int]]) -> list[list[Reported]]:
     """For each sentence span of `text`, the reported statements its parse shows (often none)."""
+    # "PORT ALBAN, Meridia (AP) — ...": the dateline is no part of the sentence's grammar (nor a speaker).
+    spans = [(_after_dateline(text, s, e), e) for s, e in spans]
     docs = parse_all(text[s:e] for s, e in spans)
     return [_read(doc, s, text) for doc, (s, _) in zip(docs, spans, strict=True)]
+
+
+def _after_dateline(text: str, start: int, end: int) -> int:
+    dateline = DATELINE_RE.match(text, start, end)
+    return dateline.end() if dateline else start
 
 
 def _read(doc, base: int, text: str) -> list[Reported]:
@@ -106,8 +113,8 @@ def _content(doc, verb) -> tuple[int, int] | None:
         return None  # "asks that donations be made": a request; "asked whether ..." is a question put
     if clause:
         tokens = list(clause[0].subtree)
-        if len(tokens) < _MIN_CLAUSE_WORDS:
-            return None
+        if len(tokens) < _MIN_CLAUSE_WORDS or clause[0].pos_ not in ("VERB", "AUX"):
+            return None  # "declared Quiroga the winner": a small clause with no verb is an object
         if clause[0].i > verb.i:
             # "said the memos held secrets, but most were routine": what the verb governs after the clause
             # (a second conjunct, a time) belongs to the statement; trim_clause cuts reporters' tails.
@@ -184,8 +191,11 @@ def _mention(doc, head, base: int) -> Mention | None:
         return Mention(head.text, base + head.idx, "pronoun")
     if head.pos_ == "PROPN":
         chain = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
-        name = " ".join(t.text for t in [*chain, head])
-        role_words = [t.text for t in tokens if t.i < (chain[0].i if chain else head.i) and t.dep_ != "det"]
+        while chain and chain[0].lower_.strip(".") in TITLE_WORDS:
+            chain.pop(0)  # "Minister" in "Oil Minister Tariq al-Fadhli" is the role
+        first = chain[0] if chain else head
+        name = doc.text[first.idx : head.idx + len(head.text)]
+        role_words = [t.text for t in tokens if t.i < first.i and t.dep_ != "det"]
         role = " ".join(role_words) or None
         kind = "org" if any(e.label_ in ("ORG", "GPE", "NORP") and head in e for e in doc.ents) else "name"
         return Mention(phrase, base + start, kind, name, role if kind == "name" else None)
@@ -197,5 +207,7 @@ def _mention(doc, head, base: int) -> Mention | None:
     definite = first in ("the", "his", "her", "their", "its") or tokens[0].dep_ == "poss"
     plural = head.tag_ == "NNPS" or head.tag_ == "NNS"
     name = phrase[len(tokens[0].text) :].strip() if first in ("the", "a", "an") else phrase
+    if head.lower_ in ORG_NOUNS:  # "An observer mission from the Organization of American States"
+        return Mention(phrase, base + start, "org", name, None, False, definite)
     anonymous = plural or not definite or bool(ANONYMITY_RE.search(phrase))
     return Mention(phrase, base + start, "description", name, name, anonymous, definite)

@@ -54,7 +54,7 @@ _AGENCIES = (
     r"AP|Reuters|AFP|CNN|UPI|Bloomberg|dpa|DPA|Xinhua|TASS|Tass|Sputnik|RIA Novosti|Interfax|IANS|PTI|"
     r"ANI|EFE|Anadolu|BBC|NHK|Kyodo|Yonhap|IRNA|SANA|Al Jazeera|CBS|NBC|ABC|CNBC|Fox News|The Hill"
 )
-_DATELINE_RE = re.compile(
+DATELINE_RE = re.compile(
     r"(?:[A-Z][A-Z.'-]+(?:\s+[A-Z][A-Z.'-]+)*(?:,\s+[A-Z][\w.]*(?:\s+[A-Z]?[\w.]+)?)?\s*(?:\([^)]{1,40}\))?"
     r"\s*[\u2014\u2013-]{1,2}\s+"
     rf"|(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}(?:,\s+[A-Z][\w.]*(?:\s+\d{{1,2}})?)?\s*)?\((?:{_AGENCIES})\)"
@@ -140,7 +140,7 @@ def _source_mention(src: str, at: int) -> Mention | None:
 
 def find_reported(text: str, start: int, end: int) -> Reported | None:
     """The reported statement a sentence makes, if any; quoted fragments inside stay part of it."""
-    dateline = _DATELINE_RE.match(text, start, end)
+    dateline = DATELINE_RE.match(text, start, end)
     if dateline:
         start = dateline.end()  # "MIAMI (AP) — Officials said ...": the dateline is neither speaker nor claim
     found = _according(text, start, end) or _find_cued(text, start, end)
@@ -191,7 +191,7 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
         lead = text[start:lead_end].rstrip()
         after_ok = inverted or only_adjuncts_after(text, cue.end(), end, verb)
         if lead.endswith(",") and after_ok and _words(lead) >= 4:
-            dateline = _DATELINE_RE.match(text, start, lead_end)
+            dateline = DATELINE_RE.match(text, start, lead_end)
             c_from = dateline.end() if dateline else start
             intro = _INTRO_RE.match(text, c_from, lead_end)
             c_from = intro.end() if intro and _words(text[intro.end() : lead_end]) >= 6 else c_from
@@ -203,10 +203,30 @@ def _find_cued(text: str, start: int, end: int) -> Reported | None:
         )
         if lead.endswith(",") and tagged is not None:
             # "The new rules, she said, would ...": the whole sentence; after an opener only what follows.
-            dateline = _DATELINE_RE.match(text, start, lead_end)
+            dateline = DATELINE_RE.match(text, start, lead_end)
             c_from = dateline.end() if dateline else start
             intro = _INTRO_RE.fullmatch(text, c_from, lead_end)
             c_start, c_end = trim_clause(text, tagged if intro else c_from, end)
             if _words(text[c_start:c_end]) >= 4:
                 return Reported(c_start, c_end, mention, cue.group("verb"), text[lead_end:tagged])
     return None
+
+
+# Verbs by which words are passed on: "a colleague had told him ...", "the mayor had said ...".
+_RELAY_VERBS = wordset("told tells said says")
+
+
+def relayed(text: str, rep: Reported) -> Reported:
+    """Words reported second-hand belong to who first said them: "Grant said a colleague had told him X"."""
+    inner = find_reported(text, rep.start, rep.end)
+    if (
+        inner is None
+        or inner.mention.start != rep.start
+        or inner.mention.kind == "pronoun"
+        or inner.cue.split()[-1].lower() not in _RELAY_VERBS
+    ):
+        return rep
+    if inner.mention.kind == "description" and not inner.mention.definite:
+        # "a colleague had told him": an unnamed source, not someone the article names next
+        return replace(inner, mention=replace(inner.mention, anonymous=True))
+    return inner

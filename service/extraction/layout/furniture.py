@@ -17,6 +17,9 @@ _CHROME_ANY_PATTERNS = [
     r"(?:copyright|\(c\))\s*(?:©|\(c\)|(?:19|20)\d\d).*|©.*",
     (r".{0,120}\ball rights reserved\b.*", ("all rights reserved",)),
     r"disclaimer\s*:.*",
+    # Notes from the desk about the article itself, never a statement in it.
+    r"(?:editor['\u2019]?s|editors['\u2019]|publisher['\u2019]s) notes?\s*[:.\u2014\u2013-].*",
+    r"(?:correction|clarification|update)s?\s*(?:\(\w[^)]{0,30}\))?\s*:\s*(?:an|a|the|this)\s.*",
     (
         r".*\b(?:contains copyrighted material|provisions of [\"“]?fair use|fair use[\"”]? (?:of|in an)).*",
         ("fair use", "copyrighted"),

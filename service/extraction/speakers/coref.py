@@ -4,13 +4,19 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 
 from service.extraction.cues import PARTY_WORDS, PLACES, TITLE_WORDS, wordset
+from service.extraction.speakers.descriptions import (
+    Person,
+    fits,
+    fits_context,
+    learn_gender,
+    named_body,
+    office_holder,
+)
 from service.extraction.speakers.mentions import Mention
 from service.extraction.speakers.names import (
     CALENDAR,
-    GENERIC_STEMS,
     NAME_RUN_RE,
     PLACE_NOUNS,
     SENTENCE_STARTERS,
@@ -21,33 +27,19 @@ from service.extraction.speakers.names import (
     occurrences,
     offices_clash,
     stems,
+    title_before,
 )
 from service.models import Speaker
 
 _CAP_WORD_RE = re.compile(r"\b([A-Z][a-z][\w-]*)(?:['\u2019]s)?\b")
 _THE_RE = re.compile(r"^(?:the|The)\s+")
-
-
-@dataclass
-class _Person:
-    name: str
-    role: str | None
-    anonymous: bool = False
-    organisation: bool = False
-    group: bool = False  # "officials", "two people familiar with ...": never "he" or "the official"
-    gender: str | None = None  # "f" / "m" when an honorific, a role word or a first name says so
+_HONORIFICS = wordset("mr mrs ms miss dr prof sir dame lord lady")
 
 
 _OBJECT_MARKERS = wordset(
     "told to with by of on for at from and about against asked called met thanked interviewed named "
     "criticized criticised praised accused urged"
 )
-
-
-def _owned_by(mention: Mention, person: _Person) -> bool:
-    """ "Smith's lawyer" is someone other than Smith."""
-    owner, apostrophe, _ = mention.name.replace("\u2019", "'").rpartition("'s ")
-    return bool(apostrophe and stems(owner) & stems(person.name))
 
 
 class Resolver:
@@ -68,8 +60,8 @@ class Resolver:
         # Inside quote marks a name is said, not saying: "The First Amendment ...", titles like “The X Hour”.
         self.quoted = sorted(quoted or [])
         self._quoted_starts = [s for s, _ in self.quoted]
-        self.people: dict[str, _Person] = {}  # surname (lower) -> person, for everyone named at a cue
-        self.others: dict[str, _Person] = {}  # full name -> a second person sharing a surname
+        self.people: dict[str, Person] = {}  # surname (lower) -> person, for everyone named at a cue
+        self.others: dict[str, Person] = {}  # full name -> a second person sharing a surname
         self.full_names: dict[str, tuple[str, str | None] | None] = {}
         for m in mentions:
             if m is not None and m.kind == "name" and len(m.name.split()) > 1:
@@ -78,27 +70,36 @@ class Resolver:
             if m is not None and m.kind == "name" and len(m.name.split()) == 1:
                 self._named(m)
         self.surnames = {m.name.split()[-1] for m in mentions if m is not None and m.kind == "name"}
-        self.recent: list[_Person] = []  # speakers so far, most recent last
+        self.recent: list[Person] = []  # speakers so far, most recent last
         self.last_pos = 0  # where the previous mention ended: people named after it are "he"/"she" candidates
 
-    def _register(self, name: str, role: str | None) -> _Person:
+    def _register(self, name: str, role: str | None) -> Person:
+        hint = role
+        if role and role.lower().rstrip(".") in _HONORIFICS:
+            role = None  # "Mrs Starling": a hint at gender, not a role
+        if role is None and " " in name:
+            at = self.text.find(
+                name
+            )  # "Prime Minister Eleanor Starling has vowed ...": the office first printed
+            line = self.text.rfind("\n", 0, max(at, 0)) + 1
+            role = title_before(self.text[line:at], at - line) if at > line else None
         key = name.split()[-1].lower()
         person = self.people.get(key)
         if person is not None and distinct(person.name, name):
             # "Marta Lindqvist" and "her son, Erik Lindqvist": two people; the surname goes to the one the
             # article prints first, as a bare surname later does.
-            other = self.others.setdefault(name, _Person(name, role))
+            other = self.others.setdefault(name, Person(name, role))
             if self.text.find(name) < self.text.find(person.name):
                 self.people[key], self.others[person.name] = other, person
             person = other
         elif person is None:
-            person = self.people[key] = _Person(name, role)
+            person = self.people[key] = Person(name, role)
         else:
             if len(name) > len(person.name):
                 person.name = name
             person.role = person.role or role
         # Role words first ("spokeswoman"), then the first name; a hint once found is kept.
-        person.gender = person.gender or gender(role, name.split()[0] if len(name.split()) > 1 else None)
+        person.gender = person.gender or gender(hint, name.split()[0] if len(name.split()) > 1 else None)
         return person
 
     def _full(self, surname: str) -> tuple[str, str | None] | None:
@@ -107,14 +108,14 @@ class Resolver:
             self.full_names[surname] = full_name(self.text, surname)
         return self.full_names[surname]
 
-    def _named(self, mention: Mention) -> _Person:
+    def _named(self, mention: Mention) -> Person:
         if len(mention.name.split()) == 1:
             found = self._full(mention.name)
             if found:
                 return self._register(found[0], mention.role or found[1])
         return self._register(mention.name, mention.role)
 
-    def _forward(self, index: int, mention: Mention) -> _Person | None:
+    def _forward(self, index: int, mention: Mention) -> Person | None:
         """The next named speaker whose role matches the description (or who is quoted right after it)."""
         want = stems(mention.name)
         for offset, later in enumerate(self.mentions[index + 1 :], start=index + 1):
@@ -128,11 +129,11 @@ class Resolver:
                 return person
         return None
 
-    def _named_since(self, start: int) -> _Person | None:
+    def _named_since(self, start: int) -> Person | None:
         """The person last named (as a speaker anywhere in the article) between the previous cue and here."""
         return self.named_between(self.last_pos, start)
 
-    def named_between(self, lo: int, hi: int, first: bool = False) -> _Person | None:
+    def named_between(self, lo: int, hi: int, first: bool = False) -> Person | None:
         """The person named last (or first) in text[lo:hi]: a speaker of the article, else a "First Last"."""
         best, who = (hi if first else -1), None
         for surname in self.surnames:
@@ -165,7 +166,7 @@ class Resolver:
                 return self._register(" ".join(words), None)
         return self._subject_surname(lo, hi, first)
 
-    def _subject_surname(self, lo: int, hi: int, first: bool) -> _Person | None:
+    def _subject_surname(self, lo: int, hi: int, first: bool) -> Person | None:
         """ "Calloway, in a jumpsuit, apologized.": a surname opening a sentence, printed in full elsewhere"""
         found = list(SUBJECT_SURNAME_RE.finditer(self.text, lo, hi))
         for m in (found if first else found[::-1])[:3]:
@@ -181,7 +182,7 @@ class Resolver:
         i = bisect_right(self._quoted_starts, at) - 1
         return i >= 0 and at < self.quoted[i][1]
 
-    def _backward(self, mention: Mention) -> _Person | None:
+    def _backward(self, mention: Mention) -> Person | None:
         want = stems(mention.name)
         people = [p for p in reversed(self.recent) if not p.organisation and not p.group]
         for person in people:
@@ -189,7 +190,7 @@ class Resolver:
                 return person
         return people[0] if people else None
 
-    def surname_in(self, lo: int, hi: int) -> _Person | None:
+    def surname_in(self, lo: int, hi: int) -> Person | None:
         """ "That was Lund's summary": the first surname in text[lo:hi] the article prints in full."""
         for m in _CAP_WORD_RE.finditer(self.text, lo, hi):
             word = m.group(1)
@@ -201,11 +202,11 @@ class Resolver:
                 return person or self._register(*found)
         return None
 
-    def person_named(self, mention: Mention) -> _Person:
+    def person_named(self, mention: Mention) -> Person:
         """The person a name mention outside any statement points at ("Smith" -> "John Smith")."""
         return self._named(mention)
 
-    def speaker_for(self, person: _Person) -> Speaker:
+    def speaker_for(self, person: Person) -> Speaker:
         """A Speaker record for a person found by `named_between`."""
         return Speaker(person.name, person.role, None, person.anonymous, person.organisation)
 
@@ -221,12 +222,13 @@ class Resolver:
         self.recent.append(person)
         return Speaker(person.name, person.role, mention.text, person.anonymous, person.organisation)
 
-    def _person(self, index: int, mention: Mention) -> _Person | None:
+    def _person(self, index: int, mention: Mention) -> Person | None:
         if mention.kind == "name":
             return self._named(mention)
         if mention.kind in ("org", "study"):
             name = _THE_RE.sub("", mention.name or mention.text)
-            return _Person(name, None, organisation=True)
+            body = self._named_body(name) if mention.definite else None
+            return body or Person(name, None, organisation=True)
         if mention.kind == "pronoun":
             people = [p for p in reversed(self.recent) if not p.organisation and not p.group]
             if mention.text.lower() == "they":
@@ -237,11 +239,11 @@ class Resolver:
             want = "f" if mention.text.lower() == "she" else "m"
             named = self._named_since(mention.start)
             if named is not None and named.gender in (None, want):
-                return named
+                return learn_gender(named, want)
             # The most recent person the pronoun does not contradict (a known other gender is skipped).
             fitting = [p for p in people if p.gender in (None, want)]
             if fitting or people:
-                return (fitting or people)[0]
+                return learn_gender((fitting or people)[0], want)
             return self._forward(index, mention)
         # A description: an anonymous source, someone named before, or (in a lede) someone named next.
         group = mention.anonymous and mention.name.split()[-1].lower().endswith(("s", "people", "police"))
@@ -250,8 +252,11 @@ class Resolver:
                 earlier = self._backward(mention)
                 if earlier is not None and earlier.anonymous:
                     return earlier
-            return _Person(mention.name, mention.role, anonymous=True, group=group)
+            return Person(mention.name, mention.role, anonymous=True, group=group)
         if mention.definite:
+            holder = self._holder(mention)
+            if holder is not None:  # "the prime minister": the person the article gives that office
+                return holder
             earlier = self._backward(mention)
             if earlier is not None and (earlier.anonymous or self._fits(mention, earlier)):
                 return earlier
@@ -261,29 +266,25 @@ class Resolver:
                 named.role = named.role or mention.name
                 return named
         elif self.recent:
-            return _Person(mention.name, mention.role, anonymous=True)
+            return Person(mention.name, mention.role, anonymous=True)
         later = self._forward(index, mention)
         if later is not None:
             return later
         # An office named but never its holder ("the Turkish foreign minister"): identified, not anonymous.
-        return _Person(mention.name, mention.role, anonymous=not mention.definite)
+        return Person(mention.name, mention.role, anonymous=not mention.definite)
 
-    def _fits_context(self, mention: Mention, person: _Person) -> bool:
+    def _named_body(self, noun: str) -> Person | None:
+        """ "The party said": the body the article just named as a speaker ("the Renewal Movement")."""
+        return named_body(noun, self.recent)
+
+    def _holder(self, mention: Mention) -> Person | None:
+        """The one named person whose role holds every telling word of a definite description."""
+        return office_holder(mention, (*self.people.values(), *self.others.values()))
+
+    def _fits_context(self, mention: Mention, person: Person) -> bool:
         """The words printed just before a person's name share a word with the description."""
-        at = self.text.find(person.name)  # "Rep. Jenna Ford, a Texas Republican," fits "the Texas Republican"
-        if _owned_by(mention, person):
-            return False
-        want = stems(mention.name) - GENERIC_STEMS
-        end = at + len(person.name)
-        # The words before the name in its sentence, and its appositive ("..., a Texas Republican,") if any.
-        start = max(0, at - 50, self.text.rfind(". ", 0, at) + 1)
-        appositive = self.text[end : end + 2] == ", " and self.text.find(",", end + 2, end + 60)
-        after = min(appositive if appositive and appositive > 0 else end, mention.start)
-        return 0 <= at < mention.start and bool(want & stems(self.text[start:after]))
+        return fits_context(self.text, mention, person)
 
-    def _fits(self, mention: Mention, person: _Person) -> bool:
+    def _fits(self, mention: Mention, person: Person) -> bool:
         """A definite description fits a person whose role shares a word with it, or it says little itself."""
-        if _owned_by(mention, person):
-            return False
-        want = stems(mention.name) - GENERIC_STEMS
-        return not want or bool(want & stems(f"{person.role} {person.name}"))
+        return fits(mention, person)

@@ -36,7 +36,8 @@ _PARTICIPLE_RE = re.compile(
     re.S,
 )
 _PP_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|for|at|with|in|from|on)\s+(?P<pp>.+)$", re.S)
-_INITIAL_CAP_RE = re.compile(r"^\(?[A-Z]")
+# A capital, after an opening bracket or a lower-case name particle: "al-Fadhli", "el-Sisi", "d'Arcy".
+_INITIAL_CAP_RE = re.compile(r"^\(?(?:(?:al|el|ad|as|ash|bin|ibn|abu|d|o)['\u2019-])?[A-Z\u00c0-\u00de]")
 _DESCRIPTOR_RE = re.compile(
     r"(?![a-z]+(?:ed|ing)\b)(?!(?:he|she|they|it|was|is|were|has|had|have)\b)[a-z]{3,}"
 )
@@ -100,7 +101,7 @@ def bare(word: str) -> str:
 
 
 def is_cap(word: str) -> bool:
-    """Whether a word starts with a capital (after an opening bracket)."""
+    """Whether a word starts with a capital (after an opening bracket or a particle such as "al-")."""
     return bool(_INITIAL_CAP_RE.match(word))
 
 

@@ -1,0 +1,84 @@
+"""Who a description points at: the person record coreference keeps, offices, bodies, role words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from service.extraction.cues import wordset
+from service.extraction.speakers.mentions import Mention
+from service.extraction.speakers.names import GENERIC_STEMS, stems
+
+# Offices one person holds at a time: "the prime minister", "the chancellor" name that one holder.
+_OFFICE_STEMS = stems("premier chancellor president governor mayor chairman chairwoman coxswain captain")
+# Bare nouns that stand for a body named just before ("the party", "the group"); "the ministry" or "the
+# company" need the body's own noun and are left to the patterns.
+_LOOSE_BODIES = wordset("party group movement alliance coalition organisation organization body bloc")
+_BODY_REACH = 3  # statements back a bare "the party" may point
+
+
+@dataclass
+class Person:
+    """Someone (or a body) the article makes speak, as coreference builds them up."""
+
+    name: str
+    role: str | None
+    anonymous: bool = False
+    organisation: bool = False
+    group: bool = False  # "officials", "two people familiar with ...": never "he" or "the official"
+    gender: str | None = None  # "f" / "m" when an honorific, a role word or a first name says so
+
+
+def owned_by(mention: Mention, person: Person) -> bool:
+    """ "Smith's lawyer" is someone other than Smith."""
+    owner, apostrophe, _ = mention.name.replace("\u2019", "'").rpartition("'s ")
+    return bool(apostrophe and stems(owner) & stems(person.name))
+
+
+def learn_gender(person: Person, gender_: str) -> Person:
+    """A person "he" or "she" points at is that gender from then on (a hint for later pronouns)."""
+    person.gender = person.gender or gender_
+    return person
+
+
+def named_body(noun: str, recent: list[Person]) -> Person | None:
+    """ "The party said": the body the article just named as a speaker ("the Renewal Movement")."""
+    if noun.lower() not in _LOOSE_BODIES:
+        return None
+    for person in reversed(recent[-_BODY_REACH:]):
+        if person.organisation and " " in person.name and any(w[:1].isupper() for w in person.name.split()):
+            return person
+    return None
+
+
+def office_holder(mention: Mention, people) -> Person | None:
+    """The one named person whose role holds every telling word of a definite description."""
+    want = stems(mention.name)
+    if len(want) < 2 and not want & _OFFICE_STEMS:
+        return None  # "the official", "the senator" say too little to pick one person by office
+    holders = [
+        p for p in people if p.role and not p.anonymous and want <= stems(p.role) and not owned_by(mention, p)
+    ]
+    return holders[0] if len({p.name for p in holders}) == 1 else None
+
+
+def fits_context(text: str, mention: Mention, person: Person) -> bool:
+    """The words printed just before a person's name share a word with the description."""
+    at = text.find(person.name)  # "Rep. Jenna Ford, a Texas Republican," fits "the Texas Republican"
+    if owned_by(mention, person):
+        return False
+    want = stems(mention.name) - GENERIC_STEMS
+    end = at + len(person.name)
+    # The words before the name in its sentence, and its appositive ("..., a Texas Republican,") if any.
+    start = max(0, at - 50, text.rfind(". ", 0, at) + 1)
+    appositive = text[end : end + 2] == ", " and text.find(",", end + 2, end + 60)
+    after = min(appositive if appositive and appositive > 0 else end, mention.start)
+    return 0 <= at < mention.start and bool(want & stems(text[start:after]))
+
+
+def fits(mention: Mention, person: Person) -> bool:
+    """A definite description fits a person whose role shares a word with it, or it says little itself."""
+    if owned_by(mention, person):
+        return False
+    want = stems(mention.name) - GENERIC_STEMS
+    # At least half its telling words: "the Nato secretary general" is not "Colonel General X".
+    return not want or 2 * len(want & stems(f"{person.role} {person.name}")) >= len(want)
