@@ -134,3 +134,49 @@ def test_mid_sentence_tag_keeps_the_whole_sentence():
         tagged and tagged[0].text == "The delay, she argued, was the board's fault and not the contractor's"
     )
     assert tagged[0].speaker.name == "Dana Reyes"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "source"),
+    [
+        (
+            "Ruiz leads Vance by 271 pledged delegates according to a count by The Associated Press, "
+            "but the senator has vowed to fight on.",
+            "Ruiz leads Vance by 271 pledged delegates",
+            "count by The Associated Press",
+        ),
+        (
+            "At the start of the race, Vance drew just 2% support, compared with 20% for Ruiz, "
+            "according to polls at the time.",
+            "Vance drew just 2% support, compared with 20% for Ruiz",
+            "polls at the time",
+        ),
+        (
+            "The county plan would raise only $1.1 million over the next decade, according to the "
+            "Budget Center - half a percent of its spending.",
+            "The county plan would raise only $1.1 million over the next decade",
+            "Budget Center",
+        ),
+        (
+            "(According to the city police department, it does not track scooter violations separately.)",
+            "it does not track scooter violations separately",
+            "city police department",
+        ),
+    ],
+)
+def test_according_to_documents_and_glossed_sources(sentence, statement, source):
+    found = {q.text.rstrip(".)"): q for q in _statements(sentence)}
+    assert statement in found, list(found)
+    assert found[statement].cue == "according to"
+    assert found[statement].speaker.name == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The death toll has reached 400, according to U.N. estimates.",
+        "The work was finished according to plan, with the last beams set in March.",
+    ],
+)
+def test_according_to_data_or_manner_is_no_statement(sentence):
+    assert _statements(sentence) == []

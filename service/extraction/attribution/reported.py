@@ -41,9 +41,16 @@ _ACCORDING_START_RE = re.compile(
     r"^\(?(?:(?:But|And|However|Yet|Still|Meanwhile|Now|Also)\s*,?\s+)?[Aa]ccording\s+to\s+(?P<src>[^,]{2,160}?),\s+"
 )
 # "..., according to Janelle Whitford, a housing economist at ...": the source may carry an appositive.
+# The source may be followed by the reporter's own gloss: "..., according to the Tax Policy Center - half
+# a point of output", "... according to exit polls (a sizable margin)", "..., according to leaders, compared
+# with ...".
 _ACCORDING_END_RE = re.compile(
-    r",\s+according\s+to\s+(?P<src>[^,;]{2,160}?(?:,\s+(?:a|an|the)\s[^,;]{2,120}?)?)\s*[.!?]?\s*$"
+    r"(?:,\s*|\s+)according\s+to\s+(?P<src>[^,;()\u2014\u2013]{2,160}?(?:,\s+(?:a|an|the)\s[^,;()]{2,120}?)?)"
+    r"\s*(?:[.!?]?\s*$|(?:[,;(]|\s[\u2014\u2013]|\s--?\s).*$)",
+    re.S,
 )
+# "according to plan": a manner, no source.
+_NO_SOURCE = wordset("plan plans schedule tradition custom script design form expectations")
 _ACCORDING_MID_RE = re.compile(r"^[^,]{8,}?,\s+according\s+to\s+(?P<src>[^,]{2,80}),\s+(?=\S+\s+\S+\s+\S+)")
 _SRC_STATEMENT_RE = re.compile(
     r"^(?P<who>.+?)['\u2019]s?\s+(?:statement|statements|remarks|comments|words|testimony|letter|"
@@ -60,6 +67,13 @@ DATELINE_RE = re.compile(
     rf"|(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,3}}(?:,\s+[A-Z][\w.]*(?:\s+\d{{1,2}})?)?\s*)?\((?:{_AGENCIES})\)"
     r"\s*(?:[\u2014\u2013-]{1,2}\s*)?)"
 )
+_MAX_SOURCE_WORDS = 14
+# Numbers attributed to "U.N. estimates" or "official figures" are data, not statements; polls are reported.
+_NOT_SOURCES = (DATA_NOUNS - {"polls", "records"}) | _NO_SOURCE
+_SOURCE_OPENERS = wordset(
+    "a an the state federal local exit new recent early its his her their polls polling court"
+)
+_ARTICLE_RE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
 _INTRO_RE = re.compile(
     r"(?:In|On|At|During|Meanwhile|However|But|Separately|Earlier|Later|Last|Also|Still|Yet|Now)\b"
     r"(?:\s+[\w'\u2019.-]+){0,6},\s+"
@@ -133,9 +147,15 @@ def _source_mention(src: str, at: int) -> Mention | None:
     stated = _SRC_STATEMENT_RE.match(src)
     if stated:
         src = stated.group("who")
-    if not src.split() or src.split()[-1].lower() in DATA_NOUNS:
+    words = src.split()
+    if not words or len(words) > _MAX_SOURCE_WORDS or words[-1].lower() in _NOT_SOURCES:
         return None
-    return parse_mention(src, at)
+    mention = parse_mention(src, at)
+    if mention is None and (words[0].lower() in _SOURCE_OPENERS or src[:1].isupper()):
+        # "according to a count by The Associated Press", "according to state law": a document or body
+        name = _ARTICLE_RE.sub("", src)
+        mention = Mention(src, at, "study", name, None, False, words[0].lower() == "the")
+    return mention
 
 
 def find_reported(text: str, start: int, end: int) -> Reported | None:
