@@ -8,7 +8,7 @@ from dataclasses import replace
 from service.extraction.attribution.attribution import sentence_subject
 from service.extraction.attribution.clauses import bare_clause
 from service.extraction.attribution.direct import Found, direct_quotes
-from service.extraction.attribution.parsed import SPEECH_WORD_RE, reported_in_sentences
+from service.extraction.attribution.parsed import PARTICIPLES, SPEECH_WORD_RE, reported_in_sentences
 from service.extraction.attribution.reported import (
     DATELINE_RE,
     Reported,
@@ -150,6 +150,8 @@ def _reported_speech(text: str, bounds, quoted: set, by_para) -> list[Found]:
     for (index, s, e), statements in zip(unsettled, parsed, strict=True):
         have = [f for f in found if f.para == index and s <= f.start < e]
         for rep in statements:
+            if have and rep.cue.lower() in PARTICIPLES:
+                continue  # "X said ..., noting that ...": the participle is X's, read by _added_clauses
             if not any(rep.start < f.end and f.start < rep.end for f in have):
                 found.append(_reported_found(rep, index, by_para))
     return found
@@ -194,6 +196,8 @@ def _added_clauses(text: str, bounds, found: list[Found], by_para) -> list[Found
             c_start, c_end = trim_clause(text, match.end(), e)
             if not (source or subject) or len(text[c_start:c_end].split()) < 3:
                 continue
+            if any(f.start < c_end and c_start < f.end for f in in_para.get(index, [])):
+                continue  # the parse already read this participle's clause
             has_quote = any(c_start <= q.start < c_end for q in by_para.get(index, []))
             item = Found(c_start, c_end, "mixed" if has_quote else "indirect", index, cue=match.group("verb"))
             if subject is not None:

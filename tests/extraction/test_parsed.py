@@ -180,3 +180,66 @@ def test_according_to_documents_and_glossed_sources(sentence, statement, source)
 )
 def test_according_to_data_or_manner_is_no_statement(sentence):
     assert _statements(sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "speaker", "cue"),
+    [
+        (
+            "Senator Ada Quill called the levy a tax on the poor.",
+            "the levy a tax on the poor",
+            "Ada Quill",
+            "called",
+        ),
+        (
+            "Councilman Eli Ward branded the plan a giveaway to developers.",
+            "the plan a giveaway to developers",
+            "Eli Ward",
+            "branded",
+        ),
+        (
+            "The governor has asked county leaders to reopen the shelters by Friday.",
+            "county leaders to reopen the shelters by Friday",
+            "governor",
+            "asked",
+        ),
+        (
+            "The mayor had been asked by the ethics committee to hand over the files.",
+            "to hand over the files",
+            "ethics committee",
+            "asked",
+        ),
+        (
+            "About four in 10 said they were angry with the way the state is run.",
+            "they were angry with the way the state is run",
+            "About four in 10",
+            "said",
+        ),
+        (
+            "The mayor, in an interview on Friday, barely dwelled on her rivals, saying that she was "
+            "already looking ahead to the fall.",
+            "she was already looking ahead to the fall",
+            "mayor",
+            "saying",
+        ),
+    ],
+)
+def test_naming_verbs_requests_and_group_subjects(sentence, statement, speaker, cue):
+    found = {q.text: q for q in _statements(sentence)}
+    hit = next((q for text, q in found.items() if text.startswith(statement)), None)
+    assert hit is not None, list(found)
+    assert hit.cue == cue
+    assert hit.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Asked whether the pier would reopen, the mayor smiled and walked on.",
+        "The two officials asked not to be named because the talks are private.",
+        "A resident of Elm Lane called police to report a man carrying a ladder.",
+        "The county would also lose road money, a provision critics dubbed the density rule.",
+    ],
+)
+def test_questions_requests_and_gaps_that_state_nothing(sentence):
+    assert all(q.cue not in ("asked", "Asked", "called", "dubbed") for q in _statements(sentence))

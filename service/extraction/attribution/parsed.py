@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from service.extraction.attribution.parse import parse_all
+from service.extraction.attribution.parsed_speaker import mention_for, questioner, span_of, subject_of
 from service.extraction.attribution.reported import DATELINE_RE, Reported, trim_clause
-from service.extraction.cues import ANONYMITY_RE, ORG_NOUNS, SAY_VERBS, TITLE_WORDS, wordset
-from service.extraction.speakers.mentions import Mention, parse_mention
+from service.extraction.cues import ANONYMITY_RE, FINDING_VERBS, SAY_VERBS, wordset
 
 # Speech verbs read off the parse: the patterns' verbs, and verbs that report with an object.
 OBJECT_VERBS = wordset(
@@ -34,7 +34,19 @@ PREPOSITION_OBJECTS = {
     "asked": "about",
     "asks": "about",
 }
-SPEECH_FORMS = SAY_VERBS | OBJECT_VERBS | frozenset(PREPOSITION_OBJECTS)
+# "called the plan a disgrace", "branded the move a breach": an object and what it is called.
+# ("described X as Y" is left out: a book or a study "describes", and the project reads that as no statement.)
+NAMING_VERBS = wordset("called calls call labeled labelled branded dubbed termed")
+# Participles that report (", saying ...", "calling it ..."): read like the finite verb.
+PARTICIPLES = wordset(
+    "saying telling adding noting arguing warning insisting claiming asking calling describing urging "
+    "explaining declaring announcing predicting suggesting acknowledging stressing denying"
+)
+QUESTION_VERBS = wordset("asked asks ask")
+# Findings ("the filing showed", "a report found") are the patterns' to judge, by their subject.
+SPEECH_FORMS = (
+    (SAY_VERBS - FINDING_VERBS) | OBJECT_VERBS | frozenset(PREPOSITION_OBJECTS) | NAMING_VERBS | PARTICIPLES
+)
 # Forms that are far more often plural nouns ("75 claims remain open"): they never make a sentence worth
 # parsing on their own, though the parse still reads them as verbs where it sees one.
 _NOUN_FORMS = wordset(
@@ -43,15 +55,13 @@ _NOUN_FORMS = wordset(
 )
 _TRIGGERS = sorted(SPEECH_FORMS - _NOUN_FORMS, key=len, reverse=True)
 # A sentence is worth parsing only when one of these words is in it (a cheap test before the parse).
-SPEECH_WORD_RE = re.compile(r"\b(?:" + "|".join(_TRIGGERS) + r")\b")
-_PRONOUNS = wordset("he she they it He She They It")
+SPEECH_WORD_RE = re.compile(r"\b(?:" + "|".join(_TRIGGERS) + r")\b", re.I)
 _RELATIVES = wordset("who which that whom Who Which That")
-_CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})  # parts of a subject's subtree that are no mention
 _MIN_CLAUSE_WORDS = 3
 _MIN_OBJECT_WORDS = 2
 _NEGATIONS = wordset("not n't never no")
+_CLOSING_MARKS = ('"', "\u201d")
 _QUESTION_WORDS = wordset("whether if why how what when where who")
-_GROUP_PRONOUNS = wordset("those some many others most several few both")
 
 
 def reported_in_sentences(text: str, spans: list[tuple[int, int]]) -> list[list[Reported]]:
@@ -83,47 +93,61 @@ def _read(doc, base: int, text: str) -> list[Reported]:
         content = _content(doc, verb)
         if content is None:
             continue
-        subject = _subject(verb)
-        mention = _mention(doc, subject, base) if subject is not None else None
+        subject = subject_of(verb)
+        mention = mention_for(doc, subject, base) if subject is not None else None
+        if mention is None and verb.lower_ in QUESTION_VERBS and verb.tag_ == "VBN":
+            mention = questioner(doc, verb, base)  # "was asked to ... by the committee": the asker named
         if mention is None:
-            continue
+            continue  # "Asked whether ..., she said": a reporter's question is no one's statement
         if verb.lower_ in ("reported", "reports") and mention.kind not in ("org", "name", "study"):
             continue  # "A caller reported that ...": a complaint logged, not a statement on record
         c_start, c_end = trim_clause(text, base + content[0], base + content[1])
         if c_end <= c_start or any(c_start < r.end and r.start < c_end for r in found):
             continue
         lead = text[base + doc[0].idx : c_start] + " " + text[c_end : base + len(doc.text)]
+        c_end = _close_quote(text, c_start, c_end)
+        if verb.lower_ in QUESTION_VERBS and ANONYMITY_RE.search(text, base + verb.idx, c_end):
+            continue  # "asked not to be named because ...": a condition of speaking, not what was said
         cue = verb.text
-        if verb.lower_ in PREPOSITION_OBJECTS and text[base + verb.idx : c_start].split()[1:]:
+        between = text[base + verb.idx + len(verb.text) : c_start].split()
+        if verb.lower_ in PREPOSITION_OBJECTS and between[-1:] == [PREPOSITION_OBJECTS[verb.lower_]]:
             cue = f"{verb.text} {PREPOSITION_OBJECTS[verb.lower_]}"  # "called for"
         found.append(Reported(c_start, c_end, mention, cue, " ".join(lead.split())))
     return found
 
 
-def _span(tokens) -> tuple[int, int]:
-    first, last = tokens[0], tokens[-1]
-    return first.idx, last.idx + len(last.text)
+def _close_quote(text: str, start: int, end: int) -> int:
+    """Take in the closing mark of a quote the statement opened: 'called her an "Aunt Tom."'."""
+    opened = text.count("\u201c", start, end) + text.count('"', start, end)
+    if opened % 2 == 0:
+        return end
+    for step in (0, 1):  # the mark right after, or after the sentence's stop inside it ('Tom."')
+        if text[end + step : end + step + 1] in _CLOSING_MARKS and not text[end : end + step].strip(".,!?"):
+            return end + step + 1
+    return end
 
 
 def _content(doc, verb) -> tuple[int, int] | None:
     """Character offsets (in the sentence) of what the verb reports, or None."""
     children = list(verb.children)
     clause = [c for c in children if c.dep_ == "ccomp"]
-    if clause and verb.lower_ in ("asked", "asks") and clause[0].left_edge.lower_ not in _QUESTION_WORDS:
+    if clause and verb.lower_ in QUESTION_VERBS and clause[0].left_edge.lower_ not in _QUESTION_WORDS:
         return None  # "asks that donations be made": a request; "asked whether ..." is a question put
-    if clause:
+    if clause and verb.lower_ not in NAMING_VERBS:
         tokens = list(clause[0].subtree)
         if len(tokens) < _MIN_CLAUSE_WORDS or clause[0].pos_ not in ("VERB", "AUX"):
             return None  # "declared Quiroga the winner": a small clause with no verb is an object
+        if tokens[0].lower_ == "that" and tokens[0].dep_ == "mark":
+            tokens = tokens[1:]  # the patterns' clauses start after "that" too
         if clause[0].i > verb.i:
             # "said the memos held secrets, but most were routine": what the verb governs after the clause
             # (a second conjunct, a time) belongs to the statement; trim_clause cuts reporters' tails.
             return tokens[0].idx, verb.right_edge.idx + len(verb.right_edge.text)
-        return _span(tokens)
+        return span_of(tokens)
     if verb.dep_ == "parataxis" and verb.i > verb.head.i:
         # "The delay, she argued, was the board's fault.": the sentence around the tag is the statement.
         words = [t for t in doc if not t.is_punct]
-        return _span(list(doc)) if len(words) >= _MIN_CLAUSE_WORDS + 2 else None
+        return span_of(list(doc)) if len(words) >= _MIN_CLAUSE_WORDS + 2 else None
     low = verb.lower_
     objects = [c for c in children if c.dep_ in ("dobj", "obj")]
     if low in OBJECT_VERBS and objects:
@@ -133,81 +157,43 @@ def _content(doc, verb) -> tuple[int, int] | None:
             tokens = tokens + list(more[0].subtree)
         words = [t for t in tokens if not t.is_punct]
         if len(words) >= _MIN_OBJECT_WORDS and not all(t.pos_ == "PRON" for t in words):
-            return _span(sorted(tokens, key=lambda t: t.i))
+            return span_of(sorted(tokens, key=lambda t: t.i))
         return None
+    if low in NAMING_VERBS and objects and verb.dep_ not in ("relcl", "acl") and objects[0].lower_ != "what":
+        # "called the plan a disgrace", "described the move as a breach of trust"
+        named = [c for c in children if c.i > objects[0].i and (_names_object(c) or c.dep_ == "dobj")]
+        after = doc.text[objects[0].idx : verb.right_edge.idx + 2]
+        quoted = any(mark in after for mark in ('"', "\u201c", "\u201d", "''"))
+        if named and not quoted:  # 'called the audit "laughable"' is a short quote, the quote finder's
+            return objects[0].left_edge.idx, named[0].right_edge.idx + len(named[0].right_edge.text)
     preposition = PREPOSITION_OBJECTS.get(low)
     if preposition:
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ == preposition]
         if preps and len(list(preps[0].subtree)) > _MIN_OBJECT_WORDS:
-            return _span(list(preps[0].subtree)[1:])
-    if low in ("asked", "asks"):
-        clause = [c for c in children if c.dep_ in ("xcomp", "advcl") and c.i > verb.i]
-        if clause and clause[0].left_edge.lower_ in _QUESTION_WORDS:
-            return _span(list(clause[0].subtree))
+            return span_of(list(preps[0].subtree)[1:])
+    if low in QUESTION_VERBS:
+        return _question(verb, children, objects)
     return None
 
 
-def _subject(verb):
-    """The token that heads who is speaking: the verb's subject, or the subject it shares with another."""
-    seen = 0
-    while verb is not None and seen < 4:
-        seen += 1
-        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
-        if subjects and subjects[0].dep_ == "nsubj":
-            subject = subjects[0]
-            if subject.lower_ in _RELATIVES and verb.dep_ == "relcl":
-                return verb.head  # "the treasurer, who said ...": the noun the clause hangs from
-            return subject
-        if subjects:
-            return None  # a passive ("was told that ..."): the speaker is elsewhere or nobody
-        if verb.dep_ == "relcl":
-            return verb.head
-        if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
-            # "Ramos urged ... and said ...", "... , saying ...", "went on to say ...": the head's subject.
-            if verb.dep_ == "advcl" and verb.tag_ != "VBG":
-                return None
-            verb = verb.head
-            continue
-        return None
+def _names_object(token) -> bool:
+    """The complement that says what a naming verb's object is called: "a disgrace", "as a breach"."""
+    if token.dep_ in ("oprd", "xcomp", "ccomp", "attr"):
+        return not any(t.lower_ == "to" and t.dep_ == "aux" for t in token.lefts)  # "called police to report"
+    return token.dep_ in ("prep", "advcl") and any(t.lower_ == "as" for t in (token, token.left_edge))
+
+
+def _question(verb, children, objects) -> tuple[int, int] | None:
+    """What was asked: "whether ...", "the council to ...", "to preserve them", "a question about ..."."""
+    clause = [c for c in children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > verb.i]
+    if clause and clause[0].left_edge.lower_ in _QUESTION_WORDS:
+        return span_of(list(clause[0].subtree))
+    infinitive = [c for c in clause if c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.lefts)]
+    if infinitive:  # "asked Republican leaders to disavow him", "was asked to preserve them"
+        to = infinitive[0]
+        first = objects[0].left_edge if objects and objects[0].i < to.i else to.left_edge
+        return first.idx, infinitive[0].right_edge.idx + len(infinitive[0].right_edge.text)
+    passive = any(c.dep_ == "nsubjpass" for c in children)
+    if passive and objects and len(list(objects[0].subtree)) >= _MIN_CLAUSE_WORDS:
+        return span_of(list(objects[0].subtree))  # "was asked a question about police violence"
     return None
-
-
-def _mention(doc, head, base: int) -> Mention | None:
-    """The speaker mention a subject token heads, read by the mention grammar or else from the parse."""
-    cut = {t.i for c in head.children if c.dep_ in _CUT_DEPS and c.i > head.i for t in c.subtree}
-    tokens = [t for t in head.subtree if t.i not in cut]
-    while tokens and (tokens[-1].is_punct or tokens[-1].dep_ == "cc"):
-        tokens.pop()
-    while tokens and tokens[0].is_punct:
-        tokens.pop(0)
-    if not tokens:
-        return None
-    start, end = _span(tokens)
-    phrase = doc.text[start:end]
-    mention = parse_mention(phrase, base + start)
-    if mention is not None:
-        return mention
-    if head.text in _PRONOUNS:
-        return Mention(head.text, base + head.idx, "pronoun")
-    if head.pos_ == "PROPN":
-        chain = [t for t in head.lefts if t.dep_ in ("compound", "flat") and t.pos_ == "PROPN"]
-        while chain and chain[0].lower_.strip(".") in TITLE_WORDS:
-            chain.pop(0)  # "Minister" in "Oil Minister Tariq al-Fadhli" is the role
-        first = chain[0] if chain else head
-        name = doc.text[first.idx : head.idx + len(head.text)]
-        role_words = [t.text for t in tokens if t.i < first.i and t.dep_ != "det"]
-        role = " ".join(role_words) or None
-        kind = "org" if any(e.label_ in ("ORG", "GPE", "NORP") and head in e for e in doc.ents) else "name"
-        return Mention(phrase, base + start, kind, name, role if kind == "name" else None)
-    if head.lower_ in _GROUP_PRONOUNS:  # "those surveyed say", "many in the party said"
-        return Mention(phrase, base + start, "description", phrase, phrase, True, False)
-    if head.pos_ != "NOUN":
-        return None
-    first = tokens[0].lower_
-    definite = first in ("the", "his", "her", "their", "its") or tokens[0].dep_ == "poss"
-    plural = head.tag_ == "NNPS" or head.tag_ == "NNS"
-    name = phrase[len(tokens[0].text) :].strip() if first in ("the", "a", "an") else phrase
-    if head.lower_ in ORG_NOUNS:  # "An observer mission from the Organization of American States"
-        return Mention(phrase, base + start, "org", name, None, False, definite)
-    anonymous = plural or not definite or bool(ANONYMITY_RE.search(phrase))
-    return Mention(phrase, base + start, "description", name, name, anonymous, definite)
