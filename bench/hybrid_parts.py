@@ -81,7 +81,7 @@ def build_vectors(
     return mapped, {"made_s": made_s, "build_s": build_s, "load_s": load_s}
 
 
-def encoding_rate(model: Encoder, count: int = 1_000) -> tuple[float, str]:
+def encoding_rate(model: Encoder, count: int = 300) -> tuple[float, str]:
     """Statements per second the model encodes on one thread (real statements when the data is there)."""
     texts, source = real_sentences(count), "real statements"
     if len(texts) < count:
