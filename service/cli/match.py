@@ -63,8 +63,16 @@ def _cell(value, width: int) -> str:
 def format_table(body: dict, columns: int = 120) -> str:
     """Render a /match answer as aligned rows: score, speaker, said_on, outlet, text excerpt."""
     matches = body.get("matches") or []
-    if not matches:
+    near = body.get("near_misses") or []
+    if not matches and not near:
         return f"No statement matches {body['claim']!r}."
+    if not matches:  # nothing reached min_score: say so, then the closest statements
+        return f"{body.get('message') or ''}\nNear misses:\n" + _rows(near, columns)
+    return _rows(matches, columns) + f"\n{len(matches)} match(es) in {body['took_ms']:.0f} ms"
+
+
+def _rows(matches: list, columns: int) -> str:
+    """Aligned rows of matches: score, speaker, said_on, outlet, text excerpt."""
     fixed = SCORE_WIDTH + SPEAKER_WIDTH + DATE_WIDTH + OUTLET_WIDTH + 4 * 2
     text_width = max(20, columns - fixed - 2)
     widths = (SCORE_WIDTH, SPEAKER_WIDTH, DATE_WIDTH, OUTLET_WIDTH, text_width)
@@ -82,5 +90,4 @@ def format_table(body: dict, columns: int = 120) -> str:
             _cell(quote["text"], text_width),
         )
         lines.append("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip())
-    lines.append(f"{len(matches)} match(es) in {body['took_ms']:.0f} ms")
     return "\n".join(lines)

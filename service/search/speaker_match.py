@@ -24,6 +24,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz.distance import OSA, Indel
+
 from service.extraction.cues import ORG_NOUNS, PERSON_NOUNS, STUDY_NOUNS, TITLE_WORDS
 from service.models import Speaker
 
@@ -79,6 +81,7 @@ _SUFFIXES = _word_set("jr sr ii iii iv")
 _PHRASES = ("united states", "united kingdom", "saudi arabia", "united nations", "european union")
 _PHRASES += ("secretary general", "director general", "state department", "white house", "secretary of state")
 SHARE_NEEDED = 0.75  # of a description's words found in the speaker's record
+MIN_RESPELT = 5  # a surname this long misspelt by one slip (see _slip) still names the speaker
 UNKNOWN_SHARE = 0.5  # below this share found (and no other conflict), the description is someone else
 # Portfolios: a ministry or department of one is not of another.
 _PORTFOLIOS = _word_set(
@@ -163,6 +166,7 @@ def speaker_verdict(mention: str, speaker: Speaker) -> tuple[str, str]:
     possessors = _tokens(" ".join(re.findall(r"([\w.-]+)['’]s\s+\w", mention)))
     described = f"{who} ({speaker.role})" if speaker.role and speaker.role != who else who
     conflict = f"claim names {mention}; the statement's speaker is {described}"
+    claimed |= _respelt(claimed - possessors, surname_parts)
     if surname_parts and surname_parts <= claimed - possessors:
         if _other_given_name(mention, speaker.name or ""):
             return "conflicting", f"claim names {mention}, not the statement's speaker {who}"
@@ -187,6 +191,21 @@ def speaker_verdict(mention: str, speaker: Speaker) -> tuple[str, str]:
     if _proper_words(mention) - known or len(covered) < UNKNOWN_SHARE * len(claimed):
         return "conflicting", conflict  # a name or body the record lacks, or a description that misses
     return "unknown", f"claim names {mention}; the record of {described} neither confirms nor contradicts it"
+
+
+def _respelt(words: set[str], surname_parts: set[str]) -> set[str]:
+    """The speaker's surname parts that a word of the mention misspells ("Lavorv", "Siberel", "Puttin")."""
+    return {
+        part for part in surname_parts for word in words if len(part) >= MIN_RESPELT and _slip(word, part)
+    }
+
+
+def _slip(word: str, name: str) -> bool:
+    """One typing slip: a letter dropped or doubled, or two neighbours swapped. A letter replaced by
+    another makes another name ("Osama" is not "Obama")."""
+    if word == name or word[:1] != name[:1]:
+        return False
+    return Indel.distance(word, name) <= 1 or (OSA.distance(word, name) == 1 and sorted(word) == sorted(name))
 
 
 def _proper_words(mention: str) -> set[str]:

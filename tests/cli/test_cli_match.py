@@ -87,3 +87,21 @@ def test_openapi_command_writes_the_committed_document(tmp_path, capsys):
     assert yaml.safe_load(out.read_text())["openapi"].startswith("3.")
     assert main(["openapi"]) == 0
     assert capsys.readouterr().out == out.read_text()
+
+
+def test_table_shows_near_misses_when_nothing_reaches_min_score():
+    near = {
+        "score": 12.5,
+        "quote": {"text": "the closest", "said_on": None, "speaker": {"name": "X"}, "article": None},
+    }
+    body = {
+        "claim": "c",
+        "matches": [],
+        "near_misses": [near],
+        "message": "No statement scores 30 or more.",
+        "took_ms": 1,
+    }
+    lines = format_table(body, columns=100).splitlines()
+    assert lines[0] == "No statement scores 30 or more."
+    assert lines[1] == "Near misses:"
+    assert lines[4].startswith(" 12.5  X") and lines[4].endswith("the closest")
