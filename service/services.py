@@ -13,7 +13,8 @@ import time
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
-from service.batch.output import import_sources
+from service.batch.output import import_sources, known_vectors
+from service.batch.vectors import PrecomputedEncoder
 from service.config import Settings
 from service.ingest.articles import IngestReport, ingest_paths, ingest_text
 from service.ingest.html import UnreadableArticle as UnreadableArticle  # raised by add_article
@@ -51,9 +52,12 @@ def is_new(store: Store) -> bool:
 
 
 def open_search(
-    settings: Settings, store: Store, *, resave_after: int | None = None, progress=None
+    settings: Settings, store: Store, *, resave_after: int | None = None, progress=None, known_vectors=None
 ) -> HybridIndex:
-    """The lexical index and (unless CLAIMTRACE_EMBEDDINGS=off) the statement vectors, brought up to date."""
+    """The lexical index and (unless CLAIMTRACE_EMBEDDINGS=off) the statement vectors, brought up to date.
+
+    `known_vectors` ({text: vector}, from batch-extract) spares encoding those statements again.
+    """
     saves = {} if resave_after is None else {"resave_after": resave_after}
     lexical = open_index(store, index_folder(settings), **saves)
     if not settings.embeddings:
@@ -63,7 +67,8 @@ def open_search(
 
     encoder = load_encoder()
     folder = Path(settings.data_dir) / VECTORS_FOLDER
-    vectors = open_vectors(store, folder, encoder, progress=progress, **saves)
+    encoding = PrecomputedEncoder(encoder, known_vectors) if known_vectors else encoder
+    vectors = open_vectors(store, folder, encoding, progress=progress, **saves)
     return HybridIndex(lexical, vectors, encoder)
 
 
@@ -293,7 +298,8 @@ def import_quotes(
         if update_index and any(report.added for report in reports):
             # The next start-up then only maps the saved index instead of replaying the import.
             started = time.monotonic()
-            index = open_search(settings, store, resave_after=1, progress=on_vectors)
+            known = known_vectors(paths) if settings.embeddings else None
+            index = open_search(settings, store, resave_after=1, progress=on_vectors, known_vectors=known)
             if on_index:
                 on_index(len(index), time.monotonic() - started)
     finally:

@@ -3,6 +3,7 @@
 OUTPUT_DIR/statements/part-NNNNN  the lines of `python -m service extract`, in input order
 OUTPUT_DIR/articles/part-NNNNN    the lines of `extract --articles` (+ url), given metadata filling gaps
 OUTPUT_DIR/failures/part-NNNNN    {"article", "reason"} for each input that yielded nothing
+OUTPUT_DIR/vectors/part-NNNNN.npy with embeddings: one statement vector per statements/ line
 
 One pass: every task extracts its partition and writes its three part files (`parts.py`), and
 returns its counts to the driver, so nothing is kept in memory or read twice.
@@ -27,6 +28,7 @@ from service.batch.records import (
     records_from_table,
 )
 from service.batch.sources import Inputs
+from service.batch.vectors import prepare_vectors
 
 ARTICLES_PER_PARTITION = 250  # small enough to balance the executors, large enough to amortise a task
 
@@ -84,6 +86,7 @@ def run_batch(
     *,
     partitions: int | None = None,
     gzip: bool = False,
+    embeddings: bool = False,
     report_progress=None,
     interval: float = 5.0,
 ) -> BatchReport:
@@ -93,10 +96,14 @@ def run_batch(
     started = time.monotonic()
     records = _records(session, inputs, counters, partitions)
     prepare(output_dir)
+    if embeddings:
+        prepare_vectors(output_dir)
     total = len(inputs.files) if not (inputs.line_files or inputs.table_files) else None
     with Reporter(context, counters, total, report_progress or (lambda _: None), interval):
         # Counts come back with each task's result, so a retried task is counted once.
-        summaries = records.mapPartitionsWithIndex(partial(write_partition, output_dir, gzip)).collect()
+        summaries = records.mapPartitionsWithIndex(
+            partial(write_partition, output_dir, gzip, embeddings)
+        ).collect()
     mark_done(output_dir)
     report = BatchReport(partitions=len(summaries))
     for summary in sorted(summaries, key=lambda item: item["partition"]):

@@ -39,6 +39,17 @@ def article_metadata(folder: str | Path) -> dict[str, dict]:
     return found
 
 
+def known_vectors(paths: list[str]) -> dict:
+    """{statement text: vector} computed by batch-extract in the output folders among `paths`."""
+    from service.batch.vectors import precomputed
+
+    found: dict = {}
+    for path in paths:
+        if is_batch_output(path):
+            found.update(precomputed(path, part_files(Path(path) / STATEMENTS)))
+    return found
+
+
 def import_sources(path: str) -> list[tuple[str, dict[str, dict] | None]]:
     """What to import for a path: a batch output folder is its statement parts and its articles' metadata."""
     if not is_batch_output(path):

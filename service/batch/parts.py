@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from service.batch.records import ARTICLE, FAILURE, STATEMENT, Record
+from service.batch.vectors import VECTORS, import_text, write_vectors
 
 FOLDERS = {STATEMENT: "statements", ARTICLE: "articles", FAILURE: "failures"}
 MAX_KEPT_FAILURES = 1_000  # per partition: all are written, these come back to the driver to print
@@ -39,14 +40,17 @@ def _open(path: Path, compressed: bool):
     return open(path, "w", encoding="utf-8", newline="\n")
 
 
-def write_partition(output_dir: str, compressed: bool, index: int, records: Iterable[Record]) -> list[dict]:
-    """Write one partition's records; [summary] with its counts and its first failures."""
+def write_partition(
+    output_dir: str, compressed: bool, embed: bool, index: int, records: Iterable[Record]
+) -> list[dict]:
+    """Write one partition's records (and its statement vectors); [summary]: counts, first failures."""
     attempt = uuid.uuid4().hex
     name = part_name(index, compressed)
     paths = {kind: Path(output_dir, folder, name) for kind, folder in FOLDERS.items()}
     temporary = {kind: path.with_name(f".{name}.{attempt}.tmp") for kind, path in paths.items()}
     counts = dict.fromkeys(FOLDERS, 0)
     failures: list[dict] = []
+    texts: list[str] = []
     handles = {kind: _open(path, compressed) for kind, path in temporary.items()}
     try:
         for kind, line in records:
@@ -54,6 +58,10 @@ def write_partition(output_dir: str, compressed: bool, index: int, records: Iter
             counts[kind] += 1
             if kind == FAILURE and len(failures) < MAX_KEPT_FAILURES:
                 failures.append(json.loads(line))
+            elif kind == STATEMENT and embed:
+                texts.append(import_text(line))
+        if embed:
+            write_vectors(output_dir, index, texts)
     except BaseException:
         for handle in handles.values():
             handle.close()
@@ -69,5 +77,6 @@ def write_partition(output_dir: str, compressed: bool, index: int, records: Iter
 
 def mark_done(output_dir: str) -> None:
     """Mark every folder complete (as Spark's committers do) once all tasks are done."""
-    for folder in FOLDERS.values():
-        Path(output_dir, folder, SUCCESS).touch()
+    for folder in (*FOLDERS.values(), VECTORS):
+        if Path(output_dir, folder).is_dir():
+            Path(output_dir, folder, SUCCESS).touch()

@@ -37,6 +37,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--partitions", type=int, default=None, help="partitions to spread the inputs over")
     parser.add_argument("--gzip", action="store_true", help="write part files gzip-compressed")
     parser.add_argument(
+        "--no-embeddings",
+        action="store_true",
+        help="skip the statement vectors (also off with CLAIMTRACE_EMBEDDINGS=off)",
+    )
+    parser.add_argument(
         "--conf", type=_setting, action="append", default=[], metavar="KEY=VALUE", help="a Spark setting"
     )
     parser.add_argument(
@@ -56,6 +61,7 @@ def run(args: argparse.Namespace) -> int:
     """Run the job; 0 when every input yielded its statements, 1 when some failed, 2 when it could not run."""
     from service.batch.job import run_batch
     from service.batch.session import SparkUnavailable, spark_session
+    from service.config import Settings
 
     if not Path(args.input_dir).is_dir():
         print(f"batch-extract: {args.input_dir} is not a folder", file=sys.stderr)
@@ -81,6 +87,7 @@ def run(args: argparse.Namespace) -> int:
                 args.output_dir,
                 partitions=args.partitions,
                 gzip=args.gzip,
+                embeddings=not args.no_embeddings and Settings.from_env().embeddings,
                 report_progress=_print_progress,
                 interval=args.progress_seconds,
             )

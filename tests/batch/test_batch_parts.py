@@ -23,7 +23,7 @@ def _files(folder):
 
 def test_a_partition_writes_its_three_parts_and_returns_its_counts(tmp_path):
     prepare(str(tmp_path))
-    (summary,) = write_partition(str(tmp_path), False, 3, iter(RECORDS))
+    (summary,) = write_partition(str(tmp_path), False, False, 3, iter(RECORDS))
     assert summary == {
         "partition": 3,
         "counts": {STATEMENT: 1, ARTICLE: 1, FAILURE: 1},
@@ -32,7 +32,7 @@ def test_a_partition_writes_its_three_parts_and_returns_its_counts(tmp_path):
     assert _files(tmp_path) == ["articles/part-00003", "failures/part-00003", "statements/part-00003"]
     assert (tmp_path / "articles" / "part-00003").read_text(encoding="utf-8") == RECORDS[1][1] + "\n"
     # A retried or speculative attempt rewrites the same files, never a second copy.
-    write_partition(str(tmp_path), False, 3, iter(RECORDS))
+    write_partition(str(tmp_path), False, False, 3, iter(RECORDS))
     assert len(_files(tmp_path)) == 3
     mark_done(str(tmp_path))
     assert (tmp_path / "statements" / "_SUCCESS").exists()
@@ -46,12 +46,12 @@ def test_a_task_that_fails_midway_leaves_nothing_behind(tmp_path):
         raise RuntimeError("executor lost")
 
     with pytest.raises(RuntimeError):
-        write_partition(str(tmp_path), False, 0, broken())
+        write_partition(str(tmp_path), False, False, 0, broken())
     assert _files(tmp_path) == []
 
 
 def test_parts_can_be_gzip_compressed(tmp_path):
     prepare(str(tmp_path))
-    write_partition(str(tmp_path), True, 0, iter(RECORDS))
+    write_partition(str(tmp_path), True, False, 0, iter(RECORDS))
     with gzip.open(tmp_path / "statements" / "part-00000.gz", "rt", encoding="utf-8") as handle:
         assert handle.read() == RECORDS[0][1] + "\n"

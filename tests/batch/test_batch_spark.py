@@ -12,12 +12,17 @@ import shutil
 from contextlib import nullcontext
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from service.__main__ import main
 from service.batch.job import run_batch
 from service.batch.session import _java_found, spark_session
 from service.batch.sources import list_inputs
+from service.batch.vectors import import_text
+from service.search.embed.model import DIMENSIONS, Encoder, load_encoder
+from service.search.embed.persist import load as load_vectors
+from service.services import VECTORS_FOLDER
 from service.storage.sqlite import SqliteStore
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "articles"
@@ -84,7 +89,7 @@ def run(spark, tmp_path_factory):
         str(source / "t.parquet")
     )
     output = root / "out"
-    report = run_batch(spark, list_inputs(str(source)), str(output), interval=0)
+    report = run_batch(spark, list_inputs(str(source)), str(output), embeddings=True, interval=0)
     return source, output, report, texts
 
 
@@ -155,16 +160,42 @@ def test_a_missing_or_empty_input_folder_exits_2_before_spark_starts(make, tmp_p
     assert str(source) in capsys.readouterr().err
 
 
-def test_the_output_folder_loads_with_import_quotes(run, tmp_path, monkeypatch, capsys):
+def test_each_statement_part_has_its_vectors_from_the_services_encoder(run):
+    _, output, report, _ = run
+    parts = sorted((output / "statements").glob("part-*"))
+    rows = 0
+    for part in parts:
+        lines = part.read_text(encoding="utf-8").splitlines()
+        vectors = np.load(output / "vectors" / f"{part.name}.npy")
+        assert vectors.shape == (len(lines), DIMENSIONS)
+        rows += len(lines)
+    assert rows == report.statements
+    # What import-quotes stores is encoded (a split quote's parts joined), as the service would.
+    texts = [import_text(line) for line in parts[0].read_text(encoding="utf-8").splitlines()]
+    expected = load_encoder().encode(texts)
+    assert np.allclose(np.load(output / "vectors" / f"{parts[0].name}.npy"), expected, atol=1e-4)
+
+
+def test_the_output_folder_loads_with_import_quotes_and_its_vectors(run, tmp_path, monkeypatch, capsys):
     source, output, report, _ = run
     monkeypatch.setenv("CLAIMTRACE_DATA_DIR", str(tmp_path))
-    assert main(["import-quotes", str(output), "--no-index"]) == 0
+    encoded = []
+    encode = Encoder.encode
+
+    def counted(self, texts, **options):
+        encoded.extend(texts)
+        return encode(self, texts, **options)
+
+    monkeypatch.setattr(Encoder, "encode", counted)
+    assert main(["import-quotes", str(output)]) == 0
+    assert encoded == []  # every statement's vector came from the executors
     store = SqliteStore(tmp_path / "claimtrace.sqlite3")
     try:
         quotes, total = store.list_quotes(limit=10_000)
     finally:
         store.close()
     assert total == report.statements
+    assert len(load_vectors(tmp_path / VECTORS_FOLDER)) == total
     first = str(source / "given" / "first.txt")
     given = [q for q in quotes if q.ref.startswith(first + ":")]
     assert given and {q.article.url for q in given} == {"https://example.org/first"}
