@@ -86,6 +86,7 @@ class Settings:
     database_url: str = setting(
         "",
         "postgresql://user:password@host:port/db: one store shared by several nodes instead of SQLite",
+        mf.String(validate=validate.Regexp(r"$|(postgresql|postgres)://", error="a postgresql:// URL")),
         secret=True,  # it may hold a password
     )
     corpus_dir: str = setting(str(PROJECT_ROOT / "corpus"), "articles loaded into a store that is new")

@@ -72,6 +72,16 @@ def test_a_bad_value_is_named_with_what_it_accepts(variable, value, accepts):
     assert "invalid literal" not in message
 
 
+def test_a_bad_database_url_is_named_but_never_printed():
+    with pytest.raises(SettingsError) as raised:
+        Settings.from_env({"CLAIMTRACE_DATABASE_URL": "mysql://app:s3cret@db/claims"})
+    message = str(raised.value)
+    assert "CLAIMTRACE_DATABASE_URL=(hidden)" in message and "a postgresql:// URL" in message
+    assert "s3cret" not in message
+    assert Settings.from_env({"CLAIMTRACE_DATABASE_URL": "postgresql://db/claims"}).database_url
+    assert "postgres" not in repr(Settings.from_env({"CLAIMTRACE_DATABASE_URL": "postgres://u:p@db/c"}))
+
+
 def test_every_bad_value_is_named_in_one_message():
     with pytest.raises(SettingsError) as raised:
         Settings.from_env({"CLAIMTRACE_RATE_LIMIT": "x", "CLAIMTRACE_LOAD_CORPUS": "perhaps"})
