@@ -16,6 +16,7 @@ class Speaker:
     mention: str | None = None  # the words at the cue that point at the speaker ("the official", "he")
     anonymous: bool = False  # unnamed sources ("a U.S. intelligence official, speaking on condition ...")
     organisation: bool = False  # a body rather than a person ("the State Department", "Russia")
+    affiliation: str | None = None  # the body or country a person speaks for ("Russia", "Royal Navy")
 
 
 @dataclass(frozen=True)

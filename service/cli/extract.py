@@ -40,6 +40,7 @@ def quote_row(article: str, quote, body: str) -> dict:
             "role": speaker.role,
             "mention": speaker.mention,
             "anonymous": speaker.anonymous,
+            "affiliation": speaker.affiliation,
         },
         "cue": quote.cue,
         "said_on": quote.said_on,

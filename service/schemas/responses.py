@@ -17,6 +17,7 @@ class SpeakerSchema(ma.Schema):
     role = fields.String(allow_none=True)
     anonymous = fields.Boolean()
     organisation = fields.Boolean()
+    affiliation = fields.String(allow_none=True)
 
 
 class ArticleRefSchema(ma.Schema):

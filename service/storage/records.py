@@ -24,7 +24,7 @@ ARTICLE_COLUMNS = (
 QUOTE_COLUMNS = (
     "q.id, q.text, q.kind, q.speaker_name, q.speaker_role, q.speaker_mention, q.speaker_anonymous,"
     " q.speaker_organisation, q.said_on, q.venue, q.cue, q.start_offset, q.end_offset, q.ref,"
-    " q.article_id, q.title, q.outlet, q.published, q.url, q.parts, " + ARTICLE_COLUMNS
+    " q.article_id, q.title, q.outlet, q.published, q.url, q.parts, q.speaker_affiliation, " + ARTICLE_COLUMNS
 )
 QUOTE_FROM = "quotes q LEFT JOIN articles a ON a.id = q.article_id"
 
@@ -124,7 +124,7 @@ def quote_from_row(row: tuple) -> StoredQuote:
     """Build a StoredQuote from the QUOTE_COLUMNS of a row."""
     article_id = row[14]
     if article_id is not None:
-        article = article_from_row(row[20:])
+        article = article_from_row(row[21:])
     else:
         article = _imported_article(title=row[15], outlet=row[16], published=row[17], url=row[18])
     return StoredQuote(
@@ -132,7 +132,12 @@ def quote_from_row(row: tuple) -> StoredQuote:
         text=row[1],
         kind=row[2],
         speaker=Speaker(
-            name=row[3], role=row[4], mention=row[5], anonymous=bool(row[6]), organisation=bool(row[7])
+            name=row[3],
+            role=row[4],
+            mention=row[5],
+            anonymous=bool(row[6]),
+            organisation=bool(row[7]),
+            affiliation=row[20],
         ),
         said_on=row[8],
         venue=row[9],

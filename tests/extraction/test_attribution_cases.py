@@ -114,3 +114,16 @@ def test_an_editors_note_is_page_furniture():
     quotes = [q.text for q in extract(text).quotes]
     assert "fees would rise by 4% in April to pay for new cranes" in quotes
     assert not any("earlier version" in q for q in quotes)
+
+
+def test_each_speaker_keeps_role_and_organisation():
+    text = (
+        "Russia's deputy defence minister, Colonel General Pavel Ostrov, said the drills would go ahead.\n\n"
+        "A spokeswoman for the Royal Harbour Trust, Mia Lund, said the quay would reopen on Monday.\n\n"
+        "Ben Aske, a teacher, said the school would stay shut."
+    )
+    speakers = _by_text(text)
+    assert speakers["the drills would go ahead"].affiliation == "Russia"
+    assert "deputy defence minister" in speakers["the drills would go ahead"].role
+    assert speakers["the quay would reopen on Monday"].affiliation == "Royal Harbour Trust"
+    assert speakers["the school would stay shut"].affiliation is None

@@ -91,6 +91,15 @@ def test_save_article_stores_text_statements_and_resolved_metadata(store):
     assert stored[0].speaker.role == "deputy defense minister"
 
 
+def test_a_speakers_affiliation_is_stored_and_read_back(store):
+    at = TEXT.index("We will")
+    russian = Speaker(name="Anatoly Antonov", role="Russia's deputy defense minister", affiliation="Russia")
+    article, _ = save(store, TEXT, extraction(quote("We will not accept this,", at, speaker=russian)))
+    (stored,) = store.article_quotes(article.id)
+    assert (stored.speaker.role, stored.speaker.affiliation) == ("Russia's deputy defense minister", "Russia")
+    assert store.get_quotes([stored.id])[0].speaker.affiliation == "Russia"
+
+
 def test_saving_the_same_text_again_returns_the_stored_article(store):
     first, _ = save(store, TEXT, sample_extraction())
     again, created = save(store, TEXT.replace("\n", "\r\n") + "  \n", sample_extraction())

@@ -8,6 +8,7 @@ from bisect import bisect_right
 from service.extraction.cues import PARTY_WORDS, PLACES, TITLE_WORDS, wordset
 from service.extraction.speakers.descriptions import (
     Person,
+    affiliation,
     fits,
     fits_context,
     learn_gender,
@@ -40,6 +41,10 @@ _OBJECT_MARKERS = wordset(
     "told to with by of on for at from and about against asked called met thanked interviewed named "
     "criticized criticised praised accused urged"
 )
+
+
+def _affiliation(person: Person) -> str | None:
+    return None if person.organisation else affiliation(person.role)
 
 
 class Resolver:
@@ -208,7 +213,9 @@ class Resolver:
 
     def speaker_for(self, person: Person) -> Speaker:
         """A Speaker record for a person found by `named_between`."""
-        return Speaker(person.name, person.role, None, person.anonymous, person.organisation)
+        return Speaker(
+            person.name, person.role, None, person.anonymous, person.organisation, _affiliation(person)
+        )
 
     def resolve(self, index: int) -> Speaker | None:
         """The speaker for the mention at `index` (mentions must be resolved in order)."""
@@ -220,7 +227,14 @@ class Resolver:
         if person is None:
             return None
         self.recent.append(person)
-        return Speaker(person.name, person.role, mention.text, person.anonymous, person.organisation)
+        return Speaker(
+            person.name,
+            person.role,
+            mention.text,
+            person.anonymous,
+            person.organisation,
+            _affiliation(person),
+        )
 
     def _person(self, index: int, mention: Mention) -> Person | None:
         if mention.kind == "name":

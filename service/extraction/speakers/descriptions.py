@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from service.extraction.cues import wordset
@@ -82,3 +83,30 @@ def fits(mention: Mention, person: Person) -> bool:
     want = stems(mention.name) - GENERIC_STEMS
     # At least half its telling words: "the Nato secretary general" is not "Colonel General X".
     return not want or 2 * len(want & stems(f"{person.role} {person.name}")) >= len(want)
+
+
+# "Russia's deputy defense minister", "Labour's general secretary": a capitalised owner before the office.
+_OWNER_RE = re.compile(
+    r"^(?:the\s+)?(?P<org>(?:[A-Z][\w.&-]*\s+){0,5}[A-Z][\w.&-]*)['\u2019]s?\s+(?P<rest>[a-z].*)$"
+)
+# "spokeswoman for the Royal National Lifeboat Institution", "a researcher at the Institute for Pacific
+# Affairs in Singapore", "chief secretary to the Treasury": the first capitalised body after a preposition.
+_BODY_RE = re.compile(
+    r"\b(?:for|of|at|to|with|from)\s+(?:the\s+)?"
+    r"(?P<org>[A-Z][\w.&'\u2019-]*(?:\s+(?:of|for|and|on|the|[A-Z][\w.&'\u2019-]*))*?)"
+    r"(?=\s+in\s|['\u2019]s\s|,|;|\)|$|\s+(?:who|which|that|in|on)\b)"
+)
+_TRAILING_RE = re.compile(r"\s+(?:of|for|and|on|the)$")
+
+
+def affiliation(role: str | None) -> str | None:
+    """The organisation or country a role names, or None ("a retired teacher" names none)."""
+    if not role:
+        return None
+    owner = _OWNER_RE.match(role.strip())
+    if owner:
+        return owner.group("org")
+    body = _BODY_RE.search(role)
+    if body:
+        return _TRAILING_RE.sub("", body.group("org")) or None
+    return None

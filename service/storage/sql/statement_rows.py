@@ -20,8 +20,8 @@ from service.storage.sql.speaker_rows import SpeakerCache, speaker_key, upsert_s
 _INSERT = (
     "INSERT INTO quotes (article_id, text, kind, speaker_id, speaker_name, speaker_role, speaker_mention,"
     " speaker_anonymous, speaker_organisation, cue, said_on, venue, start_offset, end_offset, ref, dedup_key,"
-    " title, outlet, published, url, parts)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    " title, outlet, published, url, parts, speaker_affiliation)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
     # Only uniqueness (ref, dedup_key) turns into a skip; a CHECK failure still raises.
     " ON CONFLICT DO NOTHING"
 )
@@ -73,6 +73,7 @@ def insert_article_quotes(
                 published,
                 None,
                 parts_column(q.parts),
+                q.speaker.affiliation,
             )
             for q in quotes
         ],
@@ -126,6 +127,7 @@ def import_rows(
                 row.get("published"),
                 row.get("url"),
                 None,  # an imported statement is its text alone: no parts
+                None,
             ]
         )
     ids, learned = speakers.resolve(conn, wanted)

@@ -95,6 +95,10 @@ MIGRATIONS: list[list[str]] = [
         # the one span start_offset..end_offset, as every row stored before this step is.
         "ALTER TABLE quotes ADD COLUMN parts TEXT",
     ],
+    [
+        # The body or country a person speaks for (Speaker.affiliation); NULL for rows stored before.
+        "ALTER TABLE quotes ADD COLUMN speaker_affiliation TEXT",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
