@@ -37,7 +37,7 @@ def test_statements_follow_the_contract(capsys):
             "said_on",
             "venue",
         }
-        assert set(row["speaker"]) == {"name", "role", "mention", "anonymous"}
+        assert set(row["speaker"]) == {"name", "role", "mention", "anonymous", "affiliation"}
         assert row["article"] == str(WIRE)
         assert row["kind"] in ("direct", "indirect", "mixed")
         assert row["text"] == " ".join(text[row["start"] : row["end"]].split())
