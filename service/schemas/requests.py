@@ -63,8 +63,8 @@ class MatchRequestSchema(FilterFields, StrictSchema):
         metadata={
             "description": (
                 "Matches scoring below this (0-100) are left out. Scores are calibrated: on CheckThat! 2021"
-                " a claim's best match scoring at or above the default was its source 86% of the time"
-                " (train; 87% on dev), and half the claims had one."
+                " a claim's best match scoring at or above the default was its source about 85% of the"
+                " time (train; 87% on dev), and about half the claims had one."
             )
         },
     )

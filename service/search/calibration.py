@@ -20,8 +20,8 @@ HYBRID_SCORER = "claimtrace.hybrid"
 LEXICAL_SCORER = "claimtrace.weighted_overlap"
 
 W_SEMANTIC = 0.55
-HYBRID_SLOPE, HYBRID_OFFSET = 13.18, -8.113
-LEXICAL_SLOPE, LEXICAL_OFFSET = 6.016, -4.245
+HYBRID_SLOPE, HYBRID_OFFSET = 12.269, -7.727
+LEXICAL_SLOPE, LEXICAL_OFFSET = 5.516, -4.399
 
 
 def blend(lexical: float, cosine: float) -> float:
