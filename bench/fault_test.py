@@ -1,12 +1,17 @@
 """SIGKILL fault test: kill gunicorn mid-write, restart on the same data, check nothing acknowledged was lost.
 
-    .venv/bin/python bench/fault_test.py [--articles 200] [--threads 8] [--workers 2]
+    .venv/bin/python bench/fault_test.py [--articles 200] [--threads 8] [--workers 2] [--postgres]
 
 8 threads post distinct generated articles to gunicorn (2 workers, loopback); once half have been
 answered the whole process group gets SIGKILL. After a restart on the same data folder: every
 article that got a 201 must be there with the same statements, `PRAGMA integrity_check` must say ok,
 and re-posting every article must answer 200 (same id) for those acknowledged before - never a
 second 201. Prints the figures as text and one JSON line; exits 1 if any check fails.
+
+With --postgres the node stores into a PostgreSQL server (Debian's, started by scripts/postgres.sh
+with its durable defaults; the server keeps running, the node is what dies), and the integrity
+check is the store's own consistency: every stored statement covered by the change log, every
+speaker's count equal to its statements.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ BENCH = Path(__file__).resolve().parent
 sys.path[:0] = [str(BENCH), str(BENCH.parent)]  # live_server beside us, the service package above
 
 from live_server import TRANSPORT_ERRORS, LiveServer, Reply, call, generate_article  # noqa: E402
+from postgres_server import PostgresServer  # noqa: E402
 
 
 def post_all(server: LiveServer, articles: list[dict], threads: int, kill_after: int | None) -> list:
@@ -64,10 +70,32 @@ def post_all(server: LiveServer, articles: list[dict], threads: int, kill_after:
     return outcomes
 
 
-def integrity(db_path: Path) -> str:
-    """`PRAGMA integrity_check` on the store file (recovering the WAL as any reopening would)."""
-    with sqlite3.connect(db_path) as connection:
+def integrity(data_dir: Path, database_url: str) -> str:
+    """`PRAGMA integrity_check` on the SQLite file (recovering the WAL as any reopening would), or the
+    PostgreSQL store's consistency; "ok" when sound."""
+    if database_url:
+        return postgres_consistency(database_url)
+    with sqlite3.connect(server_db(data_dir)) as connection:
         return ", ".join(row[0] for row in connection.execute("PRAGMA integrity_check"))
+
+
+def postgres_consistency(url: str) -> str:
+    """ "ok" when every statement is in the change log (as added, not removed) and speaker counts add up."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        unlogged = conn.execute(
+            "SELECT count(*) FROM quotes q WHERE NOT EXISTS (SELECT 1 FROM changes c WHERE c.op = 'add'"
+            " AND q.id BETWEEN c.first_id AND c.last_id) OR EXISTS (SELECT 1 FROM changes c"
+            " WHERE c.op = 'remove' AND c.first_id = q.id)"
+        ).fetchone()[0]
+        miscounted = conn.execute(
+            "SELECT count(*) FROM speakers s WHERE s.quote_count <>"
+            " (SELECT count(*) FROM quotes q WHERE q.speaker_id = s.id)"
+        ).fetchone()[0]
+    problems = [f"{unlogged} statements not in the change log"] if unlogged else []
+    problems += [f"{miscounted} speakers miscounted"] if miscounted else []
+    return ", ".join(problems) or "ok"
 
 
 def quote_texts(body: dict) -> list[str]:
@@ -75,10 +103,10 @@ def quote_texts(body: dict) -> list[str]:
     return [quote["text"] for quote in body.get("quotes", [])]
 
 
-def run(articles_count: int, threads: int, workers: int, data_dir: Path) -> dict:
+def run(articles_count: int, threads: int, workers: int, data_dir: Path, database_url: str = "") -> dict:
     """Run the whole scenario and return its figures, including `failures` (empty when all held)."""
     articles = [generate_article(number) for number in range(articles_count)]
-    server = LiveServer(data_dir, workers=workers)
+    server = LiveServer(data_dir, workers=workers, env={"CLAIMTRACE_DATABASE_URL": database_url})
     failures: list[str] = []
 
     started = time.monotonic()
@@ -93,7 +121,7 @@ def run(articles_count: int, threads: int, workers: int, data_dir: Path) -> dict
     if other_statuses:
         failures.append(f"unexpected statuses before the kill: {other_statuses}")
     lost_in_flight = sum(1 for o in first if isinstance(o, str) and o.startswith("error"))
-    check_after_kill = integrity(server_db(data_dir))
+    check_after_kill = integrity(data_dir, database_url)
     if check_after_kill != "ok":
         failures.append(f"integrity_check after SIGKILL: {check_after_kill}")
 
@@ -131,10 +159,11 @@ def run(articles_count: int, threads: int, workers: int, data_dir: Path) -> dict
             failures.append(f"store holds {total} articles after re-posting {articles_count}")
     finally:
         server.stop()
-    check_at_end = integrity(server_db(data_dir))
+    check_at_end = integrity(data_dir, database_url)
     if check_at_end != "ok":
         failures.append(f"integrity_check at the end: {check_at_end}")
     return {
+        "store": "postgresql" if database_url else "sqlite",
         "articles": articles_count,
         "threads": threads,
         "workers": workers,
@@ -164,9 +193,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=200)
     parser.add_argument("--threads", type=int, default=8)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--postgres", action="store_true", help="store in a PostgreSQL server of its own")
+    parser.add_argument("--database-url", default="", help="store in this (empty) PostgreSQL database")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="claimtrace-fault-") as folder:
-        figures = run(args.articles, args.threads, args.workers, Path(folder) / "data")
+        if args.database_url:
+            figures = run(args.articles, args.threads, args.workers, Path(folder) / "data", args.database_url)
+        elif args.postgres:
+            with PostgresServer.start() as database:
+                url = database.fresh_database()
+                figures = run(args.articles, args.threads, args.workers, Path(folder) / "data", url)
+        else:
+            figures = run(args.articles, args.threads, args.workers, Path(folder) / "data")
     for name, value in figures.items():
         if name != "failures":
             print(f"{name:>30}: {value}")

@@ -8,6 +8,8 @@ import logging
 from flask import Flask, Response, json, request
 from werkzeug.exceptions import HTTPException, InternalServerError
 
+from service.storage import ConstraintError, StorageError
+
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 REQUEST_ID_KEY = "claimtrace.request_id"  # set by service.server.request_id.RequestId
 
@@ -90,6 +92,18 @@ def _is_default_description(error: HTTPException) -> bool:
     return error.description == type(error).description
 
 
+def handle_constraint_error(error: ConstraintError) -> Response:
+    """A value the store cannot keep (nothing was stored): the client's to change, so 422."""
+    reason = str(error).splitlines()[0] if str(error) else "a value breaks a rule of the store"
+    return problem_response(422, f"The store cannot keep this request's data: {reason}.")
+
+
+def handle_storage_error(error: StorageError) -> Response:
+    """The store did not answer (a database server down or restarting): nothing was written; retry."""
+    log.error("storage unavailable: %s", error)
+    return problem_response(503, "The store is unavailable; try again shortly.", headers={"Retry-After": "5"})
+
+
 def handle_unexpected_exception(error: Exception) -> Response:
     """Log an uncaught exception and answer 500 without leaking a stack trace."""
     # The request id ties this log entry to the access log line and to what the client was told.
@@ -100,4 +114,6 @@ def handle_unexpected_exception(error: Exception) -> Response:
 def register_error_handlers(app: Flask) -> None:
     """Route every error the app can raise through the problem+json handlers."""
     app.register_error_handler(HTTPException, handle_http_exception)
+    app.register_error_handler(ConstraintError, handle_constraint_error)
+    app.register_error_handler(StorageError, handle_storage_error)
     app.register_error_handler(Exception, handle_unexpected_exception)

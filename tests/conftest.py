@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pytest
 
 from service import create_app
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+from postgres_server import PostgresServer  # noqa: E402
 
 FIXTURE_CORPUS = Path(__file__).parent / "fixtures" / "corpus"
 
@@ -17,6 +22,7 @@ TEST_SETTINGS = {
     "api_keys": (),
     "read_requires_key": False,
     "rate_limit": 0,
+    "database_url": "",
 }
 
 
@@ -48,17 +54,28 @@ IMPORTED_QUOTES = [
 ]
 
 
-@pytest.fixture(scope="session")
-def make_app(tmp_path_factory):
-    """Build an app on the fixture corpus in its own fresh data folder, with settings overridden."""
+@pytest.fixture(scope="session", params=["sqlite", "postgres"])
+def make_app(request, tmp_path_factory):
+    """Build an app on the fixture corpus in its own fresh data folder, with settings overridden.
+
+    Every test of the API suite runs on both backends: SQLite in the data folder, and a fresh
+    database on the session's PostgreSQL server (unless `database_url` is given, to share one).
+    """
+    server = request.getfixturevalue("postgres_server") if request.param == "postgres" else None
+    built = []
 
     def build(**overrides):
         data_dir = tmp_path_factory.mktemp("data")
+        if server is not None and "database_url" not in overrides:
+            overrides["database_url"] = server.fresh_database()
         app = create_app({**TEST_SETTINGS, "data_dir": str(data_dir), **overrides})
         app.config["TESTING"] = True
+        built.append(app)
         return app
 
-    return build
+    yield build
+    for app in built:  # stops PostgreSQL listener threads before the server goes away
+        app.extensions["claimtrace"].close()
 
 
 @pytest.fixture(scope="session")
@@ -75,3 +92,20 @@ def app(make_app):
 def client(app):
     """A test client of the shared app."""
     return app.test_client()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A PostgreSQL server of Debian's, started by scripts/postgres.sh for the session and stopped after.
+
+    Where it cannot be installed or started the tests that need it are skipped, except in CI
+    (CI=true), where that is a failure: CI must run them.
+    """
+    try:
+        server = PostgresServer.start(fast=True)
+    except RuntimeError as error:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"PostgreSQL is required in CI: {error}")
+        pytest.skip(f"no PostgreSQL server: {error}")
+    yield server
+    server.stop()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from service.models import Extraction
 from service.storage import METADATA_FIELDS, ArticleMetadata
+from service.text.controls import without_controls
 
 # Where given values come from: a corpus folder's metadata.json, or the body of POST /articles.
 GIVEN_SOURCES = ("metadata", "request")
@@ -21,10 +22,11 @@ def resolve_metadata(extraction: Extraction, given: dict | None, given_source: s
         for name in METADATA_FIELDS
         if isinstance(value := getattr(extraction.meta, name, None), str) and value.strip()
     }
+    # Given values are stored as the text is: without control characters (PostgreSQL cannot hold NUL).
     from_outside = {
-        name: value.strip()
+        name: without_controls(value).strip()
         for name in METADATA_FIELDS
-        if isinstance(value := (given or {}).get(name), str) and value.strip()
+        if isinstance(value := (given or {}).get(name), str) and without_controls(value).strip()
     }
     values, sources = {}, {}
     for name in METADATA_FIELDS:

@@ -107,10 +107,14 @@ def test_concurrent_posts_of_one_text_create_it_once(server):
     assert len({reply.body["id"] for reply in replies}) == 1
 
 
-def test_fault_test_loses_nothing_acknowledged_after_sigkill():
+@pytest.mark.parametrize("backend", ["sqlite", "postgres"])
+def test_fault_test_loses_nothing_acknowledged_after_sigkill(request, backend):
     """The bench fault test in small (40 articles, 4 threads); bench/fault_test.py runs it in full."""
+    store = []
+    if backend == "postgres":  # a node over PostgreSQL is killed; the database server stays up
+        store = ["--database-url", request.getfixturevalue("postgres_server").fresh_database()]
     finished = subprocess.run(
-        [sys.executable, str(ROOT / "bench" / "fault_test.py"), "--articles", "40", "--threads", "4"],
+        [sys.executable, str(ROOT / "bench" / "fault_test.py"), "--articles", "40", "--threads", "4", *store],
         capture_output=True,
         text=True,
         timeout=150,

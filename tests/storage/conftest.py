@@ -7,7 +7,7 @@ import pytest
 from service.config import Settings
 from service.storage import open_store
 
-BACKENDS = ["sqlite"]
+BACKENDS = ["sqlite", "postgres"]
 
 
 @pytest.fixture(params=BACKENDS)

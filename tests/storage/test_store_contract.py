@@ -493,3 +493,17 @@ def test_a_split_quote_keeps_its_parts_and_a_one_span_statement_has_none(store):
     assert store.import_quotes([{"text": "An imported statement"}]).added == 1
     (imported,) = store.list_quotes(QuoteFilters(), 0, 10)[0][2:]
     assert imported.parts == () and imported.start is None
+
+
+def test_a_nul_character_is_refused_on_every_backend_and_nothing_is_stored(store):
+    with pytest.raises(ConstraintError, match="NUL"):
+        save(store, "Before\x00after.", extraction(quote("Before", 0)))
+    result = store.import_quotes(
+        [{"text": "fine"}, {"text": "not\x00fine"}, {"text": "ok", "venue": "a\x00b"}]
+    )
+    assert result.added == 1 and [index for index, _ in result.errors] == [1, 2]
+    assert store.count_articles() == 0 and [text for _, text in store.index_rows()] == ["fine"]
+
+
+def test_an_outlet_filter_with_a_nul_character_matches_nothing(filled):
+    assert filled.list_quotes(QuoteFilters(outlet="Wi\x00re"), 0, 10) == ([], 0)

@@ -25,6 +25,7 @@ _INSERT = (
     # Only uniqueness (ref, dedup_key) turns into a skip; a CHECK failure still raises.
     " ON CONFLICT DO NOTHING"
 )
+NUL_REFUSED = "a value holds a NUL character, which PostgreSQL text cannot store"
 # How a backend runs _INSERT for many rows and learns the (id, speaker id) of each row inserted.
 InsertMany = Callable[[object, str, list], list[tuple[int, int | None]]]
 IMPORT_FIELDS = ("text", "speaker", "role", "said_on", "venue", "outlet", "published", "title", "url", "ref")
@@ -99,6 +100,9 @@ def import_rows(
             continue
         if kind not in KINDS:
             errors.append((index, f"kind must be one of {', '.join(KINDS)}"))
+            continue
+        if holds_nul(row.values()):
+            errors.append((index, NUL_REFUSED))
             continue
         speaker, role, said_on, ref = row.get("speaker"), row.get("role"), row.get("said_on"), row.get("ref")
         key = name_key(speaker) if speaker else None
@@ -199,7 +203,9 @@ def _where(filters: QuoteFilters) -> tuple[str, list]:
         # A name of punctuation only folds to "", which would match every speaker: match none.
         clauses.append("q.speaker_id IN (SELECT id FROM speakers WHERE instr(name_key, ?) > 0 AND ? != '')")
         params += [name_key(filters.speaker)] * 2
-    if filters.outlet:
+    if filters.outlet and "\x00" in filters.outlet:
+        clauses.append("FALSE")  # no stored value holds NUL (holds_nul), and PostgreSQL cannot compare one
+    elif filters.outlet:
         clauses.append("q.outlet = ? COLLATE NOCASE")
         params.append(filters.outlet.strip())
     if filters.kind:
@@ -224,3 +230,8 @@ def _where(filters: QuoteFilters) -> tuple[str, list]:
 
 
 _AFTER_EVERY_CHARACTER = "\U0010ffff"  # the last code point: "2015-11" + it sorts after every "2015-11..."
+
+
+def holds_nul(values: Iterable) -> bool:
+    """Whether any string among `values` holds U+0000: refused on every backend, as PostgreSQL must."""
+    return any(isinstance(value, str) and "\x00" in value for value in values)

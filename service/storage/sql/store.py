@@ -12,10 +12,11 @@ from contextlib import AbstractContextManager
 from typing import TypeVar
 
 from service.models import Quote, StoredArticle, StoredQuote
-from service.storage.base import Changes
+from service.storage.base import Changes, ConstraintError
 from service.storage.records import ArticleMetadata, ImportResult, QuoteFilters, StoredSpeaker
 from service.storage.sql import article_rows, change_log, speaker_rows, statement_rows
 from service.storage.sql.speaker_rows import SpeakerCache
+from service.storage.sql.statement_rows import holds_nul
 
 T = TypeVar("T")
 
@@ -54,6 +55,11 @@ class SqlStore:
         self, text: str, quotes: Sequence[Quote], metadata: ArticleMetadata, *, path: str | None = None
     ) -> tuple[StoredArticle, bool]:
         """Store an article and its statements once per content; (article, created)."""
+        values = [text, path, *metadata.values.values(), *metadata.given.values()]
+        for q in quotes:
+            values += (q.text, q.speaker.name, q.speaker.role, q.speaker.mention, q.cue, q.said_on, q.venue)
+        if holds_nul(values):
+            raise ConstraintError(statement_rows.NUL_REFUSED)
 
         def work(conn) -> tuple[StoredArticle, bool]:
             article, created, inserted = article_rows.save_article(
