@@ -12,7 +12,9 @@ Both stores get the same work, one after the other, in this process:
   claim so machine noise falls on both alike; plain, and with an outlet filter (which asks the
   store about candidates); plus the per-request change-log check a worker makes (sync).
 PostgreSQL is Debian's, started by scripts/postgres.sh with its durable defaults (fsync on),
-on loopback; SQLite is WAL with synchronous=NORMAL. Prints a table and one JSON line.
+on loopback; SQLite is WAL with synchronous=NORMAL. Lexical index only (CLAIMTRACE_EMBEDDINGS off):
+the vectors cost the same on both backends and would drown the storage differences. Prints a
+table and one JSON line.
 """
 
 from __future__ import annotations
@@ -101,9 +103,12 @@ def main(argv: list[str] | None = None) -> int:
         PostgresServer.start() as pg,
     ):
         backends = {
-            "sqlite": Settings(data_dir=f"{folder}/sqlite", load_corpus=False),
+            "sqlite": Settings(data_dir=f"{folder}/sqlite", load_corpus=False, embeddings=False),
             "postgresql": Settings(
-                data_dir=f"{folder}/postgresql", load_corpus=False, database_url=pg.fresh_database()
+                data_dir=f"{folder}/postgresql",
+                load_corpus=False,
+                embeddings=False,
+                database_url=pg.fresh_database(),
             ),
         }
         services = {}
