@@ -64,7 +64,8 @@ MIGRATIONS: list[list[str]] = [
             outlet text,
             published text COLLATE "C",
             url text,
-            parts text
+            parts text,
+            speaker_affiliation text
         )""",
         "CREATE UNIQUE INDEX quotes_by_ref ON quotes(ref) WHERE ref IS NOT NULL",
         "CREATE UNIQUE INDEX quotes_by_dedup_key ON quotes(dedup_key) WHERE dedup_key IS NOT NULL",

@@ -57,7 +57,8 @@ class SqlStore:
         """Store an article and its statements once per content; (article, created)."""
         values = [text, path, *metadata.values.values(), *metadata.given.values()]
         for q in quotes:
-            values += (q.text, q.speaker.name, q.speaker.role, q.speaker.mention, q.cue, q.said_on, q.venue)
+            values += (q.text, q.speaker.name, q.speaker.role, q.speaker.mention, q.speaker.affiliation)
+            values += (q.cue, q.said_on, q.venue)
         if holds_nul(values):
             raise ConstraintError(statement_rows.NUL_REFUSED)
 
