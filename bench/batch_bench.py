@@ -38,11 +38,12 @@ def run_cli(files: list[str], out: Path) -> float:
     return time.perf_counter() - started
 
 
-def run_batch(folder: str, out: Path, master: str) -> tuple[float, float, str]:
+def run_batch(folder: str, out: Path, master: str, embeddings: bool = False) -> tuple[float, float, str]:
     """(end-to-end seconds, job seconds, stderr) for batch-extract over the folder."""
     started = time.perf_counter()
+    command = [sys.executable, "-m", "service", "batch-extract", folder, str(out), "--master", master]
     proc = subprocess.run(
-        [sys.executable, "-m", "service", "batch-extract", folder, str(out), "--master", master],
+        command + ([] if embeddings else ["--no-embeddings"]),
         cwd=ROOT,
         capture_output=True,
         text=True,
@@ -66,6 +67,9 @@ def main() -> int:
     parser.add_argument("--input", default=str(DEFAULT_INPUT))
     parser.add_argument("--master", default="local[2]")
     parser.add_argument("--repeats", type=int, default=1)
+    parser.add_argument(
+        "--embeddings", action="store_true", help="also time batch-extract with the statement vectors"
+    )
     args = parser.parse_args()
     folder = os.path.relpath(args.input, ROOT) if Path(args.input).is_absolute() else args.input
     files = sorted(str(p) for p in Path(ROOT, folder).rglob("*.txt"))
@@ -73,7 +77,7 @@ def main() -> int:
     if not files:
         sys.exit(f"no .txt articles under {args.input}")
     load_before = os.getloadavg()[0]
-    cli_times, batch_totals, batch_jobs = [], [], []
+    cli_times, batch_totals, batch_jobs, embedded = [], [], [], []
     identical = True
     with tempfile.TemporaryDirectory(prefix="batch-bench-") as tmp:
         for repeat in range(args.repeats):
@@ -84,6 +88,9 @@ def main() -> int:
             batch_jobs.append(job)
             expected, got = cli_out.read_bytes(), batch_lines(Path(tmp) / f"batch-{repeat}")
             identical = identical and expected == got
+            if args.embeddings:
+                _, with_vectors, _ = run_batch(folder, Path(tmp) / f"vectors-{repeat}", args.master, True)
+                embedded.append(with_vectors)
         statements = cli_out.read_bytes().count(b"\n")
     n = len(files)
     cli, total, job = (statistics.median(t) for t in (cli_times, batch_totals, batch_jobs))
@@ -96,6 +103,12 @@ def main() -> int:
         f"batch-extract {args.master} end to end: {total:7.1f}s  {n / total:7.1f} articles/s (JVM start too)"
     )
     print(f"batch-extract {args.master} job only:   {job:7.1f}s  {n / job:7.1f} articles/s")
+    if embedded:
+        with_vectors = statistics.median(embedded)
+        print(
+            f"batch-extract {args.master} + vectors, job: {with_vectors:7.1f}s"
+            f" {n / with_vectors:7.1f} articles/s"
+        )
     print(f"ratio batch job / CLI: {cli / job:.2f}x; end to end / CLI: {cli / total:.2f}x")
     print(f"statements identical to the CLI (every field, same order): {'yes' if identical else 'NO'}")
     return 0 if identical else 1
