@@ -92,8 +92,10 @@ def test_a_document_cue_between_the_pieces_still_joins_them():
         # narration between the pieces
         '"We will rebuild the pier," Mayor Ana Ruiz said. The storm destroyed it in March. '
         '"It will take a year at least."',
-        # a closed quote in the next paragraph is a statement of its own (same speaker, inherited)
-        '"We will rebuild the pier," Mayor Ana Ruiz said.\n\n"It will take a year at least."',
+        # a quote paragraph that carries its own cue
+        '"We will rebuild the pier," Mayor Ana Ruiz said.\n\n"It will take a year at least," Tom Hale said.',
+        # a paragraph that goes on past its quote
+        '"We will rebuild the pier," Mayor Ana Ruiz said.\n\n"A year," engineers say, who doubt it.',
         # each piece carries its own cue
         '"We will rebuild the pier," Mayor Ana Ruiz said. "It will take a year at least," she added.',
     ],
@@ -104,13 +106,26 @@ def test_pieces_with_their_own_attribution_or_narration_between_stay_apart(text)
     assert all(not q.parts for q in quotes)
 
 
+def test_a_paragraph_of_quotation_alone_after_the_attribution_goes_on_with_the_quote():
+    text = (
+        '"We will rebuild the pier with stone," Mayor Ana Ruiz said, pointing at the harbour.\n\n'
+        '"So the town will be stronger for the storm."'
+    )
+    (quote,) = _quotes(text)
+    assert _pieces(text, quote) == [
+        "We will rebuild the pier with stone,",
+        "So the town will be stronger for the storm.",
+    ]
+    assert quote.speaker.name == "Ana Ruiz"
+
+
 def test_next_paragraph_quote_keeps_the_speaker_who_began_it():
     text = (
         '"We will rebuild the pier," said Mayor Ana Ruiz, who toured the harbour with Governor Paul Dunn.\n\n'
         '"It will take a year at least, and every fisherman here knows it."'
     )
-    first, second = _quotes(text)
-    assert first.speaker.name == second.speaker.name == "Ana Ruiz"
+    (quote,) = _quotes(text)
+    assert quote.speaker.name == "Ana Ruiz" and len(quote.parts) == 2
 
 
 def test_multi_paragraph_quote_has_one_part_a_paragraph_without_the_reopening_mark():

@@ -35,8 +35,10 @@ class Piece:
 
 def _gap_allows(text: str, a: Piece, b: Piece, head: Found, second: Found) -> bool:
     """Whether the words between two quoted pieces are only the first piece's attribution (or nothing)."""
-    if a.last.close_mark is None or a.last.para != b.first.para:
+    if a.last.close_mark is None:
         return False
+    if a.last.para != b.first.para:
+        return _continues_in_next_paragraph(text, a, b, head, second)
     gap_start = a.last.close_mark + _MARK_LEN.get(text[a.last.close_mark : a.last.close_mark + 2], 1)
     gap = text[gap_start : b.first.open_mark]
     # Quote marks in the gap hold a title or a name ("holding the “Harbour First” banner"): a statement
@@ -55,6 +57,22 @@ def _gap_allows(text: str, a: Piece, b: Piece, head: Found, second: Found) -> bo
         return second.mention is None and cue is not None and len(text[gap_start : cue.start()].split()) <= 4
     # A cue of its own before the second piece: someone else may speak.
     return second.mention is None or second.mention.start == head.mention.start
+
+
+def _continues_in_next_paragraph(text: str, a: Piece, b: Piece, head: Found, second: Found) -> bool:
+    """ "“...,” Ramos said, referring to the census. ¶ “So ...”": a paragraph of quotation alone, with no
+    cue of its own, right after a paragraph that ends on the attribution goes on with the same quote."""
+    if b.first.para != a.last.para + 1 or a.placed != "after" or head.mention is None:
+        return False
+    if second.mention is not None or b.last.close_mark is None or b.first.continued:
+        return False
+    ends_paragraph = not text[a.sentence_end : b.first.open_mark].strip()
+    line_end = text.find("\n", b.last.close_mark)
+    quote_only = not text[b.last.close_mark : line_end if line_end >= 0 else len(text)].strip(
+        " \t.,;:!?\u201d\u2019\"'"
+    )
+    opens_line = not text[text.rfind("\n", 0, b.first.open_mark) + 1 : b.first.open_mark].strip()
+    return ends_paragraph and quote_only and opens_line
 
 
 def _join(text: str, into: Found, other: Found, inner_end: int) -> None:
