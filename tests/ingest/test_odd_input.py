@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from service.cli import import_quotes
 from service.extraction import extract
+from service.extraction.speakers.mentions import parse_mention
 from service.ingest.articles import ingest_text
 from service.ingest.html import UnreadableArticle, looks_like_html, page_text
 from service.ingest.importer import import_file, parse_line
@@ -194,3 +195,9 @@ def test_import_command_reports_bad_rows_as_file_line_reason_and_stores_the_rest
     assert import_quotes.run(parser.parse_args([str(path), "--no-index"])) == 0
     err = capsys.readouterr().err
     assert f"{path}:2: said_on: Not an ISO date" in err and "2 added" in err and "1 bad lines" in err
+
+
+def test_a_stray_quote_mark_before_an_affiliation_is_no_crash():
+    # parse_mention read '" of Stanford University' as a name with no words and raised IndexError, which
+    # property-generated texts reached through reported speech.
+    parse_mention('" of Stanford University', 0)  # raised IndexError

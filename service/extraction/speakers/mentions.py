@@ -200,6 +200,8 @@ def _parse_head(head: str, start: int) -> Mention | None:
 
 def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     """A run of capitalised words and titles ending in a capitalised word: a person or a body."""
+    if not words:  # '" of Stanford University': nothing before the affiliation to name anyone
+        return None
     affiliation = _AFFILIATION_RE.search(head)
     if affiliation and affiliation.start() > 0:
         # "climate scientist Maria Lopez of Stanford University": the trailing body goes to the role.
