@@ -15,6 +15,7 @@ import socket
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -235,6 +236,24 @@ def generate_article(number: int, seed: int = 7) -> dict:
         f'"{second_quote}," said {second}, an opposition lawmaker.\n'
     )
     return {"text": text, "title": title, "outlet": outlet, "url": f"https://news.example/{seed}/{number}"}
+
+
+def first_quote_claim(article: dict) -> str:
+    """The generated article's first direct quote, lower-cased, as a claim to match."""
+    return article["text"].split('"')[1].rstrip(",").lower()
+
+
+def matched_article_ids(port: int, claim: str) -> set[int]:
+    """Ids of the articles /match finds for `claim` on one server, copies included."""
+    reply = call(port, "POST", "/match", {"claim": claim, "group": False, "limit": 20}, timeout=10)
+    assert reply.status == 200, reply.body
+    return {(match["quote"].get("article") or {}).get("id") for match in reply.body["matches"]}
+
+
+def ask_many(port: int, claim: str, count: int) -> list[set[int]]:
+    """`count` /match requests over fresh connections from 4 threads, so every worker answers some."""
+    with ThreadPoolExecutor(4) as pool:
+        return list(pool.map(lambda _: matched_article_ids(port, claim), range(count)))
 
 
 def percentile(values: list[float], fraction: float) -> float:

@@ -15,21 +15,15 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from live_server import LiveServer, call, generate_article  # noqa: E402
+from live_server import (  # noqa: E402
+    LiveServer,
+    ask_many,
+    call,
+    first_quote_claim,
+    generate_article,
+)
 
 pytestmark = pytest.mark.timeout(180)
-
-
-def first_quote_claim(article: dict) -> str:
-    """The article's first direct quote, lower-cased, as a claim to match."""
-    return article["text"].split('"')[1].rstrip(",").lower()
-
-
-def matched_ids(port: int, claim: str) -> set[int]:
-    """Ids of the articles /match finds for `claim`, copies included."""
-    reply = call(port, "POST", "/match", {"claim": claim, "group": False, "limit": 20}, timeout=10)
-    assert reply.status == 200, reply.body
-    return {(match["quote"].get("article") or {}).get("id") for match in reply.body["matches"]}
 
 
 def worker_pids(access_log: Path, path: str) -> set[str]:
@@ -62,12 +56,6 @@ def logged_soon(server, predicate, timeout: float = 5.0) -> str:
         time.sleep(0.05)
 
 
-def ask_many(port: int, claim: str, count: int = 12) -> list[set[int]]:
-    """`count` /match requests over fresh connections from 4 threads, so both workers answer some."""
-    with ThreadPoolExecutor(4) as pool:
-        return list(pool.map(lambda _: matched_ids(port, claim), range(count)))
-
-
 def test_after_a_201_every_worker_matches_the_new_article(server):
     article = generate_article(901, seed=5)
     claim = first_quote_claim(article)
@@ -76,12 +64,12 @@ def test_after_a_201_every_worker_matches_the_new_article(server):
     assert reply.status == 201
     # Read-your-writes: every request sent after the 201 sees it, whichever worker answers, because
     # a worker checks the change log before answering (Settings.sync_interval 0).
-    answers = ask_many(server.port, claim)
+    answers = ask_many(server.port, claim, 12)
     # Which worker takes a connection is the kernel's choice: ask until both have answered (bounded).
     for _ in range(10):
         if len(worker_pids(server.access_log, "/match")) == 2:
             break
-        answers += ask_many(server.port, claim)
+        answers += ask_many(server.port, claim, 12)
         logged_soon(server, lambda _: len(worker_pids(server.access_log, "/match")) == 2, timeout=1)
     assert all(reply.body["id"] in ids for ids in answers)
     assert len(worker_pids(server.access_log, "/match")) == 2, "both workers must have answered"
@@ -93,7 +81,7 @@ def test_a_deleted_article_is_dropped_by_every_worker(server):
     article_id = call(server.port, "POST", "/articles", article, server.auth()).body["id"]
     assert all(article_id in ids for ids in ask_many(server.port, claim, 4))
     assert call(server.port, "DELETE", f"/articles/{article_id}", headers=server.auth()).status == 204
-    assert all(article_id not in ids for ids in ask_many(server.port, claim))
+    assert all(article_id not in ids for ids in ask_many(server.port, claim, 12))
     assert call(server.port, "GET", f"/articles/{article_id}").status == 404
 
 

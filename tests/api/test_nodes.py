@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import psycopg
@@ -14,28 +13,17 @@ import pytest
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
-from live_server import LiveServer, call, generate_article  # noqa: E402
+from live_server import (  # noqa: E402
+    LiveServer,
+    ask_many,
+    call,
+    first_quote_claim,
+    generate_article,
+    matched_article_ids,
+)
 
 pytestmark = pytest.mark.timeout(240)
 WITHIN_SECONDS = 1.0
-
-
-def claim_of(article: dict) -> str:
-    """The article's first direct quote, lower-cased, as a claim to match."""
-    return article["text"].split('"')[1].rstrip(",").lower()
-
-
-def matched_articles(port: int, claim: str) -> set[int]:
-    """Ids of the articles /match finds for `claim` on one node, copies included."""
-    reply = call(port, "POST", "/match", {"claim": claim, "group": False, "limit": 20}, timeout=10)
-    assert reply.status == 200, reply.body
-    return {(match["quote"].get("article") or {}).get("id") for match in reply.body["matches"]}
-
-
-def ask_many(port: int, claim: str, count: int = 8) -> list[set[int]]:
-    """`count` /match requests from 4 threads, so every worker of the node answers some."""
-    with ThreadPoolExecutor(4) as pool:
-        return list(pool.map(lambda _: matched_articles(port, claim), range(count)))
 
 
 def stored_statements(url: str, article_id: int) -> int:
@@ -65,27 +53,27 @@ def nodes(postgres_server, tmp_path_factory):
 def test_written_through_a_matched_through_b_within_a_second_and_the_rows_are_in_postgres(nodes):
     first, second, url = nodes
     article = generate_article(701, seed=11)
-    claim = claim_of(article)
+    claim = first_quote_claim(article)
     assert ask_many(second.port, claim, 4) == [set()] * 4  # B's workers have answered before the write
     reply = call(first.port, "POST", "/articles", article, first.auth())
     assert reply.status == 201
     written = time.monotonic()
-    while reply.body["id"] not in matched_articles(second.port, claim):
+    while reply.body["id"] not in matched_article_ids(second.port, claim):
         assert time.monotonic() - written < WITHIN_SECONDS, "node B did not match the statement within 1 s"
         time.sleep(0.02)
-    assert all(reply.body["id"] in found for found in ask_many(second.port, claim))
+    assert all(reply.body["id"] in found for found in ask_many(second.port, claim, 8))
     assert stored_statements(url, reply.body["id"]) == len(reply.body["quotes"]) > 0
 
 
 def test_deleted_through_b_is_never_served_by_a_again(nodes):
     first, second, url = nodes
     article = generate_article(702, seed=11)
-    claim = claim_of(article)
+    claim = first_quote_claim(article)
     article_id = call(first.port, "POST", "/articles", article, first.auth()).body["id"]
     assert all(article_id in found for found in ask_many(first.port, claim, 4))
     assert call(second.port, "DELETE", f"/articles/{article_id}", headers=second.auth()).status == 204
     # No waiting: every worker of A checks the change log before it answers.
-    assert all(article_id not in found for found in ask_many(first.port, claim))
+    assert all(article_id not in found for found in ask_many(first.port, claim, 8))
     assert call(first.port, "GET", f"/articles/{article_id}").status == 404
     assert stored_statements(url, article_id) == 0
 
@@ -98,7 +86,7 @@ def test_a_node_started_later_maps_its_saved_index_and_replays_the_log(nodes):
     article = generate_article(703, seed=11)
     article_id = call(second.port, "POST", "/articles", article, second.auth()).body["id"]
     first.start()
-    assert all(article_id in found for found in ask_many(first.port, claim_of(article), 4))
+    assert all(article_id in found for found in ask_many(first.port, first_quote_claim(article), 4))
     # The saved index was used as it was (a rebuild would have saved a new one) and brought up to date.
     assert saved.stat().st_mtime_ns == saved_at and json.loads(saved.read_text())["seq"] == saved_seq
     health = call(first.port, "GET", "/health").body
