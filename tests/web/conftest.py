@@ -36,6 +36,25 @@ def _unavailable(reason: str):
     pytest.skip(f"{reason}; run scripts/install-browser.sh")
 
 
+def _buffered(app):
+    """The app with each response read to the end and closed before werkzeug writes it.
+
+    Chromium may drop a connection mid-response (a favicon it no longer wants); werkzeug's dev
+    server then never closes the streamed file, and the leaked handle fails the run under
+    filterwarnings=error. Buffering closes every response whatever the client does.
+    """
+
+    def serve(environ, start_response):
+        body = app(environ, start_response)
+        try:
+            return [b"".join(body)]
+        finally:
+            if hasattr(body, "close"):
+                body.close()
+
+    return serve
+
+
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory):
     """The app on the bundled corpus, served by werkzeug on a free loopback port for the session."""
@@ -51,7 +70,7 @@ def live_server(tmp_path_factory):
             "rate_limit": 0,
         }
     )
-    server = make_server("127.0.0.1", 0, app, threaded=True)
+    server = make_server("127.0.0.1", 0, _buffered(app), threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.port}"
