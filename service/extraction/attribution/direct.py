@@ -6,31 +6,33 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from service.extraction.attribution.attribution import sentence_subject, speaker_after, speaker_before
-from service.extraction.attribution.bare import colon_label, dash_signature
-from service.extraction.attribution.clauses import ADJUNCT_RE
+from service.extraction.attribution.attribution import speaker_before
+from service.extraction.attribution.quote_patterns import (
+    CUED_LEAD_IN,
+    Attribution,
+    attribution_after,
+    attribution_before,
+)
 from service.extraction.attribution.reported import trim_clause
 from service.extraction.attribution.short import ends_sentence, judged
 from service.extraction.attribution.split import Piece, join_split_quotes
 from service.extraction.cues import CUE_RE, wordset
-from service.extraction.layout.spans import Para, QuoteSpan
+from service.extraction.layout.spans import Para, QuoteSpan, mark_len
 from service.extraction.speakers.mentions import Mention
 
+# A quote of fewer words needs a cue to be a statement; more, and opening its sentence is enough.
 _MIN_WORDS = 3
 _TITLE_SMALL_WORDS = wordset("of the and a an in to for on at by with from or as is vs")
+# A quote of at most so many capitalised words ("“Harbour First”") is a title or a name, not speech.
+_TITLE_MAX_WORDS = 8
 _LOOSE_WORDS = 6  # scare quotes and titles are shorter; six quoted words inside a sentence are speech
-_MARK_LEN = {"``": 2, "''": 2}
-_ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
 _CHARACTERISE_RE = re.compile(
     r"\b(?:(?:has|have|had|also|repeatedly|previously|once)\s+)*(?P<verb>called|calls|described|describes|dubbed|"
     r"labeled|labelled|branded|termed|blasted|slammed|praised|criticized|criticised|accused|urged|vowed|promised|"
     r"pledged|denounced|condemned|hailed|decried|lamented|warned|insisted|argued|likened|compared)\b"
 )
-_DESCRIPTION_OPENERS = wordset("the a an his her their its our")
 _THAT_BEFORE_RE = re.compile(r"\bthat\s*$")
 _GOES_ON_RE = re.compile(r"\s+(?:and|but|or)\s+(?:that\s+)?\w+(?:\s+\w+){2}")
-_ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
-_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
 
 
 @dataclass
@@ -49,83 +51,16 @@ class Found:
     lead: tuple[int, int] | None = None  # for a fragment quoted inside a sentence: the words before it
     parts: list[tuple[int, int]] = field(default_factory=list)  # a split quote's pieces; empty: one span
 
-
-def _mark_len(text: str, at: int) -> int:
-    return _MARK_LEN.get(text[at : at + 2], 1)
+    def attribute(self, attribution: Attribution) -> None:
+        """Take the speaker mention, cue and attribution words of `attribution`."""
+        self.mention, self.cue, self.attribution = attribution
 
 
 def _title_like(content: str) -> bool:
     words = content.split()
-    return len(words) <= 8 and all(
+    return len(words) <= _TITLE_MAX_WORDS and all(
         w[:1].isupper() or w.lower() in _TITLE_SMALL_WORDS or not w[:1].isalpha() for w in words
     )
-
-
-def _after_attribution(text: str, q: QuoteSpan, hi: int) -> tuple[Mention, str, str] | None:
-    """ "…,” X said (at …)." — the cue and speaker that follow a closing mark in the same sentence."""
-    lo = q.close_mark + _mark_len(text, q.close_mark)
-    according = _ACCORDING_AFTER_RE.match(text, lo, hi)
-    if according:  # "...,” according to X."
-        mention = speaker_after(text, according.end(), hi)
-        return (mention, "according to", text[lo:hi]) if mention else None
-    cue = CUE_RE.search(text, lo, min(hi, lo + 220))
-    if cue is None:
-        signed = dash_signature(text, lo, hi)  # "“...” ― Julio Arce"
-        return (signed, None, text[lo:hi]) if signed else None
-    left = text[lo : cue.start()].strip(" ,\u2014\u2013-")
-    tail = _ADDED_CLAUSE_RE.search(
-        text, cue.end(), hi
-    )  # ", adding that ... on Thursday" is another statement
-    words = text[lo : tail.start() if tail else hi]
-    if left:
-        mention = speaker_before(text, lo, cue.start())
-        if mention is None or (len(left) > len(mention.text) + 3 and not _described_first(left, mention)):
-            return None
-        return mention, cue.group("verb"), words
-    if text[lo : cue.start()].strip() not in ("", ",", "\u2014", "-"):
-        return None
-    mention = speaker_after(text, cue.end(), hi)
-    return (mention, cue.group("verb"), words) if mention else None
-
-
-def _described_first(left: str, mention: Mention) -> bool:
-    """ "the supervisor, regional manager Howard Linde": a short description, then the person it names."""
-    before = left[: left.rfind(mention.text)].rstrip() if mention.text in left else ""
-    words = before.rstrip(",").split()
-    return before.endswith(",") and 1 < len(words) <= 4 and words[0].lower() in _DESCRIPTION_OPENERS
-
-
-def _before_attribution(text: str, q: QuoteSpan, lo: int) -> tuple[Mention, str, str] | None:
-    """ "X said (on Friday): “…” — a cue whose only remaining words before the quote are adjuncts."""
-    cues = list(CUE_RE.finditer(text, lo, q.open_mark))
-    if not cues:
-        return None
-    cue = cues[-1]
-    pos = cue.end()
-    for _ in range(4):
-        m = ADJUNCT_RE.match(text, pos, q.open_mark)
-        if not m or m.end() == pos:
-            break
-        pos = m.end()
-    if text[pos : q.open_mark].strip(" ,:\u2014\u2013-") and not re.fullmatch(
-        r"\s*,?\s*that\s*", text[pos : q.open_mark]
-    ):
-        tail = text[pos : q.open_mark].strip()
-        if not (tail.startswith(("said", "says")) or tail.endswith(":")):
-            return None
-    mention = speaker_before(text, lo, cue.start()) or speaker_after(text, cue.end(), q.open_mark)
-    return (mention, cue.group("verb"), text[lo : q.open_mark]) if mention else None
-
-
-def _colon_subject(text: str, q: QuoteSpan, lo: int) -> tuple[Mention, str | None, str] | None:
-    """ "Moreau pounced: “...”" — no cue word, but a person's own sentence opens the quote with a colon."""
-    lead = text[lo : q.open_mark].rstrip()
-    if not lead.endswith(":") or len(lead.split()) > 12:
-        return None
-    mention = sentence_subject(text, lo, lo + len(lead) - 1) or colon_label(text, lo, lo + len(lead))
-    if mention is None or mention.kind not in ("name", "pronoun", "description", "org"):
-        return None
-    return mention, None, lead
 
 
 def _clause_goes_on(text: str, first: QuoteSpan, last: QuoteSpan, s_start: int, s_end: int) -> bool:
@@ -136,7 +71,7 @@ def _clause_goes_on(text: str, first: QuoteSpan, last: QuoteSpan, s_start: int, 
         or not _THAT_BEFORE_RE.search(text, s_start, first.open_mark)
     ):
         return False
-    rest = text[last.close_mark + _mark_len(text, last.close_mark) : s_end]
+    rest = text[last.close_mark + mark_len(text, last.close_mark) : s_end]
     return bool(_GOES_ON_RE.match(rest))
 
 
@@ -181,11 +116,11 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         s_last = _sentence_of(bounds[last.para], last.end - 1)
         attribution, placed = None, None
         if last.close_mark is not None:
-            attribution = _after_attribution(text, last, s_last[1])
+            attribution = attribution_after(text, last, s_last[1])
             placed = "after"
         if (
             attribution
-            and (attribution[1] == "according to" or attribution[0].kind in ("org", "study"))
+            and (attribution.cue == "according to" or attribution.mention.kind in ("org", "study"))
             and CUE_RE.search(text, s_first[0], first.open_mark)
         ):
             # "Sloane told officers he had “two beers,” according to the report" (or ", the report states"):
@@ -193,15 +128,13 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             attribution = None
         prev_close = last_close if s_first[0] <= last_close <= first.open_mark else s_first[0]
         if attribution is None:
-            attribution = _before_attribution(text, first, prev_close) or _colon_subject(
-                text, first, prev_close
-            )
+            attribution = attribution_before(text, first, prev_close)
             placed = "before" if attribution else None
-        elif first is not last and attribution[0].kind == "pronoun":
+        elif first is not last and attribution.mention.kind == "pronoun":
             # 'Mr Hale said: “... ¶ “...,” he said.': the one who opened the quote speaks in all of it;
             # the closing "he" would be resolved to whoever was named last, perhaps inside the quote.
-            opening = _before_attribution(text, first, prev_close)
-            if opening is not None and opening[0].kind == "name":
+            opening = attribution_before(text, first, prev_close, CUED_LEAD_IN)
+            if opening is not None and opening.mention.kind == "name":
                 attribution, placed = opening, "before"
         if last.close_mark is not None:
             last_close = last.close_mark + 1
@@ -221,7 +154,7 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             not standalone
             and words < _MIN_WORDS
             and attribution is not None
-            and attribution[1] is not None
+            and attribution.cue is not None
             and (at_start or (placed == "before" and ends_sentence(text, last, s_last[1])))
         )
         standalone = standalone or short
@@ -250,19 +183,15 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             item.parts[0] = (start, item.parts[0][1])
             item.parts[-1] = (item.parts[-1][0], end)
         if attribution:
-            item.mention, item.cue, item.attribution = attribution
+            item.attribute(attribution)
         if loose or described:
             item.lead = (s_first[0], first.open_mark)
             verb = _CHARACTERISE_RE.search(text, s_first[0], first.open_mark)
             subject = speaker_before(text, s_first[0], verb.start()) if verb else None
             if described:
-                item.mention, item.cue, item.attribution = described
+                item.attribute(described)
             elif subject is not None:  # "Critics have called the program “a Band-Aid on a broken leg.”"
-                item.mention, item.cue, item.attribution = (
-                    subject,
-                    verb.group("verb"),
-                    text[s_first[0] : first.open_mark],
-                )
+                item.attribute(Attribution(subject, verb.group("verb"), text[s_first[0] : first.open_mark]))
             if loose:  # a fragment may also be the second piece of a split quote (“...,” he said, “and ...”)
                 pieces.append(Piece(len(found), first, last, None, s_last[1]))
             found.append(item)

@@ -6,10 +6,9 @@ from __future__ import annotations
 import re
 
 from service.extraction.attribution.attribution import speaker_before
-from service.extraction.layout.spans import QuoteSpan
-from service.extraction.speakers.mentions import Mention
+from service.extraction.attribution.quote_patterns import Attribution
+from service.extraction.layout.spans import QUOTE_MARK_RE, QuoteSpan
 
-_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
 # Verbs whose short quoted complement is the subject's own judgement ("called the audit “laughable.”");
 # naming verbs ("dubbed the “density mandate”", "a plan it calls “Forward”") quote a name, not a view.
 _JUDGING_RE = re.compile(r"\b(?P<verb>called|calls|call|described|describes|deemed|pronounced)\b")
@@ -23,14 +22,16 @@ def ends_sentence(text: str, last: QuoteSpan, sentence_end: int) -> bool:
     return not text[last.close_mark : sentence_end].strip(" \t\n.,;:!?\u201d\u2019\"')")
 
 
-def judged(text: str, first: QuoteSpan, sentence_start: int) -> tuple[Mention, str, str] | None:
+def judged(text: str, first: QuoteSpan, sentence_start: int) -> Attribution | None:
     """ "She called the audit “laughable.”": a short quote as the complement of a verb of characterising."""
     verbs = list(_JUDGING_RE.finditer(text, sentence_start, first.open_mark))
     if not verbs or text[verbs[-1].start() - 1 : verbs[-1].start()] == "-":  # "so-called" is no one's words
         return None
     verb = verbs[-1]
     between = text[verb.end() : first.open_mark]
-    if len(between.split()) > _OBJECT_WORDS or _MARK_RE.search(between):
+    if len(between.split()) > _OBJECT_WORDS or QUOTE_MARK_RE.search(between):
         return None
     subject = speaker_before(text, sentence_start, verb.start())
-    return (subject, verb.group("verb"), text[sentence_start : first.open_mark]) if subject else None
+    if subject is None:
+        return None
+    return Attribution(subject, verb.group("verb"), text[sentence_start : first.open_mark])

@@ -6,18 +6,15 @@ text joins the two quoted pieces; `parts` keeps each piece's offsets and start/e
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from service.extraction.cues import CUE_RE
-from service.extraction.layout.spans import QuoteSpan
+from service.extraction.layout.spans import QuoteSpan, mark_len
 
 if TYPE_CHECKING:  # direct.py builds the pieces and calls join_split_quotes
     from service.extraction.attribution.direct import Found
 
-_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
-_MARK_LEN = {"``": 2, "''": 2}
 # An attribution between two pieces is a clause, not a paragraph of narration: longer gaps hold other news.
 MAX_GAP_CHARS = 400
 
@@ -39,7 +36,7 @@ def _gap_allows(text: str, a: Piece, b: Piece, head: Found, second: Found) -> bo
         return False
     if a.last.para != b.first.para:
         return _continues_in_next_paragraph(text, a, b, head, second)
-    gap_start = a.last.close_mark + _MARK_LEN.get(text[a.last.close_mark : a.last.close_mark + 2], 1)
+    gap_start = a.last.close_mark + mark_len(text, a.last.close_mark)
     gap = text[gap_start : b.first.open_mark]
     # Quote marks in the gap hold a title or a name ("holding the “Harbour First” banner"): a statement
     # there would be a piece of its own, and the two pieces would not be adjacent.

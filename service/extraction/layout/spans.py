@@ -8,7 +8,9 @@ from dataclasses import dataclass
 
 from service.extraction.cues import CUE_RE, wordset
 
-_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
+# Every quotation mark the extractor reads: typographic, straight, guillemets and the `` '' of some feeds.
+QUOTE_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
+_TWO_CHARACTER_MARKS = {"``": 2, "''": 2}
 _OPENERS = {"\u201c", "\u201e", "``", "\u00ab"}
 _CLOSERS = {"\u201d", "\u00bb"}
 # Single quotes as the main marks (some scraped and British copy): only closed by punctuation and a space,
@@ -30,6 +32,11 @@ _LEDE_RE = re.compile(r"[A-Z][A-Za-z.' ,-]{1,40}\((?:AP|Reuters|AFP|CNN|UPI|Bloo
 # “Is that all?” Trump said. — a name and a cue after a quoted question or exclamation finish its sentence.
 _NAMED_CUE_AHEAD_RE = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,4}")
 _INITIALS_RE = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J." or "U.S." before a full stop
+
+
+def mark_len(text: str, at: int) -> int:
+    """The length of the quotation mark at `at` (2 for `` and '', else 1)."""
+    return _TWO_CHARACTER_MARKS.get(text[at : at + 2], 1)
 
 
 @dataclass(frozen=True)
@@ -114,7 +121,7 @@ def quote_spans(text: str, paras: list[Para]) -> list[QuoteSpan]:
         open_at: int | None = None
         open_mark = para.start
         continued = False
-        marks = [(m.start(), m.group()) for m in _MARK_RE.finditer(text, para.start, para.end)]
+        marks = [(m.start(), m.group()) for m in QUOTE_MARK_RE.finditer(text, para.start, para.end)]
         if carry and marks and marks[0][0] != para.start:
             open_at, continued = para.start, True  # scraped style: the quote closes in this paragraph
         if not marks:
@@ -163,7 +170,7 @@ def _single_quoted(text: str, para: Para, index: int) -> list[QuoteSpan]:
 
 def _runs_on(text: str, para: Para) -> bool:
     """Whether a paragraph reopens or closes a quote left open by the paragraph before it."""
-    match = _MARK_RE.search(text, para.start, para.end)
+    match = QUOTE_MARK_RE.search(text, para.start, para.end)
     if not match:
         return False
     kind = _classify(text, match.start(), match.group(), para)

@@ -1,0 +1,211 @@
+"""The attributions a direct quote can carry, as an ordered, named registry of small patterns.
+
+Each pattern reads one shape of attribution around a quoted span: its `trigger` says whether the shape's
+marker is there (a cue word, "according to", a colon, a dash) and `read` returns who speaks, with which
+cue and in which words, or None. Patterns are tried in registry order; a *decisive* pattern whose trigger
+fires settles the quote's attribution on that side even when it names no one (", according to the
+latest figures" is not someone's signature), the others let the next pattern try.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, NamedTuple
+
+from service.extraction.attribution.attribution import sentence_subject, speaker_after, speaker_before
+from service.extraction.attribution.bare import colon_label, dash_signature
+from service.extraction.attribution.clauses import ADJUNCT_RE
+from service.extraction.cues import CUE_RE, wordset
+from service.extraction.layout.spans import QuoteSpan, mark_len
+from service.extraction.speakers.mentions import Mention
+
+# How far past a closing mark a cue may sit and still attribute the quote ("…,” the former governor of
+# the state, who ran twice, said): further on, the cue belongs to another sentence's business.
+CUE_AFTER_WINDOW = 220
+# Adjunct phrases a lead-in may hold between its cue and the quote ("said on Friday in a statement: “…”").
+MAX_ADJUNCTS = 4
+# A colon lead-in longer than this is narration that happens to end in a colon, not a speaker's turn.
+MAX_COLON_LEAD_WORDS = 12
+# Words a speaker phrase before a trailing cue may hold beyond the mention itself (", he said" + "Mr ").
+MENTION_SLACK_CHARS = 3
+# A description before the named person ("the supervisor, regional manager Howard Linde"): at most so long.
+MAX_DESCRIPTION_WORDS = 4
+
+_DESCRIPTION_OPENERS = wordset("the a an his her their its our")
+_ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
+# ", adding that ... on Thursday" after the cue is another statement: the attribution words stop before it.
+_ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
+_THAT_LEAD_RE = re.compile(r"\s*,?\s*that\s*")
+_LEAD_PUNCTUATION = " ,:\u2014\u2013-"
+_GAP_PUNCTUATION = ("", ",", "\u2014", "-")
+
+
+class Attribution(NamedTuple):
+    """Who a quote is attributed to, the cue word (None for a colon or a dash) and the words around it."""
+
+    mention: Mention
+    cue: str | None
+    words: str
+
+
+@dataclass(frozen=True)
+class QuotePattern:
+    """One named shape of attribution; subclasses implement `trigger` and `read`."""
+
+    name: str
+    decisive: bool = False  # when its trigger fires, later patterns on the same side are not tried
+
+    def trigger(self, text: str, quote: QuoteSpan, lo: int, hi: int) -> Any:
+        """The marker of this shape in text[lo:hi] (a match, or True), else None."""
+        raise NotImplementedError
+
+    def read(self, text: str, quote: QuoteSpan, lo: int, hi: int, hit: Any) -> Attribution | None:
+        """The attribution this shape reads once its marker is found, else None."""
+        raise NotImplementedError
+
+
+def _after_mark(text: str, quote: QuoteSpan) -> int:
+    return quote.close_mark + mark_len(text, quote.close_mark)
+
+
+@dataclass(frozen=True)
+class AccordingAfter(QuotePattern):
+    """ "“…,” according to the mayor's office." """
+
+    def trigger(self, text, quote, lo, hi):
+        return _ACCORDING_AFTER_RE.match(text, lo, hi)
+
+    def read(self, text, quote, lo, hi, hit):
+        mention = speaker_after(text, hit.end(), hi)
+        return Attribution(mention, "according to", text[lo:hi]) if mention else None
+
+
+def _described_first(left: str, mention: Mention) -> bool:
+    """ "the supervisor, regional manager Howard Linde": a short description, then the person it names."""
+    before = left[: left.rfind(mention.text)].rstrip() if mention.text in left else ""
+    words = before.rstrip(",").split()
+    short = 1 < len(words) <= MAX_DESCRIPTION_WORDS
+    return before.endswith(",") and short and words[0].lower() in _DESCRIPTION_OPENERS
+
+
+@dataclass(frozen=True)
+class CueAfter(QuotePattern):
+    """ "“…,” Ruiz said (on Friday)." and "“…,” said Ruiz." — a cue after the closing mark."""
+
+    def trigger(self, text, quote, lo, hi):
+        return CUE_RE.search(text, lo, min(hi, lo + CUE_AFTER_WINDOW))
+
+    def read(self, text, quote, lo, hi, hit):
+        left = text[lo : hit.start()].strip(_LEAD_PUNCTUATION)
+        tail = _ADDED_CLAUSE_RE.search(text, hit.end(), hi)
+        words = text[lo : tail.start() if tail else hi]
+        if left:
+            mention = speaker_before(text, lo, hit.start())
+            if mention is None or (
+                len(left) > len(mention.text) + MENTION_SLACK_CHARS and not _described_first(left, mention)
+            ):
+                return None
+            return Attribution(mention, hit.group("verb"), words)
+        if text[lo : hit.start()].strip() not in _GAP_PUNCTUATION:
+            return None
+        mention = speaker_after(text, hit.end(), hi)
+        return Attribution(mention, hit.group("verb"), words) if mention else None
+
+
+@dataclass(frozen=True)
+class DashSignature(QuotePattern):
+    """ "“…” ― Julio Arce": a signature after a dash, no cue word."""
+
+    def trigger(self, text, quote, lo, hi):
+        return True
+
+    def read(self, text, quote, lo, hi, hit):
+        signed = dash_signature(text, lo, hi)
+        return Attribution(signed, None, text[lo:hi]) if signed else None
+
+
+@dataclass(frozen=True)
+class CueBefore(QuotePattern):
+    """ "Ruiz said (on Friday): “…”" — the last cue of the lead-in, followed only by adjuncts."""
+
+    def trigger(self, text, quote, lo, hi):
+        cues = list(CUE_RE.finditer(text, lo, quote.open_mark))
+        return cues[-1] if cues else None
+
+    def read(self, text, quote, lo, hi, hit):
+        pos = hit.end()
+        for _ in range(MAX_ADJUNCTS):
+            m = ADJUNCT_RE.match(text, pos, quote.open_mark)
+            if not m or m.end() == pos:
+                break
+            pos = m.end()
+        between = text[pos : quote.open_mark]
+        if between.strip(_LEAD_PUNCTUATION) and not _THAT_LEAD_RE.fullmatch(between):
+            tail = between.strip()
+            if not (tail.startswith(("said", "says")) or tail.endswith(":")):
+                return None
+        mention = speaker_before(text, lo, hit.start()) or speaker_after(text, hit.end(), quote.open_mark)
+        return Attribution(mention, hit.group("verb"), text[lo : quote.open_mark]) if mention else None
+
+
+@dataclass(frozen=True)
+class ColonSubject(QuotePattern):
+    """ "Moreau pounced: “…”" — no cue word, but the speaker's own short sentence ends in a colon."""
+
+    def trigger(self, text, quote, lo, hi):
+        lead = text[lo : quote.open_mark].rstrip()
+        return lead if lead.endswith(":") and len(lead.split()) <= MAX_COLON_LEAD_WORDS else None
+
+    def read(self, text, quote, lo, hi, hit):
+        mention = sentence_subject(text, lo, lo + len(hit) - 1) or colon_label(text, lo, lo + len(hit))
+        if mention is None or mention.kind not in ("name", "pronoun", "description", "org"):
+            return None
+        return Attribution(mention, None, hit)
+
+
+# After the closing mark, in order: "according to" first (its "to X" would otherwise be read as a cue's
+# object), then a cue, and a dash signature only where no cue is near.
+AFTER_QUOTE: tuple[QuotePattern, ...] = (
+    AccordingAfter("according_after", decisive=True),
+    CueAfter("cue_after", decisive=True),
+    DashSignature("dash_signature"),
+)
+# Before the opening mark, in order: a cue in the lead-in, else a colon after the subject or a label.
+BEFORE_QUOTE: tuple[QuotePattern, ...] = (
+    CueBefore("cue_before"),
+    ColonSubject("colon_subject"),
+)
+# A lead-in read for its cue only: who opened a quote that runs over several paragraphs.
+CUED_LEAD_IN: tuple[QuotePattern, ...] = BEFORE_QUOTE[:1]
+
+
+def first_attribution(
+    patterns: tuple[QuotePattern, ...], text: str, quote: QuoteSpan, lo: int, hi: int
+) -> tuple[str, Attribution] | None:
+    """The first pattern (by registry order) that reads an attribution, with its name; None if none does."""
+    for pattern in patterns:
+        hit = pattern.trigger(text, quote, lo, hi)
+        if hit is None:
+            continue
+        found = pattern.read(text, quote, lo, hi, hit)
+        if found is not None:
+            return pattern.name, found
+        if pattern.decisive:
+            return None
+    return None
+
+
+def attribution_after(text: str, quote: QuoteSpan, sentence_end: int) -> Attribution | None:
+    """The attribution that follows a quote's closing mark in its sentence, else None."""
+    lo = _after_mark(text, quote)
+    hit = first_attribution(AFTER_QUOTE, text, quote, lo, sentence_end)
+    return hit[1] if hit else None
+
+
+def attribution_before(
+    text: str, quote: QuoteSpan, lo: int, patterns: tuple[QuotePattern, ...] = BEFORE_QUOTE
+) -> Attribution | None:
+    """The attribution in the lead-in text[lo:quote.open_mark] before a quote, else None."""
+    hit = first_attribution(patterns, text, quote, lo, quote.open_mark)
+    return hit[1] if hit else None

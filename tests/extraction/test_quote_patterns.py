@@ -1,0 +1,191 @@
+"""Each attribution pattern of a direct quote on its own, then the registry's order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from service.extraction.attribution.quote_patterns import (
+    AFTER_QUOTE,
+    BEFORE_QUOTE,
+    CUE_AFTER_WINDOW,
+    CUED_LEAD_IN,
+    AccordingAfter,
+    Attribution,
+    ColonSubject,
+    CueAfter,
+    CueBefore,
+    DashSignature,
+    QuotePattern,
+    attribution_after,
+    attribution_before,
+    first_attribution,
+)
+from service.extraction.layout.clean import Block
+from service.extraction.layout.spans import mark_len, paragraphs, quote_spans
+from service.extraction.speakers.mentions import Mention
+
+
+def _quote(text: str):
+    """The first quoted span of a one-paragraph text."""
+    paras = paragraphs(text, [Block(0, len(text), "body")])
+    return quote_spans(text, paras)[0]
+
+
+def _after(text: str):
+    quote = _quote(text)
+    return attribution_after(text, quote, len(text))
+
+
+def _before(text: str, patterns=BEFORE_QUOTE):
+    quote = _quote(text)
+    return attribution_before(text, quote, 0, patterns)
+
+
+def _read(pattern, text: str, side: str):
+    """What one pattern alone reads around the first quote of `text` (None if its trigger is absent)."""
+    quote = _quote(text)
+    if side == "after":
+        lo, hi = quote.close_mark + mark_len(text, quote.close_mark), len(text)
+    else:
+        lo, hi = 0, quote.open_mark
+    hit = pattern.trigger(text, quote, lo, hi)
+    return None if hit is None else pattern.read(text, quote, lo, hi, hit)
+
+
+def test_registry_names_are_unique_and_ordered():
+    names = [p.name for p in AFTER_QUOTE + BEFORE_QUOTE]
+    assert len(names) == len(set(names))
+    assert names == ["according_after", "cue_after", "dash_signature", "cue_before", "colon_subject"]
+    assert BEFORE_QUOTE[:1] == CUED_LEAD_IN
+
+
+def test_according_after_reads_the_source():
+    found = _read(
+        AccordingAfter("t"), "\u201cThe pier will reopen in June,\u201d according to Lena Ortiz.", "after"
+    )
+    assert found.mention.name == "Lena Ortiz" and found.cue == "according to"
+
+
+def test_according_after_ignores_a_cue():
+    assert _read(AccordingAfter("t"), "\u201cThe pier will reopen,\u201d Lena Ortiz said.", "after") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [
+        ("\u201cWe will rebuild the pier,\u201d Mayor Tomas Ruiz said on Friday.", "Tomas Ruiz", "said"),
+        ("\u201cWe will rebuild the pier,\u201d said Tomas Ruiz.", "Tomas Ruiz", "said"),
+        ("\u201cWe will rebuild the pier,\u201d Ruiz told reporters.", "Ruiz", "told"),
+        (
+            "\u201cWe will rebuild it,\u201d the supervisor, regional manager Howard Linde, said.",
+            "Howard Linde",
+            "said",
+        ),
+    ],
+)
+def test_cue_after_reads_speaker_and_cue(text, name, cue):
+    found = _read(CueAfter("t"), text, "after")
+    assert found.mention.name == name and found.cue == cue
+
+
+def test_cue_after_stops_the_words_before_an_added_clause():
+    text = "\u201cWe will rebuild the pier,\u201d Ruiz said, adding that funds were short."
+    assert _read(CueAfter("t"), text, "after").words == " Ruiz said"
+
+
+def test_cue_after_refuses_narration_before_the_cue():
+    text = (
+        "\u201cWe will rebuild the pier,\u201d read the banner that Tomas Ruiz, who was there, said he liked."
+    )
+    assert _read(CueAfter("t"), text, "after") is None
+
+
+def test_cue_after_window_is_a_limit():
+    filler = " and then" * (CUE_AFTER_WINDOW // 9 + 1)
+    text = f"\u201cWe will rebuild the pier,\u201d{filler} Ruiz said."
+    assert CueAfter("t").trigger(text, _quote(text), text.index("\u201d") + 1, len(text)) is None
+
+
+def test_dash_signature_reads_a_name_without_a_cue():
+    found = _read(
+        DashSignature("t"), "\u201cNobody asked the people who live here.\u201d \u2015 Oren Vale", "after"
+    )
+    assert found.mention.name == "Oren Vale" and found.cue is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [
+        ("Tomas Ruiz said on Friday: \u201cWe will rebuild the pier by June.\u201d", "Tomas Ruiz", "said"),
+        ("Ruiz wrote on Monday that \u201cthe pier will be rebuilt.\u201d", "Ruiz", "wrote"),
+        ("As the mayor, Ruiz said, \u201cthe pier will be rebuilt.\u201d", "Ruiz", "said"),
+    ],
+)
+def test_cue_before_reads_the_lead_in(text, name, cue):
+    found = _read(CueBefore("t"), text, "before")
+    assert found.mention.name == name and found.cue == cue
+
+
+def test_cue_before_refuses_a_lead_in_that_goes_on_past_the_cue():
+    text = "Ruiz said the council had read the banner reading \u201cWe will rebuild the pier by June.\u201d"
+    assert _read(CueBefore("t"), text, "before") is None
+
+
+def test_colon_subject_reads_a_cueless_colon():
+    found = _read(
+        ColonSubject("t"), "Ines Moreau pounced: \u201cThis plan is a giveaway to developers.\u201d", "before"
+    )
+    assert found.mention.name == "Ines Moreau" and found.cue is None
+
+
+def test_colon_subject_refuses_a_long_lead():
+    text = (
+        "The council met on Tuesday in the old town hall by the harbour and agreed on the following points "
+        "after a long debate: \u201cThe pier is closed.\u201d"
+    )
+    assert ColonSubject("t").trigger(text, _quote(text), 0, text.index("\u201c")) is None
+
+
+def test_registry_prefers_according_to_over_a_later_cue():
+    text = "\u201cThe pier will reopen,\u201d according to Lena Ortiz, who said so twice."
+    name, found = first_attribution(AFTER_QUOTE, text, _quote(text), text.index("\u201d") + 1, len(text))
+    assert name == "according_after" and found.mention.name == "Lena Ortiz"
+
+
+@dataclass(frozen=True)
+class _Fixed(QuotePattern):
+    """A pattern whose trigger always fires and which reads a fixed answer."""
+
+    answer: Attribution | None = None
+
+    def trigger(self, text, quote, lo, hi):
+        return True
+
+    def read(self, text, quote, lo, hi, hit):
+        return self.answer
+
+
+def test_decisive_pattern_settles_even_without_a_speaker():
+    text = "\u201cThe pier will reopen.\u201d"
+    quote = _quote(text)
+    signed = Attribution(Mention("Oren Vale", 0, "name", "Oren Vale"), None, "")
+    passing = (_Fixed("nothing"), _Fixed("signed", answer=signed))
+    assert first_attribution(passing, text, quote, 0, len(text)) == ("signed", signed)
+    settling = (_Fixed("nothing", decisive=True), _Fixed("signed", answer=signed))
+    assert first_attribution(settling, text, quote, 0, len(text)) is None
+
+
+def test_according_to_data_names_no_speaker():
+    assert _after("\u201cThe pier will reopen,\u201d according to estimates.") is None
+
+
+def test_dash_is_read_only_where_no_cue_is_near():
+    assert _after("\u201cThe pier will reopen.\u201d \u2015 Oren Vale").mention.name == "Oren Vale"
+
+
+def test_before_falls_through_to_the_colon():
+    found = _before("Ines Moreau pounced: \u201cThis plan is a giveaway to developers.\u201d")
+    assert found.mention.name == "Ines Moreau"
+    assert _before("Ines Moreau pounced: \u201cThis plan is a giveaway.\u201d", CUED_LEAD_IN) is None
