@@ -18,6 +18,15 @@ SOURCE_LABELS = {
 # Verdict words from every version of the comparison answer, by what they mean for the claim.
 AGREEING = frozenset({"consistent", "same", "agrees"})
 CONFLICTING = frozenset({"conflicting", "inconsistent", "different", "contradicts"})
+# A check's badge says how its two sides relate, in words of its own: the verdict word
+# ("conflicting") then appears once per result, on the overall verdict, not on every check as well.
+CHECK_BADGES = {"agrees": "matches", "conflicts": "differs", "unknown": "can't tell"}
+CHECK_LABELS = {"numbers": "Figure", "speaker": "Speaker", "date": "Date"}
+STATEMENT_SILENT = {
+    "numbers": "gives no such figure",
+    "speaker": "speaker not known",
+    "date": "date not known",
+}
 MONTHS = [
     "January",
     "February",
@@ -54,12 +63,19 @@ class ArticleLayout:
 
 @dataclass(frozen=True)
 class Check:
-    """One comparison of the claim against a statement, as a badge: what, the verdict, why."""
+    """One comparison of the claim against a statement: what, both sides, the verdict as a badge, why."""
 
     label: str
     verdict: str
     tone: str  # "agrees", "conflicts" or "unknown": the badge's colour, never its only signal
     reason: str | None = None
+    claim_says: str | None = None
+    statement_says: str | None = None
+
+    @property
+    def badge(self) -> str:
+        """The badge's words: the result's overall verdict alone uses the API's verdict word."""
+        return CHECK_BADGES[self.tone]
 
 
 def highlight_runs(text: str, spans) -> list[Run]:
@@ -112,8 +128,8 @@ def article_layout(text: str, quotes: list[dict], chosen_id: int | None) -> Arti
             spans = [_clip(s, e, length) for s, e in statement_spans(quote)]
             spans = [(s, e) for s, e in spans if s < e]
             if spans:
-                # One stretch from the first piece to the last, so the page holds a single <mark>
-                # even for a split quote; its pieces are told apart inside it by `statements`.
+                # One stretch from the first piece to the last: a split quote's pieces are marked
+                # runs in it, the attribution between them unmarked runs (see `chosen_pieces`).
                 chosen_extent = (min(s for s, _ in spans), max(e for _, e in spans))
     edges = {0, length}
     for start, end, _ in covers:
@@ -134,6 +150,21 @@ def article_layout(text: str, quotes: list[dict], chosen_id: int | None) -> Arti
     return layout
 
 
+def chosen_pieces(runs: list[Run]) -> list[tuple[bool, str]]:
+    """The chosen stretch as (marked, text) pieces: one per part of the statement, one per gap between.
+
+    Runs are cut wherever any statement starts or ends; rejoining them keeps each part of the chosen
+    statement in one <mark> even when another statement overlaps it.
+    """
+    pieces: list[tuple[bool, str]] = []
+    for run in runs:
+        if pieces and pieces[-1][0] == run.marked:
+            pieces[-1] = (run.marked, pieces[-1][1] + run.text)
+        else:
+            pieces.append((run.marked, run.text))
+    return pieces
+
+
 def comparison_checks(comparison: dict | None) -> list[Check]:
     """Every check of a comparison answer (numbers, speaker, date, and any added later) as badges."""
     if not comparison:
@@ -143,35 +174,32 @@ def comparison_checks(comparison: dict | None) -> list[Check]:
         items = value if isinstance(value, list) else [value]
         for item in items:
             if isinstance(item, dict) and item.get("verdict"):
-                label = _check_label(name, item)
-                checks.append(Check(label, item["verdict"], tone(item["verdict"]), _reason(item)))
+                label = CHECK_LABELS.get(name, name.replace("_", " ").capitalize())
+                verdict = item["verdict"]
+                reason = item.get("reason") or None
+                claim_says, statement_says = _side(item.get("claim")), _statement_side(name, item)
+                checks.append(Check(label, verdict, tone(verdict), reason, claim_says, statement_says))
     return checks
 
 
-def _check_label(name: str, item: dict) -> str:
-    label = {"numbers": "Figure"}.get(name, name.replace("_", " ").capitalize())
-    claim = item.get("claim")
-    if isinstance(claim, dict) and claim.get("text"):
-        return f"{label} {claim['text']}"
-    return label
-
-
-def _reason(item: dict) -> str | None:
-    if item.get("reason"):
-        return item["reason"]
-    # Older answers give the two sides but no sentence: say them plainly.
-    claim, quote = _side(item.get("claim")), _side(item.get("quote"))
-    if claim and quote:
-        return f"claim: {claim}; statement: {quote}"
-    if claim:
-        return f"claim: {claim}; the statement does not say"
-    return None
+def _statement_side(name: str, item: dict) -> str | None:
+    said = _side(item.get("quote"))
+    if said or not _side(item.get("claim")):
+        return said
+    # The claim says something the statement does not: say so rather than leave a blank.
+    return STATEMENT_SILENT.get(name, "does not say")
 
 
 def _side(value) -> str | None:
+    """One side of a check in words: a quantity with what it counts, a name, a date."""
     if isinstance(value, dict):
-        return value.get("text")
-    return value if isinstance(value, str) and value else None
+        text, counts = value.get("text"), value.get("counts")
+        if text and isinstance(counts, str) and counts and counts.lower() not in text.lower():
+            return f"{text} {counts}"
+        return text or None
+    if isinstance(value, str) and value:
+        return readable_date(value) if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else value
+    return None
 
 
 def tone(verdict: str | None) -> str:

@@ -45,6 +45,13 @@ def test_wrong_figure_claim_leads_to_the_marked_quote_in_its_article(
     first = results(page).first
     expect(first.locator("blockquote")).to_contain_text(SOURCE_WORDS)
     expect(first.locator(".agreement")).to_contain_text("conflicting")
+    # The verdict word is said once per result (the checks' badges use words of their own), so
+    # finding "conflicting" in a result finds one element.
+    expect(first.get_by_text("conflicting")).to_have_count(1)
+    figure = first.locator(".check", has_text="Figure")
+    expect(figure.locator(".sides")).to_contain_text("60,000")
+    expect(figure.locator(".sides")).to_contain_text("an excess of 40,000")
+    expect(figure.locator(".badge")).to_have_text("differs")
     expect(first).to_contain_text("Justin Siberell")
     expect(first.locator("blockquote mark").first).to_be_visible()  # the words that matched
     screenshot(page, "search")
@@ -57,6 +64,30 @@ def test_wrong_figure_claim_leads_to_the_marked_quote_in_its_article(
     expect(mark).to_be_in_viewport()
     expect(mark).to_be_focused()
     screenshot(page, "article")
+    assert page.errors == []
+
+
+def test_a_split_quote_is_marked_part_by_part_without_the_attribution_between(
+    live_server, open_page, screenshot
+):
+    page = open_page("phone")
+    search(
+        page,
+        live_server,
+        "Rasmussen said nothing suggests the ISIS leader has been removed from the battlefield",
+    )
+    with page.expect_navigation():
+        results(page).first.get_by_role("link", name=re.compile("article", re.I)).click()
+    marks = page.locator(".article-text mark")
+    expect(marks).to_have_count(2)
+    expect(marks.first).to_contain_text("removed from the battlefield")
+    expect(marks.last).to_contain_text("We know a good bit")
+    expect(marks.first).to_be_focused()
+    expect(marks.first).to_be_in_viewport()
+    between = page.locator(".chosen-statement .between")
+    expect(between).to_contain_text("Rasmussen said")
+    assert between.evaluate("node => node.closest('mark') === null")
+    screenshot(page, "article-split")
     assert page.errors == []
 
 

@@ -114,6 +114,24 @@ def test_article_view_marks_every_statement_and_names_field_sources(client, app)
     assert body.count("<mark") == 1 and 'aria-current="true"' in body
 
 
+def test_a_split_quote_marks_each_part_and_not_the_attribution_between(client, app):
+    store = app.extensions["claimtrace"].store
+    article_id, split = next(
+        (article.id, quote)
+        for article in store.list_articles(0, 100)[0]
+        for quote in store.article_quotes(article.id)
+        if len(quote.parts) > 1
+    )
+    body = page(client, f"/view/article/{article_id}", quote=split.id)
+    text = client.get(f"/articles/{article_id}/text").get_json()["text"]
+    marks = [text_of(mark) for mark in re.findall(r"<mark[^>]*>(.*?)</mark>", body, re.S)]
+    assert marks == [text[start:end] for start, end in split.parts]
+    between = text[split.parts[0][1] : split.parts[1][0]]
+    gaps = [text_of(gap) for gap in re.findall(r'<span class="between">(.*?)</span>', body, re.S)]
+    assert gaps == [between] and "said" in between
+    assert body.count('id="chosen"') == 1
+
+
 def test_article_view_without_a_known_statement_marks_none(client, app):
     store = app.extensions["claimtrace"].store
     article = store.list_articles(0, 1)[0][0]

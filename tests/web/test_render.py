@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from service.web.render import (
     article_layout,
     by_time,
+    chosen_pieces,
     comparison_checks,
     highlight_runs,
     readable_date,
@@ -114,15 +115,60 @@ def test_comparison_checks_read_every_check_generically():
         "reasons": ["the statement says 40,000"],
     }
     checks = comparison_checks(comparison)
-    assert [(c.label, c.verdict, c.tone) for c in checks] == [
-        ("Figure 60,000", "conflicting", "conflicts"),
-        ("Speaker", "consistent", "agrees"),
-        ("Venue", "unknown", "unknown"),
+    assert [(c.label, c.verdict, c.tone, c.badge) for c in checks] == [
+        ("Figure", "conflicting", "conflicts", "differs"),
+        ("Speaker", "consistent", "agrees", "matches"),
+        ("Venue", "unknown", "unknown", "can't tell"),
     ]
     assert checks[0].reason == "the statement says 40,000"
-    # Without a reason sentence, the two sides are said plainly.
-    assert checks[1].reason == "claim: the State Department; statement: Justin Siberell"
+    # Both sides are said plainly, with or without a reason sentence.
+    assert (checks[0].claim_says, checks[0].statement_says) == ("60,000", "gives no such figure")
+    assert (checks[1].claim_says, checks[1].statement_says) == ("the State Department", "Justin Siberell")
+    assert checks[1].reason is None
+    assert (checks[2].claim_says, checks[2].statement_says) == (None, None)
     assert comparison_checks(None) == []
+
+
+def test_a_wrong_figure_check_shows_both_figures_with_what_they_count():
+    comparison = {
+        "numbers": [
+            {
+                "claim": {"text": "60,000", "counts": "fighters"},
+                "quote": {"text": "an excess of 40,000", "counts": "fighters"},
+                "verdict": "conflicting",
+                "reason": "claim's 60,000 fighters does not match the statement's 40,000",
+            }
+        ],
+        "speaker": {
+            "claim": "the State Department",
+            "quote": "Justin Siberell",
+            "quote_role": "envoy",
+            "verdict": "consistent",
+        },
+        "date": {"claim": "in 2019", "quote": "2016-06-02", "verdict": "conflicting"},
+    }
+    figure, speaker, when = comparison_checks(comparison)
+    assert (figure.claim_says, figure.statement_says) == ("60,000 fighters", "an excess of 40,000 fighters")
+    assert (speaker.claim_says, speaker.statement_says) == ("the State Department", "Justin Siberell")
+    assert (when.claim_says, when.statement_says, when.badge) == ("in 2019", "2 June 2016", "differs")
+
+
+def test_chosen_pieces_mark_each_part_and_leave_the_attribution_between_unmarked():
+    first, first_end = TEXT.index("We will"), TEXT.index(',"') + 1
+    second, second_end = TEXT.index("and no more"), TEXT.index('."') + 1
+    split = quote(
+        1, first, second_end, [{"start": first, "end": first_end}, {"start": second, "end": second_end}]
+    )
+    # A second statement overlapping the first part cuts its runs; the part is still one piece.
+    inner = quote(2, TEXT.index("40 jobs"), TEXT.index("40 jobs") + 7)
+    layout = article_layout(TEXT, [split, inner], chosen_id=1)
+    assert chosen_pieces(layout.chosen) == [
+        (True, "We will cut 40 jobs,"),
+        (False, '" the mayor said, "'),
+        (True, "and no more."),
+    ]
+    single = article_layout(TEXT, [inner, quote(3, first, first_end)], chosen_id=3)
+    assert chosen_pieces(single.chosen) == [(True, "We will cut 40 jobs,")]
 
 
 @pytest.mark.parametrize(
