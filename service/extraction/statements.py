@@ -16,7 +16,7 @@ from service.extraction.attribution.reported import (
     relayed,
     trim_clause,
 )
-from service.extraction.dating.dates import when_said
+from service.extraction.dating.time_phrases import when_said
 from service.extraction.dating.venues import find_venue, speaking_venue
 from service.extraction.layout.spans import Para, QuoteSpan, paragraphs, quote_spans, sentences
 from service.extraction.layout.transcript import read_transcript

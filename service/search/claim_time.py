@@ -14,15 +14,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.extraction.cues import SAY_VERBS
-from service.extraction.dating.dates import find_when, when_said
-from service.text.number_words import MONTHS
+from service.extraction.dating.time_phrases import find_when, when_said
+from service.text.calendar import MONTH_WORDS, WEEKDAYS
 
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _CUES = "|".join(sorted(SAY_VERBS | {"reckons", "admits", "assumes", "accused"}, key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|again|once|is|was|\w+ly)\s+)*"
 # Every time expression find_when knows has a digit or one of these words; most claims have neither.
 _MAY_SAY_WHEN = re.compile(
-    rf"\d|\b(?:{'|'.join(MONTHS)}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow"
+    rf"\d|\b(?:{'|'.join(MONTH_WORDS)}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow"
     r"|week|month|year|ago|recent|earlier|previous|past|once|morning|afternoon|evening|night|time|next|later)",
     re.I,
 )
@@ -57,11 +56,11 @@ def claim_time(claim: str) -> ClaimTime | None:
     )
     when = when_said(words, None)
     if when is None:
-        month = re.search(rf"\b({'|'.join(MONTHS)})\b", words, re.I)
+        month = re.search(rf"\b({'|'.join(MONTH_WORDS)})\b", words, re.I)
         weekday = re.search(rf"\b({'|'.join(WEEKDAYS)})\b", words, re.I)
         day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", words)
         if month:
-            when = f"--{MONTHS.index(month.group(1).lower()) % 12 + 1:02d}"
+            when = f"--{MONTH_WORDS.index(month.group(1).lower()) % 12 + 1:02d}"
             when += f"-{int(day.group(1)):02d}" if day and 1 <= int(day.group(1)) <= 31 else ""
         elif weekday:
             when = weekday.group(1).capitalize()

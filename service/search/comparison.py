@@ -31,10 +31,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from service.models import StoredQuote
-from service.search.claim_time import WEEKDAYS
 from service.search.claims import ClaimAnalysis, analyse_claim
 from service.search.figures import describe, explain, judge_numbers, pair_quantities
 from service.search.speaker_match import speaker_verdict
+from service.text.calendar import WEEKDAYS
 from service.text.numbers import Quantity, parse_quantities
 
 VERDICTS = ("consistent", "conflicting", "unknown")

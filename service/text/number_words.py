@@ -28,10 +28,6 @@ _VAGUE_UNITS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 # Plural amounts mean at least two of the unit and fewer than the next one up.
 _VAGUE_BOUNDS = {"tens": (20, 99), "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999)}
 _VAGUE_BOUNDS |= {"thousands": (2e3, 9999), "millions": (2e6, 1e7 - 1), "billions": (2e9, 1e10 - 1)}
-MONTHS = word_list(
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
 
 _WORD = "|".join(sorted([*WORD_VALUES, *SCALES, "dozen"], key=len, reverse=True))
 WORDS = rf"(?:\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b)"

@@ -17,8 +17,8 @@ import math
 import re
 from dataclasses import dataclass
 
+from service.text.calendar import MONTH_WORDS
 from service.text.number_words import (
-    MONTHS,
     SCALES,
     SHORT_SCALES,
     VAGUE,
@@ -73,7 +73,7 @@ _SUFFIX = re.compile(
 _PERCENT = re.compile(r"^\s*(?:%|percent\b|per\s+cent\b|percentage\s+points?\b)", re.I)
 _NEAR_UPPER = {"nearly", "almost", "just under", "not even"}  # upper bounds that sit close to the figure
 _YEAR_CONTEXT = re.compile(
-    rf"\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|{'|'.join(MONTHS)})[\s,-]*$",
+    rf"\b(?:in|since|by|until|till|from|of|during|before|after|early|late|mid|{'|'.join(MONTH_WORDS)})[\s,-]*$",
     re.I,
 )
 _NAME_BEFORE = re.compile(
@@ -131,7 +131,7 @@ def _is_not_a_quantity(text: str, start: int, end: int, value: float, raw: str) 
         r"(?:k|mn|mln|bn|m)\b", after, re.I
     ):
         return True  # "1990s", "24/7", "5-year-old", "3D"
-    month = rf"(?:{'|'.join(MONTHS)})\.?"
+    month = rf"(?:{'|'.join(MONTH_WORDS)})\.?"
     if (
         value <= 31
         and "," not in raw

@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.extraction.dating.dates import WEEKDAYS, day_expressions, find_when, parse_published, when_said
+from service.extraction.dating.printed_dates import parse_published
+from service.extraction.dating.time_phrases import day_expressions, find_when, when_said
+from service.text.calendar import WEEKDAYS
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import re
 from bisect import bisect_right
 from dataclasses import replace
 
-from service.extraction.dating.dates import day_expressions, time_named
+from service.extraction.dating.time_phrases import day_expressions, time_named
 from service.extraction.layout.clean import Block
 from service.models import Quote
 

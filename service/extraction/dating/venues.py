@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from service.text.calendar import CAPITALISED_DAY_OR_MONTH_RE
+
 _EVENT_NOUNS = (
     r"briefing|conference|news\s+conference|press\s+conference|rally|hearing|summit|meeting|forum|session|"
     r"event|ceremony|speech|address|debate|gathering|convention|congress|symposium|seminar|panel|"
@@ -50,8 +52,7 @@ _NOT_VENUE = re.compile(
     re.I,
 )
 _DATE_TAIL = re.compile(
-    r"\s+(?:on|in|last|this|earlier|late|early|next)\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
-    r"Sunday|January|February|March|April|May|June|July|August|September|October|November|December|"
+    rf"\s+(?:on|in|last|this|earlier|late|early|next)\s+(?:{CAPITALISED_DAY_OR_MONTH_RE}|"
     r"week|month|year|\d{4}).*$|\s+(?:earlier|later|today|yesterday)\b.*$"
 )
 _POSSESSIVE_CUT_RE = re.compile(r"['\u2019]s\s.*$")

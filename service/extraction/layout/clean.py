@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass
 from itertools import islice
 
-from service.extraction.dating.dates import MONTH_RE, WEEKDAY_RE, date_span
+from service.extraction.dating.printed_dates import date_span
 from service.extraction.layout.furniture import FOOTER_START, SENTENCE_END, SHORT, is_chrome
+from service.text.calendar import MONTH_RE, WEEKDAY_RE
 
 KINDS = ("title", "dateline", "body", "chrome")
 

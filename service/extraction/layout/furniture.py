@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from service.extraction.dating.dates import MONTH_RE, WEEKDAY_RE
+from service.text.calendar import MONTH_RE, WEEKDAY_RE
 
 SENTENCE_END = re.compile(r"""[.!?…]["'”’)\]]*$""")
 

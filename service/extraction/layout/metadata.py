@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
-from service.extraction.dating.dates import WEEKDAY_RE, date_span, parse_published
+from service.extraction.dating.printed_dates import date_span, parse_published
 from service.extraction.layout.clean import Block, plain_text, split_masthead
 from service.extraction.layout.furniture import is_chrome
 from service.extraction.layout.outlets import CORPORATE, brand_line, clean_name, named_in_story, same_outlet
 from service.models import ArticleMeta
+from service.text.calendar import WEEKDAY_RE
 
 # Cues that open a republication note; only at the start of a line, never inside the story's prose.
 _ORIGINAL_CUES = re.compile(

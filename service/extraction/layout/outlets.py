@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 
-from service.extraction.dating.dates import MONTH_RE, WEEKDAY_RE, date_span
+from service.extraction.dating.printed_dates import date_span
 from service.extraction.layout.clean import Block, plain_text
 from service.extraction.layout.furniture import is_chrome
+from service.text.calendar import MONTH_RE, WEEKDAY_RE
 
 # A publication's name as printed: capitalised words, allowing "of"/"the"/"&" inside and a domain.
 _TOKEN = r"[A-Z0-9](?:[\w&'’-]|\.(?=\w))*"  # inner dots only: "U.S", "TomDispatch.com", not "Press."

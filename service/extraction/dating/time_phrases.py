@@ -1,142 +1,22 @@
-"""Dates in news text: publication dates as sites print them, and when a statement was made."""
+"""When a statement was made, from the words of its attribution: "on Wednesday", "last month", "in 2014".
+
+Each phrase of time is found (`find_when`, `time_named`) and resolved against the publication date
+(`when_said`, `day_expressions`) to an ISO date, month or year.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
 
-_MONTH_KEYS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-MONTHS = {key: number for number, key in enumerate(_MONTH_KEYS, start=1)} | {"sept": 9}
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+from service.extraction.dating.printed_dates import ORDINAL_SUFFIX as _ORD
+from service.extraction.dating.printed_dates import YEAR_RE as _YEAR
+from service.extraction.dating.printed_dates import valid_date
+from service.text.calendar import FULL_WEEKDAY_RE as _FULL_WEEKDAY
+from service.text.calendar import MONTH_NAMES, MONTH_RE, WEEKDAYS, month_number
+from service.text.number_words import WORD_VALUES
 
-MONTH_RE = (
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-)
-WEEKDAY_RE = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|nesday|sday|rsday|urday)?\.?"
-_ORD = r"(?:st|nd|rd|th)?"
-
-# Each pattern names its groups y/m/d (m may be a month name); order matters: most specific first.
-_DATE_PATTERNS = [
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)(?!\d)"),
-    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)/(?P<m>\d\d?)/(?P<d>\d\d?)(?!\d)"),
-    re.compile(rf"\b(?P<d>\d\d?){_ORD}(?:\s+of)?\s+(?P<m>{MONTH_RE}),?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    re.compile(rf"\b(?P<m>{MONTH_RE})\s+(?P<d>\d\d?){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b", re.I),
-    # Dotted numeric dates are a day-first (European) convention; US sites print slashes.
-    re.compile(r"(?<![\d/.])(?P<d>\d\d?)\.(?P<m>\d\d?)\.(?P<y>(?:19|20)\d\d)(?![\d/.]\d)"),
-    re.compile(r"(?<![\d/.])(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<y>(?:19|20)\d\d)(?![\d/])"),
-    # A two-digit year only with a 12-hour clock right after it ("09/28/23 4:15 PM ET", The Hill's line).
-    re.compile(r"(?<![\d/.])(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<yy>\d\d)(?=\s+\d\d?:\d\d\s*[AaPp]\.?[Mm]\b)"),
-]
-_TIME_RE = re.compile(
-    r"(?<![\d:])(?P<h>[01]?\d|2[0-3])[:.](?P<mi>[0-5]\d)(?::(?P<s>[0-5]\d))?(?![\d:])"
-    r"(?:\s*(?P<ampm>[ap])\.?\s?m\b\.?)?",
-    re.I,
-)
-
-
-def _month_number(token: str) -> int | None:
-    token = token.lower().rstrip(".")
-    if token.isdigit():
-        return int(token)
-    return MONTHS.get(token[:4] if token.startswith("sept") else token[:3])
-
-
-def _valid_date(year: int, month: int | None, day: int) -> dt.date | None:
-    if month is None:
-        return None
-    try:
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
-
-
-# US outlets print slashed dates month first beside a 12-hour clock or a US time zone
-# ("04/09/2025 05:00 PM EDT"); those signals settle an otherwise ambiguous 04/09.
-_US_SIGNAL = re.compile(
-    r"\d\s*[ap]\.?m\b\.?|(?-i:\b(?:[ECMP][SD]?T|AK[SD]T|H[SD]T)\b)|\b(?:eastern|central|pacific) time\b", re.I
-)
-
-
-def _date_in(
-    s: str, allow_ambiguous: bool = False, month_first: bool = False
-) -> tuple[dt.date, int, int] | None:
-    """The first certain calendar date in s with its span; slashed a/b/y read month first if told so."""
-    for pattern in _DATE_PATTERNS:
-        for m in pattern.finditer(s):
-            groups = m.groupdict()
-            year = int(groups["y"]) if groups.get("y") else 2000 + int(groups["yy"])
-            if "a" in groups:
-                a, b = int(groups["a"]), int(groups["b"])
-                # 12/07/2013 could be December or July: only accept when one reading is impossible.
-                if a > 12 >= b:
-                    day, month = a, b
-                elif b > 12 >= a or month_first:
-                    day, month = b, a
-                elif a == b or allow_ambiguous:
-                    day, month = a, b
-                else:
-                    continue
-            else:
-                day, month = int(groups["d"]), _month_number(groups["m"])
-            found = _valid_date(year, month, day)
-            if found:
-                return found, m.start(), m.end()
-    return None
-
-
-def _time_near(s: str, start: int, end: int) -> str | None:
-    """The clock time printed nearest the date span (just before or after it), as HH:MM[:SS]."""
-    after = [(m.start(), m) for m in _TIME_RE.finditer(s[end : end + 24])]
-    window_start = max(0, start - 30)
-    before = [(start - window_start - m.end(), m) for m in _TIME_RE.finditer(s[window_start:start])]
-    for _distance, m in sorted(after + before, key=lambda pair: pair[0]):
-        hour, minute = int(m["h"]), int(m["mi"])
-        ampm = (m["ampm"] or "").lower()
-        if ampm:
-            if hour > 12 or hour == 0:
-                continue
-            hour = hour % 12 + (12 if ampm == "p" else 0)
-        elif m.group(0).count(".") and not m["s"]:
-            continue  # "4.30" without am/pm is too often a number, not a time
-        text = f"{hour:02d}:{minute:02d}"
-        return text + (f":{m['s']}" if m["s"] else "")
-    return None
-
-
-def parse_published(s: str) -> str | None:
-    """The date (and time when printed beside it) in a site's date line, as ISO text; None if none.
-
-    A slashed date that reads both ways (04/09/2025) is taken month first when the line carries a
-    US signal (AM/PM clock, US time zone); without one it stays unresolved (None).
-    """
-    if not s:
-        return None
-    found = _date_in(s, month_first=bool(_US_SIGNAL.search(s)))
-    if not found:
-        return None
-    date, start, end = found
-    iso_t = re.match(r"T(\d\d):(\d\d)(?::(\d\d))?", s[end:])
-    if iso_t:
-        return f"{date.isoformat()}T{iso_t.group(0)[1:]}"
-    clock = _time_near(s, start, end)
-    return f"{date.isoformat()}T{clock}" if clock else date.isoformat()
-
-
-def date_span(s: str, allow_ambiguous: bool = False) -> tuple[int, int] | None:
-    """Where the first calendar date in s is printed, or None; "12/07/2013" counts only if allowed."""
-    found = _date_in(s, allow_ambiguous)
-    return (found[1], found[2]) if found else None
-
-
-# ---------------------------------------------------------------------------------------------
-# When a statement was made, from the words of its attribution ("said on Wednesday").
-
-_FULL_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
-_YEAR = r"(?:19|20)\d\d"
-_COUNTS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve")
-_NUMBER_WORDS = {word: n for n, word in enumerate(_COUNTS, start=1)}
-_NUMBER_WORDS |= {"a": 1, "an": 1}
+_COUNTS = "|".join(word for word, value in WORD_VALUES.items() if 1 <= value <= 12)  # "three weeks ago"
 _PART_OF_DAY = r"(?:\s+(?:morning|afternoon|evening|night))?"
 _SPEECH = (
     r"(?:interview|speech|statement|address|article|op-ed|book|memo|letter|briefing|press conference"
@@ -192,7 +72,7 @@ _WHEN_PARTS = [
     ("this_year", r"(?:earlier |early |late )?this year"),
     (
         "ago",
-        r"(?P<ago_n>\d+|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a few|several)"
+        rf"(?P<ago_n>\d+|an?|{_COUNTS}|a few|several)"
         r"\s+(?P<ago_unit>day|week|month|year)s?\s+ago",
     ),
     (
@@ -208,7 +88,7 @@ _MONTH_GROUPS = ("mdy_m", "dmy_m", "my_m", "mo_m")
 # Every expression _WHEN_RE matches holds one of these at a word start (a superset test): most
 # attribution contexts hold none, and this one cheap scan spares the large pattern.
 _WHEN_HINT = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight"
+    rf"\d|\b(?:{'|'.join(name[:3] for name in MONTH_NAMES + WEEKDAYS)}|today|tonight"
     r"|tomorrow|yesterday|ago|night|morning|afternoon|evening|week|month|year|recent|previous|in the past"
     r"|at the time|earlier)",
     re.I,
@@ -259,7 +139,7 @@ def _reference(published: str | None) -> tuple[int | None, int | None, dt.date |
     if not m:
         return None, None, None
     year, month = int(m[1]), int(m[2]) if m[2] else None
-    day = _valid_date(year, month, int(m[3])) if m[3] else None
+    day = valid_date(year, month, int(m[3])) if m[3] else None
     return year, month, day
 
 
@@ -272,7 +152,7 @@ def _latest_month(month: int, year: int, ref_month: int, strictly_before: bool) 
 def _latest_day(month: int, day: int, ref: dt.date) -> str | None:
     """The most recent given calendar day on or before the reference date."""
     for year in range(ref.year, ref.year - 5, -1):
-        found = _valid_date(year, month, day)
+        found = valid_date(year, month, day)
         if found and found <= ref:
             return found.isoformat()
     return None
@@ -289,18 +169,18 @@ def _resolve(m: re.Match[str], published: str | None) -> str | None:
     g = m.groupdict()
     if kind in ("mdy", "dmy"):
         p = "mdy_" if kind == "mdy" else "dmy_"
-        mo, d = _month_number(g[p + "m"]), int(g[p + "d"])
+        mo, d = month_number(g[p + "m"]), int(g[p + "d"])
         if g[p + "y"]:
-            found = _valid_date(int(g[p + "y"]), mo, d)
+            found = valid_date(int(g[p + "y"]), mo, d)
             return found.isoformat() if found else None
         return _latest_day(mo, d, day) if day and mo else None
     if kind == "iso":
-        return _valid_date(*map(int, g["iso_v"].split("-"))) and g["iso_v"]
+        return valid_date(*map(int, g["iso_v"].split("-"))) and g["iso_v"]
     if kind == "month_year":
-        mo = _month_number(g["my_m"])
+        mo = month_number(g["my_m"])
         return f"{int(g['my_y']):04d}-{mo:02d}" if mo else None
     if kind == "month":
-        mo = _month_number(g["mo_m"])
+        mo = month_number(g["mo_m"])
         if g["mo_rel"] and year and mo:  # "in October last year", "in March this year"
             return f"{year - ('last' in g['mo_rel'].lower()):04d}-{mo:02d}"
         strictly = m.group(0).lower().startswith(("last", "this past"))
@@ -324,7 +204,8 @@ def _resolve(m: re.Match[str], published: str | None) -> str | None:
     if kind in ("last_year", "this_year"):
         return f"{year - (kind == 'last_year'):04d}" if year else None
     if kind == "ago":
-        n = _NUMBER_WORDS.get(g["ago_n"].lower()) or (int(g["ago_n"]) if g["ago_n"].isdigit() else None)
+        count = g["ago_n"].lower()
+        n = 1 if count in ("a", "an") else WORD_VALUES.get(count) or (int(count) if count.isdigit() else None)
         unit = g["ago_unit"].lower()
         if n is None:
             return None  # "a few", "several": no count to go back by
