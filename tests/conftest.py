@@ -82,6 +82,9 @@ def make_app(request, tmp_path_factory):
     yield build
     for app in built:  # stops PostgreSQL listener threads before the server goes away
         app.extensions["claimtrace"].close()
+        limiter = app.extensions["claimtrace_security"].limiter
+        if limiter is not None and hasattr(limiter.buckets, "close"):
+            limiter.buckets.close()  # the PostgreSQL rate limit's pool
 
 
 @pytest.fixture(scope="session")

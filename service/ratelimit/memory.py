@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 
-from service.ratelimit import Step
+from service.ratelimit import Gcra
 
 
 class MemoryBuckets:
@@ -16,10 +16,10 @@ class MemoryBuckets:
         self._max_clients = max_clients
         self._lock = threading.Lock()
 
-    def update(self, client: str, step: Step, now: float) -> float:
-        """Atomically apply `step` to the client's value (see Buckets.update)."""
+    def update(self, client: str, rule: Gcra, now: float) -> float:
+        """Atomically apply `rule` to the client's value (see Buckets.update)."""
         with self._lock:
-            value, result = step(self._values.pop(client, None))
+            value, result = rule.step(self._values.pop(client, None), now)
             self._values[client] = value
             while len(self._values) > self._max_clients:
                 self._values.popitem(last=False)

@@ -8,7 +8,7 @@ import sqlite3
 import threading
 from pathlib import Path
 
-from service.ratelimit import Step
+from service.ratelimit import Gcra
 
 log = logging.getLogger(__name__)
 
@@ -47,21 +47,21 @@ class SqliteBuckets:
             self._local.conn, self._local.key = self._connect(), key
         return self._local.conn
 
-    def update(self, client: str, step: Step, now: float) -> float:
-        """Atomically apply `step` to the client's value (Buckets.update); allows when the file is stuck."""
+    def update(self, client: str, rule: Gcra, now: float) -> float:
+        """Atomically apply `rule` to the client's value (Buckets.update); allows when the file is stuck."""
         try:
-            return self._update(client, step, now)
+            return self._update(client, rule, now)
         except sqlite3.OperationalError as error:
             # Availability over strictness: a locked or broken limit file must not refuse every request.
             log.warning("rate limit not applied: %s", error)
             return 0.0
 
-    def _update(self, client: str, step: Step, now: float) -> float:
+    def _update(self, client: str, rule: Gcra, now: float) -> float:
         conn = self._connection()
         conn.execute("BEGIN IMMEDIATE")
         try:
             row = conn.execute("SELECT tat FROM rate_limits WHERE client = ?", (client,)).fetchone()
-            value, result = step(None if row is None else row[0])
+            value, result = rule.step(None if row is None else row[0], now)
             conn.execute(
                 "INSERT INTO rate_limits (client, tat) VALUES (?, ?) "
                 "ON CONFLICT (client) DO UPDATE SET tat = excluded.tat",

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -14,10 +17,13 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT / "bench"))
 
 from live_server import (  # noqa: E402
+    GUNICORN,
+    HOST,
     LiveServer,
     ask_many,
     call,
     first_quote_claim,
+    free_port,
     generate_article,
     matched_article_ids,
 )
@@ -91,3 +97,42 @@ def test_a_node_started_later_maps_its_saved_index_and_replays_the_log(nodes):
     assert saved.stat().st_mtime_ns == saved_at and json.loads(saved.read_text())["seq"] == saved_seq
     health = call(first.port, "GET", "/health").body
     assert health["index_size"] == health["quotes"]
+
+
+def test_a_rate_limit_of_n_per_minute_lets_n_through_in_total_across_two_nodes(postgres_server, tmp_path):
+    # Each node its own gunicorn (two workers) and data folder; one database holds the one count.
+    limit = 6
+    env = {
+        "CLAIMTRACE_DATABASE_URL": postgres_server.fresh_database(),
+        "CLAIMTRACE_RATE_LIMIT": str(limit),
+        "CLAIMTRACE_EMBEDDINGS": "0",  # not what is tested here: a faster start
+    }
+    with LiveServer(tmp_path / "a", env=env) as first, LiveServer(tmp_path / "b", env=env) as second:
+        statuses = [call(node.port, "GET", "/speakers").status for node in (first, second) * limit]
+        refused = call(second.port, "GET", "/speakers")
+    assert statuses == [200] * limit + [429] * limit
+    # The next one is due 60/N s after the burst began (less the time the burst took).
+    assert refused.status == 429 and 1 <= int(refused.headers["retry-after"]) <= 60 // limit
+
+
+def test_a_database_the_rate_limit_cannot_use_stops_gunicorn_with_one_message_naming_it(tmp_path):
+    with socket.socket() as unused:  # bound, never listening: connections to it are refused
+        unused.bind(("127.0.0.1", 0))
+        url = f"postgresql://claimtrace:s3cret-pw@127.0.0.1:{unused.getsockname()[1]}/claims"
+        environ = {
+            **os.environ,
+            "CLAIMTRACE_DATA_DIR": str(tmp_path),
+            "CLAIMTRACE_DATABASE_URL": url,
+            "CLAIMTRACE_RATE_LIMIT": "5",
+        }
+        finished = subprocess.run(
+            [GUNICORN, "--config", str(ROOT / "gunicorn.conf.py"), "--bind", f"{HOST}:{free_port()}"],
+            cwd=ROOT,
+            env=environ,
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+    assert finished.returncode != 0
+    assert "CLAIMTRACE_DATABASE_URL" in finished.stderr and "/claims" in finished.stderr
+    assert "Traceback" not in finished.stderr and "s3cret-pw" not in finished.stderr

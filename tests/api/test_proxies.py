@@ -35,7 +35,24 @@ def test_a_client_cannot_forge_its_way_past_the_trusted_hop(make_app, forged):
 
 
 def test_the_limit_is_shared_by_apps_on_one_data_folder(make_app, tmp_path):
-    # Two apps on one data folder stand for two gunicorn workers: one count for both.
-    first = make_app(rate_limit=3, data_dir=str(tmp_path)).test_client()
-    second = make_app(rate_limit=3, data_dir=str(tmp_path)).test_client()
+    # Two apps on one data folder (and one database, if any) stand for two gunicorn workers: one count.
+    first_app = make_app(rate_limit=3, data_dir=str(tmp_path))
+    database_url = first_app.extensions["claimtrace"].settings.database_url
+    first = first_app.test_client()
+    second = make_app(rate_limit=3, data_dir=str(tmp_path), database_url=database_url).test_client()
     assert [c.get("/speakers").status_code for c in (first, second, first, second)] == [200, 200, 200, 429]
+
+
+def test_nodes_share_one_budget_exactly_when_they_share_a_postgresql_database(make_app, tmp_path):
+    # Two nodes: data folders of their own. Over PostgreSQL the count lives in the shared database;
+    # on SQLite each node counts in its own folder (the README says so).
+    first_app = make_app(rate_limit=3, data_dir=str(tmp_path / "node-a"))
+    database_url = first_app.extensions["claimtrace"].settings.database_url
+    second_app = make_app(rate_limit=3, data_dir=str(tmp_path / "node-b"), database_url=database_url)
+    first, second = first_app.test_client(), second_app.test_client()
+    statuses = [c.get("/speakers").status_code for c in (first, second, first, second, first, second)]
+    if database_url:
+        assert statuses == [200, 200, 200, 429, 429, 429]
+        assert 1 <= int(second.get("/speakers").headers["Retry-After"]) <= 20  # one request every 60/3 s
+    else:
+        assert statuses == [200] * 6

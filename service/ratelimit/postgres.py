@@ -1,0 +1,156 @@
+"""Rate-limit state in the shared PostgreSQL database: every worker of every node counts in the same rows.
+
+Each request is one statement, an upsert that evaluates GCRA on the row it locks: no transaction
+held across round trips, no read-then-write race between nodes, and a new client's first
+requests from two nodes at once meet on the primary key (the loser's insert becomes the update).
+The table is UNLOGGED: no WAL for a counter that may be lost (after a server crash every client
+starts afresh, and it is not copied to standbys). Each process has a small pool of its own.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+import weakref
+
+import psycopg
+from psycopg.conninfo import conninfo_to_dict
+from psycopg_pool import ConnectionPool, PoolTimeout
+
+from service.ratelimit import ROUNDING_SECONDS, Gcra
+
+log = logging.getLogger(__name__)
+
+POOL_SIZE = 4  # a request holds a connection for one short statement, so a few serve every thread
+WAIT_FOR_CONNECTION_SECONDS = 2.0  # then the request is let through rather than kept waiting
+CONNECT_TIMEOUT_SECONDS = 10
+PRUNE_EVERY = 1000  # updates (per process) between removals of clients whose time has passed
+TABLE_LOCK = 0x636C726C  # an advisory lock key of our own: nodes starting at once create the table once
+
+CREATE_TABLE = (
+    "CREATE UNLOGGED TABLE IF NOT EXISTS rate_limits ("
+    " client text PRIMARY KEY,"
+    " tat double precision NOT NULL,"  # the theoretical arrival time, epoch seconds
+    " wait double precision NOT NULL DEFAULT 0"  # what the last request was told to wait
+    ")"
+)
+
+# `gcra` in SQL, on the values the row had before this request (an UPDATE's right-hand sides read
+# the old row): refused when the client is more than `tolerance` ahead, and then the time stays.
+# Same float operations in the same order as Python's, so the answers agree to the bit.
+_AHEAD = "(greatest(bucket.tat, %(now)s) - %(now)s - %(tolerance)s)"
+UPSERT = f"""
+INSERT INTO rate_limits AS bucket (client, tat, wait) VALUES (%(client)s, %(first_tat)s, 0)
+ON CONFLICT (client) DO UPDATE SET
+    tat = CASE WHEN {_AHEAD} > %(rounding)s THEN bucket.tat
+               ELSE greatest(bucket.tat, %(now)s) + %(interval)s END,
+    wait = CASE WHEN {_AHEAD} > %(rounding)s THEN {_AHEAD} ELSE 0 END
+RETURNING wait
+"""
+
+_OPEN: weakref.WeakSet[PostgresBuckets] = weakref.WeakSet()
+
+
+def _close_pools_before_fork() -> None:
+    for buckets in list(_OPEN):
+        buckets.release_pool()
+
+
+# A pool's sockets and threads must not cross a fork (gunicorn --preload): each process opens its own.
+os.register_at_fork(before=_close_pools_before_fork)
+
+
+class RateLimitStoreError(RuntimeError):
+    """The database named by CLAIMTRACE_DATABASE_URL cannot hold the rate limit; the message says why."""
+
+
+def describe_server(url: str) -> str:
+    """`host:port/dbname` of a connection URL, never its user or password (for messages and logs)."""
+    try:
+        parts = conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        return "(an unreadable URL)"
+    return f"{parts.get('host', 'localhost')}:{parts.get('port', 5432)}/{parts.get('dbname', '')}"
+
+
+class PostgresBuckets:
+    """One row per client in table `rate_limits`; each update one atomic upsert (see the module)."""
+
+    def __init__(self, url: str):
+        self.url = url
+        self._pool: ConnectionPool | None = None
+        self._pool_pid: int | None = None
+        self._lock = threading.Lock()
+        self._updates = 0
+        self._create_table()
+        _OPEN.add(self)
+
+    def _create_table(self) -> None:
+        # Checked at start-up, so a node with a wrong URL fails at once with the variable's name.
+        try:
+            connect = psycopg.connect(self.url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_SECONDS)
+            with connect as conn, conn.transaction():
+                # CREATE … IF NOT EXISTS alone races between nodes (a duplicate type name).
+                conn.execute("SELECT pg_advisory_xact_lock(%s)", (TABLE_LOCK,))
+                conn.execute(CREATE_TABLE)
+        except psycopg.Error as error:
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise RateLimitStoreError(
+                "CLAIMTRACE_RATE_LIMIT counts requests in the database of CLAIMTRACE_DATABASE_URL"
+                f" ({describe_server(self.url)}), which cannot be used: {reason}"
+            ) from None  # the driver's error may quote the URL, password included
+
+    def _current_pool(self) -> ConnectionPool:
+        with self._lock:
+            if self._pool is None or self._pool_pid != os.getpid():
+                self._pool = ConnectionPool(
+                    self.url,
+                    min_size=1,
+                    max_size=POOL_SIZE,
+                    kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_SECONDS},
+                    timeout=WAIT_FOR_CONNECTION_SECONDS,
+                    open=True,
+                    name=f"claimtrace-ratelimit-{os.getpid()}",
+                )
+                self._pool_pid = os.getpid()
+            return self._pool
+
+    def release_pool(self) -> None:
+        """Close this process's pool; the next update opens a fresh one (after a fork: in the child)."""
+        with self._lock:
+            pool, self._pool = self._pool, None
+        if pool is not None and self._pool_pid == os.getpid():
+            pool.close()
+
+    def close(self) -> None:
+        """Close this process's connections (the rows stay for the other processes)."""
+        self.release_pool()
+        _OPEN.discard(self)
+
+    def update(self, client: str, rule: Gcra, now: float) -> float:
+        """Atomically apply `rule` to the client's row (Buckets.update); allows when the database fails."""
+        try:
+            return self._update(client, rule, now)
+        except (psycopg.Error, PoolTimeout) as error:
+            # Availability over strictness, as for the SQLite file: a database too busy or gone to count
+            # must not refuse every request (the store answers 503 on its own when it is gone).
+            log.warning("rate limit not applied: %s", error)
+            return 0.0
+
+    def _update(self, client: str, rule: Gcra, now: float) -> float:
+        now = float(now)
+        params = {
+            "client": client,
+            "now": now,
+            "first_tat": rule.step(None, now)[0],
+            "interval": float(rule.interval),
+            "tolerance": float(rule.tolerance),
+            "rounding": ROUNDING_SECONDS,
+        }
+        with self._current_pool().connection() as conn:
+            (wait,) = conn.execute(UPSERT, params).fetchone()
+            self._updates += 1  # a lost increment between threads only moves the next prune
+            if self._updates % PRUNE_EVERY == 0:
+                conn.execute("DELETE FROM rate_limits WHERE tat < %s", (now,))
+        return wait
