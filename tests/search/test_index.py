@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from service.search.index import QuoteIndex, load, open_index, save
 from service.search.index import core as index_core
+from service.search.index import searching as index_searching
 from service.text.normalize import content_terms, stem
 
 STATEMENTS = [
@@ -79,7 +80,7 @@ def test_budgeted_retrieval_keeps_the_best(monkeypatch):
     rows = random_corpus(3, 400)
     claim = rows[17][1]
     full = [h.quote_id for h in QuoteIndex.build(rows).search(claim, limit=3)]
-    monkeypatch.setattr(index_core, "POSTING_BUDGET", 20)  # common terms only adjust the best candidates
+    monkeypatch.setattr(index_searching, "POSTING_BUDGET", 20)  # common terms only adjust the best candidates
     assert [h.quote_id for h in QuoteIndex.build(rows).search(claim, limit=3)][0] == full[0] == 18
 
 

@@ -17,9 +17,10 @@ callback over candidate ids, over-fetching until enough pass.
 
 Modules: `segment` (arrays), `bulk` (build from rows, append a bulk-built segment), `retrieval`
 (BM25 candidates), `scoring` (0-100 score, highlights), `vocab` (terms, typo lookup), `delta`
-(additions, merge), `persist` (save/load/open/rebuild beside the store), `core` (QuoteIndex, tying
-them together). Bulk builds read terms through `service.term_cache` (batches of texts tokenised at
-once, numbers cut out for the full normaliser), which gives exactly `normalize.content_terms`.
+(additions, merge), `persist` (save/load/open/rebuild beside the store), `core` (QuoteIndex:
+arrays, updates, statistics), `searching` (its query side: claim terms, candidates, rescoring).
+Bulk builds read terms through `service.term_cache` (batches of texts tokenised at once, numbers
+cut out for the full normaliser), which gives exactly `normalize.content_terms`.
 
 Start-up. A worker maps the saved index and replays the change log from its seq; a replay of many
 statements (a big offline import) is bulk-built from `index_rows(after_id=...)` and appended to the
