@@ -11,6 +11,8 @@ from service.storage import QuoteFilters
 
 DATE_KINDS = ("said", "published")
 RESULTS_SHOWN = 10
+NOT_A_DATE = "Not a date: write a year (2016), a month (2016-06) or a day (2016-06-02)."
+FORM_ORDER = ("claim", "speaker", "outlet", "dates", "date_from", "date_to")  # as the page lays them out
 
 
 class SearchArgsSchema(ma.Schema):
@@ -23,8 +25,9 @@ class SearchArgsSchema(ma.Schema):
     claim = TrimmedString(validate=validate.Length(max=MAX_CLAIM_CHARS))
     speaker = TrimmedString(validate=validate.Length(max=200))
     outlet = TrimmedString(validate=validate.Length(max=200))
-    date_from = DatePrefix()
-    date_to = DatePrefix()
+    # Said for people, not clients: the API's message names ISO formats.
+    date_from = DatePrefix(error_messages={"pattern": NOT_A_DATE})
+    date_to = DatePrefix(error_messages={"pattern": NOT_A_DATE})
     dates = fields.String(load_default="said", validate=validate.OneOf(DATE_KINDS))
 
     @ma.pre_load
@@ -47,7 +50,13 @@ def read_search_args(query) -> tuple[dict, dict]:
         return SearchArgsSchema().load(raw), {}
     except ma.ValidationError as error:
         kept = {key: value.strip() for key, value in raw.items() if value.strip()}
-        return kept, error.normalized_messages()
+        messages = error.normalized_messages()
+        # In the form's order, so the summary of what to correct reads top to bottom like the form.
+        return kept, dict(sorted(messages.items(), key=lambda item: _position(FORM_ORDER, item[0])))
+
+
+def _position(order: tuple[str, ...], name: str) -> int:
+    return order.index(name) if name in order else len(order)
 
 
 def search_filters(args: dict) -> QuoteFilters:

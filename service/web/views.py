@@ -8,10 +8,16 @@ from __future__ import annotations
 
 from http import HTTPStatus
 
-from flask import Blueprint, render_template, request, url_for
-from werkzeug.exceptions import HTTPException
+from flask import Blueprint, json, render_template, request, url_for
+from werkzeug.exceptions import HTTPException, NotFound
 
-from service.api.base import services
+from service.api.base import MAX_STORE_ID, services
+from service.errors import (
+    handle_constraint_error,
+    handle_http_exception,
+    handle_storage_error,
+    handle_unexpected_exception,
+)
 from service.schemas import (
     ArticleDetailSchema,
     MatchResponseSchema,
@@ -19,6 +25,7 @@ from service.schemas import (
     QuoteSchema,
     SpeakerSummarySchema,
 )
+from service.storage import ConstraintError, StorageError
 from service.web import render
 from service.web.forms import (
     RESULTS_SHOWN,
@@ -79,9 +86,13 @@ def search():
     return page, status
 
 
-@blp.get("/view/article/<int:article_id>")
-def article(article_id: int):
+# Not `<int:...>`: an id the store cannot hold fails routing with the API's JSON 404, not a page.
+@blp.get("/view/article/<path_id>")
+def article(path_id: str):
     """An article's text with every statement marked and the one asked for (`?quote=`) highlighted."""
+    article_id = _store_id(path_id)
+    if article_id is None:
+        return _not_found(f"There is no article with id {path_id}.")
     detail = services().article_detail(article_id)
     stored = services().article_text(article_id)
     if detail is None or stored is None:
@@ -106,14 +117,51 @@ def speaker():
     return render_template("speaker.html", speaker=SpeakerSummarySchema().dump(person), statements=statements)
 
 
-@blp.errorhandler(HTTPException)
-def error_page(error: HTTPException):
-    """A refused page (no key, too many requests) as a page, with the headers the API would send."""
-    status = error.code or 500
-    headers = [(name, value) for name, value in error.get_headers() if name.lower() != "content-type"]
-    message = error.description if status < 500 else "The page could not be shown; the failure is logged."
-    return render_template("error.html", title=HTTPStatus(status).phrase, message=message), status, headers
+@blp.get("/view/<path:anything>")
+def unknown_view(anything: str):
+    """Any other address under /view/ (an article id that is not a number, a page that does not exist)."""
+    raise NotFound()
+
+
+# The API's own problem+json handlers, in the order a failure is matched against them.
+PROBLEM_HANDLERS = (
+    (HTTPException, handle_http_exception),
+    (StorageError, handle_storage_error),
+    (ConstraintError, handle_constraint_error),
+)
+
+
+@blp.errorhandler(Exception)
+def error_page(error: Exception):
+    """Any failure on a page as a page: the title and detail the API's problem+json gives for it.
+
+    The problem handlers decide status, wording and headers (Retry-After, WWW-Authenticate) once for
+    API and pages alike; a 5xx says only what the problem says, never the exception.
+    """
+    handler = next(
+        (h for kind, h in PROBLEM_HANDLERS if isinstance(error, kind)), handle_unexpected_exception
+    )
+    problem = handler(error)
+    body = json.loads(problem.get_data(as_text=True))
+    headers = [
+        (name, value) for name, value in problem.headers.items() if name.lower() not in SKIPPED_HEADERS
+    ]
+    status = problem.status_code
+    title = body.get("title") or HTTPStatus(status).phrase
+    return (
+        render_template("error.html", title=title, message=body.get("detail"), status=status),
+        status,
+        headers,
+    )
+
+
+SKIPPED_HEADERS = frozenset({"content-type", "content-length"})
+
+
+def _store_id(text: str) -> int | None:
+    number = int(text) if text.isascii() and text.isdigit() and len(text) < 20 else 0
+    return number if 0 < number <= MAX_STORE_ID else None
 
 
 def _not_found(message: str):
-    return render_template("error.html", title="Not found", message=message), 404
+    return render_template("error.html", title="Not Found", message=message, status=404), 404

@@ -188,6 +188,8 @@ def test_pages_have_no_accessibility_violations(live_server, open_page, width):
         "/?claim=x&date_from=2016-13",
         "/view/article/1?quote=2",
         "/view/speaker?name=Justin+Siberell",
+        "/view/article/3?quote=29",  # a split quote: two marks
+        "/view/article/not-a-number",
     ]
     for path in paths:
         page.goto(live_server + path)
@@ -199,6 +201,27 @@ def test_pages_have_no_accessibility_violations(live_server, open_page, width):
         assert violations == [], f"{path}: {violations}"
         checked = {rule["id"] for kind in ("passes", "incomplete") for rule in report.response[kind]}
         assert {"color-contrast", "label"} & checked, f"{path}: axe did not check contrast or labels"
+
+
+def test_refused_input_and_unknown_pages_are_readable_messages(live_server, open_page, screenshot):
+    page = open_page("phone")
+    page.goto(live_server + "/")
+    page.get_by_label("Claim").fill(WRONG_FIGURE_CLAIM)
+    page.get_by_label("From").fill("2016-13")
+    submit(page, page.get_by_label("From"))
+    summary = page.get_by_role("alert")
+    expect(summary).to_be_focused()  # read first, and in view even on a phone
+    expect(summary).to_be_in_viewport()
+    expect(summary).to_contain_text("From: Not a date: write a year (2016), a month (2016-06) or a day")
+    expect(page.get_by_label("From")).to_have_attribute("aria-invalid", "true")
+    summary.get_by_role("link", name="From").click()
+    expect(page.get_by_label("From")).to_be_focused()
+    screenshot(page, "refused")
+
+    page.goto(live_server + "/view/article/not-a-number")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Not Found")
+    expect(page.locator("main")).to_contain_text("There is no article with id not-a-number.")
+    expect(page.get_by_role("link", name="Search statements")).to_be_visible()
 
 
 def test_a_date_range_filters_by_when_said(live_server, open_page):

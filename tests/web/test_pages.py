@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from service.storage import StorageError
 from service.web.forms import read_search_args, search_filters, shared_query
 
 
@@ -95,12 +96,21 @@ def test_imported_statements_have_no_article_link(client):
         ({"claim": "x", "date_from": "2016-13-01"}, "date_from"),
         ({"claim": "x", "date_from": "2017", "date_to": "2016-05"}, "date_to"),
         ({"claim": "x" * 2001}, "claim"),
+        ({"claim": "x", "dates": "whenever"}, "dates"),
     ],
 )
 def test_bad_query_values_answer_400_with_the_field_marked(client, query, field):
     body = page(client, "/", status=400, **query)
     assert f'id="{field}-error"' in body and 'aria-invalid="true"' in body
     assert 'role="alert"' in body and "Matching statements" not in body
+    # The summary above the form names the field and links to it.
+    summary = body.split('id="error-summary"')[1].split("</div>")[0]
+    assert f'<a href="#{field}">' in summary
+
+
+def test_the_error_summary_lists_fields_in_the_order_of_the_form():
+    _, errors = read_search_args({"claim": "x", "date_to": "2016-13", "dates": "soon", "date_from": "x"})
+    assert list(errors) == ["dates", "date_from", "date_to"]
 
 
 def test_article_view_marks_every_statement_and_names_field_sources(client, app):
@@ -143,6 +153,41 @@ def test_unknown_article_and_speaker_are_404_pages(client):
     assert "There is no article with id 999999" in page(client, "/view/article/999999", status=404)
     assert "No speaker is named" in page(client, "/view/speaker", status=404, name="Nobody Atall")
     assert "No speaker was named" in page(client, "/view/speaker", status=404)
+
+
+@pytest.mark.parametrize(
+    "path", ["/view/article/abc", "/view/article/0", "/view/article/" + "9" * 25, "/view/nope"]
+)
+def test_addresses_under_view_that_name_nothing_are_404_pages(client, path):
+    body = page(client, path, status=404)
+    assert "<h1>Not Found</h1>" in body and "Search statements" in body
+
+
+@pytest.mark.parametrize(
+    "failure, status, detail",
+    [
+        (
+            StorageError("connection refused by db.internal:5432"),
+            503,
+            "The store is unavailable; try again shortly.",
+        ),
+        (RuntimeError("secret stack detail"), 500, "The service failed to answer this request"),
+    ],
+)
+def test_a_failure_behind_a_page_is_a_page_saying_what_the_api_problem_says(
+    client, app, monkeypatch, failure, status, detail
+):
+    def fail(*args, **kwargs):
+        raise failure
+
+    monkeypatch.setattr(app.extensions["claimtrace"], "match", fail)
+    body = page(client, "/", status=status, claim="cargo volumes rose 12 percent")
+    assert f"Error {status}" in body and detail in body
+    assert str(failure) not in body  # the page says what the problem says, never the exception
+    api = client.post("/match", json={"claim": "cargo volumes rose 12 percent"})
+    assert api.status_code == status and detail in api.get_json()["detail"]
+    if status == 503:
+        assert client.get("/", query_string={"claim": "x y z"}).headers["Retry-After"] == "5"
 
 
 def test_speaker_view_lists_only_that_speakers_statements_in_time_order(client):

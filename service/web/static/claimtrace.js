@@ -10,11 +10,23 @@ document.addEventListener("DOMContentLoaded", function () {
     chosen.focus({ preventScroll: true });
   }
 
-  // Search page: after a search, start at the results heading instead of the top of the form.
-  var heading = document.getElementById("results-heading");
+  // Search page: after a search, start at the results heading instead of the top of the form;
+  // after a refused one, at the summary of what to correct.
+  var heading = document.getElementById("error-summary") || document.getElementById("results-heading");
   if (heading && !chosen) {
     heading.focus({ preventScroll: false });
   }
+
+  // A link in the error summary puts the cursor in the field to correct, not just scrolls to it.
+  document.querySelectorAll("#error-summary a[href^='#']").forEach(function (link) {
+    link.addEventListener("click", function (event) {
+      var field = document.getElementById(link.getAttribute("href").slice(1));
+      if (field) {
+        event.preventDefault();
+        field.focus();
+      }
+    });
+  });
 
   // Empty filters stay out of the URL, so a shared link reads as the search it is.
   document.querySelectorAll("form.search-form").forEach(function (form) {
