@@ -104,7 +104,7 @@ class PageErrors(list):
 
 @pytest.fixture
 def open_page(browser):
-    """Open a page at a width ("desktop" or "phone"); it records console errors in `page.errors`."""
+    """Open a page at a width ("desktop" or "phone"), recording console errors and requested URLs."""
     contexts = []
 
     def open_at(width: str = "desktop"):
@@ -112,6 +112,8 @@ def open_page(browser):
         contexts.append(context)
         page = context.new_page()
         page.errors = PageErrors()
+        page.requested = []  # every URL the page asked for, to prove no asset comes from elsewhere
+        page.on("request", lambda request: page.requested.append(request.url))
         page.on("console", lambda message: message.type == "error" and page.errors.append(message.text))
         page.on("pageerror", lambda error: page.errors.append(str(error)))
         return page

@@ -174,6 +174,9 @@ def test_pages_fit_the_width_and_break_no_content_security_rule(live_server, ope
         overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 0, f"{url} scrolls sideways by {overflow}px at {width}"
     assert page.errors == [], page.errors
+    # No CDN, font or analytics call: every request, assets included, went to the app itself.
+    assert any("/static/web/claimtrace.css" in url for url in page.requested)
+    assert [url for url in page.requested if not url.startswith(live_server + "/")] == []
 
 
 @pytest.mark.parametrize("width", ["desktop", "phone"])

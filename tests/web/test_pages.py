@@ -149,6 +149,24 @@ def test_article_view_without_a_known_statement_marks_none(client, app):
     assert "<mark" not in body and "Statement 987654 is not in this article" in body
 
 
+def test_an_article_without_statements_says_so_instead_of_an_empty_list(make_app):
+    client = make_app(api_keys=("k",), load_corpus=False).test_client()
+    posted = client.post(
+        "/articles",
+        json={
+            "text": "Harbour notes\n\nThe ferry left at noon. Gulls followed it out.",
+            "outlet": "Port Weekly",
+        },
+        headers={"Authorization": "Bearer k"},
+    )
+    assert posted.status_code == 201 and posted.get_json()["quotes"] == []
+    body = page(client, f"/view/article/{posted.get_json()['id']}", quote=1)
+    assert "Statements in this article (0)" in body and "No statement (quote, reported speech" in body
+    assert '<ol class="statement-list">' not in body and "Underlined" not in body
+    assert "Statement 1 is not in this article; no statement was found in it." in body
+    assert "The ferry left at noon." in body
+
+
 def test_unknown_article_and_speaker_are_404_pages(client):
     assert "There is no article with id 999999" in page(client, "/view/article/999999", status=404)
     assert "No speaker is named" in page(client, "/view/speaker", status=404, name="Nobody Atall")
