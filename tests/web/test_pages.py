@@ -140,6 +140,9 @@ def test_a_split_quote_marks_each_part_and_not_the_attribution_between(client, a
     gaps = [text_of(gap) for gap in re.findall(r'<span class="between">(.*?)</span>', body, re.S)]
     assert gaps == [between] and "said" in between
     assert body.count('id="chosen"') == 1
+    # Marking adds elements, never characters: the text shown is the stored text, offsets and all.
+    shown = body.split('<div class="article-text">')[1].split("</div>")[0]
+    assert text_of(shown) == text
 
 
 def test_article_view_without_a_known_statement_marks_none(client, app):
