@@ -106,8 +106,12 @@ def _scored(analysis: ClaimAnalysis, index: QuoteIndex, store, fetch: int, floor
     # The speaker filter is checked inside the index (it keeps speaker columns); the rest by the store.
     speaker = getattr(filters, "speaker", None) if index.knows_speakers else None
     rest = replace(filters, speaker=None) if speaker else filters
-    # The other filters are one store query over each batch of candidate ids.
-    keep = (lambda ids: set(store.filter_ids(ids, rest))) if _has_filters(rest) else None
+    # The other filters are one store query over the candidate ids, or where they pass too few of
+    # them, one query for every id they pass (a selective filter: few ids).
+    keep = passing = None
+    if _has_filters(rest):
+        keep = lambda ids: set(store.filter_ids(ids, rest))  # noqa: E731
+        passing = lambda: store.passing_ids(rest)  # noqa: E731
     frame = analysis.text[slice(*analysis.frame)] if analysis.frame else ""
     hits = index.search(
         analysis.content,
@@ -117,6 +121,7 @@ def _scored(analysis: ClaimAnalysis, index: QuoteIndex, store, fetch: int, floor
         highlights=False,
         speaker=speaker,
         optional=frame,  # the attribution's words count only where a statement holds them
+        passing=passing,
     )
     by_id = {q.id: q for q in store.get_quotes([h.quote_id for h in hits])}
     found = []

@@ -98,6 +98,10 @@ class Store(Protocol):
         """The ids among `ids` whose statements pass the filters."""
         ...
 
+    def passing_ids(self, filters: QuoteFilters) -> list[int]:
+        """Every stored statement's id that passes the filters, ascending (one query, ids only)."""
+        ...
+
     def list_quotes(
         self, filters: QuoteFilters | None = None, offset: int = 0, limit: int = 20
     ) -> tuple[list[StoredQuote], int]:

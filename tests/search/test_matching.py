@@ -74,7 +74,7 @@ def passes(quote, filters):
 
 
 class FakeStore:
-    """The three store calls matching needs, over a list."""
+    """The store calls matching needs, over a list."""
 
     def __init__(self, quotes):
         self.quotes = {q.id: q for q in quotes}
@@ -87,6 +87,9 @@ class FakeStore:
 
     def filter_ids(self, ids, filters):
         return {i for i in ids if i in self.quotes and passes(self.quotes[i], filters)}
+
+    def passing_ids(self, filters):
+        return sorted(i for i, quote in self.quotes.items() if passes(quote, filters))
 
 
 @pytest.fixture

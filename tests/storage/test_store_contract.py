@@ -470,6 +470,30 @@ def test_filter_ids_returns_the_ids_passing_from_those_asked(filled):
     assert filled.filter_ids(every, QuoteFilters()) == set(every)
 
 
+@pytest.mark.parametrize(
+    "filters",
+    [
+        QuoteFilters(),
+        QuoteFilters(speaker="lee", kind="direct"),
+        QuoteFilters(outlet="WIRE"),
+        QuoteFilters(said_from="2015", said_to="2015-11-30"),
+        QuoteFilters(published_from="2016-06"),
+        QuoteFilters(speaker="nobody at all"),
+    ],
+)
+def test_passing_ids_are_every_id_the_filters_pass_ascending(filled, filters):
+    listed, total = filled.list_quotes(filters, 0, 100)
+    assert filled.passing_ids(filters) == sorted(q.id for q in listed)
+    assert len(filled.passing_ids(filters)) == total
+
+
+def test_passing_ids_leave_deleted_statements_out(filled):
+    article = filled.list_quotes(QuoteFilters(outlet="RT"), 0, 100)[0][0].article
+    assert filled.passing_ids(QuoteFilters(outlet="rt"))
+    filled.delete_article(article.id)
+    assert filled.passing_ids(QuoteFilters(outlet="rt")) == []
+
+
 def test_a_split_quote_keeps_its_parts_and_a_one_span_statement_has_none(store):
     text = 'Pier\n\n"We will rebuild the pier," Mayor Ana Ruiz said. "And we will do it by June."\n'
     first, second = text.index("We will"), text.index("And we")

@@ -32,6 +32,7 @@ DENSE_POOL = 50
 MEANING_ONLY_FLOOR = 0.35
 
 Keep = Callable[[list[int]], set[int]]
+Passing = Callable[[], list[int]]  # every id a filter passes (QuoteIndex.search)
 
 
 class HybridIndex:
@@ -87,6 +88,7 @@ class HybridIndex:
         highlights: bool = True,
         speaker: str | None = None,
         optional: str = "",
+        passing: Passing | None = None,
     ) -> list[Hit]:
         """The best `limit` statements for a claim by calibrated score, at least `min_score`, best first.
 
@@ -103,12 +105,20 @@ class HybridIndex:
                 highlights=False,
                 speaker=speaker,
                 optional=optional,
+                passing=passing,
             )
             hits = [_lexical_hit(hit) for hit in lexical]
         else:
             pool = max(LEXICAL_POOL, limit)
             lexical = self.lexical.search(
-                claim, limit=pool, keep=keep, highlights=False, speaker=speaker, pool=pool, optional=optional
+                claim,
+                limit=pool,
+                keep=keep,
+                highlights=False,
+                speaker=speaker,
+                pool=pool,
+                optional=optional,
+                passing=passing,
             )
             hits = self._hybrid(claim, lexical, pool, keep, speaker, optional)
         hits = [h for h in hits if h.score >= min_score]

@@ -32,6 +32,7 @@ POSTING_BUDGET = 100_000  # postings accumulated exactly; commoner terms only ad
 MAX_TYPO_LOOKUPS = 6  # unknown claim words looked up as typos; a long claim of names must stay fast
 
 Keep = Callable[[list[int]], set[int]]
+Passing = Callable[[], Iterable[int]]  # every id a filter passes, read once
 
 
 class Searching:
@@ -83,13 +84,16 @@ class Searching:
         speaker: str | None = None,
         pool: int | None = None,
         optional: str = "",
+        passing: Passing | None = None,
     ) -> list[Hit]:
         """The best `limit` statements for a claim, scoring at least `min_score`, best first.
 
         `speaker` keeps statements whose speaker name contains it (folded as the store folds names),
-        checked inside the index; `keep(ids) -> allowed ids` filters candidates through a caller
-        (over-fetching until `limit` pass or nothing is left); `highlights=False` leaves spans to
-        the caller, who may show only some of the hits. `pool` candidates are rescored (default
+        checked inside the index; `keep(ids) -> allowed ids` filters candidates through a caller,
+        so the best `pool` candidates that pass are rescored, as if the index held only those;
+        `passing() -> every allowed id`, when given, is asked once where `keep` left too few (a
+        selective filter) instead of digging deeper. `highlights=False` leaves spans to the
+        caller, who may show only some of the hits. `pool` candidates are rescored (default
         POOL, or three times `limit`); `optional` words (a claim's attribution) count only for
         statements that hold them (see `analyze`).
         """
@@ -101,21 +105,30 @@ class Searching:
             if keep is None:
                 candidates, _ = self._candidates(weighted, pool, speaker)
                 return self._best(self._rescore(query, candidates, min_score), limit, highlights)
+        depth = pool * 8
         while True:
             with self._lock:
-                candidates, exhausted = self._candidates(weighted, pool * 8, speaker)
+                candidates, exhausted = self._candidates(weighted, depth, speaker)
                 segments = (self.main, self.delta)  # what the candidates' doc numbers point into
+                size = len(self)
             # The caller's filter (a store query) runs without the lock: other searches and a sync
             # of the change log go on meanwhile; the segments kept above stay valid after a merge.
             allowed = keep([c[0] for c in candidates])
-            candidates = [c for c in candidates if c[0] in allowed][:pool]
-            with self._lock:
-                hits = self._rescore(query, candidates, min_score, segments)
-                size = len(self)
-            if len(hits) >= limit or exhausted or pool * 8 >= size:
+            candidates = [c for c in candidates if c[0] in allowed]
+            # Enough candidates passed: rescoring more would look deeper than an unfiltered search
+            # does (whose short lists are short because the claim's words are rare, not filtered).
+            if len(candidates) >= pool or exhausted or depth >= size:
                 break
-            pool *= 4  # filters left too few: look deeper rather than return a short list
+            if passing is not None:
+                # A selective filter: every id it passes, read once, restricts the candidates themselves.
+                only = passing()  # a store query: without the lock too
+                with self._lock:
+                    candidates, _ = self._candidates(weighted, pool, speaker, only)
+                    segments = (self.main, self.delta)
+                break
+            depth *= 4  # filters left too few: look deeper rather than return a short list
         with self._lock:
+            hits = self._rescore(query, candidates[:pool], min_score, segments)
             return self._best(hits, limit, highlights)
 
     def holding(self, quote_ids: Iterable[int], speaker: str | None = None) -> set[int]:
@@ -176,9 +189,14 @@ class Searching:
         return score_candidates(query, prepared, self.idf_array, self.vocab.terms, min_score)
 
     def _candidates(
-        self, weighted: list[tuple[int, float]], pool: int, speaker: str | None = None
+        self,
+        weighted: list[tuple[int, float]],
+        pool: int,
+        speaker: str | None = None,
+        only: Iterable[int] | None = None,
     ) -> tuple[list[tuple], bool]:
-        """Top `pool` (quote id, BM25, main doc, delta local) over both segments; and whether that is all."""
+        """Top `pool` (quote id, BM25, main doc, delta local) over both segments, among the `only` ids
+        when given; and whether that is all."""
         main = self.main
         acc = getattr(self._scratch, "acc", None)
         if acc is None or len(acc) < main.size:
@@ -186,10 +204,16 @@ class Searching:
                 main.size, dtype=np.float32
             )  # per thread: searches may overlap
         allowed = self._speaker_docs(speaker) if speaker else None
+        if only is not None:
+            only = only if isinstance(only, set | frozenset) else set(only)
+            listed = np.isin(main.quote_ids, np.fromiter(only, dtype=np.int64, count=len(only)))
+            allowed = listed if allowed is None else allowed & listed
         docs, scores, exhausted = main_candidates(main, weighted, pool, acc, POSTING_BUDGET, allowed)
         found = [(int(main.quote_ids[d]), float(s), int(d), None) for d, s in zip(docs, scores, strict=True)]
         wanted = name_key(speaker) if speaker else None
         for local, score in self.delta.scores(weighted, main.avgdl).items():
+            if only is not None and self.delta.quote_ids[local] not in only:
+                continue
             if wanted is None or wanted in name_key(self.delta.speakers[local] or ""):
                 found.append((self.delta.quote_ids[local], score, None, local))
         found.sort(key=lambda c: -c[1])

@@ -151,6 +151,11 @@ class SqlStore:
         with self._snapshot() as conn:
             return statement_rows.filter_ids(conn, ids, filters)
 
+    def passing_ids(self, filters: QuoteFilters) -> list[int]:
+        """Every stored statement's id that passes the filters, ascending (one query, ids only)."""
+        with self._single() as conn:
+            return statement_rows.passing_ids(conn, filters)
+
     def list_quotes(
         self, filters: QuoteFilters | None = None, offset: int = 0, limit: int = 20
     ) -> tuple[list[StoredQuote], int]:
