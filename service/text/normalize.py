@@ -7,9 +7,10 @@ news writing prints a quantity turned into one form: "40,000", "40 000", "40k", 
 and "40 thousand" all become "40000"; ranges ("25-30 thousand", "25-30,000") become
 "25000 to 30000"; "%" becomes "percent" and "$5bn" becomes "5000000000 dollars".
 
-Number words and multipliers come from `service.text.number_words`, the vocabulary the quantity
-grammar (`service.text.numbers`) reads too. `fold`, `read_words`, `drop_apostrophes`,
-`NUMBER_WORDS` and `term_of` are the steps `service.text.term_cache` reuses for its faster paths.
+Numbers are written one way by `service.text.number_spelling`, from the grammar of quantities
+(`service.text.quantity_grammar`) the quantity parser reads too. `fold`, `read_words`,
+`drop_apostrophes`, `NUMBER_WORDS`, `NUMBER_LINK_WORDS` and `term_of` are the steps
+`service.text.term_cache` reuses for its faster paths.
 
 `content_terms(text)` are the stemmed content words (stop words and reporting verbs dropped) that
 the index and the scorer compare; `term_spans(text)` gives the same terms with character offsets
@@ -23,7 +24,12 @@ import unicodedata
 
 import snowballstemmer
 
-from service.text.number_words import MULTIPLIERS, ONES, SCALES, TEENS, TENS, WORD_VALUES
+from service.text.number_spelling import (
+    NUMBER_WORDS,
+    digits_for_number_words,
+    number_spans,
+    one_form_for_numerals,
+)
 
 _QUOTE_FOLD = str.maketrans(
     {
@@ -68,22 +74,6 @@ STOP_WORDS = frozenset(
     )
 )
 
-_CURRENCY = {"$": "dollars", "€": "euros", "£": "pounds"}
-
-_SMALL = "|".join(ONES[2:] + TEENS)
-_TEN = "|".join(TENS)
-# "one" and "a" only count as numbers before a multiplier ("one million"), never alone ("no one").
-_WORD_NUMBER = re.compile(
-    rf"\b(?:(?P<tens>{_TEN})(?:[- ](?P<unit>{'|'.join(ONES[1:])}))?|(?P<small>{_SMALL})"
-    r"|(?P<one>one|a)(?=\s+(?:hundred|thousand|million|billion|trillion)\b))\b"
-)
-
-_NUM = r"(?:\d{1,3}(?:(?:,|\s)\d{3})+(?![\d]|[.,]\d)|\d+(?:\.\d+)?)"
-_MULT = r"(?:hundred|thousand|million|billion|trillion|mln|mn|bn|tn|k)\b"
-_NUMBER = re.compile(
-    rf"(?<![\w.])(?P<cur>[$€£]\s?)?(?P<a>{_NUM})(?:\s*(?P<am>{_MULT}|(?<=\d)m\b(?=.)))?"
-    rf"(?:\s*(?P<sep>-|to)\s*[$€£]?(?P<b>{_NUM})(?:\s*(?P<bm>{_MULT}))?)?(?P<pct>\s*(?:%|per\s?cent\b))?"
-)
 _TOKEN = re.compile(r"\d+(?:\.\d+)*|[^\W\d_]+(?:'[^\W\d_]+)*")
 _ASCII_TOKEN = re.compile(r"[a-z]+(?:'[a-z]+)*|\d+(?:\.\d+)*")  # the same on folded ASCII text, faster
 _DIGIT = re.compile(r"\d")
@@ -93,6 +83,11 @@ _WORD_SPAN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 _URL = re.compile(r"\b(?:https?://|www\.)\S+", re.IGNORECASE)
 _HASHTAG = re.compile(r"#([A-Za-z][A-Za-z0-9]*)")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=[0-9])")
+
+
+def has_links_or_hashtags(text: str) -> bool:
+    """Whether `fold` rewrites links or hashtags in the text before folding it."""
+    return "#" in text or "://" in text or "www." in text
 
 
 def _social(text: str) -> str:
@@ -114,52 +109,6 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD)
 
 
-def _number_value(digits: str) -> float:
-    return float(re.sub(r"[,\s]", "", digits))
-
-
-def _format(value: float) -> str:
-    if value == int(value) and abs(value) < 1e18:
-        return str(int(value))
-    return f"{value:.6f}".rstrip("0").rstrip(".")
-
-
-def _rewrite_number(m: re.Match) -> str:
-    a = _number_value(m["a"])
-    multiplier_a = MULTIPLIERS[m["am"]] if m["am"] else 1
-    if m["am"] == "m" and not m["cur"]:
-        multiplier_a = 1  # "330m tall" is metres, "$330m" is money
-    words = []
-    if m["b"] is not None:
-        b = _number_value(m["b"]) * (MULTIPLIERS[m["bm"]] if m["bm"] else 1)
-        if m["am"] is None and m["bm"]:
-            multiplier_a = MULTIPLIERS[m["bm"]]  # "25-30 thousand": the multiplier covers both ends
-        elif m["am"] is None and 0 < a < b:
-            # "25-30,000": a bare small first end takes the thousands of the second
-            for scale in (1_000_000_000, 1_000_000, 1_000):
-                if a * scale <= b < a * scale * 10:
-                    multiplier_a = scale
-                    break
-        words = [_format(a * multiplier_a), "to", _format(b)]
-    else:
-        words = [_format(a * multiplier_a)]
-        if m["am"] == "m" and multiplier_a == 1:
-            words.append("m")
-    if m["pct"]:
-        words.append("percent")
-    if m["cur"]:
-        words.append(_CURRENCY[m["cur"].strip()])
-    return " " + " ".join(words) + " "
-
-
-def _rewrite_word_number(m: re.Match) -> str:
-    if m["one"]:
-        return "1"
-    if m["small"]:
-        return str(WORD_VALUES[m["small"]])
-    return str(WORD_VALUES[m["tens"]] + (WORD_VALUES[m["unit"]] if m["unit"] else 0))
-
-
 def drop_apostrophes(token: str) -> str:
     """A token without its possessive "'s" and inner apostrophes ("russia's" -> "russia")."""
     if "'" in token:
@@ -168,20 +117,16 @@ def drop_apostrophes(token: str) -> str:
     return token
 
 
-# "a" and "one" are numbers only before a multiplier, so the multipliers stand in for them here.
-NUMBER_WORDS = frozenset(ONES[2:] + TEENS + TENS + list(SCALES))
-
-
 def read_words(text: str) -> tuple[list[str], bool]:
     """One pass of number rewriting and tokenising; also says whether the text had any number."""
     token = _ASCII_TOKEN if text.isascii() else _TOKEN
     tokens = token.findall(text)
     numbers = False
     if not NUMBER_WORDS.isdisjoint(tokens):
-        text, count = _WORD_NUMBER.subn(_rewrite_word_number, text)
+        text, count = digits_for_number_words(text)
         numbers = count > 0
     if _DIGIT.search(text):
-        text = _NUMBER.sub(_rewrite_number, text)
+        text = one_form_for_numerals(text)
         numbers = True
     if numbers:
         tokens = token.findall(text)
@@ -249,7 +194,6 @@ def content_terms(text: str) -> list[str]:
 
 
 _SPAN_TERMS: dict[str, list[str]] = {}
-_WORD_NUMBER_PHRASE = re.compile(_WORD_NUMBER.pattern + rf"(?:\s*{_MULT})?")
 
 
 def term_spans(text: str) -> list[tuple[str, int, int]]:
@@ -257,10 +201,7 @@ def term_spans(text: str) -> list[tuple[str, int, int]]:
     folded = text.translate(_QUOTE_FOLD).lower()
     if len(folded) != len(text):  # a few characters lower-case to two; keep offsets exact
         folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_QUOTE_FOLD))
-    numbers = [m.span() for m in _NUMBER.finditer(folded)] if _DIGIT.search(text) else []
-    words = [m.span() for m in _WORD_NUMBER_PHRASE.finditer(folded)]
-    if words:
-        numbers = _union(numbers + words)
+    numbers = number_spans(folded, digits=bool(_DIGIT.search(text)))
     spans: list[tuple[str, int, int]] = []
     position = 0
     for number_start, number_end in [*numbers, (len(text), len(text))]:
@@ -276,16 +217,6 @@ def term_spans(text: str) -> list[tuple[str, int, int]]:
             spans.extend((term, start, end) for term in terms)
         position = number_end
     return spans
-
-
-def _union(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    merged: list[list[int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], end)
-        else:
-            merged.append([start, end])
-    return [(s, e) for s, e in merged]
 
 
 def _span_terms(word: str) -> list[str]:

@@ -1,8 +1,8 @@
 """Amounts said in words: number words, vague amounts ("tens of thousands") and shares ("two-thirds").
 
-The one vocabulary of quantities: `service.text.numbers` parses quantities with it and
-`service.text.normalize` rewrites numbers for the index with it (number words, scales and their
-short forms). Each function returns plain values, no Quantity.
+The words come from the grammar of quantities (`service.text.quantity_grammar`); the quantity parser
+(`service.text.numbers`) reads amounts in words through these functions. Each returns plain values,
+no Quantity.
 """
 
 from __future__ import annotations
@@ -10,35 +10,14 @@ from __future__ import annotations
 import math
 import re
 
+from service.text.quantity_grammar import ONES, SCALES, WORD_VALUES
 
-def word_list(words: str) -> list[str]:
-    """A vocabulary written as one space-separated string."""
-    return words.split()
-
-
-ONES = word_list("zero one two three four five six seven eight nine")
-TEENS = word_list("ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen")
-TENS = word_list("twenty thirty forty fifty sixty seventy eighty ninety")
-WORD_VALUES = {w: i for i, w in enumerate(ONES + TEENS)} | {w: 10 * (i + 2) for i, w in enumerate(TENS)}
-SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
-SHORT_SCALES = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
-# Every multiplier either grammar reads; each grammar's patterns say which spellings it accepts where.
-MULTIPLIERS = SCALES | SHORT_SCALES
 _VAGUE_UNITS = {"thousands": 1e3, "millions": 1e6, "billions": 1e9}
 # Plural amounts mean at least two of the unit and fewer than the next one up.
 _VAGUE_BOUNDS = {"tens": (20, 99), "dozens": (24, 99), "scores": (40, 199), "hundreds": (200, 999)}
 _VAGUE_BOUNDS |= {"thousands": (2e3, 9999), "millions": (2e6, 1e7 - 1), "billions": (2e9, 1e10 - 1)}
-
-_WORD = "|".join(sorted([*WORD_VALUES, *SCALES, "dozen"], key=len, reverse=True))
-WORDS = rf"(?:\b(?:an?\s+)?(?:{_WORD})(?:(?:\s+and\s+|[\s-]+)(?:{_WORD}))*\b)"
-VAGUE = (
-    r"\b(?:(?:tens|hundreds|dozens)\s+of\s+(?:thousands|millions|billions)"
-    r"|(?:several|a\s+few|a\s+couple\s+of|a\s+handful\s+of)\s+(?:dozen|hundred|thousand|million|billion)s?"
-    r"|tens|dozens|scores|hundreds|thousands|millions|billions)\b"
-)
-
 _DENOMINATORS = {"half": 2, "halve": 2, "third": 3, "quarter": 4, "fifth": 5, "sixth": 6, "tenth": 10}
-_SMALL = "one|two|three|four|five|six|seven|eight|nine"
+_SMALL = "|".join(ONES[1:])  # one to nine
 _SHARE = re.compile(
     rf"\b(?=[aefhnost\d])(?:(?P<part>(?:a|an|one|{_SMALL})[\s-]+(?:half|thirds?|quarters?|fifths?|sixths?|tenths?))\b"
     r"(?!\s+of\s+an?\s+(?:hundred|thousand|million|billion)\b)"

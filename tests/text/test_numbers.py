@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from service.text.numbers import canonical_text, parse_quantities
+from service.text.numbers import parse_quantities, respell_quantities
 
 INF = None
 
@@ -114,9 +114,14 @@ def test_of_constructions_share_what_they_count():
     assert [q.counts for q in parse_quantities("25 Afghan provinces out of 34")] == ["provinces"] * 2
 
 
-def test_canonical_text_writes_one_spelling():
+def canonical_text(text):
+    return respell_quantities(text)[0]
+
+
+def test_respelling_writes_one_spelling_per_meaning():
     assert canonical_text("some 25-30,000 mercenaries") == canonical_text("some 25-30 thousand mercenaries")
     assert canonical_text("more than 40k") == canonical_text("over 40,000")
+    assert respell_quantities("more than 40k and about 5%")[1] == (">40000", "~5%")
 
 
 def _commas(n: int) -> str:

@@ -6,8 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from service.text.bulk_terms import WordTerms
 from service.text.normalize import content_terms
-from service.text.term_cache import WordTerms, cached_terms
+from service.text.term_cache import cached_terms
 
 # Pieces that interact across whitespace in the full normaliser: numbers, number words, multipliers,
 # range and percent words, currency signs, brackets, apostrophes, hashtags, links and folded Unicode.

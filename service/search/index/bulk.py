@@ -11,7 +11,8 @@ import numpy as np
 from service.search.index.segment import Segment, build_segment
 from service.search.index.vocab import Vocabulary
 from service.storage.base import Store
-from service.text.term_cache import WordTerms, cached_terms
+from service.text.bulk_terms import WordTerms
+from service.text.term_cache import cached_terms
 
 BATCH = 20_000  # texts tokenised together: large enough to leave Python's loop, small enough for memory
 
