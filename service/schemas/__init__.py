@@ -1,5 +1,16 @@
 """Every marshmallow schema of the API: request bodies, query arguments, responses and the error shape."""
 
+from service.schemas.match_responses import (
+    ComparisonSchema,
+    DateCheckSchema,
+    ExplanationSchema,
+    HighlightSchema,
+    MatchResponseSchema,
+    MatchSchema,
+    NumberCheckSchema,
+    QuantitySchema,
+    SpeakerCheckSchema,
+)
 from service.schemas.requests import (
     MAX_CLAIM_CHARS,
     MAX_PAGE_SIZE,
@@ -16,21 +27,12 @@ from service.schemas.responses import (
     ArticleRefSchema,
     ArticleSchema,
     ArticleTextSchema,
-    ComparisonSchema,
-    DateCheckSchema,
-    ExplanationSchema,
     HealthSchema,
-    HighlightSchema,
-    MatchResponseSchema,
-    MatchSchema,
-    NumberCheckSchema,
     PageSchema,
     ProblemSchema,
-    QuantitySchema,
     QuoteDetailSchema,
     QuotePageSchema,
     QuoteSchema,
-    SpeakerCheckSchema,
     SpeakerPageSchema,
     SpeakerSchema,
     SpeakerSummarySchema,

@@ -66,7 +66,9 @@ class IsoDateOrTime(PatternString):
     """An ISO date prefix ("2019", "2019-03-06") or an ISO date-time ("2019-03-06T14:30:00Z")."""
 
     PATTERN, EXAMPLE = DATE_OR_TIME_PATTERN, "2019-03-06"
-    default_error_messages = {"pattern": "Not an ISO date (YYYY[-MM[-DD]]) or ISO date-time."}
+    default_error_messages = {
+        "pattern": "Not an ISO date (YYYY[-MM[-DD]], a real day of its month) or ISO date-time."
+    }
 
 
 class HttpUrl(PatternString):

@@ -15,15 +15,9 @@ from hypothesis import strategies as st
 from marshmallow import ValidationError
 
 from service.cli import import_quotes
-from service.ingest.importer import (
-    MAX_KEPT_ERRORS,
-    QuotebankLineSchema,
-    StatementLineSchema,
-    import_file,
-    outlet_of,
-    parse_line,
-    quick_load,
-)
+from service.ingest.importer import MAX_KEPT_ERRORS, import_file, parse_line
+from service.ingest.statement_lines import QuotebankLineSchema, StatementLineSchema, outlet_of, quick_load
+from service.schemas.requests import ArticleCreateSchema
 from service.storage import QuoteFilters
 from service.storage.sqlite import SqliteStore
 
@@ -256,3 +250,17 @@ def test_a_corrupt_compressed_file_is_unreadable_not_a_crash(store, tmp_path, he
     target.write_bytes(header + bytes(range(256)) * 4)
     report = import_file(store, target)
     assert not report.readable and report.added == 0
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2015-02-31", "2015-04-31", "2015-13", "2015-1-04", "2015-11-04T25:00", "15-11-04", "2015-11-04T10:00Z"]
+    + ["2015", "2015-11", "2015-02-29", "2015-11-04", "2015-11-04T10:30:00+01:00"],
+)
+def test_imported_dates_follow_the_api_rule(value):
+    """One rule for dates: an import line is refused exactly where POST /articles refuses the date."""
+    api_errors = ArticleCreateSchema().validate({"text": "x", "published": value})
+    line_errors = StatementLineSchema().validate({"text": "x", "said_on": value, "published": value})
+    assert bool(api_errors) == bool(line_errors)
+    if line_errors:
+        assert line_errors["said_on"] == api_errors["published"]

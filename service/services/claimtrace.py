@@ -1,8 +1,7 @@
-"""The use cases: match, statement/article/speaker detail, add and delete articles, ingest, import, reindex.
+"""`ClaimTrace`, what one process (one gunicorn worker) shares between requests, and its use cases.
 
-The HTTP views and the command line call this module and nothing below it. `ClaimTrace` is what
-one process (one gunicorn worker) shares between requests: the settings, the store, and a match
-index kept in step with the store through its change log. Flask is never imported here.
+The settings, the store, and a match index kept in step with the store through its change log;
+match, statement/article/speaker detail, add and delete an article, health.
 """
 
 from __future__ import annotations
@@ -11,23 +10,16 @@ import os
 import threading
 import time
 from dataclasses import asdict, dataclass, field, fields
-from pathlib import Path
 
-from service.batch.output import import_sources, known_vectors
-from service.batch.vectors import PrecomputedEncoder
 from service.config import Settings
-from service.ingest.articles import IngestReport, ingest_paths, ingest_text
+from service.ingest.articles import ingest_paths, ingest_text
 from service.ingest.html import UnreadableArticle as UnreadableArticle  # raised by add_article
-from service.ingest.importer import ImportReport, import_file
 from service.search.embed.hybrid import HybridIndex
-from service.search.index import open_index
-from service.search.index.persist import rebuild
 from service.search.matching import DEFAULT_MIN_SCORE, match, near_misses
 from service.search.provenance import provenance
+from service.services.indexes import is_new, open_search
 from service.storage import QuoteFilters, Store, StoredSpeaker, name_key, open_store
 
-INDEX_FOLDER = "index"  # under the data folder, beside the store
-VECTORS_FOLDER = "vectors"  # statement vectors, beside the index
 # Enough of the index's nearest statements to hold every copy of a statement, and a score under
 # which a text cannot be a copy (copies score 90-100 against each other).
 COPY_CANDIDATES = 50
@@ -35,41 +27,6 @@ COPY_MIN_SCORE = 60.0
 # A speaker page lists at most this many statements; a page of thousands helps no reader.
 SPEAKER_PAGE_STATEMENTS = 500
 WARM_UP_CLAIM = "more than 40,000 people said on Tuesday that the minister was right"
-
-
-def index_folder(settings: Settings) -> Path:
-    """Where the saved match index lives, beside the store."""
-    return Path(settings.data_dir) / INDEX_FOLDER
-
-
-def is_new(store: Store) -> bool:
-    """True for a store that has never held anything: no article now and nothing in its change log.
-
-    A store whose articles were all deleted is not new (the deletions are in the log), so the bundled
-    corpus is loaded once and a deleted bundled article stays deleted across restarts.
-    """
-    return store.count_articles() == 0 and store.current_seq() == 0
-
-
-def open_search(
-    settings: Settings, store: Store, *, resave_after: int | None = None, progress=None, known_vectors=None
-) -> HybridIndex:
-    """The lexical index and (unless CLAIMTRACE_EMBEDDINGS=off) the statement vectors, brought up to date.
-
-    `known_vectors` ({text: vector}, from batch-extract) spares encoding those statements again.
-    """
-    saves = {} if resave_after is None else {"resave_after": resave_after}
-    lexical = open_index(store, index_folder(settings), **saves)
-    if not settings.embeddings:
-        return HybridIndex(lexical)
-    from service.search.embed.model import load_encoder
-    from service.search.embed.persist import open_vectors
-
-    encoder = load_encoder()
-    folder = Path(settings.data_dir) / VECTORS_FOLDER
-    encoding = PrecomputedEncoder(encoder, known_vectors) if known_vectors else encoder
-    vectors = open_vectors(store, folder, encoding, progress=progress, **saves)
-    return HybridIndex(lexical, vectors, encoder)
 
 
 @dataclass
@@ -259,67 +216,3 @@ class ClaimTrace:
             "speakers": self.store.list_speakers(0, 0)[1],
             "index_size": len(self.index),
         }
-
-
-def ingest(settings: Settings, paths: list[str], *, progress=None, on_failure=None) -> IngestReport:
-    """Load article files or folders into the store the settings name (idempotent)."""
-    store = open_store(settings)
-    try:
-        return ingest_paths(store, paths, progress=progress, on_failure=on_failure)
-    finally:
-        store.close()
-
-
-def import_quotes(
-    settings: Settings,
-    paths: list[str],
-    *,
-    progress=None,
-    on_bad_line=None,
-    on_report=None,
-    on_index=None,
-    on_vectors=None,
-    update_index=True,
-) -> list[ImportReport]:
-    """Import statement files, then bring the saved index up to date (unless told not to).
-
-    `on_report(report)` hears each file's report; `on_index(size, seconds)` the saved index's size;
-    `on_vectors(done, total)` the encoding of the new statements' vectors, batch by batch.
-    """
-    store = open_store(settings)
-    reports = []
-    try:
-        # A batch-extract output folder stands for its statement part files and its articles' metadata.
-        for file, articles in (source for path in paths for source in import_sources(path)):
-            report = import_file(store, file, progress=progress, on_bad_line=on_bad_line, articles=articles)
-            reports.append(report)
-            if on_report:
-                on_report(report)
-        if update_index and any(report.added for report in reports):
-            # The next start-up then only maps the saved index instead of replaying the import.
-            started = time.monotonic()
-            known = known_vectors(paths) if settings.embeddings else None
-            index = open_search(settings, store, resave_after=1, progress=on_vectors, known_vectors=known)
-            if on_index:
-                on_index(len(index), time.monotonic() - started)
-    finally:
-        store.close()
-    return reports
-
-
-def reindex(settings: Settings, *, progress=None) -> int:
-    """Rebuild the saved match index from the store; the number of statements indexed."""
-    store = open_store(settings)
-    try:
-        return len(rebuild(store, index_folder(settings), progress=progress))
-    finally:
-        store.close()
-
-
-def count_quotes(settings: Settings) -> int:
-    """How many statements the store holds."""
-    store = open_store(settings)
-    try:
-        return store.count_quotes()
-    finally:
-        store.close()
