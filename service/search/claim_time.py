@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from service.extraction.cues import SAY_VERBS
 from service.extraction.dating.time_phrases import find_when, when_said
-from service.text.calendar import MONTH_WORDS, WEEKDAYS
+from service.text.calendar import MONTH_WORDS, WEEKDAYS, month_number
 
 _CUES = "|".join(sorted(SAY_VERBS | {"reckons", "admits", "assumes", "accused"}, key=len, reverse=True))
 _AUX = r"(?:(?:has|have|had|also|again|once|is|was|\w+ly)\s+)*"
@@ -60,7 +60,7 @@ def claim_time(claim: str) -> ClaimTime | None:
         weekday = re.search(rf"\b({'|'.join(WEEKDAYS)})\b", words, re.I)
         day = re.search(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b", words)
         if month:
-            when = f"--{MONTH_WORDS.index(month.group(1).lower()) % 12 + 1:02d}"
+            when = f"--{month_number(month.group(1)):02d}"
             when += f"-{int(day.group(1)):02d}" if day and 1 <= int(day.group(1)) <= 31 else ""
         elif weekday:
             when = weekday.group(1).capitalize()

@@ -219,7 +219,9 @@ def parse_quantities(text: str) -> list[Quantity]:
             elif suffix.group("upper"):
                 kind, low = "upper_bound", 0.0
             else:
-                kind, approximate = ("range" if kind == "range" else "approximate"), True
+                approximate = True
+                if kind not in ("lower_bound", "upper_bound"):  # "over 55 or so" stays a bound
+                    kind = "range" if kind == "range" else "approximate"
         unit = None
         percent = _PERCENT.match(text[end:])
         currency = re.search(rf"({CURRENCY_SIGN})\s*$", text[max(0, start - 3) : start], re.I)

@@ -88,6 +88,10 @@ def test_seed_more_than_forty_thousand_agrees():
         ("Rasmussen said on Friday that", "on Friday", "Friday"),
         ("Lavrov said last year that", "last year", ""),
         ("Antonov said Nov 4 that", "Nov 4", "--11-04"),
+        # Short month names each give their own month (June, not May; August, not July).
+        ("Putin said in Jun that", "in Jun", "--06"),
+        ("Putin said in Aug that", "in Aug", "--08"),
+        ("Putin said in Sept that", "in Sept", "--09"),
     ],
 )
 def test_claim_dates(claim, words, when):

@@ -159,3 +159,12 @@ def test_parsing_never_fails_and_offsets_hold(text):
     for q in parse_quantities(text):
         assert 0 <= q.start <= q.end <= len(text)
         assert q.low is None or q.high is None or q.low <= q.high
+
+
+@pytest.mark.parametrize(
+    "text, kind, low, high",
+    [("all over 55 or so", "lower_bound", 55, None), ("up to 40 or so", "upper_bound", 0.0, 40)],
+)
+def test_a_bound_said_roughly_stays_a_bound(text, kind, low, high):
+    (q,) = parse_quantities(text)
+    assert (q.kind, q.low, q.high, q.value, q.approximate) == (kind, low, high, 55 if low else 40, True)
