@@ -5,7 +5,7 @@ from __future__ import annotations
 import marshmallow as ma
 from marshmallow import fields, validate
 
-from service.schemas.responses import QuoteSchema, ReportSchema
+from service.schemas.responses import QuoteSchema, first_reported_field, reported_in_field
 from service.search.comparison import VERDICTS
 
 
@@ -110,12 +110,8 @@ class MatchSchema(ma.Schema):
     highlights = fields.List(fields.Nested(HighlightSchema))
     explanation = fields.Nested(ExplanationSchema)
     comparison = fields.Nested(ComparisonSchema, allow_none=True)
-    reported_in = fields.List(
-        fields.Nested(ReportSchema), metadata={"description": "Every article carrying it, earliest first."}
-    )
-    first_reported = fields.Nested(
-        ReportSchema, allow_none=True, metadata={"description": "The earliest of reported_in, if dated."}
-    )
+    reported_in = reported_in_field()
+    first_reported = first_reported_field()
 
 
 class MatchResponseSchema(ma.Schema):

@@ -96,15 +96,25 @@ class QuoteSchema(ma.Schema):
     article = fields.Nested(ArticleRefSchema, allow_none=True)
 
 
+def reported_in_field() -> fields.List:
+    """A statement's provenance: every article that carried it (a statement's detail and a match show it)."""
+    return fields.List(
+        fields.Nested(ReportSchema), metadata={"description": "Every article carrying it, earliest first."}
+    )
+
+
+def first_reported_field() -> fields.Nested:
+    """The article that reported a statement first."""
+    return fields.Nested(
+        ReportSchema, allow_none=True, metadata={"description": "The earliest of reported_in, if dated."}
+    )
+
+
 class QuoteDetailSchema(QuoteSchema):
     """One statement with its provenance: every article that carried it and which was first."""
 
-    reported_in = fields.List(
-        fields.Nested(ReportSchema), metadata={"description": "Every article carrying it, earliest first."}
-    )
-    first_reported = fields.Nested(
-        ReportSchema, allow_none=True, metadata={"description": "The earliest of reported_in, if dated."}
-    )
+    reported_in = reported_in_field()
+    first_reported = first_reported_field()
 
 
 class PageSchema(ma.Schema):

@@ -6,6 +6,7 @@ Each opens the store the settings name for its run and closes it after.
 from __future__ import annotations
 
 import time
+from contextlib import closing
 
 from service.batch.output import import_sources, known_vectors
 from service.config import Settings
@@ -18,11 +19,8 @@ from service.storage import open_store
 
 def ingest(settings: Settings, paths: list[str], *, progress=None, on_failure=None) -> IngestReport:
     """Load article files or folders into the store the settings name (idempotent)."""
-    store = open_store(settings)
-    try:
+    with closing(open_store(settings)) as store:
         return ingest_paths(store, paths, progress=progress, on_failure=on_failure)
-    finally:
-        store.close()
 
 
 def import_quotes(
@@ -41,9 +39,8 @@ def import_quotes(
     `on_report(report)` hears each file's report; `on_index(size, seconds)` the saved index's size;
     `on_vectors(done, total)` the encoding of the new statements' vectors, batch by batch.
     """
-    store = open_store(settings)
     reports = []
-    try:
+    with closing(open_store(settings)) as store:
         # A batch-extract output folder stands for its statement part files and its articles' metadata.
         for file, articles in (source for path in paths for source in import_sources(path)):
             report = import_file(store, file, progress=progress, on_bad_line=on_bad_line, articles=articles)
@@ -57,24 +54,16 @@ def import_quotes(
             index = open_search(settings, store, resave_after=1, progress=on_vectors, known_vectors=known)
             if on_index:
                 on_index(len(index), time.monotonic() - started)
-    finally:
-        store.close()
     return reports
 
 
 def reindex(settings: Settings, *, progress=None) -> int:
     """Rebuild the saved match index from the store; the number of statements indexed."""
-    store = open_store(settings)
-    try:
+    with closing(open_store(settings)) as store:
         return len(rebuild(store, index_folder(settings), progress=progress))
-    finally:
-        store.close()
 
 
 def count_quotes(settings: Settings) -> int:
     """How many statements the store holds."""
-    store = open_store(settings)
-    try:
+    with closing(open_store(settings)) as store:
         return store.count_quotes()
-    finally:
-        store.close()
