@@ -21,7 +21,7 @@ _CUES = "|".join(sorted(SAY_VERBS | {"reckons", "admits", "assumes", "accused"},
 _AUX = r"(?:(?:has|have|had|also|again|once|is|was|\w+ly)\s+)*"
 # Every time expression find_when knows has a digit or one of these words; most claims have neither.
 _MAY_SAY_WHEN = re.compile(
-    rf"\d|\b(?:{'|'.join(MONTH_WORDS)}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tonight|tomorrow"
+    rf"\d|\b(?:{'|'.join(MONTH_WORDS + WEEKDAYS)}|yesterday|today|tonight|tomorrow"
     r"|week|month|year|ago|recent|earlier|previous|past|once|morning|afternoon|evening|night|time|next|later)",
     re.I,
 )
