@@ -21,6 +21,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from service.models import Speaker, StoredArticle, StoredQuote
+from service.text.normalize import QUOTE_FOLD
 from service.text.numbers import canonical_form, respell_quantities
 
 SAME_STATEMENT_MIN = 90.0  # fuzz.ratio of the normalised texts; rewordings of one quote score 92-100
@@ -28,8 +29,6 @@ EDITED_MIN = 80.0  # a lower ratio still counts when one copy's words nearly all
 EDITED_TOKEN_SET_MIN = 95.0  # ...by fuzz.token_set_ratio
 TRIMMED_MIN = 96.0  # fuzz.partial_ratio when one outlet carries only part of a quote
 TRIMMED_SHARE = 0.6  # ...and that part is at least this share of the longer text
-
-_FOLD = str.maketrans({"‘": "'", "’": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u00a0": " "})
 
 
 @dataclass(frozen=True)
@@ -63,7 +62,7 @@ class _Key:
 
 def _numbers_canonical(text: str) -> tuple[str, tuple[str, ...]]:
     """The text with every quantity in one spelling (dots kept as "_" through folding), and those sorted."""
-    text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    text = unicodedata.normalize("NFKC", text).translate(QUOTE_FOLD)
     spelled, spellings = respell_quantities(text, lambda q: canonical_form(q).replace(".", "_"))
     return spelled, tuple(sorted(s.replace("_", ".") for s in spellings))
 

@@ -31,7 +31,7 @@ from service.text.number_spelling import (
     one_form_for_numerals,
 )
 
-_QUOTE_FOLD = str.maketrans(
+QUOTE_FOLD = str.maketrans(  # quote marks, dashes and spaces as ASCII writes them
     {
         "“": '"',
         "”": '"',
@@ -106,7 +106,7 @@ def fold(text: str) -> str:
         text = text.lower()
         return text.replace("`", "'") if "`" in text else text
     text = unicodedata.normalize("NFKC", text).casefold()
-    return unicodedata.normalize("NFKC", text).translate(_QUOTE_FOLD)
+    return unicodedata.normalize("NFKC", text).translate(QUOTE_FOLD)
 
 
 def drop_apostrophes(token: str) -> str:
@@ -198,9 +198,9 @@ _SPAN_TERMS: dict[str, list[str]] = {}
 
 def term_spans(text: str) -> list[tuple[str, int, int]]:
     """Content terms of the original text with their (start, end) character offsets in it."""
-    folded = text.translate(_QUOTE_FOLD).lower()
+    folded = text.translate(QUOTE_FOLD).lower()
     if len(folded) != len(text):  # a few characters lower-case to two; keep offsets exact
-        folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(_QUOTE_FOLD))
+        folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in text.translate(QUOTE_FOLD))
     numbers = number_spans(folded, digits=bool(_DIGIT.search(text)))
     spans: list[tuple[str, int, int]] = []
     position = 0
