@@ -81,6 +81,17 @@ def test_filters_reach_the_matcher(client):
     assert 'class="results-list"' not in filtered  # the measles story ran in AP only
 
 
+def test_a_statement_reported_once_names_its_outlet_without_a_second_identical_link(client):
+    body = page(client, "/", claim="Kenji Watanabe said 3,500 new measles cases were recorded in May")
+    first = body.split('<ol class="results-list"')[1].split("</li>")[0]
+    assert "3,500" in text_of(first)  # the measles statement, which ran in AP only
+    facts = first.split('<dl class="facts">')[1].split("</dl>")[0]
+    reported_in = text_of(facts.split("<dt>Reported in</dt>")[1].split("</dd>")[0])
+    outlet, _, note = reported_in.partition(" (")
+    assert note == "the only report)" and outlet in text_of(facts.split("<dt>First reported")[1])
+    assert facts.count("<a href=") == 1
+
+
 def test_imported_statements_have_no_article_link(client):
     body = page(
         client, "/", claim="Claire Dubois said inflation will fall below 3 percent by the end of next year"
