@@ -21,6 +21,11 @@ CONFLICTING = frozenset({"conflicting", "inconsistent", "different", "contradict
 # A check's badge says how its two sides relate, in words of its own: the verdict word
 # ("conflicting") then appears once per result, on the overall verdict, not on every check as well.
 CHECK_BADGES = {"agrees": "matches", "conflicts": "differs", "unknown": "can't tell"}
+# Reported speech is the writer's wording, not the speaker's: shown without quotation marks, and said.
+KIND_NOTES = {
+    "indirect": "Reported speech: the article's wording of what was said, not a verbatim quote.",
+    "mixed": "Partly quoted: only the words in quotation marks are the speaker's own.",
+}
 CHECK_LABELS = {"numbers": "Figure", "speaker": "Speaker", "date": "Date"}
 STATEMENT_SILENT = {
     "numbers": "gives no such figure",
@@ -200,6 +205,11 @@ def _side(value) -> str | None:
     if isinstance(value, str) and value:
         return readable_date(value) if re.fullmatch(r"\d{4}(-\d{2}){0,2}", value) else value
     return None
+
+
+def kind_note(kind: str | None) -> str | None:
+    """What a statement that is not a verbatim quote is, said beside it; None for a direct quote."""
+    return KIND_NOTES.get(kind or "direct")
 
 
 def tone(verdict: str | None) -> str:

@@ -231,6 +231,21 @@ def test_speaker_view_lists_only_that_speakers_statements_in_time_order(client):
     assert "Pieter de Vries" not in body
 
 
+def test_only_verbatim_words_get_quotation_marks_and_reported_speech_says_what_it_is(client):
+    body = page(client, "/view/speaker", name="Maria Lopez")
+    statements = re.findall(
+        r'<blockquote class="statement( reported)?">(.*?)</blockquote>\s*(<p class="kind-note">.*?</p>)?',
+        body,
+        re.S,
+    )
+    direct = [text for reported, text, _ in statements if not reported]
+    reported = [(text, note) for mark, text, note in statements if mark]
+    assert direct and reported
+    assert all(text.startswith("“") and text.endswith("”") for text in direct)
+    assert all("“" not in text and "Reported speech" in note for text, note in reported)
+    assert any("4.2 million containers" in text for text in direct)
+
+
 def test_pages_need_a_key_when_reads_do_and_say_so_as_a_page(make_app):
     guarded = make_app(read_requires_key=True, api_keys=("secret",), load_corpus=False).test_client()
     refused = guarded.get("/")

@@ -12,6 +12,7 @@ from service.web.render import (
     chosen_pieces,
     comparison_checks,
     highlight_runs,
+    kind_note,
     readable_date,
     scores_explained,
     source_label,
@@ -214,6 +215,12 @@ def test_by_time_orders_by_when_said_else_published_and_keeps_undated_last():
         {"id": 4, "said_on": "2014", "article": None},
     ]
     assert [q["id"] for q in by_time(quotes)] == [4, 3, 2, 1]
+
+
+def test_kind_notes_say_when_words_are_not_the_speakers_own():
+    assert kind_note("direct") is None and kind_note(None) is None
+    assert kind_note("indirect").startswith("Reported speech")
+    assert kind_note("mixed").startswith("Partly quoted")
 
 
 def test_source_labels_and_score_meaning():
