@@ -7,6 +7,7 @@ import time
 
 import psycopg
 import pytest
+from psycopg_pool import ConnectionPool
 
 from service.storage.postgres import PostgresStore
 from service.storage.postgres.schema import SCHEMA_VERSION
@@ -115,13 +116,24 @@ def test_a_listener_whose_connection_drops_reconnects_and_catches_up(store, url)
     assert store.current_seq() in heard  # told again after reconnecting, so the caller reads the log
 
 
-def test_the_schema_version_is_recorded_and_newer_versions_are_refused(store, url):
+def test_the_schema_version_is_recorded_and_newer_versions_are_refused(store, url, monkeypatch):
     with psycopg.connect(url, autocommit=True) as conn:
         assert conn.execute("SELECT version FROM claimtrace_schema").fetchone()[0] == SCHEMA_VERSION
         PostgresStore(url).close()  # opening again migrates nothing
         conn.execute("UPDATE claimtrace_schema SET version = %s", (SCHEMA_VERSION + 1,))
+    closed = []
+    close = ConnectionPool.close
+
+    def recorded_close(pool, *args, **kwargs):
+        closed.append(pool)
+        close(pool, *args, **kwargs)
+
+    monkeypatch.setattr(ConnectionPool, "close", recorded_close)
     with pytest.raises(RuntimeError, match="newer"):
         PostgresStore(url)
+    # The refused store closed the pool it opened: left to the garbage collector, a pool may be
+    # finalised on its own worker thread, which cannot join itself.
+    assert len(closed) == 1
 
 
 def test_two_nodes_starting_at_once_migrate_one_schema(url):

@@ -83,8 +83,12 @@ class PostgresStore(SqlStore):
         self._pool_lock = threading.Lock()
         self._listeners: list[Listener] = []
         self._closed = False
-        with self._pooled() as conn:
-            migrate(conn)
+        try:
+            with self._pooled() as conn:
+                migrate(conn)
+        except BaseException:
+            self.close()  # a refused schema must not leave the pool's threads behind
+            raise
         _OPEN_STORES.add(self)
 
     # -- connections and transactions ---------------------------------------------------------
