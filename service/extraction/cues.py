@@ -4,10 +4,41 @@ from __future__ import annotations
 
 import re
 
+from service.extraction.attribution.patterns import Pattern, Registry
+
 
 def wordset(text: str) -> frozenset[str]:
     """A frozen set of the whitespace-separated words of a literal (keeps long vocabularies readable)."""
     return frozenset(text.split())
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of literal words, in the given order ("Monday|Tuesday|...")."""
+    return "|".join(re.escape(word) for word in words)
+
+
+# Calendar words as printed (capitalised), in calendar order: patterns spell them from here.
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
+# Wire agencies and networks that sign datelines: "CHICAGO, July 9 (Reuters) - ".
+AGENCIES = (
+    *("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "DPA", "Xinhua", "TASS", "Tass", "Sputnik"),
+    *("RIA Novosti", "Interfax", "IANS", "PTI", "ANI", "EFE", "Anadolu", "BBC", "NHK", "Kyodo", "Yonhap"),
+    *("IRNA", "SANA", "Al Jazeera", "CBS", "NBC", "ABC", "CNBC", "Fox News", "The Hill"),
+)
 
 
 # Verbs that introduce speech. Past, present and base forms are all listed so "says" and "said" both count.
@@ -38,18 +69,37 @@ BARE_CLAUSE_VERBS = wordset(
 # Findings verbs only count with a study-like subject ("the study found"), never a person's "found".
 FINDING_VERBS = wordset("found finds showed shows concluded concludes estimated estimates")
 
-_VERB_ALT = "|".join(sorted(SAY_VERBS, key=len, reverse=True))
-CUE_RE = re.compile(
-    rf"\b(?:(?:has|have|had|will|would|also|previously|later|again|repeatedly|further|then|once|"
-    rf"reportedly|recently|earlier|already|often|has\s+also|had\s+also|has\s+previously|"
-    rf"has\s+long|had\s+previously)\s+)*(?P<verb>{_VERB_ALT}|pointed\s+out|points\s+out|went\s+on\s+to\s+say|"
-    rf"(?:fired|fires|shot|shoots|hit|hits|pushed|pushes|snapped|snaps)\s+back|retorted|retorts|"
-    rf"(?:was|were|is)\s+quoted\s+(?:by\s+(?:[\w.&'\u2019-]+\s+){{1,6}}?)?as\s+saying)\b"
+# Words that may stand between a subject and its cue: "has also said", "reportedly told".
+CUE_LEAD_WORDS = (
+    *("has", "have", "had", "will", "would", "also", "previously", "later", "again", "repeatedly"),
+    *("further", "then", "once", "reportedly", "recently", "earlier", "already", "often"),
+    *(r"has\s+also", r"had\s+also", r"has\s+previously", r"has\s+long", r"had\s+previously"),
 )
-ACCORDING_RE = re.compile(r"\b[Aa]ccording\s+to\b")
+# The cue itself, by form; the first that fits at a place is the cue read there.
+CUES = Registry(
+    "cues",
+    (
+        Pattern("say_verb", "|".join(sorted(SAY_VERBS, key=len, reverse=True)), "a speech verb: said, told"),
+        Pattern("pointed_out", r"pointed\s+out|points\s+out", "a phrasal speech verb"),
+        Pattern("went_on_to_say", r"went\s+on\s+to\s+say", "a continued statement"),
+        Pattern(
+            "fired_back",
+            r"(?:fired|fires|shot|shoots|hit|hits|pushed|pushes|snapped|snaps)\s+back",
+            "a retort: fired back, snapped back",
+        ),
+        Pattern("retorted", r"retorted|retorts", "a retort verb"),
+        Pattern(
+            "quoted_as_saying",
+            r"(?:was|were|is)\s+quoted\s+(?:by\s+(?:[\w.&'\u2019-]+\s+){1,6}?)?as\s+saying",
+            "an agency's report of words: was quoted by Interfax as saying",
+        ),
+    ),
+    prefix=rf"\b(?:(?:{'|'.join(CUE_LEAD_WORDS)})\s+)*(?P<verb>",
+    suffix=r")\b",
+)
+CUE_RE = CUES.regex
 
 PRONOUNS = wordset("he she they He She They I We we")
-PERSON_PRONOUNS = wordset("he she He She")
 
 # Words that name an office or rank; they go to `role`, never into a person's name.
 TITLE_WORDS = wordset(

@@ -5,7 +5,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from service.extraction.cues import ANONYMITY_RE, ORG_NOUNS, PERSON_NOUNS, STUDY_NOUNS
+from service.extraction.cues import (
+    ANONYMITY_RE,
+    MONTHS,
+    ORG_NOUNS,
+    PERSON_NOUNS,
+    STUDY_NOUNS,
+    WEEKDAYS,
+    alternation,
+)
 from service.extraction.speakers.mentions import Mention, bare, is_cap, parse_mention
 
 _SUBORDINATE_RE = re.compile(
@@ -14,7 +22,7 @@ _SUBORDINATE_RE = re.compile(
     re.S,
 )
 _TIME_TAIL_RE = re.compile(
-    r"(?:\s+(?:on|last|this|late|early|earlier)?\s*(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    rf"(?:\s+(?:on|last|this|late|early|earlier)?\s*(?:{alternation(WEEKDAYS)}|"
     r"week|month|year|morning|afternoon|evening|night)|\s+(?:also|previously|recently|today|yesterday|later|"
     r"earlier|again|repeatedly|publicly|separately|however|too|then|once|in\s+\d{4}|has|have|had))+\s*,?$"
 )
@@ -32,9 +40,8 @@ _LOWER_CONJUNCTION_RE = re.compile(r"(?:and|but|or|yet|so|while|as)\s+(?=[A-Za-z
 _WORD_PP_RE = re.compile(r"\b([\w'\u2019-]+)\s+(?:of|in|at|for|from|with|on|close\s+to)\s+[^,]{1,60}$")
 _NOUNS = PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS
 _AFTER_END_RE = re.compile(
-    r"[.;!?]\s*$|\s+(?:on|in|during|last|earlier|this|after|before)\s+(?:Monday|Tuesday|Wednesday|Thursday|"
-    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|\d|a\s|an\s|the\s|his\s|her\s)|\s+at\s+(?:a|an)\s|"
+    r"[.;!?]\s*$|\s+(?:on|in|during|last|earlier|this|after|before)\s+"
+    rf"(?:{alternation(WEEKDAYS + MONTHS)}|\d|a\s|an\s|the\s|his\s|her\s)|\s+at\s+(?:a|an)\s|"
     r"\s+(?:before|after|while|when|until|because|although|though)\s"  # "said X before casting her vote"
 )
 _RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")
@@ -44,6 +51,15 @@ _CAP_NAME_RE = re.compile(r"[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4}
 _MORE_RELATIVE_RE = re.compile(r"(?:and\s+|but\s+)?(?:who|whose)\s")
 _WHO_HEAD_RE = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)(?:\s+[a-z][\w-]*){1,4}")
 _NOT_PERSON_HEADS = frozenset({"one", "others", "some", "thing", "things"})
+# Windows, in characters before a cue unless said otherwise.
+_MENTION_WINDOW = 300  # the longest a speaker mention runs
+_ASIDE_WINDOW = 40  # an aside before the cue: ", for her part,"
+_TIME_TAIL_WINDOW = 90  # a time between speaker and cue: "on Monday"
+_MENTION_TAIL_WINDOW = 120  # where an anonymity phrase or relative clause may end a mention
+_NOUN_PP_WINDOW = 80  # "a senior source in the opposition"
+_MAX_MENTION_WORDS = 32  # words of a comma-delimited chunk read as a mention
+_SUBJECT_WINDOW = 320  # characters from a sentence's start searched for its first verb
+_MAX_NAME_LOOKUPS = 50  # occurrences of a word checked for a mid-sentence use
 
 
 def _can_end_mention(left: str) -> bool:
@@ -54,11 +70,11 @@ def _can_end_mention(left: str) -> bool:
     low = bare(last)
     if low in PERSON_NOUNS or low in ORG_NOUNS or low in STUDY_NOUNS or low.rstrip("s") in PERSON_NOUNS:
         return True
-    tail = max(0, len(left) - 120)  # the regexes last, on the tail only: this runs for every cue
+    tail = max(0, len(left) - _MENTION_TAIL_WINDOW)  # the regexes last, on the tail only: this runs per cue
     return bool(
         ANONYMITY_RE.search(left, tail)
         or _RELATIVE_RE.search(left, tail)
-        or _noun_pp(left, max(0, len(left) - 80))  # "A senior source in the opposition"
+        or _noun_pp(left, max(0, len(left) - _NOUN_PP_WINDOW))  # "A senior source in the opposition"
     )
 
 
@@ -74,15 +90,16 @@ def _noun_pp(left: str, pos: int) -> bool:
 
 def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
     """The mention that ends right before a cue at `hi`, looking back no further than `lo`."""
-    lo = max(lo, hi - 300)  # no mention runs longer; bounding it keeps long sentences linear
+    lo = max(lo, hi - _MENTION_WINDOW)  # no mention runs longer; bounding it keeps long sentences linear
     left = text[lo:hi].rstrip()
     conj = _CONJUNCTION_RE.match(left)
     if conj:  # "But rebel commander Abu Omar told ...", "And the army said ..."
         lo, left = lo + conj.end(), left[conj.end() :]
-    aside = _ASIDE_RE.search(left, max(0, len(left) - 40))
+    aside = _ASIDE_RE.search(left, max(0, len(left) - _ASIDE_WINDOW))
     if aside and aside.start() > 0:
         left = left[: aside.start()]  # "Cole, for her part, said", "X, in a statement, said": an aside
-    trimmed = _TIME_TAIL_RE.search(left, max(0, len(left) - 90))  # the tail only: a $-anchored scan is costly
+    # the tail only: a $-anchored scan is costly
+    trimmed = _TIME_TAIL_RE.search(left, max(0, len(left) - _TIME_TAIL_WINDOW))
     if trimmed and trimmed.start() > 0:
         untrimmed = left
         left = left[: trimmed.start()].rstrip()  # "Tom Vilsack on Monday said": the time is not the speaker
@@ -97,7 +114,7 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
         conj = _CONJUNCTION_RE.match(left, begin) or _LOWER_CONJUNCTION_RE.match(left, begin)
         begin = conj.end() if conj else begin  # "..., and analysts said": the conjunction is not the speaker
         chunk = left[begin:]
-        if len(chunk.split()) > 32:
+        if len(chunk.split()) > _MAX_MENTION_WORDS:
             continue
         mention = parse_mention(chunk, lo + begin)
         if mention:
@@ -169,7 +186,7 @@ _SUBJECT_LEAD_RE = re.compile(r"^(?:(?:But|And|Yet|So|Still|Then|Now|Also)\s+|[^
 
 def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
     """The person or body a sentence opens with, before its first verb ("Ramos urged ... and said")."""
-    for verb in _VERB_WORD_RE.finditer(text, lo, min(hi, lo + 320)):
+    for verb in _VERB_WORD_RE.finditer(text, lo, min(hi, lo + _SUBJECT_WINDOW)):
         mention = speaker_before(text, lo, verb.start())
         if mention is not None:
             # Only the subject itself, after at most a conjunction or a short opener ("On education, ").
@@ -188,7 +205,7 @@ def sentence_subject(text: str, lo: int, hi: int) -> Mention | None:
 def _named_mid_sentence(text: str, word: str) -> bool:
     """Whether a capitalised word also appears inside a sentence (as surnames do), not only opening one."""
     at = text.find(word)
-    for _ in range(50):  # bounded: a pathological article may repeat the word at every sentence start
+    for _ in range(_MAX_NAME_LOOKUPS):  # a pathological article may repeat it at every sentence start
         if at < 0:
             break
         before = text[max(0, at - 8) : at].rstrip()

@@ -4,29 +4,72 @@ from __future__ import annotations
 
 import re
 
-from service.extraction.cues import BARE_CLAUSE_VERBS, CLAUSE_OPENERS, wordset
+from service.extraction.attribution.patterns import Pattern, Registry
+from service.extraction.cues import BARE_CLAUSE_VERBS, CLAUSE_OPENERS, MONTHS, WEEKDAYS, alternation, wordset
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
-_DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+_MONTHS = alternation(MONTHS)
+_DAYS = alternation(WEEKDAYS)
 # Words that may sit between a cue and its clause: when, where, to whom ("said Friday in a statement that").
-ADJUNCT_RE = re.compile(
-    rf"\s*,?\s*(?:(?:on|last|this|earlier|late|early|next)\s+(?:{_DAYS}|{_MONTHS}|week|month|year|weekend|"
-    rf"morning|afternoon|evening|night)(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?|"
-    rf"(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?|"
-    rf"without\s+(?:elaborating|giving\s+details|offering\s+details|providing\s+details)|"
-    rf"in\s+(?:{_MONTHS}|\d{{4}}|the\s+past|the\s+interview|an?\s+(?:[\w-]+\s+){{0,3}}?(?:interview|statement|"
-    rf"speech|address|post|letter|report|message|tweet|op-ed|email|note|briefing|broadcast)"
-    rf"(?:\s+(?:with|to|on)\s+(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)?)|"
-    rf"(?:at|during)\s+(?:an?|the)\s+[^,]{{1,80}}?(?=\s+that\b|,|$)|"
-    rf"(?:to|told)\s+(?:reporters|journalists|lawmakers|the\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|"
-    rf"[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|him|her|them|us)|"
-    rf"(?:recently|previously|earlier|today|yesterday|later|again|also|repeatedly|publicly|separately|"
-    rf"too|however|though|then|now|once)|on\s+(?:Twitter|Facebook|X|Telegram|social\s+media|television)"
-    rf"(?:,\s+formerly\s+(?:known\s+as\s+)?Twitter,?)?|"
-    rf"(?:earlier|later)\s+this\s+(?:week|month|year)|\d+\s+(?:days|weeks|months|years)\s+ago|"
-    rf"in\s+(?:a|an|the)\s+(?:recent|new)\s+\w+|(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity|"
-    rf"by\s+(?:phone|telephone|email|e-mail|text\s+message))"
+# Each is skipped in turn (`_MAX_ADJUNCTS` at most); the first pattern that fits at a place is taken.
+ADJUNCTS = Registry(
+    "adjuncts",
+    (
+        Pattern(
+            "relative_day",
+            rf"(?:on|last|this|earlier|late|early|next)\s+(?:{_DAYS}|{_MONTHS}|week|month|year|weekend|"
+            rf"morning|afternoon|evening|night)(?:\s+\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s+\d{{4}})?",
+            "on Friday, last week, early March 3, 2024",
+        ),
+        Pattern("weekday", rf"(?:{_DAYS})(?:\s+(?:morning|afternoon|evening|night))?", "Friday morning"),
+        Pattern(
+            "without_details",
+            r"without\s+(?:elaborating|giving\s+details|offering\s+details|providing\s+details)",
+            "without elaborating",
+        ),
+        Pattern(
+            "in_statement",
+            rf"in\s+(?:{_MONTHS}|\d{{4}}|the\s+past|the\s+interview|an?\s+(?:[\w-]+\s+){{0,3}}?(?:interview|"
+            r"statement|speech|address|post|letter|report|message|tweet|op-ed|email|note|briefing|broadcast)"
+            r"(?:\s+(?:with|to|on)\s+(?:the\s+)?[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*)?)",
+            "in May, in 2019, in a written statement to The Ledger",
+        ),
+        Pattern(
+            "at_event",
+            r"(?:at|during)\s+(?:an?|the)\s+[^,]{1,80}?(?=\s+that\b|,|$)",
+            "at a news conference, during the hearing",
+        ),
+        Pattern(
+            "to_whom",
+            r"(?:to|told)\s+(?:reporters|journalists|lawmakers|the\s+[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|"
+            r"[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*)*|him|her|them|us)",
+            "to reporters, to the Daily Ledger, to them",
+        ),
+        Pattern(
+            "adverb",
+            r"(?:recently|previously|earlier|today|yesterday|later|again|also|repeatedly|publicly|separately|"
+            r"too|however|though|then|now|once)",
+            "a time or manner adverb: later, publicly",
+        ),
+        Pattern(
+            "on_platform",
+            r"on\s+(?:Twitter|Facebook|X|Telegram|social\s+media|television)"
+            r"(?:,\s+formerly\s+(?:known\s+as\s+)?Twitter,?)?",
+            "on Twitter, on social media",
+        ),
+        Pattern("this_period", r"(?:earlier|later)\s+this\s+(?:week|month|year)", "earlier this week"),
+        Pattern("ago", r"\d+\s+(?:days|weeks|months|years)\s+ago", "three weeks ago"),
+        Pattern("in_recent", r"in\s+(?:a|an|the)\s+(?:recent|new)\s+\w+", "in a recent interview"),
+        Pattern(
+            "anonymity",
+            r"(?:on|under)\s+(?:the\s+)?condition\s+of\s+anonymity",
+            "on condition of anonymity",
+        ),
+        Pattern("by_phone", r"by\s+(?:phone|telephone|email|e-mail|text\s+message)", "by phone"),
+    ),
+    prefix=r"\s*,?\s*",
 )
+ADJUNCT_RE = ADJUNCTS.regex
+_MAX_ADJUNCTS = 6
 _TOLD_OBJECT_RE = re.compile(
     r"\s+(?:reporters|journalists|lawmakers|(?:the\s+|a\s+)?(?:investigators|police|officers|detectives|"
     r"prosecutors|jurors|jury|judge|court|committee|council|board|panel|audience|crowd|supporters|students|"
@@ -113,7 +156,7 @@ def _skip_adjuncts(text: str, pos: int, end: int, verb: str) -> int:
         obj = _TOLD_OBJECT_RE.match(text, pos, end)
         if obj:
             pos = obj.end()
-    for _ in range(6):
+    for _ in range(_MAX_ADJUNCTS):
         m = ADJUNCT_RE.match(text, pos, end)
         if not m or m.end() == pos:
             break

@@ -13,7 +13,7 @@ import re
 
 from service.extraction.attribution.parse import parse_all
 from service.extraction.attribution.parsed_speaker import mention_for, questioner, span_of, subject_of
-from service.extraction.attribution.reported import DATELINE_RE, Reported, trim_clause
+from service.extraction.attribution.reported_span import DATELINE_RE, Reported, trim_clause
 from service.extraction.cues import ANONYMITY_RE, FINDING_VERBS, SAY_VERBS, wordset
 
 # Speech verbs read off the parse: the patterns' verbs, and verbs that report with an object.

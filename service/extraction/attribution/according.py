@@ -1,0 +1,109 @@
+"""Statements attributed with "according to X": opening, mid-sentence and closing forms."""
+
+from __future__ import annotations
+
+import re
+
+from service.extraction.attribution.reported_span import Reported, trim_clause
+from service.extraction.cues import DATA_NOUNS, wordset
+from service.extraction.speakers.mentions import Mention, parse_mention
+
+_ACCORDING_START_RE = re.compile(
+    r"^\(?(?:(?:But|And|However|Yet|Still|Meanwhile|Now|Also)\s*,?\s+)?[Aa]ccording\s+to\s+(?P<src>[^,]{2,160}?),\s+"
+)
+# "..., according to Janelle Whitford, a housing economist at ...": the source may carry an appositive.
+# The source may be followed by the reporter's own gloss: "..., according to the Tax Policy Center - half
+# a point of output", "... according to exit polls (a sizable margin)", "..., according to leaders, compared
+# with ...".
+_ACCORDING_END_RE = re.compile(
+    r"(?:,\s*|\s+)according\s+to\s+(?P<src>[^,;()\u2014\u2013]{2,160}?(?:,\s+(?:a|an|the)\s[^,;()]{2,120}?)?)"
+    r"\s*(?:[.!?]?\s*$|(?:[,;(]|\s[\u2014\u2013]|\s--?\s).*$)",
+    re.S,
+)
+_ACCORDING_MID_RE = re.compile(r"^[^,]{8,}?,\s+according\s+to\s+(?P<src>[^,]{2,80}),\s+(?=\S+\s+\S+\s+\S+)")
+_SRC_STATEMENT_RE = re.compile(
+    r"^(?P<who>.+?)['\u2019]s?\s+(?:statement|statements|remarks|comments|words|testimony|letter|"
+    r"interview|speech|post|tweet|report|account|estimate|estimates)\b(?P<rest>.*)$"
+)
+# "according to plan": a manner, no source.
+_NO_SOURCE = wordset("plan plans schedule tradition custom script design form expectations")
+# Numbers attributed to "U.N. estimates" or "official figures" are data, not statements; polls are reported.
+_NOT_SOURCES = (DATA_NOUNS - {"polls", "records"}) | _NO_SOURCE
+_SOURCE_OPENERS = wordset(
+    "a an the state federal local exit new recent early its his her their polls polling court"
+)
+_ARTICLE_RE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+# "In a filing on Monday, ...": an opener the closing form leaves out of the statement.
+INTRO_RE = re.compile(
+    r"(?:In|On|At|During|Meanwhile|However|But|Separately|Earlier|Later|Last|Also|Still|Yet|Now)\b"
+    r"(?:\s+[\w'\u2019.-]+){0,6},\s+"
+)
+_MAX_SOURCE_WORDS = 14
+_MIN_WORDS = 4  # a statement "according to" someone has at least this many words
+_MIN_WORDS_AROUND = 6  # ... and when the source sits mid-sentence, the words around it
+_INTRO_MIN_GAP = 20  # characters an opener must leave before "according to" to be cut off
+_CUE = "according to"
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def according_opening(text: str, start: int, end: int) -> Reported | None:
+    """ "According to the filing, the fund was short.": the statement follows the source."""
+    m = _ACCORDING_START_RE.match(text[start:end])
+    if m is None:
+        return None
+    mention = source_mention(m.group("src"), start + m.start("src"))
+    if mention is None:
+        return None
+    c_start, c_end = trim_clause(text, start + m.end(), end)
+    if _words(text[c_start:c_end]) < _MIN_WORDS:
+        return None
+    return Reported(c_start, c_end, mention, _CUE, m.group(0))
+
+
+def according_middle(text: str, start: int, end: int) -> Reported | None:
+    """ "The plan, according to officials, would cut taxes.": the statement is the whole sentence."""
+    m = _ACCORDING_MID_RE.match(text[start:end])
+    if m is None:
+        return None
+    mention = source_mention(m.group("src"), start + m.start("src"))
+    c_start, c_end = trim_clause(text, start, end)
+    if mention is None or _words(text[c_start:c_end]) < _MIN_WORDS_AROUND:
+        return None
+    return Reported(c_start, c_end, mention, _CUE, m.group(0))
+
+
+def according_closing(text: str, start: int, end: int) -> Reported | None:
+    """ "The fund was short, according to the filing.": the statement precedes the source."""
+    sentence = text[start:end]
+    m = _ACCORDING_END_RE.search(sentence)
+    if m is None:
+        return None
+    mention = source_mention(m.group("src"), start + m.start("src"))
+    if mention is None:
+        return None
+    intro = INTRO_RE.match(sentence)
+    c_from = start + (intro.end() if intro and intro.end() < m.start() - _INTRO_MIN_GAP else 0)
+    c_start, c_end = trim_clause(text, c_from, start + m.start())
+    if _words(text[c_start:c_end]) < _MIN_WORDS:
+        return None
+    return Reported(c_start, c_end, mention, _CUE, m.group(0))
+
+
+def source_mention(src: str, at: int) -> Mention | None:
+    """Who or what "according to" names: a person, a body or a document; None for data or a manner."""
+    src = src.strip()
+    stated = _SRC_STATEMENT_RE.match(src)
+    if stated:
+        src = stated.group("who")
+    words = src.split()
+    if not words or len(words) > _MAX_SOURCE_WORDS or words[-1].lower() in _NOT_SOURCES:
+        return None
+    mention = parse_mention(src, at)
+    if mention is None and (words[0].lower() in _SOURCE_OPENERS or src[:1].isupper()):
+        # "according to a count by The Associated Press", "according to state law": a document or body
+        name = _ARTICLE_RE.sub("", src)
+        mention = Mention(src, at, "study", name, None, False, words[0].lower() == "the")
+    return mention
