@@ -155,3 +155,41 @@ def test_trim_clause_drops_tails_and_stops():
     assert text[start:end] == "the fare would double next year"
     quoted = "the fare would double next year."
     assert trim_clause(quoted, 0, len(quoted), keep_stop=True) == (0, len(quoted))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "speaker"),
+    [
+        (
+            "If turnout is low in the county, the campaign said, it may not ask for a recount.",
+            "If turnout is low in the county, the campaign said, it may not ask for a recount",
+            "the campaign",
+        ),
+        (
+            "Bound by a long shared border, the two towns, Mayor Ruiz said, now have a chance to grow.",
+            "Bound by a long shared border, the two towns, Mayor Ruiz said, now have a chance to grow",
+            "Mayor Ruiz",
+        ),
+        (
+            "During the first week, she recalls, the machine broke twice.",
+            "the machine broke twice",  # after an opener, only what follows the tag
+            "she",
+        ),
+    ],
+)
+def test_a_tag_between_commas_keeps_the_statement_around_it(sentence, statement, speaker):
+    found = find_reported(sentence, 0, len(sentence))
+    assert sentence[found.start : found.end] == statement
+    assert found.mention.text == speaker
+
+
+def test_paired_dashes_enclose_an_aside_not_a_closing_gloss():
+    sentence = (
+        "Mayor Ruiz argued that the levy was fair and that \u2014 despite the losses of last year \u2014 "
+        "the town can pay for the seawall."
+    )
+    found = find_reported(sentence, 0, len(sentence))
+    assert sentence[found.start : found.end].endswith("the town can pay for the seawall")
+    closing = "Mayor Ruiz said the levy would pass by a wide margin \u2014 a claim the council disputes."
+    found = find_reported(closing, 0, len(closing))
+    assert closing[found.start : found.end] == "the levy would pass by a wide margin"

@@ -227,9 +227,11 @@ def only_adjuncts_after(text: str, pos: int, end: int, verb: str) -> bool:
 
 def clause_after_tag(text: str, pos: int, end: int, verb: str) -> int | None:
     """After a tag inside a sentence ("During the first week, she recalls, the machine ..."): the clause."""
+    comma_first = text[pos:end].lstrip(" ").startswith(",")  # "the nations, Xi said, now have ..."
     pos = _skip_adjuncts(text, pos, end, verb)
     rest = text[pos:end]
     stripped = rest.lstrip(" ,")
-    if not rest.lstrip(" ").startswith(",") or _words(stripped) < 3 or not _HAS_VERB_RE.match(stripped):
+    comma = comma_first or rest.lstrip(" ").startswith(",")
+    if not comma or _words(stripped) < 3 or not _HAS_VERB_RE.match(stripped):
         return None  # (a predicate is enough: "The new rules, she said, would take effect ...")
     return pos + len(rest) - len(rest.lstrip(" ,"))

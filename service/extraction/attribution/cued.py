@@ -70,10 +70,17 @@ def clause_after_cue(cue: Cue) -> Reported | object | None:
     clause_start = clause_after(text, cue.match.end(), cue.end, cue.verb)
     if clause_start is None:
         return None
+    if "," in text[cue.match.end() : clause_start] and _is_tag(cue):
+        return None  # "If turnout is low, the campaign said, it may ...": a tag inside the statement
     c_start, c_end = trim_clause(text, clause_start, cue.end)
     if _words(text[c_start:c_end]) < _MIN_CLAUSE_WORDS:
         return SPENT
     return Reported(c_start, c_end, cue.mention, cue.words, text[cue.start : clause_start])
+
+
+def _is_tag(cue: Cue) -> bool:
+    """Whether the speaker and cue sit between commas inside a sentence ("The rules, she said, ...")."""
+    return cue.verb in INVERTING_VERBS and cue.text[cue.start : _lead_end(cue)].rstrip().endswith(",")
 
 
 def _lead_end(cue: Cue) -> int:
@@ -99,11 +106,9 @@ def trailing_attribution(cue: Cue) -> Reported | None:
 
 def mid_sentence_tag(cue: Cue) -> Reported | None:
     """ "The new rules, she said, would take effect.": the whole sentence (after an opener, the rest)."""
-    if cue.inverted or cue.verb not in INVERTING_VERBS:
+    if cue.inverted or not _is_tag(cue):
         return None
     text, start, lead_end = cue.text, cue.start, _lead_end(cue)
-    if not text[start:lead_end].rstrip().endswith(","):
-        return None
     tagged = clause_after_tag(text, cue.match.end(), cue.end, cue.verb)
     if tagged is None:
         return None

@@ -84,6 +84,7 @@ TAILS = Registry(
     flags=re.S,
 )
 _TAIL_RE = TAILS.regex
+_DASH_RE = re.compile(r"\s(?:[\u2014\u2013]|--?)\s")
 _TAIL_MIN_LEAD = 20  # characters of statement a tail must leave before it
 _CLAUSE_EDGES = " \t\n,;:"
 _CLOSING_STOPS = ".!?"
@@ -93,6 +94,8 @@ def trim_clause(text: str, start: int, end: int, keep_stop: bool = False) -> tup
     """Drop closing punctuation (or, inside a quote, only commas) and descriptive tails from a clause."""
     clause = text[start:end]
     tail = _TAIL_RE.search(clause) if not keep_stop else None
+    if tail and TAILS.which(tail) == "dash_gloss" and len(_DASH_RE.findall(clause, 0, tail.start())) % 2:
+        tail = None  # "that X — despite Y — is Z": the dash closes an aside, and the statement goes on
     if tail and tail.start() > _TAIL_MIN_LEAD:
         end = start + tail.start()
     strip = _CLAUSE_EDGES if keep_stop else _CLAUSE_EDGES + _CLOSING_STOPS
