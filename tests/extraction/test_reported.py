@@ -171,6 +171,11 @@ def test_trim_clause_drops_tails_and_stops():
             "Mayor Ruiz",
         ),
         (
+            "But the years that followed, he said, brought a fundamental shift.",
+            "But the years that followed, he said, brought a fundamental shift",  # the opener is the subject
+            "he",
+        ),
+        (
             "During the first week, she recalls, the machine broke twice.",
             "the machine broke twice",  # after an opener, only what follows the tag
             "she",
@@ -193,3 +198,9 @@ def test_paired_dashes_enclose_an_aside_not_a_closing_gloss():
     closing = "Mayor Ruiz said the levy would pass by a wide margin \u2014 a claim the council disputes."
     found = find_reported(closing, 0, len(closing))
     assert closing[found.start : found.end] == "the levy would pass by a wide margin"
+
+
+def test_a_clause_going_on_after_a_dash_is_no_gloss():
+    sentence = "Officials said the meeting was set last week \u2014 before the mayor called for a boycott."
+    found = find_reported(sentence, 0, len(sentence))
+    assert sentence[found.start : found.end].endswith("before the mayor called for a boycott")

@@ -32,6 +32,12 @@ _ANON_AFTER_RE = re.compile(r"\s*,?\s*(?:on|under)\s+(?:the\s+)?condition\s+of\s
 _RESEARCHERS_RE = re.compile(
     r"\b(?:researchers|scientists|investigators|authors|experts|analysts|team)$", re.I
 )
+# An opener before a tag that is the reporter's scene, not the speaker's words: "During the first week,
+# she recalls, ...", "However, he said, ...". ("But the years that followed, he said, ..." is the subject.)
+_TAG_INTRO_RE = re.compile(
+    r"(?:(?:In|On|At|During|Earlier|Later|Last)\b(?:\s+[\w'\u2019.-]+){0,6}|"
+    r"(?:Meanwhile|However|But|Separately|Also|Still|Yet|Now|Then|Instead)),\s+"
+)
 _MIN_CLAUSE_WORDS = 3  # a clause after the cue ("said it would")
 _MIN_LEAD_WORDS = 4  # a statement before a trailing cue or around a tag
 _INTRO_MIN_WORDS = 6  # words an opener must leave before a trailing cue to be cut off
@@ -114,8 +120,11 @@ def mid_sentence_tag(cue: Cue) -> Reported | None:
         return None
     dateline = DATELINE_RE.match(text, start, lead_end)
     c_from = dateline.end() if dateline else start
-    intro = INTRO_RE.fullmatch(text, c_from, lead_end)
-    c_start, c_end = trim_clause(text, tagged if intro else c_from, cue.end)
+    c_start, c_end = trim_clause(text, c_from, cue.end)
+    if _TAG_INTRO_RE.fullmatch(text, c_from, lead_end):
+        after = trim_clause(text, tagged, cue.end)
+        if _words(text[after[0] : after[1]]) >= _MIN_LEAD_WORDS:  # else the opener is the statement's
+            c_start, c_end = after
     if _words(text[c_start:c_end]) < _MIN_LEAD_WORDS:
         return None
     return Reported(c_start, c_end, cue.mention, cue.words, text[lead_end:tagged])

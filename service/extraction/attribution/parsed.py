@@ -34,9 +34,11 @@ PREPOSITION_OBJECTS = {
     "asked": "about",
     "asks": "about",
 }
-# "called the plan a disgrace", "branded the move a breach": an object and what it is called.
-# ("described X as Y" is left out: a book or a study "describes", and the project reads that as no statement.)
-NAMING_VERBS = wordset("called calls call labeled labelled branded dubbed termed")
+# "called the plan a disgrace", "branded the move a breach", "described the levy as fair": an object and
+# what it is called (a complement is required: "described his visit" reports no view).
+NAMING_VERBS = wordset(
+    "called calls call labeled labelled branded dubbed termed described describes describe"
+)
 # Participles that report (", saying ...", "calling it ..."): read like the finite verb.
 PARTICIPLES = wordset(
     "saying telling adding noting arguing warning insisting claiming asking calling describing urging "
@@ -62,6 +64,11 @@ _MIN_OBJECT_WORDS = 2
 _NEGATIONS = wordset("not n't never no")
 _CLOSING_MARKS = ('"', "\u201d")
 _QUESTION_WORDS = wordset("whether if why how what when where who")
+# A work the words are read from: what a book or film "describes" is its content, not a statement on record.
+_IN_A_WORK_RE = re.compile(
+    r"\b[Ii]n\s+(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:book|memoir|memoirs|novel|"
+    r"autobiography|biography|film|documentary|essay|play|poem)s?\b"
+)
 
 
 def reported_in_sentences(text: str, spans: list[tuple[int, int]]) -> list[list[Reported]]:
@@ -159,6 +166,15 @@ def _content(doc, verb) -> tuple[int, int] | None:
         if len(words) >= _MIN_OBJECT_WORDS and not all(t.pos_ == "PRON" for t in words):
             return span_of(sorted(tokens, key=lambda t: t.i))
         return None
+    if low in NAMING_VERBS and objects and objects[0].lower_ == "what" and objects[0].i < verb.i:
+        # "what officials called a hate crime": the whole phrase, speaker and cue included, is the statement
+        named = [c for c in children if c.i > verb.i and _names_object(c)]
+        after = doc.text[verb.idx : verb.right_edge.idx + 2]
+        if named and not any(mark in after for mark in ('"', "\u201c", "\u201d", "''")):
+            return objects[0].idx, named[0].right_edge.idx + len(named[0].right_edge.text)
+        return None
+    if low in NAMING_VERBS and _IN_A_WORK_RE.search(doc.text, 0, verb.idx):
+        return None  # "In his memoir, the developer described haggling as a sport": the work's content
     if low in NAMING_VERBS and objects and verb.dep_ not in ("relcl", "acl") and objects[0].lower_ != "what":
         # "called the plan a disgrace", "described the move as a breach of trust"
         named = [c for c in children if c.i > objects[0].i and (_names_object(c) or c.dep_ == "dobj")]

@@ -71,8 +71,11 @@ TAILS = Registry(
         ),
         Pattern(
             "dash_gloss",
-            r"\s+(?:[\u2014\u2013]|--?)\s+(?=[a-z])(?!.*(?:[\u2014\u2013]|\s--?\s)).*$",
-            "a dash gloss closing the sentence: ... would fail \u2014 a claim the council disputes.",
+            r"\s+(?:[\u2014\u2013]|--?)\s+(?=[a-z])(?!(?:before|after|because|since|while|when|if|unless|until|"
+            r"although|though|as|including|despite|even|especially|not|only|than)\b)"
+            r"(?!.*(?:[\u2014\u2013]|\s--?\s)).*$",
+            "a dash gloss closing the sentence: ... would fail \u2014 a claim the council disputes (not a"
+            " clause going on after the dash: \u2014 before the vote was held)",
         ),
         Pattern(
             "second_attribution",
