@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from service.extraction.attribution.patterns import Pattern, Registry
+from service.text.calendar import MONTH_NAMES, WEEKDAYS
 
 
 def wordset(text: str) -> frozenset[str]:
@@ -17,22 +18,9 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(word) for word in words)
 
 
-# Calendar words as printed (capitalised), in calendar order: patterns spell them from here.
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
+# Weekday and month names as news prints them ("on Monday", "in March"), from the one calendar vocabulary.
+CAPITALISED_WEEKDAYS = tuple(day.capitalize() for day in WEEKDAYS)
+CAPITALISED_MONTHS = tuple(month.capitalize() for month in MONTH_NAMES)
 # Wire agencies and networks that sign datelines: "CHICAGO, July 9 (Reuters) - ".
 AGENCIES = (
     *("AP", "Reuters", "AFP", "CNN", "UPI", "Bloomberg", "dpa", "DPA", "Xinhua", "TASS", "Tass", "Sputnik"),

@@ -9,7 +9,7 @@ import pytest
 from service.extraction.attribution.clauses import ADJUNCTS
 from service.extraction.attribution.patterns import Pattern, Registry
 from service.extraction.attribution.reported_span import DATELINES, TAILS
-from service.extraction.cues import CUES, MONTHS, WEEKDAYS, alternation
+from service.extraction.cues import CAPITALISED_MONTHS, CAPITALISED_WEEKDAYS, CUES, alternation
 
 # For every pattern of every registry: texts it must match at their start (as the registry uses it)
 # and texts it must not. A new pattern without cases here fails `test_every_pattern_has_cases`.
@@ -136,7 +136,7 @@ def test_order_decides_between_patterns_matching_at_one_place():
     assert first.names == ("short", "long")
 
 
-def test_calendar_vocabularies_are_spelled_once_in_order():
-    assert len(WEEKDAYS) == 7 and len(MONTHS) == 12
-    assert re.fullmatch(alternation(MONTHS), "September")
+def test_calendar_words_come_capitalised_from_the_one_calendar():
+    assert CAPITALISED_WEEKDAYS[0] == "Monday" and CAPITALISED_MONTHS[8] == "September"
+    assert re.fullmatch(alternation(CAPITALISED_MONTHS), "September")
     assert alternation(("Fox News", "AP")) == r"Fox\ News|AP"

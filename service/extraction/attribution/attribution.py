@@ -7,11 +7,11 @@ from dataclasses import replace
 
 from service.extraction.cues import (
     ANONYMITY_RE,
-    MONTHS,
+    CAPITALISED_MONTHS,
+    CAPITALISED_WEEKDAYS,
     ORG_NOUNS,
     PERSON_NOUNS,
     STUDY_NOUNS,
-    WEEKDAYS,
     alternation,
 )
 from service.extraction.speakers.mentions import Mention, bare, is_cap, parse_mention
@@ -22,7 +22,7 @@ _SUBORDINATE_RE = re.compile(
     re.S,
 )
 _TIME_TAIL_RE = re.compile(
-    rf"(?:\s+(?:on|last|this|late|early|earlier)?\s*(?:{alternation(WEEKDAYS)}|"
+    rf"(?:\s+(?:on|last|this|late|early|earlier)?\s*(?:{alternation(CAPITALISED_WEEKDAYS)}|"
     r"week|month|year|morning|afternoon|evening|night)|\s+(?:also|previously|recently|today|yesterday|later|"
     r"earlier|again|repeatedly|publicly|separately|however|too|then|once|in\s+\d{4}|has|have|had))+\s*,?$"
 )
@@ -41,7 +41,8 @@ _WORD_PP_RE = re.compile(r"\b([\w'\u2019-]+)\s+(?:of|in|at|for|from|with|on|clos
 _NOUNS = PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS
 _AFTER_END_RE = re.compile(
     r"[.;!?]\s*$|\s+(?:on|in|during|last|earlier|this|after|before)\s+"
-    rf"(?:{alternation(WEEKDAYS + MONTHS)}|\d|a\s|an\s|the\s|his\s|her\s)|\s+at\s+(?:a|an)\s|"
+    rf"(?:{alternation(CAPITALISED_WEEKDAYS + CAPITALISED_MONTHS)}|\d|a\s|an\s|the\s|his\s|her\s)|"
+    r"\s+at\s+(?:a|an)\s|"
     r"\s+(?:before|after|while|when|until|because|although|though)\s"  # "said X before casting her vote"
 )
 _RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")

@@ -5,10 +5,17 @@ from __future__ import annotations
 import re
 
 from service.extraction.attribution.patterns import Pattern, Registry
-from service.extraction.cues import BARE_CLAUSE_VERBS, CLAUSE_OPENERS, MONTHS, WEEKDAYS, alternation, wordset
+from service.extraction.cues import (
+    BARE_CLAUSE_VERBS,
+    CAPITALISED_MONTHS,
+    CAPITALISED_WEEKDAYS,
+    CLAUSE_OPENERS,
+    alternation,
+    wordset,
+)
 
-_MONTHS = alternation(MONTHS)
-_DAYS = alternation(WEEKDAYS)
+_MONTHS = alternation(CAPITALISED_MONTHS)
+_DAYS = alternation(CAPITALISED_WEEKDAYS)
 # Words that may sit between a cue and its clause: when, where, to whom ("said Friday in a statement that").
 # Each is skipped in turn (`_MAX_ADJUNCTS` at most); the first pattern that fits at a place is taken.
 ADJUNCTS = Registry(
