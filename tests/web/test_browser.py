@@ -76,6 +76,10 @@ def test_a_split_quote_is_marked_part_by_part_without_the_attribution_between(
         live_server,
         "Rasmussen said nothing suggests the ISIS leader has been removed from the battlefield",
     )
+    # In results the parts are shown joined, and the page says so.
+    expect(results(page).first.locator(".kind-note")).to_have_text(
+        "Quoted in 2 parts, with the attribution between them; shown joined here."
+    )
     with page.expect_navigation():
         results(page).first.get_by_role("link", name=re.compile("article", re.I)).click()
     marks = page.locator(".article-text mark")
