@@ -59,7 +59,7 @@ class TimedModelEncoder:
         self.model, self.terms = model, terms
 
     def encode_one(self, text: str) -> np.ndarray:
-        self.model.encode_one(text)
+        self.model.encode([text])  # uncached: every claim pays the model's cost
         return self.terms.encode([text])[0]
 
 

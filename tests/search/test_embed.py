@@ -92,9 +92,18 @@ def test_vectors_are_deterministic_whatever_the_batch(encoder):
     alone = encoder.encode_one(REFERENCE[1])
     long_text = " ".join(text for _, text, _ in STATEMENTS)  # padding the short one in its batch
     batched = encoder.encode([long_text, REFERENCE[1], ""])
-    assert np.array_equal(encoder.encode_one(REFERENCE[1]), alone)
+    assert np.array_equal(encoder.encode([REFERENCE[1]])[0], alone)  # run again, not the cached vector
     assert np.allclose(batched[1], alone, atol=1e-5)
     assert encoder.encode([]).shape == (0, DIMENSIONS)
+
+
+def test_a_claim_asked_again_reuses_its_vector_and_nobody_can_change_it(encoder):
+    claim = "A claim asked twice, as an empty answer asks again for its near misses"
+    first = encoder.encode_one(claim)
+    assert encoder.encode_one(claim) is first
+    assert np.array_equal(first, encoder.encode([claim])[0])
+    with pytest.raises(ValueError):
+        first[0] = 1.0
 
 
 def test_nearest_similarities_and_tombstones(encoder, statement_vectors):

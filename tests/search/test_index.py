@@ -140,6 +140,16 @@ def test_add_remove_replace_without_rebuild(index):
     assert len(index) == 5 and index.search("Black Sea grain exports doubled")[0].quote_id == 6
 
 
+def test_a_claim_is_analysed_afresh_after_the_index_changes(index):
+    claim = "saffron harvests failed in Kashmir"
+    assert not index.search(claim, min_score=40)  # "saffron" and "kashmir" are words nobody used yet
+    index.add([(8, "Saffron harvests failed across Kashmir this autumn", None)])
+    assert [h.quote_id for h in index.search(claim, min_score=40)] == [8]
+    assert [h.quote_id for h in index.score_ids(claim, [8])] == [8]
+    index.remove([8])
+    assert not index.search(claim, min_score=40) and not index.score_ids(claim, [8])
+
+
 def test_keep_filters_without_emptying_the_top(index):
     hits = index.search("foreign fighters extremists", limit=2, min_score=0, keep=lambda ids: {2})
     assert [h.quote_id for h in hits] == [2]

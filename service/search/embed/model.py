@@ -26,6 +26,7 @@ TOKENIZER_PATH = Path(__file__).with_name("tokenizer.json")
 DIMENSIONS = 384
 MAX_TOKENS = 256  # what sentence-transformers runs the model with
 BATCH = 64  # texts per run: sorted by length, so little padding
+CLAIM_CACHE = 512  # claims whose vectors are kept: an empty answer asks again for near_misses, users re-ask
 
 
 class ModelError(RuntimeError):
@@ -76,6 +77,7 @@ class Encoder:
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.tokenizer = tokenizer
         self._lock = threading.Lock()  # the tokenizer's settings are per object; runs themselves are safe
+        self._cached = lru_cache(maxsize=CLAIM_CACHE)(self._encode_frozen)
 
     def encode(
         self, texts: Sequence[str], *, batch: int = BATCH, progress: Callable[[int], None] | None = None
@@ -106,8 +108,13 @@ class Encoder:
         return out
 
     def encode_one(self, text: str) -> np.ndarray:
-        """The unit vector of one text."""
-        return self.encode([text])[0]
+        """The unit vector of one text (read-only), remembered for the last CLAIM_CACHE texts."""
+        return self._cached(text)
+
+    def _encode_frozen(self, text: str) -> np.ndarray:
+        vector = self.encode([text])[0]
+        vector.flags.writeable = False  # shared by every caller that asks for this text
+        return vector
 
 
 @lru_cache(maxsize=2)

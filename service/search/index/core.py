@@ -66,6 +66,7 @@ class QuoteIndex(Searching):
         self._main_live = int((~self.main.deleted).sum())
         self._lock = threading.RLock()
         self._scratch = threading.local()
+        self.changes = 0  # bumped by every update: a claim's analysis is reused only while it stays put
         self._speaker_terms: dict[str, frozenset[str]] = {}
         self._speaker_masks: dict[str, np.ndarray] = {}  # per main segment; cleared when it changes
 
@@ -79,6 +80,7 @@ class QuoteIndex(Searching):
         return index
 
     def _adopt(self, segment: Segment, vocab: Vocabulary) -> None:
+        self.changes += 1
         self.vocab, self.main = vocab, segment
         self._speaker_masks = {}
         self._main_live = int((~segment.deleted).sum())
@@ -97,6 +99,7 @@ class QuoteIndex(Searching):
         """Add or replace statements; returns how many were added."""
         added = 0
         with self._lock:
+            self.changes += 1
             if len(self) == 0 and self.main.size == 0 and not self.delta.quote_ids:
                 # A first load (start-up from the store) takes the bulk path: compact arrays at once.
                 rows = [_row(r) for r in rows]
@@ -123,6 +126,7 @@ class QuoteIndex(Searching):
             return sum(self._remove_one(int(i)) for i in ids)
 
     def _remove_one(self, quote_id: int) -> bool:
+        self.changes += 1
         if self.delta.remove(quote_id):
             return True
         doc = self.main.doc_of(quote_id)
@@ -135,6 +139,7 @@ class QuoteIndex(Searching):
     def compact(self) -> None:
         """Fold the delta and tombstones into a fresh main segment."""
         with self._lock:
+            self.changes += 1
             if not self.delta.quote_ids and self._main_live == self.main.size:
                 return  # nothing to fold: keep the (possibly shared, memory-mapped) arrays
             self.main = merge(self.main, self.delta, len(self.vocab))
@@ -163,6 +168,7 @@ class QuoteIndex(Searching):
 
     def _append(self, rows: Iterable) -> int:
         """Bulk-build rows whose ids are all above every id held, and append them to the main segment."""
+        self.changes += 1
         segment, self.vocab = bulk_segment(_rows(rows), self._speaker_set, self.vocab)
         self.main = append_segment(self.main, segment, len(self.vocab))
         self._speaker_masks = {}

@@ -74,6 +74,18 @@ class Searching:
             weighted.append((term_id, idf * similarity))
         return prepare_claim(claim, terms), weighted
 
+    def _analysis(self, claim: str, optional: str) -> tuple[ClaimQuery, list[tuple[int, float]]]:
+        """`analyze`, remembered per thread for the last claim while the index is unchanged.
+
+        A hybrid search reads the claim twice (its lexical candidates, then the statements found by
+        meaning); typo lookups make the analysis the dearer part of a short claim's lexical work.
+        """
+        key = (claim, optional, self.changes)
+        memo = getattr(self._scratch, "analysis", None)
+        if memo is None or memo[0] != key:
+            memo = self._scratch.analysis = (key, self.analyze(claim, optional))
+        return memo[1]
+
     def search(
         self,
         claim: str,
@@ -99,7 +111,7 @@ class Searching:
         """
         pool = pool or max(POOL, 3 * limit)
         with self._lock:
-            query, weighted = self.analyze(claim, optional)
+            query, weighted = self._analysis(claim, optional)
             if not weighted:
                 return []
             if keep is None:
@@ -154,7 +166,7 @@ class Searching:
         Statements not held, or sharing no term with the claim, are left out.
         """
         with self._lock:
-            query, _ = self.analyze(claim, optional)
+            query, _ = self._analysis(claim, optional)
             candidates = []
             for quote_id in quote_ids:
                 local = self.delta.where.get(quote_id)
