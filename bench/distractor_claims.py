@@ -107,10 +107,12 @@ def main(argv: list[str] | None = None) -> int:
     """Prepare the data directory, run the scorers, print the best scores."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--none", dest="distractors", action="store_false", help="no distractors")
+    parser.add_argument("--data-dir", type=Path, help="keep (or reuse) the prepared data directory here")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory() as tmp:
-        data_dir = Path(tmp) / "data"
-        prepare(data_dir, args.distractors)
+        data_dir = args.data_dir or Path(tmp) / "data"
+        if not data_dir.exists():
+            prepare(data_dir, args.distractors)
         scorers(data_dir)
         best_scores(data_dir)
     return 0
