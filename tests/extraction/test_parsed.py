@@ -198,6 +198,12 @@ def test_according_to_data_or_manner_is_no_statement(sentence):
             "branded",
         ),
         (
+            "The county auditor noted the absence of receipts for the harbor repairs.",
+            "the absence of receipts for the harbor repairs",
+            "county auditor",
+            "noted",
+        ),
+        (
             "Mayor Tom Hale described the levy as a fair price for a safer harbor.",
             "the levy as a fair price for a safer harbor",
             "Tom Hale",

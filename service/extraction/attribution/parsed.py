@@ -21,7 +21,7 @@ OBJECT_VERBS = wordset(
     "denied denies confirmed confirms announced announces acknowledged acknowledges admitted admits "
     "stressed stresses emphasized emphasised emphasizes urged urges demanded demands proposed proposes "
     "promised promises pledged pledges vowed vows predicted predicts suggested suggests "
-    "disputed disputes reiterated reiterates"
+    "disputed disputes reiterated reiterates noted"
 )
 # "called for a recount", "complained of delays", "asked about the pier", "warned of a shortage".
 PREPOSITION_OBJECTS = {
