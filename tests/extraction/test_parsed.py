@@ -198,6 +198,18 @@ def test_according_to_data_or_manner_is_no_statement(sentence):
             "branded",
         ),
         (
+            "After the flood, Mayor Dana Reyes called for the harbor master to resign.",
+            "the harbor master to resign",
+            "Dana Reyes",
+            "called for",
+        ),
+        (
+            "Regional leaders called on the port authority to reopen the north pier.",
+            "the port authority to reopen the north pier",
+            "Regional leaders",
+            "called on",
+        ),
+        (
             "The county auditor noted the absence of receipts for the harbor repairs.",
             "the absence of receipts for the harbor repairs",
             "county auditor",
@@ -264,8 +276,9 @@ def test_naming_verbs_requests_and_group_subjects(sentence, statement, speaker, 
         "A resident of Elm Lane called police to report a man carrying a ladder.",
         "The county would also lose road money, a provision critics dubbed the density rule.",
         "In her memoir, the former mayor described the harbor as a lost cause.",  # a work's content
+        "The mayor called on Tuesday night to thank the crews.",  # a time, not whom she called on
     ],
 )
 def test_questions_requests_and_gaps_that_state_nothing(sentence):
-    cues = ("asked", "Asked", "called", "dubbed", "described")
+    cues = ("asked", "Asked", "called", "called on", "dubbed", "described")
     assert all(q.cue not in cues for q in _statements(sentence))

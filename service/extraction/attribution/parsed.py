@@ -34,6 +34,11 @@ PREPOSITION_OBJECTS = {
     "asked": "about",
     "asks": "about",
 }
+# "called for the governor to resign", "called on the regime to disarm": a demand of someone.
+CALLING_VERBS = wordset("called calls call")
+_CUE_PREPOSITIONS = {verb: ("for", "on", "upon") for verb in CALLING_VERBS} | {
+    verb: (prep,) for verb, prep in PREPOSITION_OBJECTS.items() if verb not in CALLING_VERBS
+}
 # "called the plan a disgrace", "branded the move a breach", "described the levy as fair": an object and
 # what it is called (a complement is required: "described his visit" reports no view).
 NAMING_VERBS = wordset(
@@ -117,8 +122,8 @@ def _read(doc, base: int, text: str) -> list[Reported]:
             continue  # "asked not to be named because ...": a condition of speaking, not what was said
         cue = verb.text
         between = text[base + verb.idx + len(verb.text) : c_start].split()
-        if verb.lower_ in PREPOSITION_OBJECTS and between[-1:] == [PREPOSITION_OBJECTS[verb.lower_]]:
-            cue = f"{verb.text} {PREPOSITION_OBJECTS[verb.lower_]}"  # "called for"
+        if between[-1:] and between[-1].lower() in _CUE_PREPOSITIONS.get(verb.lower_, ()):
+            cue = f"{verb.text} {between[-1].lower()}"  # "called for", "called on"
         found.append(Reported(c_start, c_end, mention, cue, " ".join(lead.split())))
     return found
 
@@ -187,8 +192,30 @@ def _content(doc, verb) -> tuple[int, int] | None:
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ == preposition]
         if preps and len(list(preps[0].subtree)) > _MIN_OBJECT_WORDS:
             return span_of(list(preps[0].subtree)[1:])
+    if low in CALLING_VERBS:
+        return _called_to(verb, children)
     if low in QUESTION_VERBS:
         return _question(verb, children, objects)
+    return None
+
+
+def _called_to(verb, children) -> tuple[int, int] | None:
+    """ "called for the governor to resign", "called on the regime to disarm": who is to do what."""
+    for clause in children:
+        marks = [t for t in clause.children if t.dep_ == "mark" and t.lower_ == "for"]
+        if clause.dep_ in ("advcl", "ccomp", "xcomp") and clause.i > verb.i and marks:
+            return span_of(sorted((t for t in clause.subtree if t.i != marks[0].i), key=lambda t: t.i))
+    called_on = [
+        c
+        for c in children
+        if c.dep_ == "prep"
+        and c.lower_ in ("on", "upon")
+        and c.i > verb.i
+        and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)  # "called on Tuesday to ..."
+    ]
+    infinitive = [c for c in children if c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.lefts)]
+    if called_on and infinitive and infinitive[0].i > called_on[0].i:  # never "called on Tuesday"
+        return span_of([*list(called_on[0].subtree)[1:], *infinitive[0].subtree])
     return None
 
 
