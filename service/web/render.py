@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
+from service.text.calendar import MONTH_NAMES
+
 SOURCE_LABELS = {
     "text": "from the article text",
     "metadata": "from the corpus metadata file",
@@ -32,20 +34,7 @@ STATEMENT_SILENT = {
     "speaker": "speaker not known",
     "date": "date not known",
 }
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
+MONTHS = [name.capitalize() for name in MONTH_NAMES]  # as dates are shown: "2 June 2016"
 
 
 @dataclass(frozen=True)
