@@ -15,16 +15,15 @@ import threading
 import weakref
 
 import psycopg
-from psycopg.conninfo import conninfo_to_dict
 from psycopg_pool import ConnectionPool, PoolTimeout
 
 from service.ratelimit import ROUNDING_SECONDS, Gcra
+from service.storage.postgres.reach import CONNECT_TIMEOUT_SECONDS, unreachable
 
 log = logging.getLogger(__name__)
 
 POOL_SIZE = 4  # a request holds a connection for one short statement, so a few serve every thread
 WAIT_FOR_CONNECTION_SECONDS = 2.0  # then the request is let through rather than kept waiting
-CONNECT_TIMEOUT_SECONDS = 10
 PRUNE_EVERY = 1000  # updates (per process) between removals of clients whose time has passed
 TABLE_LOCK = 0x636C726C  # an advisory lock key of our own: nodes starting at once create the table once
 
@@ -61,19 +60,6 @@ def _close_pools_before_fork() -> None:
 os.register_at_fork(before=_close_pools_before_fork)
 
 
-class RateLimitStoreError(RuntimeError):
-    """The database named by CLAIMTRACE_DATABASE_URL cannot hold the rate limit; the message says why."""
-
-
-def describe_server(url: str) -> str:
-    """`host:port/dbname` of a connection URL, never its user or password (for messages and logs)."""
-    try:
-        parts = conninfo_to_dict(url)
-    except psycopg.ProgrammingError:
-        return "(an unreadable URL)"
-    return f"{parts.get('host', 'localhost')}:{parts.get('port', 5432)}/{parts.get('dbname', '')}"
-
-
 class PostgresBuckets:
     """One row per client in table `rate_limits`; each update one atomic upsert (see the module)."""
 
@@ -95,11 +81,8 @@ class PostgresBuckets:
                 conn.execute("SELECT pg_advisory_xact_lock(%s)", (TABLE_LOCK,))
                 conn.execute(CREATE_TABLE)
         except psycopg.Error as error:
-            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-            raise RateLimitStoreError(
-                "CLAIMTRACE_RATE_LIMIT counts requests in the database of CLAIMTRACE_DATABASE_URL"
-                f" ({describe_server(self.url)}), which cannot be used: {reason}"
-            ) from None  # the driver's error may quote the URL, password included
+            # `from None`: the driver's error may quote the URL, password included.
+            raise unreachable(self.url, error, needed_by="CLAIMTRACE_RATE_LIMIT") from None
 
     def _current_pool(self) -> ConnectionPool:
         with self._lock:

@@ -115,7 +115,8 @@ def test_a_rate_limit_of_n_per_minute_lets_n_through_in_total_across_two_nodes(p
     assert refused.status == 429 and 1 <= int(refused.headers["retry-after"]) <= 60 // limit
 
 
-def test_a_database_the_rate_limit_cannot_use_stops_gunicorn_with_one_message_naming_it(tmp_path):
+@pytest.mark.parametrize("rate_limit", ["5", "0"])  # the rate limit's check first, or the store's
+def test_a_database_out_of_reach_stops_gunicorn_at_once_with_one_message_naming_it(tmp_path, rate_limit):
     with socket.socket() as unused:  # bound, never listening: connections to it are refused
         unused.bind(("127.0.0.1", 0))
         url = f"postgresql://claimtrace:s3cret-pw@127.0.0.1:{unused.getsockname()[1]}/claims"
@@ -123,7 +124,7 @@ def test_a_database_the_rate_limit_cannot_use_stops_gunicorn_with_one_message_na
             **os.environ,
             "CLAIMTRACE_DATA_DIR": str(tmp_path),
             "CLAIMTRACE_DATABASE_URL": url,
-            "CLAIMTRACE_RATE_LIMIT": "5",
+            "CLAIMTRACE_RATE_LIMIT": rate_limit,
         }
         finished = subprocess.run(
             [GUNICORN, "--config", str(ROOT / "gunicorn.conf.py"), "--bind", f"{HOST}:{free_port()}"],
@@ -131,8 +132,11 @@ def test_a_database_the_rate_limit_cannot_use_stops_gunicorn_with_one_message_na
             env=environ,
             capture_output=True,
             text=True,
-            timeout=60,
+            timeout=25,  # not the connection pool's 30 s wait
         )
     assert finished.returncode != 0
-    assert "CLAIMTRACE_DATABASE_URL" in finished.stderr and "/claims" in finished.stderr
+    assert (
+        "CLAIMTRACE_DATABASE_URL (127.0.0.1:" in finished.stderr
+        and "cannot be used: connection failed" in finished.stderr
+    )
     assert "Traceback" not in finished.stderr and "s3cret-pw" not in finished.stderr

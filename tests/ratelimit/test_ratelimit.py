@@ -209,12 +209,12 @@ def test_clients_whose_time_has_passed_are_pruned(postgres_url, monkeypatch):
 
 
 def test_an_unreachable_database_fails_at_start_naming_the_setting_not_the_password():
-    from service.ratelimit.postgres import RateLimitStoreError
+    from service.storage.postgres.reach import DatabaseUnreachable
 
     with socket.socket() as unused:  # bound, never listening: connections to it are refused
         unused.bind(("127.0.0.1", 0))
         url = f"postgresql://claimtrace:s3cret-pw@127.0.0.1:{unused.getsockname()[1]}/nowhere"
-        with pytest.raises(RateLimitStoreError) as raised:
+        with pytest.raises(DatabaseUnreachable) as raised:
             PostgresBuckets(url)
     message = str(raised.value)
     assert "CLAIMTRACE_DATABASE_URL" in message and "/nowhere" in message

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import socket
 import threading
 import time
 
@@ -155,3 +156,26 @@ def test_two_nodes_starting_at_once_migrate_one_schema(url):
     assert [store.count_quotes() for store in opened] == [1] * 4
     for store in opened:
         store.close()
+
+
+@pytest.mark.parametrize("database", ["refused", "missing"])
+def test_a_database_out_of_reach_is_named_at_once_without_its_password(postgres_server, database):
+    from service.storage.base import StorageError
+    from service.storage.postgres.reach import DatabaseUnreachable
+
+    with socket.socket() as unused:  # bound, never listening: connections to it are refused
+        unused.bind(("127.0.0.1", 0))
+        if database == "refused":
+            url = f"postgresql://claimtrace:s3cret-pw@127.0.0.1:{unused.getsockname()[1]}/claims"
+        else:  # the server answers, the database is not there
+            url = postgres_server.database_url("no_such_database").replace(
+                "claimtrace@", "claimtrace:s3cret-pw@"
+            )
+        started = time.monotonic()
+        with pytest.raises(DatabaseUnreachable) as raised:
+            PostgresStore(url)
+    assert time.monotonic() - started < 10  # not the pool's 30 s wait for a first connection
+    assert isinstance(raised.value, StorageError)
+    message = str(raised.value)
+    assert message.startswith("CLAIMTRACE_DATABASE_URL (127.0.0.1:") and "s3cret-pw" not in message
+    assert "/claims)" in message if database == "refused" else "no_such_database" in message

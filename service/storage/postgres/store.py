@@ -28,6 +28,7 @@ from psycopg_pool import ConnectionPool
 
 from service.storage.base import ConstraintError, StorageError
 from service.storage.postgres.listener import CHANNEL, Listener
+from service.storage.postgres.reach import check_reachable
 from service.storage.postgres.schema import migrate
 from service.storage.sql import change_log
 from service.storage.sql.store import SqlStore
@@ -83,6 +84,8 @@ class PostgresStore(SqlStore):
         self._pool_lock = threading.Lock()
         self._listeners: list[Listener] = []
         self._closed = False
+        # Named at once, rather than after the pool's 30 s wait for a first connection.
+        check_reachable(url)
         try:
             with self._pooled() as conn:
                 migrate(conn)
