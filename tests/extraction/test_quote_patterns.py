@@ -17,6 +17,7 @@ from service.extraction.attribution.quote_patterns import (
     CueAfter,
     CueBefore,
     DashSignature,
+    ParticipleBefore,
     QuotePattern,
     attribution_after,
     attribution_before,
@@ -57,7 +58,16 @@ def _read(pattern, text: str, side: str):
 def test_registry_names_are_unique_and_ordered():
     names = [p.name for p in AFTER_QUOTE + BEFORE_QUOTE]
     assert len(names) == len(set(names))
-    assert names == ["according_after", "cue_after", "dash_signature", "cue_before", "colon_subject"]
+    assert names == [
+        "according_after",
+        "cue_after",
+        "dash_signature",
+        "cue_before",
+        "coordinated_cue_before",
+        "participle_before",
+        "as_put_it",
+        "colon_subject",
+    ]
     assert BEFORE_QUOTE[:1] == CUED_LEAD_IN
 
 
@@ -172,7 +182,10 @@ def test_decisive_pattern_settles_even_without_a_speaker():
     quote = _quote(text)
     signed = Attribution(Mention("Oren Vale", 0, "name", "Oren Vale"), None, "")
     passing = (_Fixed("nothing"), _Fixed("signed", answer=signed))
-    assert first_attribution(passing, text, quote, 0, len(text)) == ("signed", signed)
+    assert first_attribution(passing, text, quote, 0, len(text)) == (
+        "signed",
+        signed._replace(pattern="signed"),
+    )
     settling = (_Fixed("nothing", decisive=True), _Fixed("signed", answer=signed))
     assert first_attribution(settling, text, quote, 0, len(text)) is None
 
@@ -189,3 +202,73 @@ def test_before_falls_through_to_the_colon():
     found = _before("Ines Moreau pounced: \u201cThis plan is a giveaway to developers.\u201d")
     assert found.mention.name == "Ines Moreau"
     assert _before("Ines Moreau pounced: \u201cThis plan is a giveaway.\u201d", CUED_LEAD_IN) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "\u201cThis used to be our harbour,\u201d said Pavel Lindqvist, "
+            "director of maritime studies at the "
+            "Northern Institute in Oslo, \u201cbut it is a container terminal now.\u201d",
+            "Pavel Lindqvist",
+        ),
+        (
+            "\u201cI think the tide has turned,\u201d said Ana Ferreira-Lopes, "
+            "managing director of a group in "
+            "Lisbon, the Harbour Renewal Trust, that is studying the plan.",
+            "Ana Ferreira-Lopes",
+        ),
+    ],
+)
+def test_inverted_speaker_with_a_long_appositive(text, name):
+    assert _after(text).mention.name == name
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [
+        (
+            "Harbour commissioner Nadia Okafor quickly took to social media, "
+            "writing: \u201cAnother cut, this "
+            "time to the night boats.\u201d",
+            "Nadia Okafor",
+            "writing",
+        ),
+        (
+            "Okafor seemed ready to joke about the delay in Leith, telling the "
+            "crowd, \u201cSome people get a "
+            "little seasick, have you noticed?\u201d",
+            "Okafor",
+            "telling",
+        ),
+    ],
+)
+def test_participle_before_gives_the_clause_subject(text, name, cue):
+    found = _before(text)
+    assert found.mention.name == name and found.cue == cue and found.pattern == "participle_before"
+
+
+def test_participle_before_leaves_a_lead_in_with_its_own_cue():
+    text = "The board will meet next week, Okafor said, adding, \u201cThey need to sit down and talk.\u201d"
+    assert _read(ParticipleBefore("t"), text, "before") is None
+
+
+def test_participle_before_takes_no_object_after_saying():
+    # ", saying the plan goes “nowhere near far enough”": a reported clause with a fragment, not a lead-in.
+    text = "Ruiz criticised the accord, saying the plan goes \u201cnowhere near far enough.\u201d"
+    assert _read(ParticipleBefore("t"), text, "before") is None
+
+
+def test_coordinated_cue_before_gives_the_clause_subject():
+    text = "Asked whether the night boats would return, Okafor shook her head and said, \u201cNo.\u201d"
+    found = _before(text)
+    assert found.mention.name == "Okafor" and found.pattern == "coordinated_cue_before"
+
+
+def test_as_put_it_reads_the_speaker_between():
+    text = (
+        "Or, as Tom Ridley, a former harbour master, put it: \u201cThe barbarians are inside the gate.\u201d"
+    )
+    found = _before(text)
+    assert found.mention.name == "Tom Ridley" and found.pattern == "as_put_it"

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from service.extraction.attribution.attribution import speaker_before
 from service.extraction.attribution.quote_patterns import (
+    CLAUSE_BEFORE,
     CUED_LEAD_IN,
     Attribution,
     attribution_after,
@@ -53,7 +54,7 @@ class Found:
 
     def attribute(self, attribution: Attribution) -> None:
         """Take the speaker mention, cue and attribution words of `attribution`."""
-        self.mention, self.cue, self.attribution = attribution
+        self.mention, self.cue, self.attribution = attribution.mention, attribution.cue, attribution.words
 
 
 def _title_like(content: str) -> bool:
@@ -140,7 +141,8 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             last_close = last.close_mark + 1
         if attribution and _clause_goes_on(text, first, last, s_first[0], s_last[1]):
             # 'said that “...” and that ...': the quote is part of a reported clause that goes on past it.
-            found.append(Found(first.start, last.end, "direct", first.para, *attribution))
+            found.append(Found(first.start, last.end, "direct", first.para))
+            found[-1].attribute(attribution)
             found[-1].lead = (s_first[0], first.open_mark)
             continue
         multi = first is not last
@@ -198,6 +200,8 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             continue  # its sentence may still be reported speech that contains it (then it is dropped)
         pieces.append(Piece(len(found), first, last, placed if attribution else None, s_last[1]))
         found.append(item)
+        if attribution is not None and attribution.pattern in CLAUSE_BEFORE:
+            continue  # "X said A and said, “…”": the sentence still holds X's reported A
         for para_index in range(first.para, last.para + 1):
             para_bounds = bounds[para_index]
             index = max(bisect_right(para_bounds, (first.start, float("inf"))) - 1, 0)

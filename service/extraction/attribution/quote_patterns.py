@@ -17,8 +17,8 @@ from service.extraction.attribution.attribution import sentence_subject, speaker
 from service.extraction.attribution.bare import colon_label, dash_signature
 from service.extraction.attribution.clauses import ADJUNCT_RE
 from service.extraction.cues import CUE_RE, wordset
-from service.extraction.layout.spans import QuoteSpan, mark_len
-from service.extraction.speakers.mentions import Mention
+from service.extraction.layout.spans import QUOTE_MARK_RE, QuoteSpan, mark_len
+from service.extraction.speakers.mentions import Mention, parse_mention
 
 # How far past a closing mark a cue may sit and still attribute the quote ("…,” the former governor of
 # the state, who ran twice, said): further on, the cue belongs to another sentence's business.
@@ -29,10 +29,34 @@ MAX_ADJUNCTS = 4
 MAX_COLON_LEAD_WORDS = 12
 # Words a speaker phrase before a trailing cue may hold beyond the mention itself (", he said" + "Mr ").
 MENTION_SLACK_CHARS = 3
+# Commas an inverted speaker phrase is cut back at before giving up ("said X, 34, a native of Y, who ...").
+MAX_APPOSITIVE_CUTS = 4
 # A description before the named person ("the supervisor, regional manager Howard Linde"): at most so long.
 MAX_DESCRIPTION_WORDS = 4
 
 _DESCRIPTION_OPENERS = wordset("the a an his her their its our")
+# Participles of saying that open a quote after the clause of their subject (", telling the crowd, “…”").
+_PARTICIPLES = (
+    "saying|adding|writing|tweeting|posting|noting|declaring|explaining|insisting|warning|arguing|joking|"
+    "quipping|replying|responding|recalling|stating"
+)
+# Only these take an object before the quote (", telling the crowd, “…”", ", asking reporters: “…”").
+_OBJECT_PARTICIPLES = "telling|asking|reminding|assuring|urging"
+_PARTICIPLE_LEAD_RE = re.compile(
+    rf",\s+(?:and\s+)?(?:(?P<verb>{_PARTICIPLES})|(?P<told>{_OBJECT_PARTICIPLES})(?:\s+[\w'\u2019.-]+){{1,3}}?)"
+    r"\s*[,:]?\s*\Z"
+)
+_COORDINATED_RE = re.compile(r"\s(?:and|then|but)\s+(?:(?:also|later|then|simply|finally)\s+)?\Z")
+_AS_PUT_IT_RE = re.compile(
+    r"\b[Aa]s\s+(?P<who>[^:;]{2,120}?),?\s+(?:put|puts|has\s+put)\s+it\b[^:;]{0,40}[:,]\s*\Z"
+)
+# A subordinate opener before the subject: "Asked whether the boats would return, Ruiz ...".
+_OPENER_RE = re.compile(r"(?:But|And|Yet|So|Still|Then|Now|Also)\s+|[^,]{2,80},\s+(?=[A-Z])")
+# The subject's words: capitalised words, with at most two lower-case words (a title: "chief", "former")
+# between them, up to the first word that is neither.
+_SUBJECT_RUN_RE = re.compile(
+    r"[A-Z][\w.'\u2019-]*(?:\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:[A-Z][a-z]*ly)\b)[A-Z][\w.'\u2019-]*)*"
+)
 _ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
 # ", adding that ... on Thursday" after the cue is another statement: the attribution words stop before it.
 _ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
@@ -47,6 +71,7 @@ class Attribution(NamedTuple):
     mention: Mention
     cue: str | None
     words: str
+    pattern: str = ""  # the name of the pattern that read it
 
 
 @dataclass(frozen=True)
@@ -109,8 +134,28 @@ class CueAfter(QuotePattern):
             return Attribution(mention, hit.group("verb"), words)
         if text[lo : hit.start()].strip() not in _GAP_PUNCTUATION:
             return None
-        mention = speaker_after(text, hit.end(), hi)
+        mention = inverted_speaker(text, hit.end(), hi)
         return Attribution(mention, hit.group("verb"), words) if mention else None
+
+
+def inverted_speaker(text: str, lo: int, hi: int) -> Mention | None:
+    """The speaker after an inverted cue ("said Ana Ortiz, director of ..."), up to the next quote mark.
+
+    The appositive may run on into a clause ("..., that is studying the plan") that no mention parses: the
+    name and its first appositives still do, so the phrase is cut back one comma at a time.
+    """
+    reopened = QUOTE_MARK_RE.search(text, lo, hi)  # "“...,” said X, director of Y, “and ...”": a split quote
+    hi = reopened.start() if reopened else hi
+    mention = speaker_after(text, lo, hi)
+    cut = hi
+    for _ in range(MAX_APPOSITIVE_CUTS):
+        if mention is not None:
+            break
+        cut = text.rfind(",", lo, cut)
+        if cut < 0:
+            break
+        mention = speaker_after(text, lo, cut)
+    return mention
 
 
 @dataclass(frozen=True)
@@ -134,19 +179,81 @@ class CueBefore(QuotePattern):
         return cues[-1] if cues else None
 
     def read(self, text, quote, lo, hi, hit):
-        pos = hit.end()
-        for _ in range(MAX_ADJUNCTS):
-            m = ADJUNCT_RE.match(text, pos, quote.open_mark)
-            if not m or m.end() == pos:
-                break
-            pos = m.end()
-        between = text[pos : quote.open_mark]
-        if between.strip(_LEAD_PUNCTUATION) and not _THAT_LEAD_RE.fullmatch(between):
-            tail = between.strip()
-            if not (tail.startswith(("said", "says")) or tail.endswith(":")):
-                return None
+        if not _lead_in_ends(text, hit.end(), quote.open_mark):
+            return None
         mention = speaker_before(text, lo, hit.start()) or speaker_after(text, hit.end(), quote.open_mark)
         return Attribution(mention, hit.group("verb"), text[lo : quote.open_mark]) if mention else None
+
+
+@dataclass(frozen=True)
+class CoordinatedCueBefore(CueBefore):
+    """ "Ruiz shook her head and said, “No.”" — a cue coordinated with an earlier verb of its subject."""
+
+    def read(self, text, quote, lo, hi, hit):
+        if not _COORDINATED_RE.search(text, lo, hit.start()) or not _lead_in_ends(
+            text, hit.end(), quote.open_mark
+        ):
+            return None
+        mention = clause_subject(text, lo, hit.start())
+        return Attribution(mention, hit.group("verb"), text[lo : quote.open_mark]) if mention else None
+
+
+def _lead_in_ends(text: str, pos: int, open_mark: int) -> bool:
+    """Whether only adjuncts, "that", a colon or a second "said" lie between a cue at `pos` and the quote."""
+    for _ in range(MAX_ADJUNCTS):
+        m = ADJUNCT_RE.match(text, pos, open_mark)
+        if not m or m.end() == pos:
+            break
+        pos = m.end()
+    between = text[pos:open_mark]
+    if between.strip(_LEAD_PUNCTUATION) and not _THAT_LEAD_RE.fullmatch(between):
+        tail = between.strip()
+        return tail.startswith(("said", "says")) or tail.endswith(":")
+    return True
+
+
+@dataclass(frozen=True)
+class ParticipleBefore(QuotePattern):
+    """ "Ruiz took to social media, writing: “…”" — a participle of saying whose subject is the clause's."""
+
+    def trigger(self, text, quote, lo, hi):
+        hit = _PARTICIPLE_LEAD_RE.search(text, lo, quote.open_mark)
+        # "..., Ruiz said, adding, “…”": the lead-in is reported speech of its own, which keeps the quote.
+        return None if hit is None or CUE_RE.search(text, lo, hit.start()) else hit
+
+    def read(self, text, quote, lo, hi, hit):
+        mention = clause_subject(text, lo, hit.start())
+        verb = hit.group("verb") or hit.group("told")
+        return Attribution(mention, verb, text[lo : quote.open_mark]) if mention else None
+
+
+@dataclass(frozen=True)
+class AsPutIt(QuotePattern):
+    """ "Or, as Tom Ridley, a former harbour master, put it: “…”" — the speaker between "as" and "put it"."""
+
+    def trigger(self, text, quote, lo, hi):
+        return _AS_PUT_IT_RE.search(text, lo, quote.open_mark)
+
+    def read(self, text, quote, lo, hi, hit):
+        who = hit.group("who")
+        mention = parse_mention(who, hit.start("who")) or parse_mention(who.split(",")[0], hit.start("who"))
+        if mention is None or mention.kind not in ("name", "description", "org", "pronoun"):
+            return None
+        return Attribution(mention, "put it", text[lo : quote.open_mark])
+
+
+def clause_subject(text: str, lo: int, hi: int) -> Mention | None:
+    """The person a clause opens with ("Asked about it, Harbour chief Nadia Okafor quickly took ...")."""
+    mention = sentence_subject(text, lo, hi)
+    if mention is not None:
+        return mention
+    opener = _OPENER_RE.match(text, lo, hi)
+    start = opener.end() if opener else lo
+    run = _SUBJECT_RUN_RE.match(text, start, hi)
+    if run is None:
+        return None
+    mention = parse_mention(run.group(0), start)
+    return mention if mention is not None and mention.kind in ("name", "description") else None
 
 
 @dataclass(frozen=True)
@@ -171,11 +278,18 @@ AFTER_QUOTE: tuple[QuotePattern, ...] = (
     CueAfter("cue_after", decisive=True),
     DashSignature("dash_signature"),
 )
-# Before the opening mark, in order: a cue in the lead-in, else a colon after the subject or a label.
+# Before the opening mark, in order: a cue in the lead-in, a participle of saying after its subject's clause,
+# "as X put it", else a colon after the subject or a label.
 BEFORE_QUOTE: tuple[QuotePattern, ...] = (
     CueBefore("cue_before"),
+    CoordinatedCueBefore("coordinated_cue_before"),
+    ParticipleBefore("participle_before"),
+    AsPutIt("as_put_it"),
     ColonSubject("colon_subject"),
 )
+# Patterns whose lead-in holds a clause of its own before the cue ("X said A and said, “…”"): that sentence
+# may still hold reported speech.
+CLAUSE_BEFORE = frozenset({"coordinated_cue_before", "participle_before"})
 # A lead-in read for its cue only: who opened a quote that runs over several paragraphs.
 CUED_LEAD_IN: tuple[QuotePattern, ...] = BEFORE_QUOTE[:1]
 
@@ -190,7 +304,7 @@ def first_attribution(
             continue
         found = pattern.read(text, quote, lo, hi, hit)
         if found is not None:
-            return pattern.name, found
+            return pattern.name, found._replace(pattern=pattern.name)
         if pattern.decisive:
             return None
     return None
