@@ -103,6 +103,7 @@ TITLE_WORDS = wordset(
     counterterrorism terrorism affairs finance trade economy economic energy health education
     homeland public relations information communications director-general secretary-general
     commissioner inspector superintendent sheriff detective chairperson president-elect
+    councillor councillors cllr cllr. baroness sir dame
     ministry department service agency office council committee house center centre institute
     university bureau commission party army police force forces navy administration government
     cabinet parliament congress senate court embassy mission staff spokesmen councilman councilwoman

@@ -14,7 +14,7 @@ from service.extraction.attribution.quote_patterns import (
     attribution_after,
     attribution_before,
 )
-from service.extraction.attribution.reported import trim_clause
+from service.extraction.attribution.reported import DATELINE_RE, trim_clause
 from service.extraction.attribution.short import ends_sentence, judged
 from service.extraction.attribution.split import Piece, join_split_quotes
 from service.extraction.cues import CUE_RE, wordset
@@ -87,6 +87,32 @@ def _merge_runs(spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
     return runs
 
 
+def _split_at_new_speaker(text: str, runs: list[list[QuoteSpan]], bounds) -> list[list[QuoteSpan]]:
+    """Runs whose last paragraph names a speaker other than the opener's lose that paragraph to its speaker.
+
+    'Hale said: “The pier is closed. ¶ “That is not good enough,” Reed said.': a missing closing mark
+    joined two quotes; the explicit "Reed said" outranks the carried-over opener.
+    """
+    out: list[list[QuoteSpan]] = []
+    for run in runs:
+        first, last = run[0], run[-1]
+        if first is last or last.close_mark is None:
+            out.append(run)
+            continue
+        closing = attribution_after(text, last, _sentence_of(bounds[last.para], last.end - 1)[1])
+        opening = attribution_before(text, first, _sentence_of(bounds[first.para], first.open_mark)[0])
+        if (
+            closing is not None
+            and opening is not None
+            and closing.mention.kind == opening.mention.kind == "name"
+            and closing.mention.name.split()[-1] != opening.mention.name.split()[-1]
+        ):
+            out += [run[:-1], [last]]
+        else:
+            out.append(run)
+    return out
+
+
 def _follows_piece(pieces: list[Piece], found: list[Found], first: QuoteSpan) -> bool:
     return bool(pieces) and pieces[-1].index == len(found) - 1 and pieces[-1].last.para == first.para
 
@@ -110,7 +136,7 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
     pieces: list[Piece] = []  # the statements a split quote may join (see split.py)
     quoted_sentences: set[tuple[int, int]] = set()
     last_close = -1  # just after the previous closing mark: a lead-in never reaches back past it
-    for run in _merge_runs(spans):
+    for run in _split_at_new_speaker(text, _merge_runs(spans), bounds):
         first, last = run[0], run[-1]
         content = text[first.start : last.end]
         s_first = _sentence_of(bounds[first.para], first.open_mark)
@@ -128,6 +154,8 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             # the document relays Sloane's mixed statement.
             attribution = None
         prev_close = last_close if s_first[0] <= last_close <= first.open_mark else s_first[0]
+        dateline = DATELINE_RE.match(text, prev_close, first.open_mark)  # "KUWAIT (Reuters) - ": no speaker
+        prev_close = dateline.end() if dateline else prev_close
         if attribution is None:
             attribution = attribution_before(text, first, prev_close)
             placed = "before" if attribution else None

@@ -61,6 +61,7 @@ _ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
 # ", adding that ... on Thursday" after the cue is another statement: the attribution words stop before it.
 _ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
 _THAT_LEAD_RE = re.compile(r"\s*,?\s*that\s*")
+_THAT_OPENS_RE = re.compile(r"\s+that\b")
 _LEAD_PUNCTUATION = " ,:\u2014\u2013-"
 _GAP_PUNCTUATION = ("", ",", "\u2014", "-")
 
@@ -181,8 +182,23 @@ class CueBefore(QuotePattern):
     def read(self, text, quote, lo, hi, hit):
         if not _lead_in_ends(text, hit.end(), quote.open_mark):
             return None
-        mention = speaker_before(text, lo, hit.start()) or speaker_after(text, hit.end(), quote.open_mark)
+        mention = (
+            speaker_before(text, lo, hit.start())
+            or _embedded_speaker(text, lo, hit.start())
+            or speaker_after(text, hit.end(), quote.open_mark)
+        )
         return Attribution(mention, hit.group("verb"), text[lo : quote.open_mark]) if mention else None
+
+
+def _embedded_speaker(text: str, lo: int, cue_start: int) -> Mention | None:
+    """ "Reed said Hale had told him: “…”": the quote is the words of the embedded clause's subject."""
+    earlier = list(CUE_RE.finditer(text, lo, cue_start))
+    if not earlier:
+        return None
+    that = _THAT_OPENS_RE.match(text, earlier[-1].end(), cue_start)
+    start = that.end() if that else earlier[-1].end()
+    mention = speaker_before(text, start, cue_start)
+    return mention if mention is not None and mention.start >= start and mention.kind != "pronoun" else None
 
 
 @dataclass(frozen=True)

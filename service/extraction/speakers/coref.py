@@ -9,11 +9,14 @@ from service.extraction.cues import PARTY_WORDS, PLACES, TITLE_WORDS, wordset
 from service.extraction.speakers.descriptions import (
     Person,
     affiliation,
+    body_in_text,
     fits,
     fits_context,
     learn_gender,
     named_body,
     office_holder,
+    office_in_text,
+    role_head,
 )
 from service.extraction.speakers.mentions import Mention
 from service.extraction.speakers.names import (
@@ -191,8 +194,8 @@ class Resolver:
         want = stems(mention.name)
         people = [p for p in reversed(self.recent) if not p.organisation and not p.group]
         for person in people:
-            if want & stems(person.role if not person.anonymous else person.name):
-                return person
+            if want & stems(role_head(person.role) if not person.anonymous else person.name):
+                return person  # "the minister" is not "the minister's aide"
         return people[0] if people else None
 
     def surname_in(self, lo: int, hi: int) -> Person | None:
@@ -242,6 +245,9 @@ class Resolver:
         if mention.kind in ("org", "study"):
             name = _THE_RE.sub("", mention.name or mention.text)
             body = self._named_body(name) if mention.definite else None
+            printed = body_in_text(name, self.text, mention.start) if mention.definite and not body else None
+            if printed is not None:  # "The Harbour Party won four seats. ... the party said"
+                return self._register_body(printed)
             return body or Person(name, None, organisation=True)
         if mention.kind == "pronoun":
             people = [p for p in reversed(self.recent) if not p.organisation and not p.group]
@@ -271,6 +277,9 @@ class Resolver:
             holder = self._holder(mention)
             if holder is not None:  # "the prime minister": the person the article gives that office
                 return holder
+            printed = office_in_text(mention, self.text)
+            if printed is not None:  # "Theresa Hale became prime minister", named but never quoted before
+                return self._register(printed, mention.name)
             earlier = self._backward(mention)
             if earlier is not None and (earlier.anonymous or self._fits(mention, earlier)):
                 return earlier
@@ -286,6 +295,13 @@ class Resolver:
             return later
         # An office named but never its holder ("the Turkish foreign minister"): identified, not anonymous.
         return Person(mention.name, mention.role, anonymous=not mention.definite)
+
+    def _register_body(self, name: str) -> Person:
+        """One record per body the text names, so later statements share it."""
+        key = f"body:{name}"
+        if key not in self.people:
+            self.people[key] = Person(name, None, organisation=True)
+        return self.people[key]
 
     def _named_body(self, noun: str) -> Person | None:
         """ "The party said": the body the article just named as a speaker ("the Renewal Movement")."""

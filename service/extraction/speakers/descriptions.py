@@ -15,6 +15,8 @@ _OFFICE_STEMS = stems("premier chancellor president governor mayor chairman chai
 # company" need the body's own noun and are left to the patterns.
 _LOOSE_BODIES = wordset("party group movement alliance coalition organisation organization body bloc")
 _BODY_REACH = 3  # statements back a bare "the party" may point
+_NOT_BODY_START = wordset("The A An In On At For By With From As After Before When While But And Its His Her")
+_ARTICLE_RE = re.compile(r"^(?:the|The)\s+")
 
 
 @dataclass
@@ -35,6 +37,19 @@ def owned_by(mention: Mention, person: Person) -> bool:
     return bool(apostrophe and stems(owner) & stems(person.name))
 
 
+def serves(mention: Mention, person: Person) -> bool:
+    """ "the minister" is not "the minister's aide": the person's role belongs to the one described."""
+    possessor = (person.role or "").replace("\u2019", "'").rpartition("'s ")[0]
+    return bool(possessor and stems(mention.name) & stems(possessor))
+
+
+def role_head(role: str | None) -> str | None:
+    """A role without its possessor: "the minister's aide" -> "aide" (the minister is someone else)."""
+    if not role:
+        return role
+    return role.replace("\u2019", "'").rpartition("'s ")[2]
+
+
 def learn_gender(person: Person, gender_: str) -> Person:
     """A person "he" or "she" points at is that gender from then on (a hint for later pronouns)."""
     person.gender = person.gender or gender_
@@ -49,6 +64,51 @@ def named_body(noun: str, recent: list[Person]) -> Person | None:
         if person.organisation and " " in person.name and any(w[:1].isupper() for w in person.name.split()):
             return person
     return None
+
+
+def body_in_text(noun: str, text: str, before: int) -> str | None:
+    """ "The party said" where no body has spoken yet: the last "X Party" the article printed before it."""
+    if noun.lower() not in _LOOSE_BODIES:
+        return None
+    found = None
+    for m in re.finditer(
+        rf"\b((?:[A-Z][\w'\u2019&-]*\s+(?:(?:of|for|and|the)\s+)?){{1,5}}{noun.title()})\b", text
+    ):
+        if m.start() >= before:
+            break
+        words = m.group(1).split()
+        while words and words[0] in _NOT_BODY_START:
+            words.pop(0)  # "The Harbour Party", "In the Green Party": sentence openers are not its name
+        if len(words) > 1:
+            found = " ".join(words)
+    return found
+
+
+def office_in_text(mention: Mention, text: str) -> str | None:
+    """ "the prime minister": the one person the text before the mention gives that office, else None.
+
+    "Prime Minister Theresa Hale", "Theresa Hale, the prime minister," and "Theresa Hale became prime
+    minister" all say who holds it; a second holder named in the same way leaves it open.
+    """
+    office = _ARTICLE_RE.sub("", mention.name or "").strip()
+    if (
+        not office
+        or len(office.split()) > 3
+        or (len(stems(office)) < 2 and not stems(office) & _OFFICE_STEMS)
+    ):
+        return None
+    words = r"\s+".join(re.escape(w) for w in office.split())
+    name = r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})"
+    patterns = (
+        rf"(?i:{words})\s+(?-i:{name})",
+        rf"{name},\s+(?:the\s+|(?:[A-Z][\w]*['\u2019]s\s+))(?:\w+\s+){{0,2}}?(?i:{words})\b",
+        rf"{name}\s+(?:became|becomes|is|was|,\s+who\s+became)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?i:{words})\b",
+    )
+    holders = set()
+    for pattern in patterns:
+        for m in re.finditer(pattern, text[: mention.start]):
+            holders.add(m.group("name"))
+    return holders.pop() if len(holders) == 1 else None
 
 
 def office_holder(mention: Mention, people) -> Person | None:
@@ -73,16 +133,16 @@ def fits_context(text: str, mention: Mention, person: Person) -> bool:
     start = max(0, at - 50, text.rfind(". ", 0, at) + 1)
     appositive = text[end : end + 2] == ", " and text.find(",", end + 2, end + 60)
     after = min(appositive if appositive and appositive > 0 else end, mention.start)
-    return 0 <= at < mention.start and bool(want & stems(text[start:after]))
+    return 0 <= at < mention.start and bool(want & stems(role_head(text[start:after])))
 
 
 def fits(mention: Mention, person: Person) -> bool:
     """A definite description fits a person whose role shares a word with it, or it says little itself."""
-    if owned_by(mention, person):
+    if owned_by(mention, person) or serves(mention, person):
         return False
     want = stems(mention.name) - GENERIC_STEMS
     # At least half its telling words: "the Nato secretary general" is not "Colonel General X".
-    return not want or 2 * len(want & stems(f"{person.role} {person.name}")) >= len(want)
+    return not want or 2 * len(want & stems(f"{role_head(person.role)} {person.name}")) >= len(want)
 
 
 # "Russia's deputy defense minister", "Labour's general secretary": a capitalised owner before the office.
