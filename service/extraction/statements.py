@@ -111,7 +111,9 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
     found = [
         f for f in found if f.lead is None or not any(r.start <= f.start < r.end for r in reported[f.para])
     ]
-    found += _added_clauses(text, bounds, found, by_para)
+    added = _added_clauses(text, bounds, found, by_para)
+    found = [f for f in found if f.lead is None or not any(r.start <= f.start < r.end for r in added)]
+    found += added
     if turns:  # a transcript turn is one statement; what the finders saw inside it belongs to it
         inside = {t.para: t for t in turns}
         found = [f for f in found if f.para not in inside or f.end <= inside[f.para].start]
@@ -196,8 +198,8 @@ def _added_clauses(text: str, bounds, found: list[Found], by_para) -> list[Found
             c_start, c_end = trim_clause(text, match.end(), e)
             if not (source or subject) or len(text[c_start:c_end].split()) < 3:
                 continue
-            if any(f.start < c_end and c_start < f.end for f in in_para.get(index, [])):
-                continue  # the parse already read this participle's clause
+            if any(f.start < c_end and c_start < f.end for f in in_para.get(index, []) if f.lead is None):
+                continue  # the parse already read this participle's clause (a fragment inside it is not)
             has_quote = any(c_start <= q.start < c_end for q in by_para.get(index, []))
             item = Found(c_start, c_end, "mixed" if has_quote else "indirect", index, cue=match.group("verb"))
             if subject is not None:

@@ -104,3 +104,26 @@ def test_a_short_answer_after_a_coordinated_cue():
         'Asked whether the night boats would return, Okafor shook her head and said, "No."'
     )
     assert _speaker_of(text, "No.") == "Okafor"
+
+
+def test_a_short_fragment_after_a_cue_and_its_subject_is_a_statement():
+    text = (
+        "The ferry service was cut last week.\n\n"
+        'Another critic, Tomas Ruiz, likened the cut to "burning the timetable" at a meeting on Monday.'
+    )
+    assert _speaker_of(text, "burning the timetable") == "Tomas Ruiz"
+
+
+def test_a_short_fragment_with_no_cue_is_a_scare_quote():
+    text = 'The ferry service was cut last week.\n\nThe so-called "night boat levy" was dropped in May.'
+    assert not any(q.text.startswith("night boat levy") for q in _statements(text))
+
+
+def test_a_fragment_inside_a_participle_clause_leaves_the_clause_whole():
+    text = (
+        "The ferry service was cut last week.\n\n"
+        'Okafor told the meeting she would fight the cut, saying that "the island still depends on '
+        'the boats" in winter.'
+    )
+    clauses = [q for q in _statements(text) if "the island still depends" in q.text]
+    assert len(clauses) == 1 and clauses[0].text.endswith("in winter") and clauses[0].kind == "mixed"

@@ -27,6 +27,7 @@ _TITLE_SMALL_WORDS = wordset("of the and a an in to for on at by with from or as
 # A quote of at most so many capitalised words ("“Harbour First”") is a title or a name, not speech.
 _TITLE_MAX_WORDS = 8
 _LOOSE_WORDS = 6  # scare quotes and titles are shorter; six quoted words inside a sentence are speech
+_CUED_FRAGMENT_WORDS = 3  # shorter fragments after a cue are mostly scare quotes, even after "called"
 _CHARACTERISE_RE = re.compile(
     r"\b(?:(?:has|have|had|also|repeatedly|previously|once)\s+)*(?P<verb>called|calls|described|describes|dubbed|"
     r"labeled|labelled|branded|termed|blasted|slammed|praised|criticized|criticised|accused|urged|vowed|promised|"
@@ -55,6 +56,12 @@ class Found:
     def attribute(self, attribution: Attribution) -> None:
         """Take the speaker mention, cue and attribution words of `attribution`."""
         self.mention, self.cue, self.attribution = attribution.mention, attribution.cue, attribution.words
+
+
+def _cued_fragment(text: str, lo: int, open_mark: int) -> bool:
+    """Whether a verb of saying or characterising, with a speaker before it, leads to a quoted fragment."""
+    verb = _CHARACTERISE_RE.search(text, lo, open_mark) or CUE_RE.search(text, lo, open_mark)
+    return verb is not None and speaker_before(text, lo, verb.start()) is not None
 
 
 def _title_like(content: str) -> bool:
@@ -193,6 +200,15 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         # A long fragment quoted inside a sentence ("called it “a disgrace to ...”") is someone's words,
         # and so is a short one that completes a verb of characterising ("called the audit “laughable.”").
         loose = not standalone and not hidden and not title and words >= _LOOSE_WORDS
+        # A shorter fragment is someone's words when a verb of saying or characterising, with its subject,
+        # leads to it ("Sanders pledged to rid the world of “this barbarous organization”").
+        loose = loose or (
+            not standalone
+            and not hidden
+            and not title
+            and words >= _CUED_FRAGMENT_WORDS
+            and _cued_fragment(text, s_first[0], first.open_mark)
+        )
         described = None
         if not standalone and not hidden and not loose and not title and ends_sentence(text, last, s_last[1]):
             described = judged(text, first, s_first[0])
