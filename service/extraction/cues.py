@@ -46,6 +46,18 @@ SAY_VERBS = wordset(
     "warn insist argue note explain predict believe think stress contend concede acknowledge"
 )
 
+# Verbs of the manner of speaking that attribute a quote only when it follows or precedes them directly
+# ("Trump boasted, “…”", "“…,” she scoffed."): too loose for a cue anywhere else in a sentence.
+MANNER_VERBS = wordset(
+    "boasted boasts bragged brags declared declares proclaimed proclaims quipped quips joked jokes scoffed "
+    "scoffs sneered sneers mocked mocks shouted shouts yelled yells screamed cried exclaimed chanted chants "
+    "sang sings thundered thunders snapped snaps retorted retorts muttered mutters whispered whispers sighed "
+    "laughed pleaded pleads mused muses marveled marvelled cracked cracks griped gripes grumbled fumed "
+    "raged ranted gushed gushes conceded concedes continued continues began begins concluded concludes "
+    "wrote writes tweeted tweets posted posts texted emailed typed read reads answered answers interjected "
+    "interrupted offered offers summed opined opines vowed vows promised promises warned warns asked asks"
+)
+
 # Cues that may take a bare clause ("said he would"); the rest need "that" unless the attribution trails.
 BARE_CLAUSE_VERBS = wordset(
     "said says say told tells saying added adds stressed noted warned insisted argued explained wrote writes "
@@ -138,6 +150,7 @@ PERSON_NOUNS = wordset(
     commentator strategist pollster organizer organiser chairperson ceo founder co-founder cofounder
     president-elect governor-elect senator-elect mayor-elect
     authorities negotiator mediator mediators charities
+    councillor councillors
     groups organizations organisations agencies monitors activists campaigners officers agents
     clerk clerks cashier cashiers customer customers shopper shoppers passenger passengers driver drivers
     fan fans player players teammate teammates coach coaches guard guards bartender waiter waitress

@@ -17,6 +17,7 @@ from service.extraction.attribution.quote_patterns import (
     CueAfter,
     CueBefore,
     DashSignature,
+    MannerAfter,
     ParticipleBefore,
     QuotePattern,
     attribution_after,
@@ -60,12 +61,14 @@ def test_registry_names_are_unique_and_ordered():
     assert len(names) == len(set(names))
     assert names == [
         "according_after",
+        "manner_after",
         "cue_after",
         "dash_signature",
         "cue_before",
         "coordinated_cue_before",
         "participle_before",
         "as_put_it",
+        "manner_before",
         "colon_subject",
     ]
     assert BEFORE_QUOTE[:1] == CUED_LEAD_IN
@@ -272,3 +275,56 @@ def test_as_put_it_reads_the_speaker_between():
     )
     found = _before(text)
     assert found.mention.name == "Tom Ridley" and found.pattern == "as_put_it"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [
+        (
+            "When the board noted the unpaid levy, Okafor boasted, \u201cThat makes me smart.\u201d",
+            "Okafor",
+            "boasted",
+        ),
+        (
+            "Harbour chief Nadia Okafor scoffed: \u201cNobody reads the timetable.\u201d",
+            "Nadia Okafor",
+            "scoffed",
+        ),
+    ],
+)
+def test_manner_before_reads_a_verb_right_before_a_sentence(text, name, cue):
+    found = _before(text)
+    assert found.mention.name == name and found.cue == cue and found.pattern == "manner_before"
+
+
+def test_manner_before_needs_a_whole_sentence_quoted():
+    text = "Okafor mocked the \u201cnight boat levy\u201d as a tax."
+    assert _before(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("\u201cThat is simply not true,\u201d Okafor scoffed.", "Okafor"),
+        ("\u201cThat is simply not true,\u201d scoffed the councillor.", "councillor"),
+    ],
+)
+def test_manner_after_reads_a_verb_and_its_speaker_only(text, name):
+    found = _after(text)
+    assert found.mention.name == name and found.cue == "scoffed" and found.pattern == "manner_after"
+
+
+def test_manner_after_refuses_a_longer_clause():
+    text = "\u201cThat is simply not true,\u201d Okafor scoffed at the board on Monday before leaving."
+    assert _read(MannerAfter("t"), text, "after") is None
+
+
+def test_told_takes_its_hearer_before_the_quote():
+    text = "Okafor told her radio audience on Monday, \u201cWhat has happened is this.\u201d"
+    found = _before(text)
+    assert found.mention.name == "Okafor" and found.cue == "told"
+
+
+def test_cue_before_falls_back_to_the_subject_past_an_aside():
+    text = "Harbour chief Nadia Okafor, at a later meeting with fishermen, said, \u201cWe will fight.\u201d"
+    assert _before(text).mention.name == "Nadia Okafor"

@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from service.extraction.attribution.attribution import sentence_subject, speaker_after, speaker_before
 from service.extraction.attribution.bare import colon_label, dash_signature
 from service.extraction.attribution.clauses import ADJUNCT_RE
-from service.extraction.cues import CUE_RE, wordset
+from service.extraction.cues import CUE_RE, MANNER_VERBS, wordset
 from service.extraction.layout.spans import QUOTE_MARK_RE, QuoteSpan, mark_len
 from service.extraction.speakers.mentions import Mention, parse_mention
 
@@ -46,6 +46,18 @@ _PARTICIPLE_LEAD_RE = re.compile(
     rf",\s+(?:and\s+)?(?:(?P<verb>{_PARTICIPLES})|(?P<told>{_OBJECT_PARTICIPLES})(?:\s+[\w'\u2019.-]+){{1,3}}?)"
     r"\s*[,:]?\s*\Z"
 )
+_OPENS_SENTENCE_RE = re.compile(r"\s*[A-Z0-9\u2018'\[]")
+_TOLD_VERB_RE = re.compile(r"\b(?:told|tells|tell|asked|asks|assured|assures|reminded|reminds)\Z")
+# The hearer of "told" and its adjuncts, up to the comma or colon that opens the quote.
+_TOLD_OBJECT_RE = re.compile(r"(?:\s+[\w'\u2019.-]+){1,8}?\s*[,:]\s*\Z")
+_MANNER_ALT = "|".join(sorted(MANNER_VERBS, key=len, reverse=True))
+_MANNER_BEFORE_RE = re.compile(rf"\s(?P<verb>{_MANNER_ALT})\s*[,:]\s*\Z")
+# Who may stand next to a verb of manner: a capitalised name, a pronoun or a short "the ..." description.
+_WHO = (
+    r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*|he|she|they|it|the\s+[a-z]+(?:\s+[a-z]+)?)"
+)
+_MANNER_AFTER_RE = re.compile(rf"\s*,?\s*{_WHO}\s+(?P<verb>{_MANNER_ALT})\s*[.!?]?\s*\Z")
+_MANNER_INVERTED_RE = re.compile(rf"\s*,?\s*(?P<verb>{_MANNER_ALT})\s+{_WHO}\s*[.!?]?\s*\Z")
 _COORDINATED_RE = re.compile(r"\s(?:and|then|but)\s+(?:(?:also|later|then|simply|finally)\s+)?\Z")
 _AS_PUT_IT_RE = re.compile(
     r"\b[Aa]s\s+(?P<who>[^:;]{2,120}?),?\s+(?:put|puts|has\s+put)\s+it\b[^:;]{0,40}[:,]\s*\Z"
@@ -187,7 +199,40 @@ class CueBefore(QuotePattern):
             or _embedded_speaker(text, lo, hit.start())
             or speaker_after(text, hit.end(), quote.open_mark)
         )
+        coordinated = _COORDINATED_RE.search(text, lo, hit.start())  # left to CoordinatedCueBefore
+        if mention is None and not coordinated and _OPENS_SENTENCE_RE.match(text, quote.start):
+            # "Clinton, at a later press gaggle, said, “I've been briefed ...”": an aside no rule knows
+            # between the subject and the cue; a whole quoted sentence after the cue is still its subject's.
+            mention = clause_subject(text, lo, hit.start())
         return Attribution(mention, hit.group("verb"), text[lo : quote.open_mark]) if mention else None
+
+
+@dataclass(frozen=True)
+class MannerBefore(QuotePattern):
+    """ "Trump boasted, “That makes me smart.”" — a verb of the manner of speaking right before a quote."""
+
+    def trigger(self, text, quote, lo, hi):
+        hit = _MANNER_BEFORE_RE.search(text, lo, quote.open_mark)
+        return hit if hit is not None and _OPENS_SENTENCE_RE.match(text, quote.start) else None
+
+    def read(self, text, quote, lo, hi, hit):
+        mention = speaker_before(text, lo, hit.start("verb")) or clause_subject(text, lo, hit.start("verb"))
+        return Attribution(mention, hit.group("verb"), text[lo : quote.open_mark]) if mention else None
+
+
+@dataclass(frozen=True)
+class MannerAfter(QuotePattern):
+    """ "“…,” Ruiz scoffed." and "“…,” scoffed Ruiz." — a verb of manner and its speaker, nothing else."""
+
+    def trigger(self, text, quote, lo, hi):
+        return _MANNER_AFTER_RE.match(text, lo, hi) or _MANNER_INVERTED_RE.match(text, lo, hi)
+
+    def read(self, text, quote, lo, hi, hit):
+        who = hit.group("who")
+        mention = parse_mention(who, hit.start("who"))
+        if mention is None or mention.kind not in ("name", "pronoun", "description", "org"):
+            return None
+        return Attribution(mention, hit.group("verb"), text[lo:hi])
 
 
 def _embedded_speaker(text: str, lo: int, cue_start: int) -> Mention | None:
@@ -216,6 +261,9 @@ class CoordinatedCueBefore(CueBefore):
 
 def _lead_in_ends(text: str, pos: int, open_mark: int) -> bool:
     """Whether only adjuncts, "that", a colon or a second "said" lie between a cue at `pos` and the quote."""
+    told = _TOLD_OBJECT_RE.match(text, pos, open_mark)  # "told his radio audience on Monday, “…”"
+    if told and _TOLD_VERB_RE.search(text, max(0, pos - 8), pos):
+        return True
     for _ in range(MAX_ADJUNCTS):
         m = ADJUNCT_RE.match(text, pos, open_mark)
         if not m or m.end() == pos:
@@ -291,6 +339,7 @@ class ColonSubject(QuotePattern):
 # object), then a cue, and a dash signature only where no cue is near.
 AFTER_QUOTE: tuple[QuotePattern, ...] = (
     AccordingAfter("according_after", decisive=True),
+    MannerAfter("manner_after"),
     CueAfter("cue_after", decisive=True),
     DashSignature("dash_signature"),
 )
@@ -301,6 +350,7 @@ BEFORE_QUOTE: tuple[QuotePattern, ...] = (
     CoordinatedCueBefore("coordinated_cue_before"),
     ParticipleBefore("participle_before"),
     AsPutIt("as_put_it"),
+    MannerBefore("manner_before"),
     ColonSubject("colon_subject"),
 )
 # Patterns whose lead-in holds a clause of its own before the cue ("X said A and said, “…”"): that sentence
