@@ -127,3 +127,15 @@ def test_a_fragment_inside_a_participle_clause_leaves_the_clause_whole():
     )
     clauses = [q for q in _statements(text) if "the island still depends" in q.text]
     assert len(clauses) == 1 and clauses[0].text.endswith("in winter") and clauses[0].kind == "mixed"
+
+
+def test_a_round_up_signs_each_quote_on_its_own_line():
+    text = (
+        "Readers sent us their views.\n\n"
+        "\u201cHe frightens me. He talks about us as if we did not matter.\u201d \u2015 Krystal Moreno\n"
+        "\u201cHe cannot answer a question without scaring people first.\u201d \u2015 Esther Vale\n"
+        "\u201cThe most unqualified child ever to run.\u201d \u2015 Frank Herrero\n"
+    )
+    assert _speaker_of(text, "He frightens me") == "Krystal Moreno"
+    assert _speaker_of(text, "He cannot answer") == "Esther Vale"
+    assert _speaker_of(text, "The most unqualified") == "Frank Herrero"

@@ -179,8 +179,14 @@ class DashSignature(QuotePattern):
         return True
 
     def read(self, text, quote, lo, hi, hit):
-        signed = dash_signature(text, lo, hi)
-        return Attribution(signed, None, text[lo:hi]) if signed else None
+        # A round-up prints each quote and its signature on a line of its own; the sentence ends at the
+        # closing mark, the signature runs to the end of the line.
+        line_end = text.find("\n", lo)
+        for end in (hi, line_end if line_end >= 0 else len(text)):
+            signed = dash_signature(text, lo, end) if end > lo else None
+            if signed is not None:
+                return Attribution(signed, None, text[lo:end])
+        return None
 
 
 @dataclass(frozen=True)
