@@ -69,6 +69,7 @@ def test_registry_names_are_unique_and_ordered():
         "participle_before",
         "as_put_it",
         "manner_before",
+        "initial_cue",
         "colon_subject",
     ]
     assert BEFORE_QUOTE[:1] == CUED_LEAD_IN
@@ -328,3 +329,15 @@ def test_told_takes_its_hearer_before_the_quote():
 def test_cue_before_falls_back_to_the_subject_past_an_aside():
     text = "Harbour chief Nadia Okafor, at a later meeting with fishermen, said, \u201cWe will fight.\u201d"
     assert _before(text).mention.name == "Nadia Okafor"
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "cue"),
+    [
+        ("Tweeted Nadia Okafor: \u201cAnother cut to the night boats.\u201d", "Nadia Okafor", "tweeted"),
+        ("Said one harbour official, \u201cWe were never told.\u201d", "one harbour official", "said"),
+    ],
+)
+def test_initial_cue_reads_the_speaker_after_it(text, name, cue):
+    found = _before(text)
+    assert found.mention.name == name and found.cue == cue and found.pattern == "initial_cue"

@@ -58,6 +58,10 @@ _WHO = (
 )
 _MANNER_AFTER_RE = re.compile(rf"\s*,?\s*{_WHO}\s+(?P<verb>{_MANNER_ALT})\s*[.!?]?\s*\Z")
 _MANNER_INVERTED_RE = re.compile(rf"\s*,?\s*(?P<verb>{_MANNER_ALT})\s+{_WHO}\s*[.!?]?\s*\Z")
+_INITIAL_CUE_RE = re.compile(
+    r"\s*(?P<verb>Said|Says|Tweeted|Tweets|Wrote|Writes|Added|Adds|Asked|Asks|Posted|Declared|Replied|"
+    r"Responded|Continued|Quipped|Countered|Recalled)\s+(?P<who>[^,:;.!?\u201c\u201d\"]{2,80}?)\s*[,:]\s*\Z"
+)
 _COORDINATED_RE = re.compile(r"\s(?:and|then|but)\s+(?:(?:also|later|then|simply|finally)\s+)?\Z")
 _AS_PUT_IT_RE = re.compile(
     r"\b[Aa]s\s+(?P<who>[^:;]{2,120}?),?\s+(?:put|puts|has\s+put)\s+it\b[^:;]{0,40}[:,]\s*\Z"
@@ -327,6 +331,20 @@ def clause_subject(text: str, lo: int, hi: int) -> Mention | None:
 
 
 @dataclass(frozen=True)
+class InitialCue(QuotePattern):
+    """ "Tweeted Trump: “…”", "Said one voter, “…”" — a sentence that opens with its cue, then the speaker."""
+
+    def trigger(self, text, quote, lo, hi):
+        return _INITIAL_CUE_RE.match(text, lo, quote.open_mark)
+
+    def read(self, text, quote, lo, hi, hit):
+        mention = parse_mention(hit.group("who"), hit.start("who"))
+        if mention is None or mention.kind not in ("name", "description", "org"):
+            return None
+        return Attribution(mention, hit.group("verb").lower(), text[lo : quote.open_mark])
+
+
+@dataclass(frozen=True)
 class ColonSubject(QuotePattern):
     """ "Moreau pounced: “…”" — no cue word, but the speaker's own short sentence ends in a colon."""
 
@@ -357,6 +375,7 @@ BEFORE_QUOTE: tuple[QuotePattern, ...] = (
     ParticipleBefore("participle_before"),
     AsPutIt("as_put_it"),
     MannerBefore("manner_before"),
+    InitialCue("initial_cue"),
     ColonSubject("colon_subject"),
 )
 # Patterns whose lead-in holds a clause of its own before the cue ("X said A and said, “…”"): that sentence
