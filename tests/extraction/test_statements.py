@@ -360,7 +360,8 @@ def test_any_text_gives_statements_whose_offsets_hold(tokens):
     text = " ".join(tokens)
     for quote in extract(text).quotes:
         assert 0 <= quote.start < quote.end <= len(text)
-        assert quote.text == " ".join(text[quote.start : quote.end].split())
+        # A quote over several paragraphs (or split around its attribution) joins its parts' words.
+        assert quote.text == joined_text(text, quote.parts or ((quote.start, quote.end),))
         assert quote.kind in ("direct", "indirect", "mixed")
 
 

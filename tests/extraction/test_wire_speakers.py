@@ -139,3 +139,19 @@ def test_a_round_up_signs_each_quote_on_its_own_line():
     assert _speaker_of(text, "He frightens me") == "Krystal Moreno"
     assert _speaker_of(text, "He cannot answer") == "Esther Vale"
     assert _speaker_of(text, "The most unqualified") == "Frank Herrero"
+
+
+def test_a_first_paragraph_reporting_speech_is_not_a_standfirst():
+    from service.extraction import extract
+
+    text = 'Pier to close for two years\n\nThe pier will close, Hale said\n\n"It is not safe," he said.\n'
+    statements = extract(text).quotes
+    assert [q.text for q in statements] == ["The pier will close", "It is not safe"]
+    assert all(q.speaker.name == "Hale" for q in statements)
+
+
+def test_a_standfirst_in_headline_style_stays_out():
+    from service.extraction import extract
+
+    text = "Pier to close for two years\n\nBoard says pier will shut as fishermen protest\n\nThe board met.\n"
+    assert extract(text).quotes == ()

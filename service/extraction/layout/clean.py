@@ -166,6 +166,11 @@ def _title_cased(plain: str) -> bool:
     return sum(w[0].islower() for w in rest) <= 0.15 * (len(rest) + 5)
 
 
+# A paragraph that reports speech in the past tense ("The pier will close, Hale said") is the story's first
+# paragraph even without a full stop: decks and standfirsts say "says" if they attribute at all.
+_REPORTED_RE = re.compile(r"\bsaid\b")
+
+
 def _deck_like(plain: str) -> bool:
     """A subtitle under the headline: short and without a final full stop."""
     return len(plain) <= 160 and not SENTENCE_END.search(plain)
@@ -236,7 +241,12 @@ class _Classifier:
             if self.title_text is None and _headline_like(plain) and not lede:
                 self.title_text = plain
                 return "title"
-            if self.title_text is not None and _deck_like(plain) and not lede:
+            if (
+                self.title_text is not None
+                and _deck_like(plain)
+                and not lede
+                and not _REPORTED_RE.search(plain)
+            ):
                 return "chrome"  # deck / subtitle: display copy, not article prose
         self.body_started = True
         key = " ".join(plain.casefold().split())
