@@ -111,6 +111,14 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
     found = [
         f for f in found if f.lead is None or not any(r.start <= f.start < r.end for r in reported[f.para])
     ]
+    # A mixed statement inside a direct quote the patterns attributed whole ("..., saying, “A. B.”") is a
+    # shorter reading of the same words.
+    whole = [f for f in found if f.kind == "direct" and f.lead is None and not f.hidden]
+    found = [
+        f
+        for f in found
+        if f.kind != "mixed" or not any(d.start - 2 <= f.start and f.end <= d.end + 2 for d in whole)
+    ]
     added = _added_clauses(text, bounds, found, by_para)
     found = [f for f in found if f.lead is None or not any(r.start <= f.start < r.end for r in added)]
     found += added

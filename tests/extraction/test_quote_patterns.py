@@ -253,9 +253,9 @@ def test_participle_before_gives_the_clause_subject(text, name, cue):
     assert found.mention.name == name and found.cue == cue and found.pattern == "participle_before"
 
 
-def test_participle_before_leaves_a_lead_in_with_its_own_cue():
+def test_participle_before_after_a_cue_takes_the_cue_speaker():
     text = "The board will meet next week, Okafor said, adding, \u201cThey need to sit down and talk.\u201d"
-    assert _read(ParticipleBefore("t"), text, "before") is None
+    assert _read(ParticipleBefore("t"), text, "before").mention.name == "Okafor"
 
 
 def test_participle_before_takes_no_object_after_saying():

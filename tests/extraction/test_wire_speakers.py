@@ -155,3 +155,13 @@ def test_a_standfirst_in_headline_style_stays_out():
 
     text = "Pier to close for two years\n\nBoard says pier will shut as fishermen protest\n\nThe board met.\n"
     assert extract(text).quotes == ()
+
+
+def test_a_participle_after_a_cue_gives_one_whole_statement():
+    text = (
+        "The ferry service was cut last week.\n\n"
+        'Okafor posted on Sunday morning, saying, "Is the board finally going to listen? It had better."'
+    )
+    statements = [q for q in _statements(text) if "finally going to listen" in q.text]
+    assert len(statements) == 1
+    assert statements[0].text.endswith("It had better.") and statements[0].speaker.name == "Okafor"

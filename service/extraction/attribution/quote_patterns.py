@@ -291,12 +291,16 @@ class ParticipleBefore(QuotePattern):
     """ "Ruiz took to social media, writing: “…”" — a participle of saying whose subject is the clause's."""
 
     def trigger(self, text, quote, lo, hi):
-        hit = _PARTICIPLE_LEAD_RE.search(text, lo, quote.open_mark)
-        # "..., Ruiz said, adding, “…”": the lead-in is reported speech of its own, which keeps the quote.
-        return None if hit is None or CUE_RE.search(text, lo, hit.start()) else hit
+        return _PARTICIPLE_LEAD_RE.search(text, lo, quote.open_mark)
 
     def read(self, text, quote, lo, hi, hit):
-        mention = clause_subject(text, lo, hit.start())
+        cues = list(CUE_RE.finditer(text, lo, hit.start()))
+        if cues:  # "The board will meet, Ruiz said, adding, “…”": the cue's speaker, not the clause's subject
+            mention = speaker_before(text, lo, cues[-1].start()) or speaker_after(
+                text, cues[-1].end(), hit.start()
+            )
+        else:
+            mention = clause_subject(text, lo, hit.start())
         verb = hit.group("verb") or hit.group("told")
         return Attribution(mention, verb, text[lo : quote.open_mark]) if mention else None
 
