@@ -341,3 +341,18 @@ def test_cue_before_falls_back_to_the_subject_past_an_aside():
 def test_initial_cue_reads_the_speaker_after_it(text, name, cue):
     found = _before(text)
     assert found.mention.name == name and found.cue == cue and found.pattern == "initial_cue"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In a radio interview Okafor declared \u201cI think the board may be obsolete.\u201d", "Okafor"),
+        (
+            "When the board noted the unpaid levy \u2015 as was true in 2019 \u2015 Okafor boasted, "
+            "\u201cThat makes me smart.\u201d",
+            "Okafor",
+        ),
+    ],
+)
+def test_the_name_right_before_a_cue_speaks_when_no_rule_reads_the_subject(text, name):
+    assert _before(text).mention.name == name

@@ -165,3 +165,13 @@ def test_a_participle_after_a_cue_gives_one_whole_statement():
     statements = [q for q in _statements(text) if "finally going to listen" in q.text]
     assert len(statements) == 1
     assert statements[0].text.endswith("It had better.") and statements[0].speaker.name == "Okafor"
+
+
+def test_a_manner_lead_in_keeps_the_reported_clause_before_it():
+    text = (
+        "The ferry service was cut last week.\n\n"
+        "When Reed noted that Okafor had not paid the harbour levy, Okafor boasted, "
+        '"That makes me smart."'
+    )
+    assert _speaker_of(text, "Okafor had not paid") == "Reed"
+    assert _speaker_of(text, "That makes me smart") == "Okafor"

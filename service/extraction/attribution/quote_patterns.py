@@ -16,7 +16,7 @@ from typing import Any, NamedTuple
 from service.extraction.attribution.attribution import sentence_subject, speaker_after, speaker_before
 from service.extraction.attribution.bare import colon_label, dash_signature
 from service.extraction.attribution.clauses import ADJUNCT_RE
-from service.extraction.cues import CUE_RE, MANNER_VERBS, wordset
+from service.extraction.cues import CUE_RE, MANNER_VERBS, NOT_NAME_START, wordset
 from service.extraction.layout.spans import QUOTE_MARK_RE, QuoteSpan, mark_len
 from service.extraction.speakers.mentions import Mention, parse_mention
 
@@ -62,6 +62,7 @@ _INITIAL_CUE_RE = re.compile(
     r"\s*(?P<verb>Said|Says|Tweeted|Tweets|Wrote|Writes|Added|Adds|Asked|Asks|Posted|Declared|Replied|"
     r"Responded|Continued|Quipped|Countered|Recalled)\s+(?P<who>[^,:;.!?\u201c\u201d\"]{2,80}?)\s*[,:]\s*\Z"
 )
+_NAME_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*)\s+\Z")
 _COORDINATED_RE = re.compile(r"\s(?:and|then|but)\s+(?:(?:also|later|then|simply|finally)\s+)?\Z")
 _AS_PUT_IT_RE = re.compile(
     r"\b[Aa]s\s+(?P<who>[^:;]{2,120}?),?\s+(?:put|puts|has\s+put)\s+it\b[^:;]{0,40}[:,]\s*\Z"
@@ -213,7 +214,7 @@ class CueBefore(QuotePattern):
         if mention is None and not coordinated and _OPENS_SENTENCE_RE.match(text, quote.start):
             # "Clinton, at a later press gaggle, said, “I've been briefed ...”": an aside no rule knows
             # between the subject and the cue; a whole quoted sentence after the cue is still its subject's.
-            mention = clause_subject(text, lo, hit.start())
+            mention = clause_subject(text, lo, hit.start()) or name_right_before(text, lo, hit.start())
         return Attribution(mention, hit.group("verb"), text[lo : quote.open_mark]) if mention else None
 
 
@@ -226,7 +227,12 @@ class MannerBefore(QuotePattern):
         return hit if hit is not None and _OPENS_SENTENCE_RE.match(text, quote.start) else None
 
     def read(self, text, quote, lo, hi, hit):
-        mention = speaker_before(text, lo, hit.start("verb")) or clause_subject(text, lo, hit.start("verb"))
+        verb = hit.start("verb")
+        mention = (
+            speaker_before(text, lo, verb)
+            or clause_subject(text, lo, verb)
+            or name_right_before(text, lo, verb)
+        )
         return Attribution(mention, hit.group("verb"), text[lo : quote.open_mark]) if mention else None
 
 
@@ -320,6 +326,15 @@ class AsPutIt(QuotePattern):
         return Attribution(mention, "put it", text[lo : quote.open_mark])
 
 
+def name_right_before(text: str, lo: int, hi: int) -> Mention | None:
+    """ "In a radio interview Trump declared": the capitalised name that ends right where the cue begins."""
+    m = _NAME_BEFORE_RE.search(text, max(lo, hi - 80), hi)
+    if m is None or m.group(1).split()[0] in NOT_NAME_START:
+        return None
+    mention = parse_mention(m.group(1), m.start(1))
+    return mention if mention is not None and mention.kind == "name" else None
+
+
 def clause_subject(text: str, lo: int, hi: int) -> Mention | None:
     """The person a clause opens with ("Asked about it, Harbour chief Nadia Okafor quickly took ...")."""
     mention = sentence_subject(text, lo, hi)
@@ -384,7 +399,7 @@ BEFORE_QUOTE: tuple[QuotePattern, ...] = (
 )
 # Patterns whose lead-in holds a clause of its own before the cue ("X said A and said, “…”"): that sentence
 # may still hold reported speech.
-CLAUSE_BEFORE = frozenset({"coordinated_cue_before", "participle_before"})
+CLAUSE_BEFORE = frozenset({"coordinated_cue_before", "participle_before", "manner_before"})
 # A lead-in read for its cue only: who opened a quote that runs over several paragraphs.
 CUED_LEAD_IN: tuple[QuotePattern, ...] = BEFORE_QUOTE[:1]
 
