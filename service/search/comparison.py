@@ -92,7 +92,8 @@ def check_numbers(claim: str | ClaimAnalysis, quote_text: str) -> tuple[NumberCh
     """Every quantity of the claim's content, paired with the statement's and judged."""
     analysis = claim if isinstance(claim, ClaimAnalysis) else analyse_claim(claim)
     checks = []
-    for c, q in pair_quantities(list(analysis.quantities), list(_quote_quantities(quote_text))):
+    claim_qs, quote_qs = list(analysis.quantities), list(_quote_quantities(quote_text))
+    for c, q in pair_quantities(claim_qs, quote_qs, analysis.text, quote_text):
         if q is None:
             checks.append(NumberCheck(c, None, "unknown", f"the statement gives no figure for {describe(c)}"))
             continue

@@ -21,12 +21,15 @@ excess of 40,000", and "roughly two hundred" with "about 200", whichever side sa
 
 Pairing (`pair_quantities`): a claim figure is compared with the statement figure of the same unit
 (count, percent, currency) that counts the same thing (same noun, same kind, people in general),
-then the nearest in value; a claim figure with no partner is judged `unknown`.
+then the one said in the same words ("settled in 30 Afghan provinces" pairs with "settled in 25
+Afghan provinces", not with the "34" of "out of 34" after it), then the nearest in value; a claim
+figure with no partner is judged `unknown`.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
 from service.text.numbers import Quantity
 
@@ -38,6 +41,11 @@ MIN_OVERLAP = 0.25  # share of the narrower interval the two must have in common
 # Pairing score: noun affinity (0-3) minus this times |log(value ratio)|; at 1.5 an equal figure with no
 # noun beats a same-kind noun four times away ("300 were injured" vs "1,200 civilians died").
 PAIR_DISTANCE_WEIGHT = 1.5
+# Words either side of a figure that show where it was said; each word the two contexts share adds
+# CONTEXT_WEIGHT, up to CONTEXT_CAP words: enough to outweigh a nearer value, never a noun affinity.
+CONTEXT_WORDS = 3
+CONTEXT_WEIGHT = 0.25
+CONTEXT_CAP = 4
 UNKNOWN_NOUN_SPREAD = 3.0  # "30,000 members" may be "40,000 extremists"; "100 members" is not
 
 _CLASSES = {
@@ -136,12 +144,28 @@ def _demonym_class(noun: str) -> str | None:
     return "person" if noun.endswith(("ian", "ean", "an", "i", "ese")) and len(noun) > 4 else None
 
 
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _context(text: str, q: Quantity) -> frozenset[str]:
+    """The words just before and just after a figure, lower-cased."""
+    before = _WORD.findall(text[: q.start])[-CONTEXT_WORDS:]
+    after = _WORD.findall(text[q.end :])[:CONTEXT_WORDS]
+    return frozenset(word.lower() for word in before + after)
+
+
 def pair_quantities(
-    claim_qs: list[Quantity], quote_qs: list[Quantity]
+    claim_qs: list[Quantity],
+    quote_qs: list[Quantity],
+    claim_text: str | None = None,
+    quote_text: str | None = None,
 ) -> list[tuple[Quantity, Quantity | None]]:
-    """Pair each claim quantity with at most one quote quantity: same unit, what it counts, nearest value."""
+    """Pair each claim quantity with at most one quote quantity: same unit, what it counts, same words
+    around it (when both texts are given), nearest value."""
+    with_context = claim_text is not None and quote_text is not None
     scored = []
     for i, c in enumerate(claim_qs):
+        claim_context = _context(claim_text, c) if with_context else frozenset()
         for j, q in enumerate(quote_qs):
             affinity = _noun_affinity(c.counts, q.counts)
             if c.unit != q.unit or affinity is None:
@@ -149,7 +173,9 @@ def pair_quantities(
             distance = abs(math.log(max(c.value, 1e-9) / max(q.value, 1e-9)))
             if affinity == 0.0 and distance > math.log(UNKNOWN_NOUN_SPREAD):
                 continue
-            scored.append((affinity - PAIR_DISTANCE_WEIGHT * distance, i, j))
+            shared = len(claim_context & _context(quote_text, q)) if with_context else 0
+            context = CONTEXT_WEIGHT * min(shared, CONTEXT_CAP)
+            scored.append((affinity + context - PAIR_DISTANCE_WEIGHT * distance, i, j))
     pairs: dict[int, int] = {}
     used: set[int] = set()
     for _score, i, j in sorted(scored, reverse=True):

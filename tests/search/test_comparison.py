@@ -51,6 +51,30 @@ def test_number_pairs(pair):
     assert [n.verdict for n in check_numbers(pair["claim"], pair["quote"])] == pair["expect"]
 
 
+@pytest.mark.parametrize(
+    ("claim", "quote", "paired"),
+    [
+        # The wrong figure is paired with the one said in the same words, not the nearer total.
+        ("The rebels hold 12 of the country's districts", "The rebels hold 9 of the 14 districts", [(12, 9)]),
+        (
+            "Rebels now control 30 northern districts",
+            "Rebels now control 22 northern districts of 34",
+            [(30, 22)],
+        ),
+        # Both figures of the claim find their own partners.
+        (
+            "Rebels control 30 districts out of 34",
+            "Rebels control 22 districts out of 34",
+            [(30, 22), (34, 34)],
+        ),
+        # With no shared words the nearest value still decides.
+        ("Some 900 volunteers signed up", "Between 700 and 1,000 joined, and 300 left", [(900, 850)]),
+    ],
+)
+def test_a_claim_figure_pairs_with_the_statement_figure_said_in_the_same_words(claim, quote, paired):
+    assert [(n.claim.value, n.quote.value) for n in check_numbers(claim, quote)] == paired
+
+
 def test_seed_putin_claim_names_the_wrong_speaker_but_right_numbers():
     result = compare("Putin said 25-30 thousand foreign mercenaries are fighting for ISIL", ANTONOV_ISIL)
     assert (result.speaker.claim, result.speaker.quote, result.speaker.verdict) == (
