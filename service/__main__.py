@@ -7,6 +7,7 @@ import importlib
 import sys
 
 from service.config import Settings, SettingsError
+from service.storage.base import StorageError
 
 # Each command lives in service/cli/<module>.py with add_arguments(parser) and run(args) -> int.
 COMMANDS = {
@@ -35,7 +36,11 @@ def main(argv: list[str] | None = None) -> int:
     except SettingsError as error:
         print(f"claimtrace: {error}", file=sys.stderr)
         return 2
-    return modules[args.command].run(args)
+    try:
+        return modules[args.command].run(args)
+    except StorageError as error:  # the store cannot be reached or refused the work: say so in one line
+        print(f"claimtrace: {error}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

@@ -105,3 +105,14 @@ def test_table_shows_near_misses_when_nothing_reaches_min_score():
     assert lines[0] == "No statement scores 30 or more."
     assert lines[1] == "Near misses:"
     assert lines[4].startswith(" 12.5  X") and lines[4].endswith("the closest")
+
+
+@pytest.mark.parametrize("command", [["match", "foreign fighters"], ["reindex"]])
+def test_a_database_that_cannot_be_reached_is_named_in_one_line(fixture_env, monkeypatch, capsys, command):
+    # Port 1 on the loopback refuses at once: no PostgreSQL server is needed to see the refusal.
+    monkeypatch.setenv("CLAIMTRACE_DATABASE_URL", "postgresql://reader:s3cret@127.0.0.1:1/claims")
+    assert main(command) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1
+    assert "CLAIMTRACE_DATABASE_URL" in err
+    assert "s3cret" not in err  # the password never reaches the terminal
