@@ -6,20 +6,19 @@ from dataclasses import dataclass
 
 import pytest
 
+from service.extraction.attribution.after_quote import (
+    CUE_AFTER_WINDOW,
+    AccordingAfter,
+    CueAfter,
+    DashSignature,
+    MannerAfter,
+)
+from service.extraction.attribution.before_quote import ColonSubject, CueBefore, ParticipleBefore
+from service.extraction.attribution.quote_pattern import Attribution, QuotePattern
 from service.extraction.attribution.quote_patterns import (
     AFTER_QUOTE,
     BEFORE_QUOTE,
-    CUE_AFTER_WINDOW,
     CUED_LEAD_IN,
-    AccordingAfter,
-    Attribution,
-    ColonSubject,
-    CueAfter,
-    CueBefore,
-    DashSignature,
-    MannerAfter,
-    ParticipleBefore,
-    QuotePattern,
     attribution_after,
     attribution_before,
     first_attribution,

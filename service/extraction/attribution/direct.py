@@ -7,10 +7,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from service.extraction.attribution.attribution import speaker_before
+from service.extraction.attribution.quote_pattern import Attribution
 from service.extraction.attribution.quote_patterns import (
     CLAUSE_BEFORE,
     CUED_LEAD_IN,
-    Attribution,
     attribution_after,
     attribution_before,
 )

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from service.extraction.attribution.attribution import speaker_before
-from service.extraction.attribution.quote_patterns import Attribution
+from service.extraction.attribution.quote_pattern import Attribution
 from service.extraction.layout.spans import QUOTE_MARK_RE, QuoteSpan
 
 # Verbs whose short quoted complement is the subject's own judgement ("called the audit “laughable.”");
