@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from service.extraction.dating.printed_dates import date_span, parse_published
-from service.extraction.layout.clean import Block, plain_text, split_masthead
+from service.extraction.layout.clean import Block
+from service.extraction.layout.display_lines import plain_text, split_masthead
 from service.extraction.layout.furniture import is_chrome
 from service.extraction.layout.outlets import CORPORATE, brand_line, clean_name, named_in_story, same_outlet
 from service.models import ArticleMeta

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from service.extraction.dating.printed_dates import date_span
-from service.extraction.layout.clean import Block, plain_text
+from service.extraction.layout.clean import Block
+from service.extraction.layout.display_lines import plain_text
 from service.extraction.layout.furniture import is_chrome
 from service.text.calendar import MONTH_RE, WEEKDAY_RE
 
