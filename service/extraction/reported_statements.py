@@ -1,0 +1,118 @@
+"""Reported statements of an article body, read in every sentence outside quotes.
+
+The patterns read a sentence first, the dependency parse where they find nothing; a participle's added
+clause (", adding that ...") is a second statement by the same speaker.
+"""
+
+from __future__ import annotations
+
+import re
+
+from service.extraction.attribution.attribution import sentence_subject
+from service.extraction.attribution.clauses import bare_clause
+from service.extraction.attribution.direct import Found
+from service.extraction.attribution.parsed import PARTICIPLES, SPEECH_WORD_RE, reported_in_sentences
+from service.extraction.attribution.reported import (
+    DATELINE_RE,
+    Reported,
+    find_reported,
+    relayed,
+    trim_clause,
+)
+
+_SECOND_SPEAKER_RE = re.compile(r",\s+(?:while|whereas|but)\s+")
+_PARTICIPLE_CUE_RE = re.compile(
+    r",\s+(?P<verb>adding|saying|noting|stressing|warning|insisting|arguing|explaining|emphasizing|emphasising|"
+    r"claiming|contending|predicting|acknowledging|asserting|suggesting)"
+    r"\s+(?:that\s+)?"
+)
+
+
+def reported_speech(text: str, bounds, quoted: set, by_para) -> list[Found]:
+    """Reported statements of every sentence outside quotes: by the patterns, else by the parse."""
+    found: list[Found] = []
+    unsettled: list[tuple[int, int, int]] = []  # (paragraph, start, end) the parse should read
+    for index, para_bounds in enumerate(bounds):
+        for s, e in para_bounds:
+            if (s, e) in quoted:
+                continue
+            reported = []
+            for rep in _reported_in(text, s, e):
+                inner = relayed(text, rep)
+                reported.append(inner)
+                found.append(_reported_found(inner, index, by_para))
+                if inner is not rep:  # who passed the words on is still who "he" means next: a hidden mention
+                    found.append(Found(inner.end, inner.end, "indirect", index, rep.mention, hidden=True))
+            # Parse where the patterns found nothing, or where a second speech word sits outside what they
+            # found ("Barkley, who said he votes ..., said ...": a statement in a relative clause).
+            words = [m.start() for m in SPEECH_WORD_RE.finditer(text, s, e)]
+            outside = [w for w in words if not any(r.start <= w < r.end for r in reported)]
+            if len(outside) > (1 if reported else 0):
+                unsettled.append((index, s, e))
+    parsed = reported_in_sentences(text, [(s, e) for _, s, e in unsettled])
+    for (index, s, e), statements in zip(unsettled, parsed, strict=True):
+        have = [f for f in found if f.para == index and s <= f.start < e]
+        for rep in statements:
+            if have and rep.cue.lower() in PARTICIPLES:
+                continue  # "X said ..., noting that ...": the participle is X's, read by added_clauses
+            if not any(rep.start < f.end and f.start < rep.end for f in have):
+                found.append(_reported_found(rep, index, by_para))
+    return found
+
+
+def _reported_found(rep: Reported, para: int, by_para) -> Found:
+    has_quote = any(rep.start <= q.start < rep.end for q in by_para.get(para, []))
+    kind = "mixed" if has_quote else "indirect"
+    return Found(rep.start, rep.end, kind, para, rep.mention, rep.cue, rep.attribution)
+
+
+def _reported_in(text: str, s: int, e: int) -> list[Reported]:
+    """The reported statement of a sentence, and a second one joined on ("..., while Moscow said ...")."""
+    rep = find_reported(text, s, e)
+    if rep is None:
+        return []
+    joined = _SECOND_SPEAKER_RE.search(text, rep.start, rep.end)
+    second = find_reported(text, joined.end(), e) if joined else None
+    if second is None or second.mention.start != joined.end():
+        return [rep]
+    return [Reported(rep.start, joined.start(), rep.mention, rep.cue, rep.attribution), second]
+
+
+def added_clauses(text: str, bounds, found: list[Found], by_para) -> list[Found]:
+    """ "..., he said, adding that ...": the participle's clause is a second statement by the same speaker."""
+    extra = []
+    in_para: dict[int, list[Found]] = {}
+    for f in found:
+        in_para.setdefault(f.para, []).append(f)
+    for index, para_bounds in enumerate(bounds):
+        for s, e in para_bounds:
+            match = _PARTICIPLE_CUE_RE.search(text, s, e)
+            if match is None or any(q.start < match.start() < q.end for q in by_para.get(index, [])):
+                continue
+            if not match.group(0).rstrip().endswith("that") and not bare_clause(text[match.end() : e]):
+                continue  # ", adding a string of emojis": an object, not a clause
+            source = [f for f in in_para.get(index, []) if s <= f.start < match.start() and not f.hidden]
+            # "Moreau blasted the plan, saying it would ...": no statement before it, so the subject speaks.
+            dateline = DATELINE_RE.match(text, s, match.start())  # "PORT ALBAN (AP) — The party ..."
+            opens = dateline.end() if dateline else s
+            subject = None if source else sentence_subject(text, opens, match.start())
+            c_start, c_end = trim_clause(text, match.end(), e)
+            if not (source or subject) or len(text[c_start:c_end].split()) < 3:
+                continue
+            if any(f.start < c_end and c_start < f.end for f in in_para.get(index, []) if f.lead is None):
+                continue  # the parse already read this participle's clause (a fragment inside it is not)
+            has_quote = any(c_start <= q.start < c_end for q in by_para.get(index, []))
+            item = Found(c_start, c_end, "mixed" if has_quote else "indirect", index, cue=match.group("verb"))
+            if subject is not None:
+                item.mention, item.attribution = subject, text[s : match.end()]
+            else:
+                item.inherit = -1 - source[-1].start  # resolved to an index once the list is sorted
+            extra.append(item)
+    return extra
+
+
+def link_added(found: list[Found]) -> None:
+    by_start = {f.start: i for i, f in enumerate(found)}
+    for item in found:
+        if item.inherit is not None and item.inherit < 0:
+            item.inherit = by_start.get(-1 - item.inherit)
