@@ -25,7 +25,7 @@ from service.extraction.attribution.quote_patterns import (
 )
 from service.extraction.layout.clean import Block
 from service.extraction.layout.spans import mark_len, paragraphs, quote_spans
-from service.extraction.speakers.mentions import Mention
+from service.extraction.speakers.mention_words import Mention
 
 
 def _quote(text: str):

@@ -6,7 +6,8 @@ import re
 
 from service.extraction.attribution.reported_span import Reported, trim_clause
 from service.extraction.cues import DATA_NOUNS, wordset
-from service.extraction.speakers.mentions import Mention, parse_mention
+from service.extraction.speakers.mention_words import Mention
+from service.extraction.speakers.mentions import parse_mention
 
 _ACCORDING_START_RE = re.compile(
     r"^\(?(?:(?:But|And|However|Yet|Still|Meanwhile|Now|Also)\s*,?\s+)?[Aa]ccording\s+to\s+(?P<src>[^,]{2,160}?),\s+"

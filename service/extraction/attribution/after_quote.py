@@ -18,7 +18,8 @@ from service.extraction.attribution.quote_pattern import (
 )
 from service.extraction.cues import CUE_RE, wordset
 from service.extraction.layout.spans import QUOTE_MARK_RE
-from service.extraction.speakers.mentions import Mention, parse_mention
+from service.extraction.speakers.mention_words import Mention
+from service.extraction.speakers.mentions import parse_mention
 
 # How far past a closing mark a cue may sit and still attribute the quote ("…,” the former governor of
 # the state, who ran twice, said): further on, the cue belongs to another sentence's business.

@@ -14,7 +14,8 @@ from service.extraction.cues import (
     STUDY_NOUNS,
     alternation,
 )
-from service.extraction.speakers.mentions import Mention, bare, is_cap, parse_mention
+from service.extraction.speakers.mention_words import Mention, bare, is_cap
+from service.extraction.speakers.mentions import parse_mention
 
 _SUBORDINATE_RE = re.compile(
     r"^.*\b(?:when|while|as|but|and|after|because|since|although|though|where|whereas|then|so|if|"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from service.extraction.speakers.mentions import Mention, parse_mention
+from service.extraction.speakers.mention_words import Mention
+from service.extraction.speakers.mentions import parse_mention
 
 _LABEL_KINDS = ("name", "description", "org")
 _MAX_LABEL_WORDS = 12  # a longer lead is a sentence of its own, not a label

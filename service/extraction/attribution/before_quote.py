@@ -16,7 +16,8 @@ from service.extraction.attribution.quote_pattern import (
     QuotePattern,
 )
 from service.extraction.cues import CUE_RE, NOT_NAME_START
-from service.extraction.speakers.mentions import Mention, parse_mention
+from service.extraction.speakers.mention_words import Mention
+from service.extraction.speakers.mentions import parse_mention
 
 # Adjunct phrases a lead-in may hold between its cue and the quote ("said on Friday in a statement: “…”").
 MAX_ADJUNCTS = 4

@@ -16,7 +16,7 @@ from service.extraction.attribution.attribution import sentence_subject, speaker
 from service.extraction.attribution.clauses import clause_after, clause_after_tag, only_adjuncts_after
 from service.extraction.attribution.reported_span import DATELINE_RE, Reported, trim_clause
 from service.extraction.cues import CUE_RE, FINDING_VERBS, wordset
-from service.extraction.speakers.mentions import Mention
+from service.extraction.speakers.mention_words import Mention
 
 # Only say-type verbs invert ("..., said X"); "..., told X" never does.
 INVERTING_VERBS = wordset(

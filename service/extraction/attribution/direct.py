@@ -19,7 +19,7 @@ from service.extraction.attribution.short import ends_sentence, judged
 from service.extraction.attribution.split import Piece, join_split_quotes
 from service.extraction.cues import CUE_RE, wordset
 from service.extraction.layout.spans import Para, QuoteSpan, mark_len
-from service.extraction.speakers.mentions import Mention
+from service.extraction.speakers.mention_words import Mention
 
 # A quote of fewer words needs a cue to be a statement; more, and opening its sentence is enough.
 _MIN_WORDS = 3

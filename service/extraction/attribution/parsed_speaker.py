@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from service.extraction.cues import ANONYMITY_RE, ORG_NOUNS, TITLE_WORDS, wordset
-from service.extraction.speakers.mentions import Mention, parse_mention
+from service.extraction.speakers.mention_words import Mention
+from service.extraction.speakers.mentions import parse_mention
 
 _PRONOUNS = wordset("he she they it He She They It")
 _RELATIVES = wordset("who which that whom Who Which That")

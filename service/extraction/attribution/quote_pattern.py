@@ -7,7 +7,7 @@ from typing import Any, NamedTuple
 
 from service.extraction.cues import MANNER_VERBS
 from service.extraction.layout.spans import QuoteSpan
-from service.extraction.speakers.mentions import Mention
+from service.extraction.speakers.mention_words import Mention
 
 # Verbs of manner ("boasted", "scoffed") as one alternation, longest first; read on both sides of a quote.
 MANNER_ALT = "|".join(sorted(MANNER_VERBS, key=len, reverse=True))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from service.extraction.attribution.patterns import Pattern, Registry
 from service.extraction.cues import AGENCIES, alternation
-from service.extraction.speakers.mentions import Mention
+from service.extraction.speakers.mention_words import Mention
 
 
 @dataclass(frozen=True)

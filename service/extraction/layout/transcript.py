@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from service.extraction.cues import wordset
 from service.extraction.layout.spans import Para
-from service.extraction.speakers.mentions import Mention
+from service.extraction.speakers.mention_words import Mention
 from service.extraction.speakers.names import (
     CALENDAR,
     NAME_RUN_RE,

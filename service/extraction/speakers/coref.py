@@ -18,7 +18,7 @@ from service.extraction.speakers.descriptions import (
     office_in_text,
     role_head,
 )
-from service.extraction.speakers.mentions import Mention
+from service.extraction.speakers.mention_words import Mention
 from service.extraction.speakers.names import (
     CALENDAR,
     NAME_RUN_RE,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from service.extraction.cues import wordset
-from service.extraction.speakers.mentions import Mention
+from service.extraction.speakers.mention_words import Mention
 from service.extraction.speakers.names import GENERIC_STEMS, stems
 
 # Offices one person holds at a time: "the prime minister", "the chancellor" name that one holder.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from service.extraction.cues import (
     ANONYMITY_RE,
@@ -24,20 +23,24 @@ from service.extraction.cues import (
     TITLE_WORDS,
     wordset,
 )
+from service.extraction.speakers.mention_words import (
+    POSSESSIVE_RE,
+    Mention,
+    bare,
+    is_cap,
+    split_words,
+    strip_article,
+)
 
 _RELATIVE_ANON_RE = re.compile(
     r"\s+(?:who|which|speaking|talking|familiar|with\s+(?:direct\s+)?knowledge|briefed|close\s+to)\b.*$", re.S
 )
-_WORD_RE = re.compile(r"\(?[\w.'\u2019&-]+\)?")
-_POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 _PARTICIPLE_RE = re.compile(
     r"^(?P<head>.+?)\s+(?:published|released|conducted|commissioned|issued|compiled|prepared|written|led|"
     r"funded|carried\s+out|based|posted|obtained|seen|filed)\b.*$",
     re.S,
 )
 _PP_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|for|at|with|in|from|on)\s+(?P<pp>.+)$", re.S)
-# A capital, after an opening bracket or a lower-case name particle: "al-Fadhli", "el-Sisi", "d'Arcy".
-_INITIAL_CAP_RE = re.compile(r"^\(?(?:(?:al|el|ad|as|ash|bin|ibn|abu|d|o)['\u2019-])?[A-Z\u00c0-\u00de]")
 _DESCRIPTOR_RE = re.compile(
     r"(?![a-z]+(?:ed|ing)\b)(?!(?:he|she|they|it|was|is|were|has|had|have)\b)[a-z]{3,}"
 )
@@ -75,38 +78,6 @@ _APPOS_NEVER_OPENS = wordset(
 )
 _APPOS_OPENERS = frozenset({"who", "whose", "a", "an", "the"})
 _PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
-_ARTICLE_RE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
-
-
-@dataclass(frozen=True)
-class Mention:
-    """The words that point at a speaker, parsed: a name, a pronoun, a description or a body."""
-
-    text: str
-    start: int
-    kind: str  # "name" | "pronoun" | "description" | "org" | "study"
-    name: str | None = None  # "Anatoly Antonov", "Antonov", "State Department"
-    role: str | None = None
-    anonymous: bool = False
-    definite: bool = True  # "the official" (points back) versus "a top official" (new, or named next)
-
-
-def _words(text: str) -> list[str]:
-    return _WORD_RE.findall(text)
-
-
-def bare(word: str) -> str:
-    """A word without brackets or possessive, lower-cased."""
-    return _POSSESSIVE_RE.sub("", word.strip("()")).lower()
-
-
-def is_cap(word: str) -> bool:
-    """Whether a word starts with a capital (after an opening bracket or a particle such as "al-")."""
-    return bool(_INITIAL_CAP_RE.match(word))
-
-
-def _strip_article(text: str) -> str:
-    return _ARTICLE_RE.sub("", text.strip(" ,"))
 
 
 def parse_mention(phrase: str, start: int) -> Mention | None:
@@ -118,7 +89,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     if of_body:  # "Lt. Ann Cole of the state police": a person, and the body they speak for as the role
         person = _parse_head(of_body["person"], start)
         if person is not None and person.kind == "name" and " " in person.name:
-            role = ", ".join(x for x in (person.role, _strip_article(of_body["body"])) if x)
+            role = ", ".join(x for x in (person.role, strip_article(of_body["body"])) if x)
             return Mention(phrase, start, "name", person.name, role, False)
     raw = phrase
     phrase = _AND_COLLEAGUES_RE.sub("", phrase.strip().strip(",").strip())  # "Raman and her colleagues"
@@ -134,7 +105,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     head = head.strip()
     # "One of them, a 31-year-old from Milford": one of a group just named.
     if " of " in head and _ONE_OF_THEM_RE.fullmatch(head):
-        role = _strip_article(appos.split(", ", 1)[0]) if appos else None
+        role = strip_article(appos.split(", ", 1)[0]) if appos else None
         return Mention(phrase, start, "description", head, role, True, True)
     offset = start + raw.find(head) if head in raw else start
     mention = _parse_head(head, offset)
@@ -153,7 +124,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
         if named and (named.kind == "org" or one_word) and mention.kind == "org":
             return Mention(phrase, start, "org", named.name, None, False)
         if named and named.kind == "name":
-            role = " ".join(x for x in (_strip_article(head), named.role) if x)
+            role = " ".join(x for x in (strip_article(head), named.role) if x)
             return Mention(phrase, start, "name", named.name, role, anonymous)
     if appos and _PARTY_RE.match(appos.split(", ", 1)[0]):
         appos = appos.split(", ", 1)[1] if ", " in appos else None  # "Sen. Susan Collins, R-Maine, ..."
@@ -166,8 +137,8 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
         and mention.kind == "name"
         and not _looks_like_name(appos)
     ):
-        role = _strip_article(_AGE_RE.sub("", appos)) or role  # "Maria Gonzalez, 34, whose ..."
-    appos_words = _words(appos or "")
+        role = strip_article(_AGE_RE.sub("", appos)) or role  # "Maria Gonzalez, 34, whose ..."
+    appos_words = split_words(appos or "")
     # After a name or description, "who ..." / "a ..." asides run long; else a long aside is a split clause.
     opens_aside = bool(appos_words) and appos_words[0].lower() in _APPOS_OPENERS
     limit = 30 if mention.kind in ("name", "description") and opens_aside else 16
@@ -185,12 +156,12 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
 
 
 def _looks_like_name(text: str) -> bool:
-    words = _words(text)
+    words = split_words(text)
     return 1 < len(words) <= 5 and all(is_cap(w) or w.lower() in NAME_CONNECTORS for w in words)
 
 
 def _parse_head(head: str, start: int) -> Mention | None:
-    words = _words(head)
+    words = split_words(head)
     if not words or len(words) > 14:
         return None
     if len(words) == 1 and words[0] in ("he", "she", "He", "She", "they", "They", "it", "It"):
@@ -205,7 +176,7 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     affiliation = _AFFILIATION_RE.search(head)
     if affiliation and affiliation.start() > 0:
         # "climate scientist Maria Lopez of Stanford University": the trailing body goes to the role.
-        inner = _parse_named(head[: affiliation.start()], _words(head[: affiliation.start()]), start)
+        inner = _parse_named(head[: affiliation.start()], split_words(head[: affiliation.start()]), start)
         if inner and inner.kind == "name":
             role = " ".join(x for x in (inner.role, affiliation.group().strip()) if x)
             return Mention(head, start, "name", inner.name, role, False)
@@ -234,7 +205,7 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
     name: list[str] = []
     for w in reversed(tokens):
         low = bare(w)
-        if low in TITLE_WORDS or _POSSESSIVE_RE.search(w) or not is_cap(w):
+        if low in TITLE_WORDS or POSSESSIVE_RE.search(w) or not is_cap(w):
             if low in NAME_CONNECTORS and name and low not in ("the", "of", "for", "and"):
                 name.insert(0, w)
                 continue
@@ -272,7 +243,7 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
 
 
 def _ends_in_noun(text: str) -> bool:
-    words = _words(text)
+    words = split_words(text)
     return bool(words) and bare(words[-1]) in _NOUNS
 
 
@@ -287,7 +258,7 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
         core = pp.group("head")
     elif participle and _ends_in_noun(participle.group("head")):
         core = participle.group("head")  # "A study published in the journal Nature"
-    core_words = _words(core)
+    core_words = split_words(core)
     if not core_words or len(core_words) > 8:
         return None
     if any(bare(w) in NOT_MODIFIERS or bare(w).endswith("ing") and bare(w) != "acting" for w in core_words):
@@ -307,15 +278,15 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     if kind is None:
         return None
     first = core_words[0].lower()
-    possessive = bool(_POSSESSIVE_RE.search(core_words[0])) and len(core_words) > 1
+    possessive = bool(POSSESSIVE_RE.search(core_words[0])) and len(core_words) > 1
     bare_ok = noun.endswith("s") or noun in ORG_NOUNS or noun in IRREGULAR_PLURALS
     if first not in DETERMINERS and not possessive and not bare_ok:
         return None  # bare plurals ("officials said", "police said") are fine; a bare singular is not
     definite = first in ("the", "its", "his", "her", "their") or possessive
     if noun in _UNNAMED_NOUNS and kind == "description":
-        return Mention(head, start, kind, _strip_article(head), _strip_article(head), True, definite)
+        return Mention(head, start, kind, strip_article(head), strip_article(head), True, definite)
     plural = noun.endswith("s") and noun not in ("analysis", "police") or noun in IRREGULAR_PLURALS
-    name = _strip_article(head)
+    name = strip_article(head)
     if kind == "description":
         anonymous = plural and kind == "description"
         return Mention(head, start, kind, name, name, anonymous, definite)
