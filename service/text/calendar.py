@@ -24,6 +24,11 @@ MONTH_NAMES = (
 MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec")
 MONTH_WORDS = MONTH_NAMES + MONTH_ABBREVIATIONS  # every word that names a month, lower-case
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_ABBREVIATIONS = ("mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun")
+# Every calendar word as news English capitalises it ("Monday", "May", "Sept", "Thurs"): never a name.
+CAPITALISED_CALENDAR_WORDS = frozenset(
+    word.capitalize() for word in WEEKDAYS + MONTH_WORDS + WEEKDAY_ABBREVIATIONS
+)
 
 # Case-insensitive patterns (compile with re.I): a month name or short form with its optional dot,
 # a weekday in any short form, and a weekday written out.

@@ -7,6 +7,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from service.extraction.cues import CUE_RE, wordset
+from service.text.calendar import MONTH_ABBREVIATIONS
 
 # Every quotation mark the extractor reads: typographic, straight, guillemets and the `` '' of some feeds.
 QUOTE_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
@@ -20,9 +21,12 @@ _SINGLE_RE = re.compile(r"\u2018(?=\S)(.{8,600}?[,.?!\u2026])\u2019(?=\s|$)", re
 _STRAY_TAIL_RE = re.compile(
     r"[;,.]\s+(?:(?:the\s+)?[A-Z][\w.&'\u2019-]*\s+){1,4}(?:reported|said|wrote|added|reports|says)\.?\s*$"
 )
-_ABBREV = wordset(
-    "u.s mr mrs ms dr gen sen rep gov lt col maj sgt st jan feb mar apr jun jul aug sep sept oct nov dec "
-    "no vs inc corp co ltd jr sr prof u.n u.k e.u a.m p.m d.c fig est adm capt cmdr supt mt ft sen rev"
+_ABBREV = (
+    wordset(
+        "u.s mr mrs ms dr gen sen rep gov lt col maj sgt st "
+        "no vs inc corp co ltd jr sr prof u.n u.k e.u a.m p.m d.c fig est adm capt cmdr supt mt ft sen rev"
+    )
+    | frozenset(MONTH_ABBREVIATIONS)  # "Sept. 4" ends no sentence
 )
 _SENTENCE_END_RE = re.compile(r"[.!?\u2026]+[\"\u201d\u2019')\]]*\s+")
 _CHUNK_RE = re.compile(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*")

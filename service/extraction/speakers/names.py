@@ -13,6 +13,7 @@ from service.extraction.cues import (
     TITLE_WORDS,
     wordset,
 )
+from service.text.calendar import CAPITALISED_CALENDAR_WORDS
 
 SENTENCE_STARTERS = wordset(
     "But And The When While If Meanwhile However Yet So Also In On At As After Before Since Then Now "
@@ -29,11 +30,7 @@ NAME_RUN_RE = re.compile(r"\b[A-Z][a-z][\w'\u2019-]*(?:\s+(?:[A-Z]\.|[A-Z][a-z][
 SUBJECT_SURNAME_RE = re.compile(
     r"(?:^|[.!?][\"\u201d]?\s+|\n)(?P<surname>[A-Z][a-z][\w'\u2019-]+)(?=,\s|\s+[a-z])"
 )
-CALENDAR = wordset(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
-    "August September October November December Jan Feb Mar Apr Jun Jul Aug Sept Sep Oct Nov Dec "
-    "Mon Tue Tues Wed Thu Thurs Fri Sat Sun"
-)
+CALENDAR = CAPITALISED_CALENDAR_WORDS
 _BEFORE_SURNAME_RE = re.compile(
     r"((?:[A-Z][\w'\u2019-]*\s+){1,2}(?:(?:al|bin|ibn|de|van|von|da|el|abu)[\s-]+)?)$"
 )
