@@ -24,32 +24,22 @@ from service.extraction.speakers.mentions import parse_mention
 # How far past a closing mark a cue may sit and still attribute the quote ("…,” the former governor of
 # the state, who ran twice, said): further on, the cue belongs to another sentence's business.
 CUE_AFTER_WINDOW = 220
-
 # Words a speaker phrase before a trailing cue may hold beyond the mention itself (", he said" + "Mr ").
 MENTION_SLACK_CHARS = 3
-
 # Commas an inverted speaker phrase is cut back at before giving up ("said X, 34, a native of Y, who ...").
 MAX_APPOSITIVE_CUTS = 4
-
 # A description before the named person ("the supervisor, regional manager Howard Linde"): at most so long.
 MAX_DESCRIPTION_WORDS = 4
-
 _DESCRIPTION_OPENERS = wordset("the a an his her their its our")
-
 # Who may stand next to a verb of manner: a capitalised name, a pronoun or a short "the ..." description.
 _WHO = (
     r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*|he|she|they|it|the\s+[a-z]+(?:\s+[a-z]+)?)"
 )
-
 _MANNER_AFTER_RE = re.compile(rf"\s*,?\s*{_WHO}\s+(?P<verb>{MANNER_ALT})\s*[.!?]?\s*\Z")
-
 _MANNER_INVERTED_RE = re.compile(rf"\s*,?\s*(?P<verb>{MANNER_ALT})\s+{_WHO}\s*[.!?]?\s*\Z")
-
 _ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
-
 # ", adding that ... on Thursday" after the cue is another statement: the attribution words stop before it.
 _ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")
-
 _GAP_PUNCTUATION = ("", ",", "\u2014", "-")
 
 

@@ -21,57 +21,41 @@ from service.extraction.speakers.mentions import parse_mention
 
 # Adjunct phrases a lead-in may hold between its cue and the quote ("said on Friday in a statement: “…”").
 MAX_ADJUNCTS = 4
-
 # A colon lead-in longer than this is narration that happens to end in a colon, not a speaker's turn.
 MAX_COLON_LEAD_WORDS = 12
-
 # Participles of saying that open a quote after the clause of their subject (", telling the crowd, “…”").
 _PARTICIPLES = (
     "saying|adding|writing|tweeting|posting|noting|declaring|explaining|insisting|warning|arguing|joking|"
     "quipping|replying|responding|recalling|stating"
 )
-
 # Only these take an object before the quote (", telling the crowd, “…”", ", asking reporters: “…”").
 _OBJECT_PARTICIPLES = "telling|asking|reminding|assuring|urging"
-
 _PARTICIPLE_LEAD_RE = re.compile(
     rf",\s+(?:and\s+)?(?:(?P<verb>{_PARTICIPLES})|(?P<told>{_OBJECT_PARTICIPLES})(?:\s+[\w'\u2019.-]+){{1,3}}?)"
     r"\s*[,:]?\s*\Z"
 )
-
 _OPENS_SENTENCE_RE = re.compile(r"\s*[A-Z0-9\u2018'\[]")
-
 _TOLD_VERB_RE = re.compile(r"\b(?:told|tells|tell|asked|asks|assured|assures|reminded|reminds)\Z")
-
 # The hearer of "told" and its adjuncts, up to the comma or colon that opens the quote.
 _TOLD_OBJECT_RE = re.compile(r"(?:\s+[\w'\u2019.-]+){1,8}?\s*[,:]\s*\Z")
-
 _MANNER_BEFORE_RE = re.compile(rf"\s(?P<verb>{MANNER_ALT})\s*[,:]\s*\Z")
-
 _INITIAL_CUE_RE = re.compile(
     r"\s*(?P<verb>Said|Says|Tweeted|Tweets|Wrote|Writes|Added|Adds|Asked|Asks|Posted|Declared|Replied|"
     r"Responded|Continued|Quipped|Countered|Recalled)\s+(?P<who>[^,:;.!?\u201c\u201d\"]{2,80}?)\s*[,:]\s*\Z"
 )
-
 _NAME_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])((?:[A-Z][\w.'\u2019-]*\s+){0,3}[A-Z][\w.'\u2019-]*)\s+\Z")
-
 _COORDINATED_RE = re.compile(r"\s(?:and|then|but)\s+(?:(?:also|later|then|simply|finally)\s+)?\Z")
-
 _AS_PUT_IT_RE = re.compile(
     r"\b[Aa]s\s+(?P<who>[^:;]{2,120}?),?\s+(?:put|puts|has\s+put)\s+it\b[^:;]{0,40}[:,]\s*\Z"
 )
-
 # A subordinate opener before the subject: "Asked whether the boats would return, Ruiz ...".
 _OPENER_RE = re.compile(r"(?:But|And|Yet|So|Still|Then|Now|Also)\s+|[^,]{2,80},\s+(?=[A-Z])")
-
 # The subject's words: capitalised words, with at most two lower-case words (a title: "chief", "former")
 # between them, up to the first word that is neither.
 _SUBJECT_RUN_RE = re.compile(
     r"[A-Z][\w.'\u2019-]*(?:\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:[A-Z][a-z]*ly)\b)[A-Z][\w.'\u2019-]*)*"
 )
-
 _THAT_LEAD_RE = re.compile(r"\s*,?\s*that\s*")
-
 _THAT_OPENS_RE = re.compile(r"\s+that\b")
 
 

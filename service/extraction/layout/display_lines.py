@@ -13,9 +13,7 @@ from service.extraction.layout.furniture import SENTENCE_END, is_chrome
 from service.text.calendar import MONTH_RE, WEEKDAY_RE
 
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
-
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-
 _DATELINE_WORDS = re.compile(
     rf"\b(?:{WEEKDAY_RE}|{MONTH_RE})(?!\w)"
     r"|\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\b\.?)?"
@@ -23,28 +21,21 @@ _DATELINE_WORDS = re.compile(
     r"|\b(?:updated|published|posted|last|modified|edited|created|time|date|on|at|am|pm)\b",
     re.I,
 )
-
 _DIGIT = re.compile(r"\d")
-
 _KICKER = re.compile(
     r"(?:analysis|opinion|exclusive|breaking(?: news)?|watch|video|live|update[ds]?|explainer|editorial"
     r"|comment|interview|review|feature|special report|photos|in pictures|op-ed|fact check|news)",
     re.I,
 )
-
 # A wire dateline opening a story: "DETROIT (AP) —", "RIVERBEND, Ill. (WXLT) —", "LAS VEGAS —",
 # "CHICAGO, Nov 13 (Reuters) -", "New Orleans, Louisiana (CNN) —", "(Reuters) -". Headlines never open so.
 _PLACE = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"
-
 _WIRE_DAY = rf"(?:,\s*(?i:{MONTH_RE})\s+\d{{1,2}})?"
-
 _AGENCY = r"\([A-Z][\w.&' -]{1,40}\)"
-
 _WIRE_DATELINE = re.compile(
     rf"(?:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){{0,3}}(?:,\s*{_PLACE}){{0,2}}{_WIRE_DAY}"
     rf"\s*(?:{_AGENCY}\s*)?|(?:{_PLACE}(?:,\s*{_PLACE}){{0,2}}{_WIRE_DAY}\s*)?{_AGENCY}\s*)(?:[—–]|--?\s)"
 )
-
 _LEDE_WORDS = 12  # a sentence this long ending in a full stop is prose, not a headline
 
 
