@@ -204,3 +204,21 @@ def test_a_clause_going_on_after_a_dash_is_no_gloss():
     sentence = "Officials said the meeting was set last week \u2014 before the mayor called for a boycott."
     found = find_reported(sentence, 0, len(sentence))
     assert sentence[found.start : found.end].endswith("before the mayor called for a boycott")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        (
+            "Police officials said officers will wear body cameras \u2014 and many will ride bikes downtown.",
+            "officers will wear body cameras \u2014 and many will ride bikes downtown",
+        ),
+        (
+            "Voss has said she does not plan to hold a mock hearing \u2014 and thinks an aide could go.",
+            "she does not plan to hold a mock hearing",  # the reporter goes on about Voss
+        ),
+    ],
+)
+def test_a_second_clause_after_a_dash_stays_with_the_statement(sentence, statement):
+    found = find_reported(sentence, 0, len(sentence))
+    assert sentence[found.start : found.end] == statement

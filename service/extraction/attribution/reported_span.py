@@ -73,6 +73,9 @@ TAILS = Registry(
             "dash_gloss",
             r"\s+(?:[\u2014\u2013]|--?)\s+(?=[a-z])(?!(?:before|after|because|since|while|when|if|unless|until|"
             r"although|though|as|including|despite|even|especially|not|only|than)\b)"
+            # "- and that ...", "- but many will ...": the statement goes on (not "- and thinks ...")
+            r"(?!(?:and|but)\s+(?:that\b|[A-Z]|(?:he|she|they|it|we|i|the|a|an|his|her|their|its|many|some|"
+            r"most|all|this|these|those)\b))"
             r"(?!.*(?:[\u2014\u2013]|\s--?\s)).*$",
             "a dash gloss closing the sentence: ... would fail \u2014 a claim the council disputes (not a"
             " clause going on after the dash: \u2014 before the vote was held)",
