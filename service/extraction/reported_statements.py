@@ -35,6 +35,10 @@ def reported_speech(text: str, bounds, quoted: set, by_para) -> list[Found]:
     for index, para_bounds in enumerate(bounds):
         for s, e in para_bounds:
             if (s, e) in quoted:
+                # A quote's lead-in may report words of its own: "Ortiz said the bridge would reopen: “…”".
+                opens = [q.open_mark for q in by_para.get(index, []) if s < q.open_mark < e]
+                for rep in _reported_in(text, s, min(opens)) if opens else ():
+                    found.append(_reported_found(relayed(text, rep), index, by_para))
                 continue
             reported = []
             for rep in _reported_in(text, s, e):

@@ -632,3 +632,15 @@ def test_one_of_a_group_with_an_appositive_speaks_and_the_document_relays_it():
     (quote,) = _body_quotes(text)
     assert quote.kind == "mixed" and quote.text.startswith('the car "just would not stop')
     assert quote.speaker.anonymous and "17-year-old" in (quote.speaker.role or "")
+
+
+def test_the_lead_in_of_a_quote_reports_words_of_its_own():
+    text = (
+        "Bridge to reopen\n\nMayor Lena Ortiz said the bridge over the Calder would reopen in the spring: "
+        "\u201cWe have the money and the crews, and the steel arrives in March.\u201d\n"
+    )
+    statements = [(q.kind, q.text, q.speaker.name) for q in extract(text).quotes]
+    assert statements == [
+        ("indirect", "the bridge over the Calder would reopen in the spring", "Lena Ortiz"),
+        ("direct", "We have the money and the crews, and the steel arrives in March.", "Lena Ortiz"),
+    ]
