@@ -10,14 +10,12 @@ starts afresh, and it is not copied to standbys). Each process has a small pool 
 from __future__ import annotations
 
 import logging
-import os
-import threading
-import weakref
 
 import psycopg
-from psycopg_pool import ConnectionPool, PoolTimeout
+from psycopg_pool import PoolTimeout
 
 from service.ratelimit import ROUNDING_SECONDS, Gcra
+from service.storage.postgres.process_pool import ProcessPool
 from service.storage.postgres.reach import CONNECT_TIMEOUT_SECONDS, unreachable
 
 log = logging.getLogger(__name__)
@@ -48,29 +46,21 @@ ON CONFLICT (client) DO UPDATE SET
 RETURNING wait
 """
 
-_OPEN: weakref.WeakSet[PostgresBuckets] = weakref.WeakSet()
-
-
-def _close_pools_before_fork() -> None:
-    for buckets in list(_OPEN):
-        buckets.release_pool()
-
-
-# A pool's sockets and threads must not cross a fork (gunicorn --preload): each process opens its own.
-os.register_at_fork(before=_close_pools_before_fork)
-
 
 class PostgresBuckets:
     """One row per client in table `rate_limits`; each update one atomic upsert (see the module)."""
 
     def __init__(self, url: str):
         self.url = url
-        self._pool: ConnectionPool | None = None
-        self._pool_pid: int | None = None
-        self._lock = threading.Lock()
+        self._pool = ProcessPool(
+            url,
+            "claimtrace-ratelimit",
+            POOL_SIZE,
+            kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_SECONDS},
+            timeout=WAIT_FOR_CONNECTION_SECONDS,
+        )
         self._updates = 0
         self._create_table()
-        _OPEN.add(self)
 
     def _create_table(self) -> None:
         # Checked at start-up, so a node with a wrong URL fails at once with the variable's name.
@@ -84,32 +74,9 @@ class PostgresBuckets:
             # `from None`: the driver's error may quote the URL, password included.
             raise unreachable(self.url, error, needed_by="CLAIMTRACE_RATE_LIMIT") from None
 
-    def _current_pool(self) -> ConnectionPool:
-        with self._lock:
-            if self._pool is None or self._pool_pid != os.getpid():
-                self._pool = ConnectionPool(
-                    self.url,
-                    min_size=1,
-                    max_size=POOL_SIZE,
-                    kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT_SECONDS},
-                    timeout=WAIT_FOR_CONNECTION_SECONDS,
-                    open=True,
-                    name=f"claimtrace-ratelimit-{os.getpid()}",
-                )
-                self._pool_pid = os.getpid()
-            return self._pool
-
-    def release_pool(self) -> None:
-        """Close this process's pool; the next update opens a fresh one (after a fork: in the child)."""
-        with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None and self._pool_pid == os.getpid():
-            pool.close()
-
     def close(self) -> None:
         """Close this process's connections (the rows stay for the other processes)."""
-        self.release_pool()
-        _OPEN.discard(self)
+        self._pool.release()
 
     def update(self, client: str, rule: Gcra, now: float) -> float:
         """Atomically apply `rule` to the client's row (Buckets.update); allows when the database fails."""
@@ -131,7 +98,7 @@ class PostgresBuckets:
             "tolerance": float(rule.tolerance),
             "rounding": ROUNDING_SECONDS,
         }
-        with self._current_pool().connection() as conn:
+        with self._pool.get().connection() as conn:
             (wait,) = conn.execute(UPSERT, params).fetchone()
             self._updates += 1  # a lost increment between threads only moves the next prune
             if self._updates % PRUNE_EVERY == 0:

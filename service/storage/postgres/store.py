@@ -13,10 +13,7 @@ The same transaction NOTIFYs the new position; PostgreSQL delivers it at commit.
 
 from __future__ import annotations
 
-import os
-import threading
 import time
-import weakref
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from functools import lru_cache
@@ -28,6 +25,7 @@ from psycopg_pool import ConnectionPool
 
 from service.storage.base import ConstraintError, StorageError
 from service.storage.postgres.listener import CHANNEL, Listener
+from service.storage.postgres.process_pool import ProcessPool
 from service.storage.postgres.reach import check_reachable
 from service.storage.postgres.schema import migrate
 from service.storage.sql import change_log
@@ -39,17 +37,6 @@ POOL_SIZE = 8  # connections a process keeps at most: a sync gunicorn worker use
 WRITE_ATTEMPTS = 5  # a deadlock victim is retried; five losses in a row is an error worth seeing
 CHANGE_LOG_LOCK = 0x636C6C67  # the advisory lock key that orders the change log
 _RETRIED = (errors.DeadlockDetected, errors.SerializationFailure)
-
-_OPEN_STORES: weakref.WeakSet[PostgresStore] = weakref.WeakSet()
-
-
-def _close_pools_before_fork() -> None:
-    for store in list(_OPEN_STORES):
-        store._release_pool()
-
-
-# A pool's sockets and threads must not cross a fork (gunicorn --preload): each process opens its own.
-os.register_at_fork(before=_close_pools_before_fork)
 
 
 @lru_cache(maxsize=1024)
@@ -79,9 +66,7 @@ class PostgresStore(SqlStore):
     def __init__(self, url: str):
         super().__init__()
         self.url = url
-        self._pool: ConnectionPool | None = None
-        self._pool_pid: int | None = None
-        self._pool_lock = threading.Lock()
+        self._pool = ProcessPool(url, "claimtrace", POOL_SIZE, kwargs={"autocommit": True})
         self._listeners: list[Listener] = []
         self._closed = False
         # Named at once, rather than after the pool's 30 s wait for a first connection.
@@ -92,32 +77,13 @@ class PostgresStore(SqlStore):
         except BaseException:
             self.close()  # a refused schema must not leave the pool's threads behind
             raise
-        _OPEN_STORES.add(self)
 
     # -- connections and transactions ---------------------------------------------------------
 
     def _current_pool(self) -> ConnectionPool:
         if self._closed:
             raise RuntimeError("the store is closed")
-        with self._pool_lock:
-            if self._pool is None or self._pool_pid != os.getpid():
-                self._pool = ConnectionPool(
-                    self.url,
-                    min_size=1,
-                    max_size=POOL_SIZE,
-                    kwargs={"autocommit": True},
-                    open=True,
-                    name=f"claimtrace-{os.getpid()}",
-                )
-                self._pool_pid = os.getpid()
-            return self._pool
-
-    def _release_pool(self) -> None:
-        """Close this process's pool; the next call opens a fresh one (after a fork: in the child)."""
-        with self._pool_lock:
-            pool, self._pool = self._pool, None
-        if pool is not None and self._pool_pid == os.getpid():
-            pool.close()
+        return self._pool.get()
 
     @contextmanager
     def _pooled(self) -> Iterator[psycopg.Connection]:
@@ -184,6 +150,5 @@ class PostgresStore(SqlStore):
         for listener in self._listeners:
             listener.stop()
         self._listeners.clear()
-        self._release_pool()
+        self._pool.release()
         self._closed = True
-        _OPEN_STORES.discard(self)
