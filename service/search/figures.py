@@ -163,9 +163,11 @@ def pair_quantities(
     """Pair each claim quantity with at most one quote quantity: same unit, what it counts, same words
     around it (when both texts are given), nearest value."""
     with_context = claim_text is not None and quote_text is not None
+    no_words: frozenset[str] = frozenset()
+    quote_contexts = [_context(quote_text, q) if with_context else no_words for q in quote_qs]
     scored = []
     for i, c in enumerate(claim_qs):
-        claim_context = _context(claim_text, c) if with_context else frozenset()
+        claim_context = _context(claim_text, c) if with_context else no_words
         for j, q in enumerate(quote_qs):
             affinity = _noun_affinity(c.counts, q.counts)
             if c.unit != q.unit or affinity is None:
@@ -173,7 +175,7 @@ def pair_quantities(
             distance = abs(math.log(max(c.value, 1e-9) / max(q.value, 1e-9)))
             if affinity == 0.0 and distance > math.log(UNKNOWN_NOUN_SPREAD):
                 continue
-            shared = len(claim_context & _context(quote_text, q)) if with_context else 0
+            shared = len(claim_context & quote_contexts[j])
             context = CONTEXT_WEIGHT * min(shared, CONTEXT_CAP)
             scored.append((affinity + context - PAIR_DISTANCE_WEIGHT * distance, i, j))
     pairs: dict[int, int] = {}
