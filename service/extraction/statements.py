@@ -11,7 +11,7 @@ from service.extraction.dating.time_phrases import when_said
 from service.extraction.dating.venues import find_venue, speaking_venue
 from service.extraction.layout.spans import Para, QuoteSpan, paragraphs, quote_spans, sentences
 from service.extraction.layout.transcript import read_transcript
-from service.extraction.reported_statements import added_clauses, link_added, reported_speech
+from service.extraction.reported_statements import added_clauses, link_added, reported_speech, widen_mixed
 from service.extraction.speakers.coref import Resolver
 from service.models import Quote, Speaker, joined_text
 
@@ -89,6 +89,7 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
     bounds = [sentences(text, p, by_para.get(i, [])) for i, p in enumerate(paras)]
     found, quoted = direct_quotes(text, paras, spans, bounds)
     found += reported_speech(text, bounds, quoted, by_para)
+    found = widen_mixed(text, bounds, found, by_para)
     reported = {f.para: [] for f in found}
     for f in found:
         if f.kind != "direct":
