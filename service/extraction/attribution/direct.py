@@ -14,6 +14,7 @@ from service.extraction.attribution.quote_patterns import (
     attribution_after,
     attribution_before,
 )
+from service.extraction.attribution.quote_tail import clause_tail_end, trailing_attribution
 from service.extraction.attribution.reported import DATELINE_RE, trim_clause
 from service.extraction.attribution.short import ends_sentence, judged
 from service.extraction.attribution.split import Piece, join_split_quotes
@@ -174,6 +175,13 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
                 attribution, placed = opening, "before"
         if last.close_mark is not None:
             last_close = last.close_mark + 1
+        at_start = first.open_mark == s_first[0] or text[s_first[0] : first.open_mark].rstrip().endswith(":")
+        mixed = _mixed_statement(text, first, last, attribution, placed, at_start, prev_close, s_last[1])
+        if mixed is not None:
+            # the quoted words open the speaker's clause and the writer's words finish it: one statement
+            found.append(mixed)
+            _mark_quoted(quoted_sentences, bounds, first, last, mixed.end)
+            continue
         if attribution and _clause_goes_on(text, first, last, s_first[0], s_last[1]):
             # 'said that “...” and that ...': the quote is part of a reported clause that goes on past it.
             found.append(Found(first.start, last.end, "direct", first.para))
@@ -181,7 +189,6 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             found[-1].lead = (s_first[0], first.open_mark)
             continue
         multi = first is not last
-        at_start = first.open_mark == s_first[0] or text[s_first[0] : first.open_mark].rstrip().endswith(":")
         words = len(content.split())
         title = _title_like(content)
         standalone = words >= _MIN_WORDS and (attribution or at_start or multi) and not title
@@ -246,11 +253,45 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         found.append(item)
         if attribution is not None and attribution.pattern in CLAUSE_BEFORE:
             continue  # "X said A and said, “…”": the sentence still holds X's reported A
-        for para_index in range(first.para, last.para + 1):
-            para_bounds = bounds[para_index]
-            index = max(bisect_right(para_bounds, (first.start, float("inf"))) - 1, 0)
-            while index < len(para_bounds) and para_bounds[index][0] < last.end:
-                if para_bounds[index][1] > first.start:
-                    quoted_sentences.add(para_bounds[index])
-                index += 1
+        _mark_quoted(quoted_sentences, bounds, first, last, last.end)
     return join_split_quotes(text, found, pieces), quoted_sentences
+
+
+def _mark_quoted(quoted_sentences: set, bounds, first: QuoteSpan, last: QuoteSpan, end: int) -> None:
+    """Record the sentences a statement occupies: reported speech does not read them again."""
+    for para_index in range(first.para, last.para + 1):
+        para_bounds = bounds[para_index]
+        index = max(bisect_right(para_bounds, (first.start, float("inf"))) - 1, 0)
+        while index < len(para_bounds) and para_bounds[index][0] < end:
+            if para_bounds[index][1] > first.start:
+                quoted_sentences.add(para_bounds[index])
+            index += 1
+
+
+def _mixed_statement(
+    text: str,
+    first: QuoteSpan,
+    last: QuoteSpan,
+    attribution: Attribution | None,
+    placed: str | None,
+    at_start: bool,
+    lead_start: int,
+    sentence_end: int,
+) -> Found | None:
+    """A quote that opens a clause the writer finishes, as one mixed statement (see quote_tail.py)."""
+    if first is not last:
+        return None
+    end = None
+    if attribution is None and at_start:
+        trailing = trailing_attribution(text, last, sentence_end)
+        if trailing is not None:
+            attribution, end = trailing
+    elif attribution is not None and placed == "before":
+        end = clause_tail_end(text, lead_start, first, last, sentence_end)
+    if end is None:
+        return None
+    while end > first.open_mark and text[end - 1].isspace():
+        end -= 1
+    item = Found(first.open_mark, end, "mixed", first.para)
+    item.attribute(attribution)
+    return item
