@@ -644,3 +644,32 @@ def test_the_lead_in_of_a_quote_reports_words_of_its_own():
         ("indirect", "the bridge over the Calder would reopen in the spring", "Lena Ortiz"),
         ("direct", "We have the money and the crews, and the steel arrives in March.", "Lena Ortiz"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        (
+            "Councillor Ana Ortiz wrote: \u201cPeople outside the hall wore \u201cVote Ortiz\u201d shirts "
+            "at the rally. What a day.\u201d",
+            "People outside the hall wore \u201cVote Ortiz\u201d shirts at the rally. What a day.",
+        ),
+        (
+            '"The flyer claimed "the pier is safe" when the engineers said otherwise," Tom Hale said.',
+            'The flyer claimed "the pier is safe" when the engineers said otherwise,',
+        ),
+    ],
+)
+def test_a_quotation_inside_a_quote_stays_part_of_its_words(text, words):
+    paras = paragraphs(text, [Block(0, len(text), "body")])
+    assert [text[s.start : s.end] for s in quote_spans(text, paras)] == [words]
+
+
+def test_an_opener_that_follows_a_quote_without_its_closing_mark_still_starts_a_new_quote():
+    text = "\u201cWe lost the pier, Hale said. \u201cWe will rebuild it,\u201d he added. \u201cSoon.\u201d"
+    paras = paragraphs(text, [Block(0, len(text), "body")])
+    assert [text[s.start : s.end] for s in quote_spans(text, paras)] == [
+        "We lost the pier, Hale said. ",
+        "We will rebuild it,",
+        "Soon.",
+    ]

@@ -130,16 +130,21 @@ def quote_spans(text: str, paras: list[Para]) -> list[QuoteSpan]:
             open_at, continued = para.start, True  # scraped style: the quote closes in this paragraph
         if not marks:
             spans += _single_quoted(text, para, index)
-        for at, mark in marks:
-            kind = _classify(text, at, mark, para)
+        kinds = [_classify(text, at, mark, para) for at, mark in marks]
+        inner: set[int] = set()  # marks of a quotation inside the quote: part of its words
+        for i, (at, mark) in enumerate(marks):
+            kind = kinds[i]
             if mark == "\u201c" and open_at is not None and text[open_mark] == "\u201e":
                 kind = "close"  # German-style „...“
-            if kind == "none":
+            if kind == "none" or i in inner:
                 continue
             if open_at is None:
                 if kind in ("open", "either"):
                     open_at, open_mark = at + len(mark), at
                     continued = carry and at == para.start
+                continue
+            if kind == "open" and _nested(kinds, i):
+                inner.update(_next_marks(kinds, i, 2))
                 continue
             if kind == "open":
                 # A fresh opener while a quote is open: the earlier one lost its closing mark; end it here.
@@ -160,6 +165,27 @@ def quote_spans(text: str, paras: list[Para]) -> list[QuoteSpan]:
                 if end > open_at:
                     spans.append(QuoteSpan(open_at, end, index, open_mark, None, continued, bool(stray)))
     return spans
+
+
+def _next_marks(kinds: list[str], i: int, count: int) -> list[int]:
+    """The indexes of mark `i` and the marks that count after it, skipping marks that are no marks."""
+    out = [i]
+    for j in range(i + 1, len(kinds)):
+        if len(out) == count:
+            break
+        if kinds[j] != "none":
+            out.append(j)
+    return out
+
+
+def _nested(kinds: list[str], i: int) -> bool:
+    """Whether the opener at `i`, inside an open quote, starts a quotation within it: “... “…” ...”.
+
+    Its closer comes next and the outer quote's closer after that, with no opener between; an opener
+    followed by anything else means the earlier quote lost its closing mark.
+    """
+    following = _next_marks(kinds, i, 3)[1:]
+    return len(following) == 2 and all(kinds[j] in ("close", "either") for j in following)
 
 
 def _single_quoted(text: str, para: Para, index: int) -> list[QuoteSpan]:
