@@ -189,3 +189,43 @@ def test_the_opener_of_a_multi_paragraph_quote_beats_a_closing_pronoun():
     )
     (quote,) = _quotes(text)
     assert quote.speaker.name == "Tom Hale" and len(quote.parts) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (  # a speaker phrase no rule parses, still a short phrase before the cue
+            "\u201cWe want a library on every street,\u201d a narrator in the new campaign advertisement "
+            "states. \u201cAnd we will pay for it without a new tax.\u201d",
+            "And we will pay for it without a new tax.",
+        ),
+        (  # an aside between the speaker and the cue
+            '"He was a good neighbour to all of us," Hale, after a long pause, said of Reed. '
+            '"I will miss him every single day."',
+            "I will miss him every single day.",
+        ),
+        (  # a verb of manner with the speaker after it
+            "\u201cBring your umbrellas this weekend,\u201d mused radio host Tom Brady. "
+            "\u201cIt will pour from Friday to Monday.\u201d",
+            "It will pour from Friday to Monday.",
+        ),
+    ],
+)
+def test_an_attribution_sentence_with_a_cue_joins_the_pieces_around_it(text, second):
+    (quote,) = _quotes(text)
+    assert len(quote.parts) == 2 and quote.text.endswith(second)
+
+
+def test_a_speaker_after_a_verb_of_manner_keeps_no_full_stop():
+    text = "\u201cBring your umbrellas this weekend,\u201d mused radio host Tom Brady."
+    (quote,) = _quotes(text)
+    assert quote.speaker.name == "Tom Brady"
+
+
+def test_a_long_clause_of_narration_with_a_cue_in_it_does_not_join():
+    text = (
+        '"We will rebuild the pier," Ruiz said. "It will take a year." The storm that the forecasters on '
+        'every channel in the state had said would miss the town arrived. "Nobody was ready."'
+    )
+    quotes = _quotes(text)
+    assert not any("Nobody" in q.text and "pier" in q.text for q in quotes)

@@ -32,8 +32,10 @@ MAX_APPOSITIVE_CUTS = 4
 MAX_DESCRIPTION_WORDS = 4
 _DESCRIPTION_OPENERS = wordset("the a an his her their its our")
 # Who may stand next to a verb of manner: a capitalised name, a pronoun or a short "the ..." description.
+# ... or a name after a short lower-case description ("radio host Tom Brady").
 _WHO = (
-    r"(?P<who>(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*|he|she|they|it|the\s+[a-z]+(?:\s+[a-z]+)?)"
+    r"(?P<who>(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*|he|she|they|it|"
+    r"the\s+[a-z]+(?:\s+[a-z]+)?)"
 )
 _MANNER_AFTER_RE = re.compile(rf"\s*,?\s*{_WHO}\s+(?P<verb>{MANNER_ALT})\s*[.!?]?\s*\Z")
 _MANNER_INVERTED_RE = re.compile(rf"\s*,?\s*(?P<verb>{MANNER_ALT})\s+{_WHO}\s*[.!?]?\s*\Z")
@@ -134,6 +136,8 @@ class MannerAfter(QuotePattern):
 
     def read(self, text, quote, lo, hi, hit):
         who = hit.group("who")
+        if who.endswith(".") and len(who.rsplit(None, 1)[-1]) > 3:
+            who = who[:-1]  # "“…,” mused Tom Brady.": the full stop ends the sentence, not an initial
         mention = parse_mention(who, hit.start("who"))
         if mention is None or mention.kind not in ("name", "pronoun", "description", "org"):
             return None

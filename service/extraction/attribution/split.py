@@ -6,9 +6,11 @@ text joins the two quoted pieces; `parts` keeps each piece's offsets and start/e
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from service.extraction.attribution.quote_pattern import MANNER_ALT
 from service.extraction.cues import CUE_RE
 from service.extraction.layout.spans import QuoteSpan, mark_len
 
@@ -17,6 +19,11 @@ if TYPE_CHECKING:  # direct.py builds the pieces and calls join_split_quotes
 
 # An attribution between two pieces is a clause, not a paragraph of narration: longer gaps hold other news.
 MAX_GAP_CHARS = 400
+# Words before the cue of an attribution no rule could parse ("a narrator in the new campaign advertisement
+# states"): a speaker phrase, not a clause of narration, is this short.
+MAX_SPEAKER_WORDS = 8
+_MANNER_RE = re.compile(rf"\b(?:{MANNER_ALT})\b")
+_ADVERB_LEAD_RE = re.compile(r"(?:Now|Then|Instead|Still|Later|Again|And|But|Yet|Otherwise|Meanwhile),?")
 
 
 @dataclass(frozen=True)
@@ -44,14 +51,21 @@ def _gap_allows(text: str, a: Piece, b: Piece, head: Found, second: Found) -> bo
         return False
     if not gap.strip():  # “...” “...”: the same voice goes on; two attributions would be two statements
         return head.mention is None or second.mention is None
-    opens_next = b.first.open_mark < a.sentence_end or not text[a.sentence_end : b.first.open_mark].strip()
+    lead = text[a.sentence_end : b.first.open_mark].strip()
+    # "“...,” she said. Now, “...”": a sentence adverb before the second piece keeps the same voice.
+    opens_next = b.first.open_mark < a.sentence_end or not lead or bool(_ADVERB_LEAD_RE.fullmatch(lead))
     if b.placed == "after" or not opens_next:
         return False
     if a.placed != "after" or head.mention is None:
         # “...,” the letter said. “...”: a cue in the first piece's sentence whose speaker no rule names
         # is still an attribution, not narration.
-        cue = CUE_RE.search(text, gap_start, min(a.sentence_end, b.first.open_mark))
-        return second.mention is None and cue is not None and len(text[gap_start : cue.start()].split()) <= 4
+        hi = min(a.sentence_end, b.first.open_mark)
+        cue = CUE_RE.search(text, gap_start, hi) or _MANNER_RE.search(text, gap_start, hi)
+        return (
+            second.mention is None
+            and cue is not None
+            and len(text[gap_start : cue.start()].split()) <= MAX_SPEAKER_WORDS
+        )
     # A cue of its own before the second piece: someone else may speak.
     return second.mention is None or second.mention.start == head.mention.start
 
