@@ -8,7 +8,11 @@ A fresh data directory gets the bundled corpus (the service's own start-up) and 
 from ../shared/data, never stored): statements on the same subjects (Russia, Syria, ISIS) that are
 not any dev claim's source. The shared scorers run in-process on that directory at the service's
 defaults, then each claim's best statement at min_score 0 is printed with its score, so a claim
-near the default `min_score` shows how near.
+near the default `min_score` shows how near, and the parts that made the score (lexical and its
+coverage and precision, cosine, speaker boost) of the best statement and, where it is not the best,
+of the claim's source, so a ranking miss shows which side lost it.
+
+    .venv/bin/python bench/distractor_claims.py --data-dir /tmp/dd   # prepare once (minutes), reuse after
 """
 
 from __future__ import annotations
@@ -101,6 +105,19 @@ def best_scores(data_dir: Path) -> None:
             )
             source = f"{ranks[0][1]:6.2f} #{ranks[0][0]:<2}" if ranks else "    -     "
             print(f"  {top:6.2f} {kind:8} {source}  {claim['claim'][:80]}")
+            if matches and (kind != "source" or matches[0]["score"] < 50):
+                print(f"      best   {_parts(matches[0])}")
+                if ranks and ranks[0][0] > 1:
+                    print(f"      source {_parts(matches[ranks[0][0] - 1])}")
+
+
+def _parts(match: dict) -> str:
+    """The score parts of one match, and whose statement it is, on one line."""
+    parts = match["explanation"]["parts"]
+    names = ("lexical", "coverage", "precision", "token_set_ratio", "semantic", "speaker_boost")
+    shown = " ".join(f"{name} {parts[name]:g}" for name in names if name in parts)
+    speaker = ((match["quote"].get("speaker") or {}).get("name") or "?")[:24]
+    return f"{shown} | {speaker}: {match['quote']['text'][:60]}"
 
 
 def main(argv: list[str] | None = None) -> int:
