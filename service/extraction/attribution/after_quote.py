@@ -37,8 +37,9 @@ _WHO = (
     r"(?P<who>(?:[a-z][\w-]*\s+){0,2}(?:[A-Z][\w.'\u2019-]*\s+){0,4}[A-Z][\w.'\u2019-]*|he|she|they|it|"
     r"the\s+[a-z]+(?:\s+[a-z]+)?)"
 )
-_MANNER_AFTER_RE = re.compile(rf"\s*,?\s*{_WHO}\s+(?P<verb>{MANNER_ALT})\s*[.!?]?\s*\Z")
-_MANNER_INVERTED_RE = re.compile(rf"\s*,?\s*(?P<verb>{MANNER_ALT})\s+{_WHO}\s*[.!?]?\s*\Z")
+_PARTICLE = r"(?:\s+(?:back|out|again))?"  # "the crowd screamed back", "she cried out"
+_MANNER_AFTER_RE = re.compile(rf"\s*,?\s*{_WHO}\s+(?P<verb>{MANNER_ALT}){_PARTICLE}\s*[.!?]?\s*\Z")
+_MANNER_INVERTED_RE = re.compile(rf"\s*,?\s*(?P<verb>{MANNER_ALT}){_PARTICLE}\s+{_WHO}\s*[.!?]?\s*\Z")
 _ACCORDING_AFTER_RE = re.compile(r"\s*,?\s*according\s+to\s+")
 # ", adding that ... on Thursday" after the cue is another statement: the attribution words stop before it.
 _ADDED_CLAUSE_RE = re.compile(r",\s+\w+ing\b|\s+that\s")

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from service.extraction.cues import CUE_RE, wordset
+from service.extraction.cues import CUE_RE, MANNER_VERBS, wordset
 from service.text.calendar import MONTH_ABBREVIATIONS
 
 # Every quotation mark the extractor reads: typographic, straight, guillemets and the `` '' of some feeds.
@@ -35,6 +35,8 @@ _LINE_END_RE = re.compile(r"[.!?:\"\u201d\u2019)]\s*$")
 _LEDE_RE = re.compile(r"[A-Z][A-Za-z.' ,-]{1,40}\((?:AP|Reuters|AFP|CNN|UPI|Bloomberg)\)\s*[\u2014\u2013-]")
 # “Is that all?” Trump said. — a name and a cue after a quoted question or exclamation finish its sentence.
 _NAMED_CUE_AHEAD_RE = re.compile(r"(?:[A-Z][\w.'\u2019-]*\s+){1,4}")
+# “Help!” Ana Ortiz cried. — a verb of manner after the name finishes the sentence as a cue does.
+_MANNER_AHEAD_RE = re.compile(r"(?:" + "|".join(sorted(MANNER_VERBS, key=len, reverse=True)) + r")\b")
 _INITIALS_RE = re.compile(r"[a-z]|(?:[a-z]\.)+[a-z]")  # "J." or "U.S." before a full stop
 
 
@@ -108,6 +110,8 @@ def _classify(text: str, at: int, mark: str, para: Para) -> str:
         return "close"
     before = text[at - 1] if at > para.start else " "
     after = text[at + len(mark)] if at + len(mark) < para.end else " "
+    if before == " " and text[at - 2 : at - 1] in ("'", "\u2019") and (after.isspace() or after in ".,;:!?"):
+        return "close"  # "... the word 'Clinton,' " said Hale": a space between single and double marks
     if at == para.start and after.isspace() and text[at + len(mark) : para.end].strip():
         return "open"  # '" We have ...' (a control character blanked after the mark): still the opening
     if before.isspace() or before in "([{\u2014\u2013-/:":
@@ -246,4 +250,10 @@ def sentences(text: str, para: Para, protected: list[QuoteSpan]) -> list[tuple[i
 def _cue_ahead(text: str, at: int, end: int) -> bool:
     """Whether a capitalised name and a reporting verb follow `at` ("Trump said", "Mayor Ruiz asked")."""
     names = _NAMED_CUE_AHEAD_RE.match(text, at, end)
-    return names is not None and CUE_RE.match(text, names.end(), min(end, names.end() + 40)) is not None
+    if names is None:
+        return False
+    hi = min(end, names.end() + 40)
+    return (
+        CUE_RE.match(text, names.end(), hi) is not None
+        or _MANNER_AHEAD_RE.match(text, names.end(), hi) is not None
+    )
