@@ -94,6 +94,10 @@ def find_quotes(text: str, blocks, published: str | None) -> list[Quote]:
     for f in found:
         if f.kind != "direct":
             reported[f.para].append(f)
+    for f in found:
+        for r in reported[f.para] if f.lead is not None else ():
+            if r.kind == "mixed" and r.start <= f.start < r.end < f.end and not r.parts:
+                r.end = f.end  # a clause that opens with a quote does not end inside it ("saying, “A. B.”")
     # A fragment quoted inside reported speech belongs to that statement ("mixed"), not to itself.
     found = [
         f for f in found if f.lead is None or not any(r.start <= f.start < r.end for r in reported[f.para])
