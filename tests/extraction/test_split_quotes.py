@@ -229,3 +229,65 @@ def test_a_long_clause_of_narration_with_a_cue_in_it_does_not_join():
     )
     quotes = _quotes(text)
     assert not any("Nobody" in q.text and "pier" in q.text for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("Protesters on Main Street chanted \u201cNo more cuts!\u201d and marched on.", "No more cuts!"),
+        (
+            "As the mayor walked in, the hall broke into chants of \u201cFour more years!\u201d",
+            "Four more years!",
+        ),
+        ('The boy on the pier shouted, "Look out!"', "Look out!"),
+        ("Someone in the back yelled \u201cShame\u201d as the vote passed.", "Shame"),
+    ],
+)
+def test_a_short_quote_said_aloud_is_a_statement(text, words):
+    (quote,) = _quotes(text)
+    assert text[quote.start : quote.end] == words
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The new ferry was titled "Harbour Pride" at a ceremony.',  # a naming verb
+        'Critics dubbed it the "pier tax."',
+        "She wrote in \u201cJane Roe\u201d on her ballot.",  # a particle: not the words written
+    ],
+)
+def test_names_after_naming_verbs_are_not_utterances(text):
+    assert _quotes(text) == []
+
+
+def test_a_piece_after_a_mixed_statement_and_its_attribution_joins_it():
+    text = (
+        "\u201cIf the board had not stepped in\u201d by cutting the fees, Ruiz said on Monday, "
+        "\u201cthe harbour would have closed for good.\u201d"
+    )
+    (quote,) = _quotes(text)
+    assert quote.kind == "mixed" and len(quote.parts) == 2
+    assert quote.text.endswith("the harbour would have closed for good.")
+    assert quote.speaker.name == "Ruiz"
+
+
+@pytest.mark.parametrize("verb", ["write", "conclude"])
+def test_base_form_cues_of_writers_join_split_quotes(verb):
+    text = (
+        f"\u201cThe council has been broke for years,\u201d the two auditors {verb}. "
+        "\u201cIt has also refused to admit it.\u201d"
+    )
+    (quote,) = _quotes(text)
+    assert len(quote.parts) == 2 and quote.speaker.mention == "the two auditors"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("\u201cHelp!\u201d Ana Ortiz cried out.", "Ana Ortiz"),
+        ("\u201cEnough!\u201d Tom Reed snapped.", "Tom Reed"),
+    ],
+)
+def test_a_verb_of_manner_after_a_quoted_exclamation_attributes_it(text, speaker):
+    (quote,) = _quotes(text)
+    assert quote.speaker.name == speaker

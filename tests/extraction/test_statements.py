@@ -673,3 +673,22 @@ def test_an_opener_that_follows_a_quote_without_its_closing_mark_still_starts_a_
         "We will rebuild it,",
         "Soon.",
     ]
+
+
+def test_a_closing_mark_after_a_space_that_follows_a_single_quote_closes_the_quote():
+    text = '"People ask why they should vote for the name \'Hale,\' " said Ana Ortiz. "But they listen."'
+    paras = paragraphs(text, [Block(0, len(text), "body")])
+    assert [text[s.start : s.end] for s in quote_spans(text, paras)] == [
+        "People ask why they should vote for the name 'Hale,' ",
+        "But they listen.",
+    ]
+
+
+def test_a_reported_clause_that_opens_with_a_quote_does_not_end_inside_it():
+    text = (
+        "Headline\n\nThe senator was defensive when asked about a contractor who said he was cheated "
+        "after he built a marina at one of the senator\u2019s estates, saying, \u201cMaybe he didn\u2019t "
+        "do a good job, and I wasn\u2019t satisfied with his work.\u201d"
+    )
+    said = [q.text for q in extract(text).quotes if q.text.startswith("Maybe")]
+    assert said == ["Maybe he didn\u2019t do a good job, and I wasn\u2019t satisfied with his work."]

@@ -16,7 +16,7 @@ from service.extraction.attribution.quote_patterns import (
 )
 from service.extraction.attribution.quote_tail import clause_tail_end, trailing_attribution
 from service.extraction.attribution.reported import DATELINE_RE, trim_clause
-from service.extraction.attribution.short import ends_sentence, judged
+from service.extraction.attribution.short import ends_sentence, judged, uttered
 from service.extraction.attribution.split import Piece, join_split_quotes
 from service.extraction.cues import CUE_RE, wordset
 from service.extraction.layout.spans import Para, QuoteSpan, mark_len
@@ -178,7 +178,11 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         at_start = first.open_mark == s_first[0] or text[s_first[0] : first.open_mark].rstrip().endswith(":")
         mixed = _mixed_statement(text, first, last, attribution, placed, at_start, prev_close, s_last[1])
         if mixed is not None:
-            # the quoted words open the speaker's clause and the writer's words finish it: one statement
+            # the quoted words open the speaker's clause and the writer's words finish it: one statement,
+            # which a second piece after its attribution may go on (“...” by the board, Ruiz said, “...”)
+            pieces.append(
+                Piece(len(found), first, last, "after" if mixed.start == s_first[0] else None, s_last[1])
+            )
             found.append(mixed)
             _mark_quoted(quoted_sentences, bounds, first, last, mixed.end)
             continue
@@ -219,7 +223,10 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         described = None
         if not standalone and not hidden and not loose and not title and ends_sentence(text, last, s_last[1]):
             described = judged(text, first, s_first[0])
+        said_aloud = None
         if not standalone and not hidden and not loose and described is None:
+            said_aloud = uttered(text, first, s_first[0])
+        if not standalone and not hidden and not loose and described is None and said_aloud is None:
             # A short quoted sentence right after another piece ("“...,” she said. “Twice.”") may go on
             # with it: kept hidden, it shows only if it joins that statement.
             hidden = (
@@ -237,10 +244,14 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             item.parts[-1] = (item.parts[-1][0], end)
         if attribution:
             item.attribute(attribution)
-        if loose or described:
+        if loose or described or said_aloud:
             item.lead = (s_first[0], first.open_mark)
-            verb = _CHARACTERISE_RE.search(text, s_first[0], first.open_mark)
-            subject = speaker_before(text, s_first[0], verb.start()) if verb else None
+            verb = said_aloud or _CHARACTERISE_RE.search(text, s_first[0], first.open_mark)
+            if said_aloud:
+                verb_start = s_first[0] + said_aloud.start()
+                subject = speaker_before(text, s_first[0], verb_start)
+            else:
+                subject = speaker_before(text, s_first[0], verb.start()) if verb else None
             if described:
                 item.attribute(described)
             elif subject is not None:  # "Critics have called the program “a Band-Aid on a broken leg.”"

@@ -44,7 +44,10 @@ def trailing_attribution(text: str, last: QuoteSpan, sentence_end: int) -> tuple
         words = text[lo:comma]
         if len(words.split()) > _TAIL_MAX_WORDS or QUOTE_MARK_RE.search(words):
             return None
-        hit = first_attribution(AFTER_QUOTE, text, last, comma + 1, sentence_end)
+        after = comma + 1
+        while after < sentence_end and text[after].isspace():
+            after += 1
+        hit = first_attribution(AFTER_QUOTE, text, last, after, sentence_end)
         if hit is not None:
             return hit[1], comma
         comma = text.find(",", comma + 1, sentence_end)

@@ -13,6 +13,14 @@ from service.extraction.layout.spans import QUOTE_MARK_RE, QuoteSpan
 # naming verbs ("dubbed the “density mandate”", "a plan it calls “Forward”") quote a name, not a view.
 _JUDGING_RE = re.compile(r"\b(?P<verb>called|calls|call|described|describes|deemed|pronounced)\b")
 _OBJECT_WORDS = 8  # "called Clinton's handling of the matter “reckless”": the object between verb and quote
+# Verbs (and nouns) of saying something aloud or in writing whose object is the words themselves: a short
+# quote right after one is an utterance ("protesters chanted “What curfew?”", "chants of “Lock her up!”"),
+# however short or capitalised. Naming verbs ("titled", "dubbed", "called") quote a name instead.
+_UTTERED_RE = re.compile(
+    r"\b(?P<verb>chanted|chanting|chant|shouted|shouting|shout|yelled|yelling|yell|screamed|screaming|"
+    r"scream|cried|crying|cry|exclaimed|exclaiming|declared|declaring|said|saying|say|says|sang|singing|"
+    r"sing|interjected|interjecting|typed|wrote|(?:chants|chant|cries|shouts)\s+of)\s*[,:]?\s*\Z"
+)
 
 
 def ends_sentence(text: str, last: QuoteSpan, sentence_end: int) -> bool:
@@ -20,6 +28,11 @@ def ends_sentence(text: str, last: QuoteSpan, sentence_end: int) -> bool:
     if last.close_mark is None:
         return False
     return not text[last.close_mark : sentence_end].strip(" \t\n.,;:!?\u201d\u2019\"')")
+
+
+def uttered(text: str, first: QuoteSpan, sentence_start: int) -> re.Match | None:
+    """ "The crowd chanted “Four more years!”": the verb of saying aloud that the quote follows directly."""
+    return _UTTERED_RE.search(text[sentence_start : first.open_mark])
 
 
 def judged(text: str, first: QuoteSpan, sentence_start: int) -> Attribution | None:

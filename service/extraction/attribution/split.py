@@ -21,7 +21,7 @@ if TYPE_CHECKING:  # direct.py builds the pieces and calls join_split_quotes
 MAX_GAP_CHARS = 400
 # Words before the cue of an attribution no rule could parse ("a narrator in the new campaign advertisement
 # states"): a speaker phrase, not a clause of narration, is this short.
-MAX_SPEAKER_WORDS = 8
+MAX_SPEAKER_WORDS = 14
 _MANNER_RE = re.compile(rf"\b(?:{MANNER_ALT})\b")
 _ADVERB_LEAD_RE = re.compile(r"(?:Now|Then|Instead|Still|Later|Again|And|But|Yet|Otherwise|Meanwhile),?")
 
