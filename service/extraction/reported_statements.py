@@ -27,19 +27,22 @@ _PARTICIPLE_CUE_RE = re.compile(
     r"claiming|contending|predicting|acknowledging|asserting|suggesting)"
     r"\s+(?:that\s+)?"
 )
+_MIN_TAIL_WORDS = 6  # words after a sentence's last quote that may hold a statement of their own
 
 
 def reported_speech(text: str, bounds, quoted: set, by_para) -> list[Found]:
     """Reported statements of every sentence outside quotes: by the patterns, else by the parse."""
     found: list[Found] = []
     unsettled: list[tuple[int, int, int]] = []  # (paragraph, start, end) the parse should read
+    around: dict[tuple[int, int], list[tuple[int, int]]] = {}  # a quoted sentence's quotes, marks included
     for index, para_bounds in enumerate(bounds):
         for s, e in para_bounds:
             if (s, e) in quoted:
-                # A quote's lead-in may report words of its own: "Ortiz said the bridge would reopen: “…”".
-                opens = [q.open_mark for q in by_para.get(index, []) if s < q.open_mark < e]
-                for rep in _reported_in(text, s, min(opens)) if opens else ():
-                    found.append(_reported_found(relayed(text, rep), index, by_para))
+                lead, marks, parse = _around_quotes(text, s, e, by_para.get(index, []))
+                found += [_reported_found(rep, index, by_para) for rep in lead]
+                if parse:
+                    unsettled.append((index, s, e))
+                    around[(s, e)] = marks
                 continue
             reported = []
             for rep in _reported_in(text, s, e):
@@ -60,9 +63,44 @@ def reported_speech(text: str, bounds, quoted: set, by_para) -> list[Found]:
         for rep in statements:
             if have and rep.cue.lower() in PARTICIPLES:
                 continue  # "X said ..., noting that ...": the participle is X's, read by added_clauses
+            if any(rep.start < b and a < rep.end for a, b in around.get((s, e), ())):
+                continue  # the direct finder has the quote and its speaker
             if not any(rep.start < f.end and f.start < rep.end for f in have):
                 found.append(_reported_found(rep, index, by_para))
     return found
+
+
+def _around_quotes(text: str, s: int, e: int, quotes) -> tuple[list[Reported], list[tuple[int, int]], bool]:
+    """A sentence holding an attributed quote: what the patterns read around it, its quotes, whether to parse.
+
+    Its lead-in may report words of its own ("Ortiz said the bridge would reopen: “...”"), and so may the
+    words after its last quote when the quote does not open the sentence ('Citing “...,” Hale told the
+    Ledger that ...'; after '“Never,” Ruiz said' come only the quote's attribution and its circumstances).
+    The parse reads it when a second speech word lies outside the quotes ("Asked whether ..., Hale replied:
+    “...”"), and what it finds inside a quote is the direct finder's.
+    """
+    marks = _quoted_ranges(text, s, e, quotes)
+    opens = [q.open_mark for q in quotes if s < q.open_mark < e]
+    found = [relayed(text, rep) for rep in (_reported_in(text, s, min(opens)) if opens else ())]
+    tail = max((b for _, b in marks), default=e)
+    opened = not marks or not text[s : min(a for a, _ in marks)].strip()
+    if not opened and len(text[tail:e].split()) >= _MIN_TAIL_WORDS:
+        found += [relayed(text, rep) for rep in _reported_in(text, tail, e)]
+    taken = marks + [(r.start, r.end) for r in found]
+    outside = [
+        m for m in SPEECH_WORD_RE.finditer(text, s, e) if not any(a <= m.start() < b for a, b in taken)
+    ]
+    return found, marks, len(outside) > 1
+
+
+def _quoted_ranges(text: str, s: int, e: int, quotes) -> list[tuple[int, int]]:
+    """The quotes of a sentence, each from its opening to past its closing mark (or the sentence's end)."""
+    out = []
+    for q in quotes:
+        if q.end > s and q.start < e:
+            close = e if q.close_mark is None else q.close_mark + mark_len(text, q.close_mark)
+            out.append((min(q.open_mark, q.start), min(close, e)))
+    return out
 
 
 def _reported_found(rep: Reported, para: int, by_para) -> Found:

@@ -53,6 +53,38 @@ def test_according_middle():
     assert _read(according_middle, "The levy, according to aides, passed.") is None  # too short to stand
 
 
+def test_according_middle_keeps_a_long_opening_that_the_sentence_goes_on_from():
+    sentence = "Missing from the talks, according to members who spoke with reporters, was any word on fares."
+    text, who, _ = _read(according_middle, sentence)
+    assert text == sentence[:-1]
+    assert who == "members"
+    # A gloss after the source, no verb of its own: the statement ends before the source.
+    sentence = (
+        "Ruiz leads Hale 47% to 44% among voters, according to a harbour poll, within the margin of error."
+    )
+    assert _read(according_middle, sentence)[0] == "Ruiz leads Hale 47% to 44% among voters"
+
+
+@pytest.mark.parametrize(
+    ("source", "kind", "name"),
+    [
+        ("the Bureau of Harbour Statistics", "org", "Bureau of Harbour Statistics"),  # a body, not data
+        ("people familiar with the ferry line's plans", "description", "people"),  # people, not a manner
+        ("three people briefed on the talks", "description", "three people"),
+        ("members who spoke with reporters afterward", "description", "members"),
+    ],
+)
+def test_according_to_sources_that_end_like_data_or_a_manner(source, kind, name):
+    mention = source_mention(source, 0)
+    assert mention is not None and (mention.kind, mention.name) == (kind, name)
+    assert mention.anonymous == (kind == "description")
+
+
+@pytest.mark.parametrize("source", ["plan", "the plans", "state figures", "census data", "U.N. estimates"])
+def test_according_to_data_or_a_manner_names_no_source(source):
+    assert source_mention(source, 0) is None
+
+
 def test_according_closing():
     sentence = "In a filing on Monday, the ferry line ran out of cash last winter, according to the trustee."
     assert _read(according_closing, sentence) == (

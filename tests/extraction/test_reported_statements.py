@@ -59,3 +59,45 @@ def test_a_mixed_statement_keeps_the_speaker_and_date_of_its_quote():
     (quote,) = extract(text, title=None).quotes
     assert quote.kind == "mixed" and quote.speaker.name == "Dana Ruiz" and quote.cue == "said"
     assert text[quote.start : quote.end] == quote.text
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Asked whether he would back the harbour levy, Paul Hale said the dispute was over.",
+        "Paul Hale, asked about his earlier criticism of the levy, said the dispute was over.",
+    ],
+)
+def test_a_question_put_to_the_speaker_is_no_ones_statement(body):
+    # The asker is not named, and a reporter's question is not what anyone stated; "asked about" after a
+    # comma is said of who was asked, never by them.
+    assert _statements(body) == [("indirect", "the dispute was over", "Paul Hale")]
+
+
+def test_a_question_whose_asker_is_named_is_theirs():
+    statements = _statements("Dana Ruiz asked whether the council had read the engineers' report.")
+    assert statements == [("indirect", "whether the council had read the engineers' report", "Dana Ruiz")]
+
+
+def test_a_sentence_with_a_quote_is_parsed_around_it_not_inside_it():
+    body = (
+        "“We will not give up the pier,” said Ines Carvalho, the harbour master, who also warned "
+        "that the winter timetable would be cut."
+    )
+    assert _statements(body) == [
+        ("direct", "We will not give up the pier", "Ines Carvalho"),
+        ("indirect", "the winter timetable would be cut", "Ines Carvalho"),
+    ]
+
+
+def test_a_sentence_goes_on_after_its_quote_to_report_more():
+    body = (
+        "Citing “duties at home,” the spokeswoman for the ferry line, Ana Lisboa, told the Ledger "
+        "that the company would skip the regatta."
+    )
+    assert ("indirect", "the company would skip the regatta", "Ana Lisboa") in _statements(body)
+
+
+def test_what_happens_while_a_quote_is_said_is_no_statement():
+    body = "\u201cWe are not leaving the island,\u201d Dana Ruiz said as the wind howled in the harbour."
+    assert _statements(body) == [("direct", "We are not leaving the island", "Dana Ruiz")]

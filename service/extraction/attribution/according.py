@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from service.extraction.attribution.reported_span import Reported, trim_clause
-from service.extraction.cues import DATA_NOUNS, wordset
+from service.extraction.cues import DATA_NOUNS, PERSON_NOUNS, wordset
 from service.extraction.speakers.mention_words import Mention
 from service.extraction.speakers.mentions import parse_mention
 
@@ -40,6 +40,20 @@ INTRO_RE = re.compile(
     r"(?:\s+[\w'\u2019.-]+){0,6},\s+"
 )
 _MAX_SOURCE_WORDS = 14
+# The sentence's verb right after a mid-sentence source: "..., according to aides, would cut taxes" (not a
+# gloss on the source: "..., according to the poll, more than twice ...", "..., who are ...").
+_PREDICATE_RE = re.compile(
+    r"(?:is|are|was|were|would|will|could|can|should|may|might|must|has|have|had|did|does|do|remains|"
+    r"remained|includes|included|lies|lay|came|comes|went|goes|[a-z]+ed)\b"
+)
+_MANNER_WORDS = 2  # "according to plan", "according to the schedule": no longer, or a source is named
+# "members who spoke with reporters", "three people briefed on the talks": people, described but not named.
+_PEOPLE_RE = re.compile(
+    r"(?:(?:some|several|many|multiple|numerous|two|three|four|five|six|seven|eight|nine|ten|a\s+dozen|"
+    r"a\s+few|a\s+handful\s+of|\d+)\s+)?(?:[a-z][\w-]*\s+){0,3}?"
+    rf"(?P<head>{'|'.join(sorted(w for w in PERSON_NOUNS if w.endswith(('s', 'people'))))})"
+    r"\s+(?:who|whom|familiar|close|briefed|involved|with|in|at|on|from|of|inside|within|knowledgeable)\b"
+)
 _MIN_WORDS = 4  # a statement "according to" someone has at least this many words
 _MIN_WORDS_AROUND = 6  # ... and when the source sits mid-sentence, the words around it
 _INTRO_MIN_GAP = 20  # characters an opener must leave before "according to" to be cut off
@@ -71,6 +85,10 @@ def according_middle(text: str, start: int, end: int) -> Reported | None:
         return None
     mention = source_mention(m.group("src"), start + m.start("src"))
     c_start, c_end = trim_clause(text, start, end)
+    if _PREDICATE_RE.match(text, start + m.end(), end):
+        # "Absent from the talks, according to members, was any word on fares.": the sentence goes on past
+        # the source with its verb, so it is cut after the source only (its tails would cut at the source).
+        c_end = trim_clause(text, start + m.end(), end)[1]
     if mention is None or _words(text[c_start:c_end]) < _MIN_WORDS_AROUND:
         return None
     return Reported(c_start, c_end, mention, _CUE, m.group(0))
@@ -93,6 +111,15 @@ def according_closing(text: str, start: int, end: int) -> Reported | None:
     return Reported(c_start, c_end, mention, _CUE, m.group(0))
 
 
+def _people(src: str, at: int) -> Mention | None:
+    """People a source describes without naming them ("members who spoke with reporters"), anonymous."""
+    m = _PEOPLE_RE.match(src)
+    if m is None:
+        return None
+    name = src[: m.end("head")]
+    return Mention(src, at, "description", name, name, True, False)
+
+
 def source_mention(src: str, at: int) -> Mention | None:
     """Who or what "according to" names: a person, a body or a document; None for data or a manner."""
     src = src.strip()
@@ -100,9 +127,13 @@ def source_mention(src: str, at: int) -> Mention | None:
     if stated:
         src = stated.group("who")
     words = src.split()
-    if not words or len(words) > _MAX_SOURCE_WORDS or words[-1].lower() in _NOT_SOURCES:
+    if not words or len(words) > _MAX_SOURCE_WORDS:
         return None
-    mention = parse_mention(src, at)
+    # "according to state figures" names data, "according to plan" a manner; "the Bureau of Labor
+    # Statistics" is a body and "people familiar with the plans" are people.
+    if words[-1] in _NOT_SOURCES and (len(words) <= _MANNER_WORDS or words[-1] not in _NO_SOURCE):
+        return None
+    mention = parse_mention(src, at) or _people(src, at)
     if mention is None and (words[0].lower() in _SOURCE_OPENERS or src[:1].isupper()):
         # "according to a count by The Associated Press", "according to state law": a document or body
         name = _ARTICLE_RE.sub("", src)

@@ -114,7 +114,8 @@ _HAS_VERB_RE = re.compile(
 _NOT_SUBJECT_START = wordset(
     "in on at by for from with about after before during since until into onto over under through between "
     "among against toward towards without within across along around behind beyond near following including "
-    "regarding per via despite amid upon goodbye hello hi yes no nothing something anything everything "
+    "regarding per via despite amid upon as while goodbye hello hi yes no nothing something anything "
+    "everything "
     "little much so otherwise thanks grace what how why later earlier again too also then now once still yet "
     "only even just soon instead afterward afterwards publicly privately repeatedly recently previously "
     "is are was were has have had would will could can should might may must did does do be been being"

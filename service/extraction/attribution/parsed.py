@@ -106,8 +106,10 @@ def _read(doc, base: int, text: str) -> list[Reported]:
         if content is None:
             continue
         subject = subject_of(verb)
+        if verb.lower_ == "asked" and verb.i > 0 and doc[verb.i - 1].text == ",":
+            subject = None  # "Hale, asked about the levy, said ...": Hale was asked; the asker is unnamed
         mention = mention_for(doc, subject, base) if subject is not None else None
-        if mention is None and verb.lower_ in QUESTION_VERBS and verb.tag_ == "VBN":
+        if mention is None and verb.lower_ in QUESTION_VERBS and (verb.tag_ == "VBN" or subject is None):
             mention = questioner(doc, verb, base)  # "was asked to ... by the committee": the asker named
         if mention is None:
             continue  # "Asked whether ..., she said": a reporter's question is no one's statement
