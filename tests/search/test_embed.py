@@ -175,6 +175,19 @@ def test_hybrid_respects_filters_and_removals(encoder, statement_vectors):
     assert all(hit.quote_id != 1 for hit in hybrid.search(PARAPHRASE))
 
 
+def test_encoding_beside_the_lexical_side_answers_as_one_thread_does(encoder, statement_vectors):
+    lexical, vectors = QuoteIndex.build(STATEMENTS), _vectors(statement_vectors)
+    beside = HybridIndex(lexical, vectors, encoder)
+    alone = HybridIndex(lexical, vectors, encoder, overlap=False)
+    for claim in (PARAPHRASE, "Rents doubled in the capital", "Farmers expect record harvest"):
+        assert beside.search(claim) == alone.search(claim)
+    assert alone._pool is None  # nothing ran on another thread
+    first = beside._pool
+    beside._pool_pid = -1  # as in a forked worker: the parent's threads are gone, a new pool starts
+    assert beside.search(PARAPHRASE) == alone.search(PARAPHRASE)
+    assert beside._pool is not first
+
+
 def test_a_statement_without_a_vector_is_scored_by_its_words(encoder, statement_vectors):
     lexical = QuoteIndex.build(STATEMENTS)
     hybrid = HybridIndex(lexical, _vectors(statement_vectors, ids={1, 2, 4, 5}), encoder)

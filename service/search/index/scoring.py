@@ -114,6 +114,7 @@ def score_candidates(
     slots = [qt for qt in claim.terms if _is_figure(qt.term) and not qt.optional]
     optional = [qt for qt in claim.terms if qt.optional]
     weight_list = weights.tolist() if slots else []
+    corrected = [(qt.word, qt.term) for qt in claim.terms if qt.word != qt.term]  # typos the index fixed
     hits, start = [], 0
     for i, cand in enumerate(candidates):
         end = start + lengths[i]
@@ -122,9 +123,11 @@ def score_candidates(
         own_terms = list(map(vocabulary.__getitem__, own))
         quote_string = " ".join(own_terms)
         matched_set = set(matched)
-        by_speaker = [
-            qt for qt in claim.terms if qt.term in cand.speaker_terms and qt.term not in matched_set
-        ]
+        by_speaker = (
+            [qt for qt in claim.terms if qt.term in cand.speaker_terms and qt.term not in matched_set]
+            if cand.speaker_terms
+            else []
+        )
         claim_total, own_total, fuzzy_string = claim.total_weight, total[i], claim.fuzzy_string
         # The statement's other figures fill the claim's unmatched figure slots, one each, whatever they say.
         own_figures = (
@@ -163,7 +166,7 @@ def score_candidates(
             "token_set_ratio": round(fuzzy, 2),
             "bm25": round(cand.bm25, 3),
         }
-        corrections = {qt.word: qt.term for qt in claim.terms if qt.word != qt.term and qt.term in matched}
+        corrections = {word: term for word, term in corrected if term in matched} if corrected else {}
         hits.append(Hit(cand.quote_id, score, SCORER, parts, tuple(matched), corrections))
     return hits
 
