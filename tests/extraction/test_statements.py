@@ -692,3 +692,25 @@ def test_a_reported_clause_that_opens_with_a_quote_does_not_end_inside_it():
     )
     said = [q.text for q in extract(text).quotes if q.text.startswith("Maybe")]
     assert said == ["Maybe he didn\u2019t do a good job, and I wasn\u2019t satisfied with his work."]
+
+
+def test_a_quotation_in_the_other_marks_inside_a_quote_that_runs_on_stays_inside_it():
+    text = (
+        "Councillor Ana Ortiz stated:\n\n"
+        '"The board is no longer about \u201cFair Play For All\u201d at all. It serves the governor.\n\n'
+        '"The harbour levy should be repealed."'
+    )
+    paras = paragraphs(text, [Block(0, len(text), "body")])
+    assert [text[s.start : s.end] for s in quote_spans(text, paras)] == [
+        "The board is no longer about \u201cFair Play For All\u201d at all. It serves the governor.",
+        "The harbour levy should be repealed.",
+    ]
+
+
+def test_a_stray_mark_before_a_quotation_in_the_other_marks_does_not_swallow_it():
+    text = (
+        '"The candidate walked onto the stage, chanting \u201cFour more years!\u201d\n\n'
+        "\u201cThat is right,\u201d a supporter said."
+    )
+    paras = paragraphs(text, [Block(0, len(text), "body")])
+    assert "Four more years!" in [text[s.start : s.end] for s in quote_spans(text, paras)]

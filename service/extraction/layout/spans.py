@@ -147,7 +147,10 @@ def quote_spans(text: str, paras: list[Para]) -> list[QuoteSpan]:
                     open_at, open_mark = at + len(mark), at
                     continued = carry and at == para.start
                 continue
-            if kind == "open" and _nested(kinds, i):
+            outer = text[open_mark : open_mark + len(mark)]
+            # the other style of marks inside a quote that its next paragraph reopens: "... “…” ... ¶ "..."
+            reopened = index + 1 < len(paras) and text.startswith(outer, paras[index + 1].start)
+            if kind == "open" and _nested(kinds, i, mark != outer and reopened):
                 inner.update(_next_marks(kinds, i, 2))
                 continue
             if kind == "open":
@@ -182,14 +185,18 @@ def _next_marks(kinds: list[str], i: int, count: int) -> list[int]:
     return out
 
 
-def _nested(kinds: list[str], i: int) -> bool:
+def _nested(kinds: list[str], i: int, other_style_runs_on: bool) -> bool:
     """Whether the opener at `i`, inside an open quote, starts a quotation within it: “... “…” ...”.
 
     Its closer comes next and the outer quote's closer after that, with no opener between; an opener
-    followed by anything else means the earlier quote lost its closing mark.
+    followed by anything else means the earlier quote lost its closing mark. A quotation in the other
+    style of marks ("... “…” ...) needs only its own closer when the next paragraph reopens the outer quote.
     """
     following = _next_marks(kinds, i, 3)[1:]
-    return len(following) == 2 and all(kinds[j] in ("close", "either") for j in following)
+    closers = [j for j in following if kinds[j] in ("close", "either")]
+    if other_style_runs_on and len(following) == 1:
+        return len(closers) == 1
+    return len(following) == 2 and len(closers) == 2
 
 
 def _single_quoted(text: str, para: Para, index: int) -> list[QuoteSpan]:
