@@ -33,8 +33,9 @@ DENSE_POOL = 50
 # A statement sharing no word with the claim is a candidate only this close in meaning: unrelated
 # sentences sit at 0-0.25 cosine under MiniLM, so a claim about nothing stored finds nothing.
 MEANING_ONLY_FLOOR = 0.35
-# Claims encoded at once beside the requests' lexical work: onnxruntime releases the GIL while the
-# model runs, so the claim's vector is made on another core while this thread reads the index.
+# Claims encoded at once beside the requests' lexical work: onnxruntime and usearch release the GIL
+# while the model runs and the graph is walked, so the claim's vector and its nearest statements are
+# found on another core while this thread reads the lexical index.
 ENCODING_THREADS = 2
 
 Keep = Callable[[list[int]], set[int]]
@@ -125,8 +126,8 @@ class HybridIndex:
             )
             hits = [_lexical_hit(hit) for hit in lexical]
         else:
-            encoding = self._encode_soon(claim)
             pool = max(LEXICAL_POOL, limit)
+            meaning = self._meaning_soon(claim, max(DENSE_POOL, pool))
             lexical = self.lexical.search(
                 claim,
                 limit=pool,
@@ -137,7 +138,7 @@ class HybridIndex:
                 optional=optional,
                 passing=passing,
             )
-            hits = self._hybrid(claim, encoding.result(), lexical, pool, keep, speaker, optional)
+            hits = self._hybrid(claim, *meaning.result(), lexical, keep, speaker, optional)
         hits = [h for h in hits if h.score >= min_score]
         hits.sort(key=lambda h: (-h.score, -h.parts.get("lexical", 0.0), h.quote_id))
         hits = hits[:limit]
@@ -148,31 +149,35 @@ class HybridIndex:
             for h in hits
         ]
 
-    def _encode_soon(self, claim: str) -> Future:
-        """The claim's vector, being made on a helper thread (or already made, without overlap)."""
+    def _meaning_soon(self, claim: str, count: int) -> Future:
+        """The claim's vector and its `count` nearest statements, being found on a helper thread
+        (or already found, without overlap)."""
         if not self.overlap:
             done: Future = Future()
-            done.set_result(self.encoder.encode_one(claim))
+            done.set_result(self._meaning(claim, count))
             return done
         if self._pool is None or self._pool_pid != os.getpid():
             with self._pool_lock:
                 if self._pool is None or self._pool_pid != os.getpid():
                     self._pool = ThreadPoolExecutor(ENCODING_THREADS, thread_name_prefix="claim-encoding")
                     self._pool_pid = os.getpid()
-        return self._pool.submit(self.encoder.encode_one, claim)
+        return self._pool.submit(self._meaning, claim, count)
+
+    def _meaning(self, claim: str, count: int) -> tuple[np.ndarray, list[tuple[int, float]]]:
+        query = self.encoder.encode_one(claim)
+        return query, self.vectors.nearest(query, count)
 
     def _hybrid(
         self,
         claim: str,
         query: np.ndarray,
+        nearest: list[tuple[int, float]],
         lexical: list[Hit],
-        pool: int,
         keep: Keep | None,
         speaker: str | None,
         optional: str,
     ):
         by_id = {hit.quote_id: hit for hit in lexical}
-        nearest = self.vectors.nearest(query, max(DENSE_POOL, pool))
         near = [q for q, _ in nearest if q not in by_id]
         close = {q for q, cosine in nearest if cosine >= MEANING_ONLY_FLOOR}
         if near and keep is not None:

@@ -110,6 +110,8 @@ def score_candidates(
     found = np.bincount(owner, np.where(in_claim, claim_weights[at], 0.0), minlength=len(candidates))
     shared = np.bincount(owner, np.where(in_claim, weights, 0.0), minlength=len(candidates))
     total = np.bincount(owner, weights, minlength=len(candidates))
+    # Python floats from here on: the same doubles, without numpy's per-scalar overhead in the loop.
+    found, shared, total = found.tolist(), shared.tolist(), total.tolist()
     flat_list, in_claim_list = flat.tolist(), in_claim.tolist()
     slots = [qt for qt in claim.terms if _is_figure(qt.term) and not qt.optional]
     optional = [qt for qt in claim.terms if qt.optional]
