@@ -11,7 +11,8 @@ from service.extraction.dating.time_phrases import when_said
 from service.extraction.dating.venues import find_venue, speaking_venue
 from service.extraction.layout.spans import Para, QuoteSpan, paragraphs, quote_spans, sentences
 from service.extraction.layout.transcript import read_transcript
-from service.extraction.reported_statements import added_clauses, link_added, reported_speech, widen_mixed
+from service.extraction.mixed_statements import widen_mixed
+from service.extraction.reported_statements import added_clauses, link_added, reported_speech
 from service.extraction.speakers.coref import Resolver
 from service.models import Quote, Speaker, joined_text
 

@@ -103,3 +103,12 @@ def test_clause_start_stays_inside_the_sentence(text):
 )
 def test_a_quoted_verb_still_makes_a_bare_clause(rest):
     assert bare_clause(rest)
+
+
+def test_a_pronoun_subject_opens_the_clause_before_a_later_that():
+    text = "Ruiz said he meets with families of crew members in a town that has lost 40 boats this year."
+    at = text.index("said") + len("said")
+    assert text[clause_after(text, at, len(text), "said") :].startswith("he meets")
+    text = "Ruiz told the committee that the pier was unsafe."
+    at = text.index("told") + len("told")
+    assert text[clause_after(text, at, len(text), "told") :].startswith("the pier")

@@ -254,3 +254,14 @@ def test_a_clause_going_on_after_a_dash_is_no_gloss():
 def test_a_second_clause_after_a_dash_stays_with_the_statement(sentence, statement):
     found = find_reported(sentence, 0, len(sentence))
     assert sentence[found.start : found.end] == statement
+
+
+def test_words_passed_on_need_the_verb_right_after_who_passed_them():
+    sentence = "Grant said a colleague had told him the pier was unsafe."
+    assert relayed(sentence, find_reported(sentence, 0, len(sentence))).mention.text == "a colleague"
+    # Brooks did more than pass words on: the verb is a second predicate of the clause Clark reports.
+    sentence = (
+        "Clark said Brooks had begun calling board members - two from each island - but said it was open."
+    )
+    rep = relayed(sentence, find_reported(sentence, 0, len(sentence)))
+    assert rep.mention.text == "Clark" and sentence[rep.start :].startswith("Brooks had begun")

@@ -101,3 +101,33 @@ def test_a_sentence_goes_on_after_its_quote_to_report_more():
 def test_what_happens_while_a_quote_is_said_is_no_statement():
     body = "\u201cWe are not leaving the island,\u201d Dana Ruiz said as the wind howled in the harbour."
     assert _statements(body) == [("direct", "We are not leaving the island", "Dana Ruiz")]
+
+
+@pytest.mark.parametrize(
+    ("body", "statement"),
+    [
+        (
+            "Ines Carvalho has said that \u201ca steady hand\u201d can calm the harbour board.",
+            "\u201ca steady hand\u201d can calm the harbour board",
+        ),
+        (
+            "Tomas Ekberg says that \u201cfor all practical purposes, there is no exit\u201d for the mayor.",
+            "\u201cfor all practical purposes, there is no exit\u201d for the mayor",
+        ),
+    ],
+)
+def test_a_quote_that_opens_a_that_clause_going_on_is_one_mixed_statement(body, statement):
+    assert [(kind, text) for kind, text, _ in _statements(body)] == [("mixed", statement)]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # The quote closes the clause; what follows is the reporter's.
+        "Dana Ruiz said that \u201cthe pier is safe,\u201d adding that repairs would start in June.",
+        # Nothing follows the quote.
+        "Dana Ruiz said that \u201cthe pier is safe for every ferry.\u201d",
+    ],
+)
+def test_a_quote_that_ends_its_that_clause_stays_direct(body):
+    assert _statements(body)[0][0] == "direct"

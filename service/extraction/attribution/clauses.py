@@ -185,6 +185,8 @@ def clause_after(text: str, pos: int, end: int, verb: str) -> int | None:
         that
         and "," not in rest[: that.start()]
         and not _HAS_VERB_RE.match(rest[: that.start()].strip() + " x")
+        # "said he meets families in a city that ...": a pronoun subject opens the clause before "that"
+        and not _SUBJECT_PRONOUN_RE.match(rest.lstrip())
     ):
         return pos + that.end()  # "told the committee that ...": the words before "that" are an object
     if verb in BARE_CLAUSE_VERBS and not told and bare_clause(rest):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -38,6 +39,15 @@ def find_reported(text: str, start: int, end: int) -> Reported | None:
 
 # Verbs by which words are passed on: "a colleague had told him ...", "the mayor had said ...".
 _RELAY_VERBS = wordset("told tells said says")
+# Between the one who passed words on and the verb, an auxiliary or an adverb at most; a subject with a
+# predicate of its own ("Brooks had begun making calls ... but said ...") is what the outer speaker reports.
+_RELAY_GAP_RE = re.compile(r"(?:\s+[a-z]+){0,2}\s+")
+
+
+def _cue_at(text: str, rep: Reported) -> int:
+    """Where a reported statement's cue word stands (after its speaker mention)."""
+    at = text.find(rep.cue, rep.mention.start + len(rep.mention.text), rep.start)
+    return at if at >= 0 else rep.start
 
 
 def relayed(text: str, rep: Reported) -> Reported:
@@ -48,6 +58,9 @@ def relayed(text: str, rep: Reported) -> Reported:
         or inner.mention.start != rep.start
         or inner.mention.kind == "pronoun"
         or inner.cue.split()[-1].lower() not in _RELAY_VERBS
+        or not _RELAY_GAP_RE.fullmatch(
+            text, inner.mention.start + len(inner.mention.text), _cue_at(text, inner)
+        )
     ):
         return rep
     if inner.mention.kind == "description" and not inner.mention.definite:
