@@ -714,3 +714,17 @@ def test_a_stray_mark_before_a_quotation_in_the_other_marks_does_not_swallow_it(
     )
     paras = paragraphs(text, [Block(0, len(text), "body")])
     assert "Four more years!" in [text[s.start : s.end] for s in quote_spans(text, paras)]
+
+
+def test_a_closing_mark_typed_where_a_line_opens_a_quote_opens_it():
+    text = (
+        "\u201cThe harbour plan is a disgrace.\u201d \u2015 Carla Ruiz\n"
+        "\u201dHe never answered a single question.\u201d \u2015 Tom Hale\n"
+        "\u201cNobody spoke for the fishermen.\u201d \u2015 Ana Ortiz"
+    )
+    paras = paragraphs(text, [Block(0, len(text), "body")])
+    assert [text[s.start : s.end] for s in quote_spans(text, paras)] == [
+        "The harbour plan is a disgrace.",
+        "He never answered a single question.",
+        "Nobody spoke for the fishermen.",
+    ]

@@ -107,6 +107,9 @@ def _classify(text: str, at: int, mark: str, para: Para) -> str:
     if mark in _OPENERS:
         return "open"
     if mark in _CLOSERS:
+        line_start = at == para.start or text[at - 1] == "\n"
+        if line_start and at + 1 < para.end and not text[at + 1].isspace():
+            return "open"  # ”Fear. I am afraid ...” — a closing mark typed where a line opens a quote
         return "close"
     before = text[at - 1] if at > para.start else " "
     after = text[at + len(mark)] if at + len(mark) < para.end else " "
