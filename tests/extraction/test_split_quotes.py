@@ -291,3 +291,30 @@ def test_base_form_cues_of_writers_join_split_quotes(verb):
 def test_a_verb_of_manner_after_a_quoted_exclamation_attributes_it(text, speaker):
     (quote,) = _quotes(text)
     assert quote.speaker.name == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "pieces"),
+    [
+        (
+            "The crowd chanted \u201cLock the gates!\u201d and \u201cSave the pier!\u201d until midnight.",
+            ["Lock the gates!", "Save the pier!"],
+        ),
+        (
+            "Marchers shouted \u201cFair pay,\u201d \u201cSafe work\u201d and, yes, \u201cRespect.\u201d",
+            ["Fair pay", "Safe work", "Respect."],
+        ),
+    ],
+)
+def test_a_list_said_aloud_is_one_statement(text, pieces):
+    (quote,) = _quotes(text)
+    assert _pieces(text, quote) == pieces
+
+
+def test_a_quote_in_the_next_sentence_is_not_an_item_of_the_list():
+    text = (
+        "The crowd chanted \u201cFour more years!\u201d The mayor waved and said \u201cThank you all.\u201d"
+    )
+    quotes = _quotes(text)
+    assert [q.text for q in quotes][0] == "Four more years!"
+    assert all(not q.parts for q in quotes)

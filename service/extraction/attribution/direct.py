@@ -35,6 +35,8 @@ _CHARACTERISE_RE = re.compile(
     r"pledged|denounced|condemned|hailed|decried|lamented|warned|insisted|argued|likened|compared)\b"
 )
 _THAT_BEFORE_RE = re.compile(r"\bthat\s*$")
+# What separates the items of a quoted list: "“A,” “B” and “C”", "“A” or “B”", "“A,” and, yes, “B”".
+_LIST_GAP_RE = re.compile(r"\s*,?\s*(?:(?:and|or)\b\s*)?(?:,?\s*yes,\s*)?")
 _GOES_ON_RE = re.compile(r"\s+(?:and|but|or)\s+(?:that\s+)?\w+(?:\s+\w+){2}")
 
 
@@ -144,8 +146,11 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
     pieces: list[Piece] = []  # the statements a split quote may join (see split.py)
     quoted_sentences: set[tuple[int, int]] = set()
     last_close = -1  # just after the previous closing mark: a lead-in never reaches back past it
+    listed: set[int] = set()  # quotes read as later items of a list said aloud ("chanted “A” and “B”")
     for run in _split_at_new_speaker(text, _merge_runs(spans), bounds):
         first, last = run[0], run[-1]
+        if first.start in listed:
+            continue
         content = text[first.start : last.end]
         s_first = _sentence_of(bounds[first.para], first.open_mark)
         s_last = _sentence_of(bounds[last.para], last.end - 1)
@@ -238,6 +243,13 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         if end <= start:
             continue
         item = Found(start, end, "direct", first.para, hidden=hidden)
+        if said_aloud and not multi:
+            # "The crowd chanted “Lock her up!” and “Build the wall!”": the list is one utterance
+            more = _listed_after(text, spans, last, s_last[1])
+            if more:
+                item.parts = [(start, end)] + [_stripped(text, q.start, q.end) for q in more]
+                item.end = item.parts[-1][1]
+                listed.update(q.start for q in more)
         if multi:  # a quote over several paragraphs: one part a paragraph, without the reopening marks
             item.parts = [_stripped(text, span.start, span.end) for span in run]
             item.parts[0] = (start, item.parts[0][1])
@@ -266,6 +278,24 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             continue  # "X said A and said, “…”": the sentence still holds X's reported A
         _mark_quoted(quoted_sentences, bounds, first, last, last.end)
     return join_split_quotes(text, found, pieces), quoted_sentences
+
+
+def _listed_after(text: str, spans: list[QuoteSpan], last: QuoteSpan, sentence_end: int) -> list[QuoteSpan]:
+    """The quotes that follow `last` in its sentence as items of one list: “A,” “B” and “C”."""
+    out: list[QuoteSpan] = []
+    index = bisect_right([q.start for q in spans], last.start)
+    previous = last
+    for quote in spans[index:]:
+        if quote.para != last.para or quote.close_mark is None or quote.open_mark >= sentence_end:
+            break
+        if previous.close_mark is None:
+            break
+        gap_start = previous.close_mark + mark_len(text, previous.close_mark)
+        if not _LIST_GAP_RE.fullmatch(text, gap_start, quote.open_mark):
+            break
+        out.append(quote)
+        previous = quote
+    return out
 
 
 def _mark_quoted(quoted_sentences: set, bounds, first: QuoteSpan, last: QuoteSpan, end: int) -> None:
