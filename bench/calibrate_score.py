@@ -4,12 +4,15 @@
 
 Reads ../shared/data/checkthat at run time (never stored). Candidates come from the service's own
 path (claims.analyse_claim's content, HybridIndex over the lexical index and the model's vectors,
-min_score 0, 100 per claim), so every candidate carries its lexical score and its cosine. Prints:
-MAP@5 on train and dev for lexical alone, meaning alone and blends; the blend weight with the best
-train MAP@5 (both tasks summed); the logistic curve fitted on each train claim's ten best
-candidates; its reliability table and the precision of a claim's best match above thresholds, on
-train and dev, and how often a claim whose sources are taken out of the index (a claim about
-something nobody stored, on a subject that is stored) still gets a best match above them.
+min_score 0, 100 per claim), so every candidate carries its lexical score and its cosine, and its
+lead over its rivals as `rivals` reads it (copies and the same speaker's statements are kin).
+Prints: MAP@5 on train and dev for lexical alone, meaning alone and blends; the blend weight with
+the best train MAP@5 (both tasks summed); the logistic curve over blend and blend x lead fitted on
+each train claim's ten best candidates, and again with the claim's sources taken out (a claim about
+something nobody stored, on a subject that is stored: all labelled not-a-source); its reliability
+table and the precision of a claim's best match above thresholds, on train and dev, and how often a
+claim whose sources are taken out still gets a best match above them; the same for the curve over
+the blend alone (the score before the lead) for comparison.
 The constants go into service/search/calibration.py by hand.
 """
 
@@ -19,17 +22,20 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from service.search import calibration  # noqa: E402
 from service.search.claims import analyse_claim  # noqa: E402
 from service.search.embed.hybrid import HybridIndex  # noqa: E402
 from service.search.embed.model import load_encoder  # noqa: E402
 from service.search.embed.vectors import VectorIndex  # noqa: E402
 from service.search.index import QuoteIndex  # noqa: E402
+from service.search.rivals import kin, speaker_key  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "checkthat"
 WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 1.0)
@@ -84,7 +90,7 @@ def encoded(name: str, texts: list[str], cache: Path | None) -> np.ndarray:
 
 
 def candidates(task: str, cache: Path | None):
-    """{split: [(relevant flags, lexical scores, cosines)]} per claim, from the service's hybrid search."""
+    """{split: [Row]} per claim, from the service's hybrid search (100 candidates each)."""
     docs, queries, qrels = load_task(task)
     lexical = QuoteIndex.build((i + 1, text, speaker) for i, (_, text, speaker) in enumerate(docs))
     vectors = VectorIndex()
@@ -100,15 +106,28 @@ def candidates(task: str, cache: Path | None):
             hybrid = HybridIndex(lexical, vectors, _Fixed(vector))
             hits = hybrid.search(content, limit=100, highlights=False)
             rows.append(
-                (
+                Row(
                     np.array([refs[h.quote_id - 1] in qrels[split][q] for h in hits]),
                     np.array([h.parts.get("lexical", 0.0) for h in hits]),
                     np.array([h.parts.get("semantic", 0.0) for h in hits]),
                     len(qrels[split][q]),
+                    [docs[h.quote_id - 1][1] for h in hits],
+                    [speaker_key(docs[h.quote_id - 1][2]) for h in hits],
                 )
             )
         out[split] = rows
     return out
+
+
+class Row(NamedTuple):
+    """One claim's candidates: source flags, both numbers, how many sources, texts and speakers."""
+
+    relevant: np.ndarray
+    lexical: np.ndarray
+    cosine: np.ndarray
+    count: int
+    texts: list[str]
+    speakers: list[str | None]
 
 
 class _Fixed:
@@ -124,68 +143,93 @@ class _Fixed:
 def map5(rows, weight: float) -> float:
     """MAP@5 when candidates are ranked by the blend with `weight` on meaning."""
     total = 0.0
-    for relevant, lexical, cosine, count in rows:
-        order = np.argsort(-((1 - weight) * lexical / 100 + weight * cosine), kind="stable")[:5]
+    for row in rows:
+        order = np.argsort(-((1 - weight) * row.lexical / 100 + weight * row.cosine), kind="stable")[:5]
         hits, score = 0, 0.0
         for rank, i in enumerate(order, 1):
-            if relevant[i]:
+            if row.relevant[i]:
                 hits += 1
                 score += hits / rank
-        total += score / min(count, 5)
+        total += score / min(row.count, 5)
     return total / len(rows)
 
 
-def pairs(rows, weight: float):
-    """(blend, label) of each claim's ten best candidates."""
+def standing(row: Row, weight: float, unsourced: bool = False):
+    """(blend, lead, label) of a claim's ten best candidates, leads as the service reads them
+    (`rivals.kin`, `calibration.leads` over the best LEAD_CANDIDATES); with `unsourced`, the same
+    claim with its sources taken out of the candidates (a claim about something nobody stored)."""
+    keep = ~row.relevant if unsourced else np.ones(len(row.relevant), dtype=bool)
+    at = np.flatnonzero(keep)
+    if not len(at):
+        return None
+    blend = ((1 - weight) * row.lexical / 100 + weight * row.cosine)[at]
+    top = np.argsort(-blend, kind="stable")[: calibration.LEAD_CANDIDATES]
+    lead = np.zeros(len(at))
+    related = kin([row.texts[at[i]] for i in top], [row.speakers[at[i]] for i in top])
+    lead[top] = calibration.leads(blend[top], related)
+    best = top[:10]
+    return blend[best], lead[best], row.relevant[at][best]
+
+
+def pairs(rows, weight: float, lead: bool = True):
+    """Features ([blend, blend x lead], or [blend]) and labels of each claim's ten best candidates:
+    with the lead, the claims with their sources and without (`standing`); the blend alone is fitted
+    as before the lead, on the claims with their sources."""
     x, y = [], []
-    for relevant, lexical, cosine, _ in rows:
-        blend = (1 - weight) * lexical / 100 + weight * cosine
-        top = np.argsort(-blend)[:10]
-        x += blend[top].tolist()
-        y += relevant[top].tolist()
-    return np.array(x), np.array(y, dtype=float)
+    for row in rows:
+        for unsourced in (False, True) if lead else (False,):
+            found = standing(row, weight, unsourced)
+            if found is None:
+                continue
+            blend, lead_of, label = found
+            x.append(np.stack([blend, blend * lead_of], axis=1) if lead else blend[:, None])
+            y.append(label)
+    return np.vstack(x), np.concatenate(y).astype(float)
 
 
-def fit(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
-    """Logistic regression of y on x by Newton's method: (slope, offset)."""
-    design = np.stack([x, np.ones_like(x)], axis=1)
-    beta = np.zeros(2)
+def fit(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Logistic regression of y on the columns of x by Newton's method: coefficients, offset last."""
+    design = np.hstack([x, np.ones((len(x), 1))])
+    beta = np.zeros(design.shape[1])
     for _ in range(100):
         p = 1 / (1 + np.exp(-design @ beta))
         step = np.linalg.solve((design * (p * (1 - p))[:, None]).T @ design, design.T @ (p - y))
         beta -= step
         if np.abs(step).max() < 1e-10:
             break
-    return float(beta[0]), float(beta[1])
+    return beta
 
 
-def report(label: str, rows, weight: float, slope: float, offset: float) -> None:
+def report(label: str, rows, weight: float, beta: np.ndarray) -> None:
     """Reliability of the fitted curve and precision of best matches above thresholds."""
-    x, y = pairs(rows, weight)
-    score = 100 / (1 + np.exp(-(slope * x + offset)))
-    print(f"  {label}: score bin -> mean score, % sources, pairs")
+    x, y = pairs(rows, weight, lead=len(beta) == 3)
+    score = 100 / (1 + np.exp(-(x @ beta[:-1] + beta[-1])))
+    print(f"  {label}: score bin -> mean score, % sources, pairs (claims with and without their sources)")
     for low in range(0, 100, 10):
         inside = (score >= low) & (score < low + 10)
         if inside.any():
             mean, share = score[inside].mean(), 100 * y[inside].mean()
             print(f"    {low:2d}-{low + 10:3d}: {mean:5.1f} {share:5.1f} {inside.sum():6d}")
     best, unsourced = [], []
-    for relevant, lexical, cosine, _ in rows:
-        if len(relevant):
-            blend = (1 - weight) * lexical / 100 + weight * cosine
-            top = int(np.argmax(blend))
-            best.append((slope * blend[top] + offset, relevant[top]))
-            if (~relevant).any():  # the same claim with its sources taken out of the index
-                unsourced.append(slope * blend[~relevant].max() + offset)
-    best_score = np.array([100 / (1 + np.exp(-b)) for b, _ in best])
+    for row in rows:
+        for without in (False, True):
+            found = standing(row, weight, without)
+            if found is None:
+                continue
+            blend, lead_of, label = found
+            features = np.stack([blend, blend * lead_of], 1) if len(beta) == 3 else blend[:, None]
+            top = 100 / (1 + np.exp(-(features @ beta[:-1] + beta[-1])))
+            i = int(np.argmax(top))
+            (unsourced.append(top[i]) if without else best.append((top[i], label[i])))
+    best_score = np.array([b for b, _ in best])
     best_ok = np.array([ok for _, ok in best])
-    unsourced_score = 100 / (1 + np.exp(-np.array(unsourced)))
-    for threshold in (20, 25, 30, 40, 50, 60):
+    unsourced = np.array(unsourced)
+    for threshold in (10, 12, 15, 20, 25, 30, 50):
         kept = best_score >= threshold
         print(
             f"    best match >= {threshold}: the source {best_ok[kept].mean():.0%} of the time,"
             f" {kept.mean():.0%} of claims have one; with their sources taken out,"
-            f" {(unsourced_score >= threshold).mean():.0%} still have one"
+            f" {(unsourced >= threshold).mean():.0%} still have one"
         )
 
 
@@ -204,14 +248,22 @@ def main() -> int:
         cells = "  ".join(f"{t} {s} {map5(data[t][s], w):.4f}" for t in data for s in ("train", "dev"))
         print(f"  w={w:.2f}  {cells}{'   <- best on train' if w == best else ''}")
     train = data["2a"]["train"] + data["2b"]["train"]
-    slope, offset = fit(*pairs(train, best))
-    lexical_slope, lexical_offset = fit(*pairs(train, 0.0))
-    print(f"W_SEMANTIC = {best}; HYBRID_SLOPE, HYBRID_OFFSET = {slope:.3f}, {offset:.3f}")
+    blend_only = fit(*pairs(train, best, lead=False))
+    beta = fit(*pairs(train, best))
+    lexical_slope, lexical_offset = fit(*pairs(train, 0.0, lead=False))
+    constants = ", ".join(f"{b:.2f}" for b in beta)
+    print(f"W_SEMANTIC = {best}; HYBRID_BLEND, HYBRID_LEAD, HYBRID_OFFSET = {constants}")
     print(f"LEXICAL_SLOPE, LEXICAL_OFFSET = {lexical_slope:.3f}, {lexical_offset:.3f}")
     for split in ("train", "dev"):
-        report(f"{split}, both tasks", data["2a"][split] + data["2b"][split], best, slope, offset)
+        report(
+            f"{split}, both tasks, blend alone (no lead)",
+            data["2a"][split] + data["2b"][split],
+            best,
+            blend_only,
+        )
+        report(f"{split}, both tasks", data["2a"][split] + data["2b"][split], best, beta)
         for task in data:
-            report(f"{split}, {task}", data[task][split], best, slope, offset)
+            report(f"{split}, {task}", data[task][split], best, beta)
     return 0
 
 

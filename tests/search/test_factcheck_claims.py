@@ -90,7 +90,7 @@ def test_a_wrong_figure_does_not_cost_the_match(client):
 
 
 def test_a_statement_by_the_named_speaker_is_boosted(client):
-    claim = "Summers like this will come every other year"
+    claim = "Dry summers will be common"  # a loose paraphrase: its score is far from 0 and 100
     plain = client.post("/match", json={"claim": claim}).get_json()["matches"][0]
     named = client.post("/match", json={"claim": f"{claim}, Ines Varga warned"}).get_json()["matches"][0]
     other = client.post("/match", json={"claim": f"{claim}, Radu Fenn warned"}).get_json()["matches"][0]
