@@ -15,7 +15,7 @@ from typing import NamedTuple
 from service.models import StoredQuote
 from service.search import calibration, provenance
 from service.search.claims import ClaimAnalysis, analyse_claim
-from service.search.comparison import compare
+from service.search.comparison import check_speaker, compare
 from service.search.index import QuoteIndex, highlight_spans
 from service.search.rivals import speaker_key, with_leads
 from service.storage import Store
@@ -57,6 +57,12 @@ class Match:
         default_factory=list
     )  # provenance.Report per article carrying it, earliest first
     first_reported: object | None = None  # the earliest provenance.Report, if dated
+
+
+def _by_named(analysis: ClaimAnalysis, quote: StoredQuote) -> bool:
+    """Whether the statement is by the speaker the claim names (speaker check consistent)."""
+    check = check_speaker(analysis, quote)
+    return check is not None and check.verdict == "consistent"
 
 
 def _has_filters(filters) -> bool:
@@ -132,18 +138,19 @@ def _scored(analysis: ClaimAnalysis, index: QuoteIndex, store, fetch: int, floor
     )
     by_id = {q.id: q for q in store.get_quotes([h.quote_id for h in hits])}
     pairs = [(hit, by_id[hit.quote_id]) for hit in hits if hit.quote_id in by_id]  # else gone since
-    comparisons = [compare(analysis, quote) for _, quote in pairs]
-    named = [c.speaker is not None and c.speaker.verdict == "consistent" for c in comparisons]
+    # Who the claim names is checked on every statement (it decides rivals and the boost); the full
+    # comparison only on those that pass.
+    named = [_by_named(analysis, quote) for _, quote in pairs]
     if semantic and pairs:
         texts = [quote.text for _, quote in pairs]
         speakers = [speaker_key(quote.speaker) for _, quote in pairs]
         hits = with_leads([hit for hit, _ in pairs], texts, speakers, not speaker, named)
         pairs = list(zip(hits, [quote for _, quote in pairs], strict=True))
     found = []
-    for (hit, quote), comparison, by_named in zip(pairs, comparisons, named, strict=True):
+    for (hit, quote), by_named in zip(pairs, named, strict=True):
         score = boosted(hit.score) if by_named else hit.score
         if score >= floor:
-            found.append((score, hit, quote, comparison))
+            found.append((score, hit, quote, compare(analysis, quote)))
     found.sort(key=lambda item: -item[0])
     return found
 

@@ -10,11 +10,13 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from service.models import Speaker
 from service.search import calibration
 from service.search.index import Hit
-from service.search.rivals import kin, same_words, speaker_key, with_leads
+from service.search.rivals import kin, leads_by, same_words, speaker_key, with_leads
 
 RIVALS_CORPUS = Path(__file__).parents[1] / "fixtures" / "rivals"
 NONE = np.zeros((3, 3), dtype=bool)
@@ -105,3 +107,18 @@ def test_a_claim_nobody_made_on_a_crowded_subject_matches_nothing(client):
     assert answer["near_misses"] and all(
         m["explanation"]["parts"]["lead"] == 0 for m in answer["near_misses"]
     )
+
+
+@given(
+    st.lists(st.floats(0, 1), min_size=1, max_size=12).flatmap(
+        lambda blends: st.tuples(
+            st.just(blends), st.lists(st.booleans(), min_size=len(blends) ** 2, max_size=len(blends) ** 2)
+        )
+    )
+)
+def test_kin_asked_pair_by_pair_gives_the_leads_of_the_whole_matrix(case):
+    blends, flags = case
+    related = np.array(flags).reshape(len(blends), len(blends))
+    expected = calibration.leads(np.array(blends), related)
+    asked = leads_by(np.array(blends), lambda i, j: bool(related[i, j]))
+    assert asked == pytest.approx(expected)
