@@ -17,6 +17,18 @@ def _statements(text: str):
 CASES = [
     # (sentence, statement, speaker name, cue)
     (
+        "The ferry union called for a special auditor to oversee an inquiry into the harbour contracts.",
+        "a special auditor to oversee an inquiry into the harbour contracts",
+        "ferry union",
+        "called for",
+    ),
+    (
+        "Councilwoman Ada Brandt denied any role in the collapse of the pier, and said she would cooperate.",
+        "any role in the collapse of the pier",
+        "Ada Brandt",
+        "denied",
+    ),
+    (
         "Leading Republican consultants say the governor's lead is slipping in the suburbs.",
         "the governor's lead is slipping in the suburbs",
         "Leading Republican consultants",

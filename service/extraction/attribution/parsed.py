@@ -165,10 +165,9 @@ def _content(doc, verb) -> tuple[int, int] | None:
     low = verb.lower_
     objects = [c for c in children if c.dep_ in ("dobj", "obj")]
     if low in OBJECT_VERBS and objects:
-        tokens = list(objects[0].subtree)
-        more = [c for c in children if c.dep_ in ("xcomp", "ccomp") and c.i > objects[0].i]
-        if more:  # "urged the council to delay the vote"
-            tokens = tokens + list(more[0].subtree)
+        # "urged the council to delay the vote", "denied any role in the attacks": the object and what the
+        # verb governs after it, up to a second verb joined on ("and said ...")
+        tokens = list(objects[0].subtree) + _governed_after(verb, objects[0])
         words = [t for t in tokens if not t.is_punct]
         if len(words) >= _MIN_OBJECT_WORDS and not all(t.pos_ == "PRON" for t in words):
             return span_of(sorted(tokens, key=lambda t: t.i))
@@ -193,12 +192,24 @@ def _content(doc, verb) -> tuple[int, int] | None:
     if preposition:
         preps = [c for c in children if c.dep_ == "prep" and c.lower_ == preposition]
         if preps and len(list(preps[0].subtree)) > _MIN_OBJECT_WORDS:
-            return span_of(list(preps[0].subtree)[1:])
+            # "called for a special prosecutor to review the files": what follows the object goes with it
+            tokens = list(preps[0].subtree)[1:] + _governed_after(verb, preps[0])
+            return span_of(sorted(tokens, key=lambda t: t.i))
     if low in CALLING_VERBS:
         return _called_to(verb, children)
     if low in QUESTION_VERBS:
         return _question(verb, children, objects)
     return None
+
+
+def _governed_after(verb, head) -> list:
+    """The verb's dependents after `head` (infinitives, prepositions, clauses), up to a joined verb."""
+    tokens = []
+    for child in sorted((c for c in verb.children if c.i > head.right_edge.i), key=lambda t: t.i):
+        if child.dep_ in ("cc", "conj", "punct") or child.dep_ == "advcl" and child.tag_ == "VBG":
+            break  # "... and said", ", saying ...": a verb or participle of its own
+        tokens += list(child.subtree)
+    return tokens
 
 
 def _called_to(verb, children) -> tuple[int, int] | None:
