@@ -57,7 +57,8 @@ def reported_speech(text: str, bounds, quoted: set, by_para) -> list[Found]:
             outside = [w for w in words if not any(r.start <= w < r.end for r in reported)]
             if len(outside) > (1 if reported else 0):
                 unsettled.append((index, s, e))
-    parsed = reported_in_sentences(text, [(s, e) for _, s, e in unsettled])
+    quotes = [_quoted_ranges(text, s, e, by_para.get(index, [])) for index, s, e in unsettled]
+    parsed = reported_in_sentences(text, [(s, e) for _, s, e in unsettled], quotes)
     for (index, s, e), statements in zip(unsettled, parsed, strict=True):
         have = [f for f in found if f.para == index and s <= f.start < e]
         for rep in statements:

@@ -129,6 +129,10 @@ def test_a_relative_clause_statement_beside_the_main_one():
         "In lieu of flowers, the family asks that donations be made to the school band.",
         "The dispute has hurt hundreds of families since it began, and 75 claims remain open.",
         "The board was told that the audit had found no missing funds at all.",
+        # A speech verb inside a quoted title is the title's, not a cue of the reporter's sentence.
+        'Dana Ruiz\' commentary, "Lena, tell your harbour story," is very thoughtful.',
+        # The parse may take a finite verb with no subject for the clause of "says".
+        "Everything Ruiz says is a lie unless proven otherwise.",
     ],
 )
 def test_no_statement_where_nothing_was_stated(sentence):

@@ -65,6 +65,8 @@ _TRIGGERS = sorted(SPEECH_FORMS - _NOUN_FORMS, key=len, reverse=True)
 SPEECH_WORD_RE = re.compile(r"\b(?:" + "|".join(_TRIGGERS) + r")\b", re.I)
 _RELATIVES = wordset("who which that whom Who Which That")
 _MIN_CLAUSE_WORDS = 3
+_FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _MIN_OBJECT_WORDS = 2
 _NEGATIONS = wordset("not n't never no")
 _CLOSING_MARKS = ('"', "\u201d")
@@ -76,12 +78,17 @@ _IN_A_WORK_RE = re.compile(
 )
 
 
-def reported_in_sentences(text: str, spans: list[tuple[int, int]]) -> list[list[Reported]]:
-    """For each sentence span of `text`, the reported statements its parse shows (often none)."""
+def reported_in_sentences(text: str, spans: list[tuple[int, int]], quotes=None) -> list[list[Reported]]:
+    """For each sentence span of `text`, the reported statements its parse shows (often none).
+
+    `quotes`, when given, holds each sentence's quotation ranges: a speech verb inside one is the quoted
+    speaker's word ('the column “Melania, tell your story” is thoughtful'), never the reporter's cue.
+    """
     # "PORT ALBAN, Meridia (AP) — ...": the dateline is no part of the sentence's grammar (nor a speaker).
     spans = [(_after_dateline(text, s, e), e) for s, e in spans]
+    quotes = quotes if quotes is not None else [()] * len(spans)
     docs = parse_all(text[s:e] for s, e in spans)
-    return [_read(doc, s, text) for doc, (s, _) in zip(docs, spans, strict=True)]
+    return [_read(doc, s, text, q) for doc, (s, _), q in zip(docs, spans, quotes, strict=True)]
 
 
 def _after_dateline(text: str, start: int, end: int) -> int:
@@ -89,10 +96,12 @@ def _after_dateline(text: str, start: int, end: int) -> int:
     return dateline.end() if dateline else start
 
 
-def _read(doc, base: int, text: str) -> list[Reported]:
+def _read(doc, base: int, text: str, quotes=()) -> list[Reported]:
     found: list[Reported] = []
     for verb in doc:
         if verb.lower_ not in SPEECH_FORMS or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(a <= base + verb.idx < b for a, b in quotes):
             continue
         if any(c.dep_ == "neg" or c.lower_ in _NEGATIONS for c in verb.children):
             continue  # "he did not say ...": nothing was stated
@@ -151,6 +160,8 @@ def _content(doc, verb) -> tuple[int, int] | None:
         tokens = list(clause[0].subtree)
         if len(tokens) < _MIN_CLAUSE_WORDS or clause[0].pos_ not in ("VERB", "AUX"):
             return None  # "declared Quiroga the winner": a small clause with no verb is an object
+        if clause[0].tag_ in _FINITE_TAGS and not any(c.dep_ in _SUBJECTS for c in clause[0].children):
+            return None  # "Everything Ruiz says is a lie": a finite verb with no subject is not his clause
         if tokens[0].lower_ == "that" and tokens[0].dep_ == "mark":
             tokens = tokens[1:]  # the patterns' clauses start after "that" too
         if clause[0].i > verb.i:
