@@ -177,8 +177,8 @@ def test_hybrid_respects_filters_and_removals(encoder, statement_vectors):
 
 def test_encoding_beside_the_lexical_side_answers_as_one_thread_does(encoder, statement_vectors):
     lexical, vectors = QuoteIndex.build(STATEMENTS), _vectors(statement_vectors)
-    beside = HybridIndex(lexical, vectors, encoder)
-    alone = HybridIndex(lexical, vectors, encoder, overlap=False)
+    beside = HybridIndex(lexical, vectors, encoder, overlap=True)
+    alone = HybridIndex(lexical, vectors, encoder)
     for claim in (PARAPHRASE, "Rents doubled in the capital", "Farmers expect record harvest"):
         assert beside.search(claim) == alone.search(claim)
     assert alone._pool is None  # nothing ran on another thread

@@ -33,9 +33,12 @@ DENSE_POOL = 50
 # A statement sharing no word with the claim is a candidate only this close in meaning: unrelated
 # sentences sit at 0-0.25 cosine under MiniLM, so a claim about nothing stored finds nothing.
 MEANING_ONLY_FLOOR = 0.35
-# Claims encoded at once beside the requests' lexical work: onnxruntime and usearch release the GIL
-# while the model runs and the graph is walked, so the claim's vector and its nearest statements are
-# found on another core while this thread reads the lexical index.
+# With overlap on, claims are encoded beside the requests' lexical work: onnxruntime and usearch
+# release the GIL while the model runs and the graph is walked, so the claim's vector and its nearest
+# statements can be found on another core while this thread reads the lexical index. Off by default:
+# on this shared 2-core machine (load 5-15) it was slower, p50 61-69 ms against 55-61 ms on one
+# thread at 200k statements (bench/match_bench.py --real), as the threads then share one core's time
+# and hand the GIL back and forth; it needs an idle core per request to pay.
 ENCODING_THREADS = 2
 
 Keep = Callable[[list[int]], set[int]]
@@ -50,13 +53,13 @@ class HybridIndex:
         lexical: QuoteIndex,
         vectors: VectorIndex | None = None,
         encoder: Encoder | None = None,
-        overlap: bool = True,
+        overlap: bool = False,
     ):
         self.lexical = lexical
         self.vectors = vectors
         self.encoder = encoder if vectors is not None else None
-        # Encode the claim on a helper thread while the lexical side runs (False: one after the other,
-        # all on the calling thread, e.g. to measure one core's work).
+        # True: find the claim's vector and nearest statements on a helper thread while the lexical
+        # side runs (see ENCODING_THREADS); False: one after the other, on the calling thread.
         self.overlap = overlap
         self._pool: ThreadPoolExecutor | None = None
         self._pool_pid = 0  # threads do not survive a fork: a gunicorn worker starts its own pool
