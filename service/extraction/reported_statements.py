@@ -19,6 +19,7 @@ from service.extraction.attribution.reported import (
     relayed,
     trim_clause,
 )
+from service.extraction.cues import CUE_RE
 from service.extraction.layout.spans import mark_len
 
 _SECOND_SPEAKER_RE = re.compile(r",\s+(?:while|whereas|but)\s+")
@@ -27,6 +28,8 @@ _PARTICIPLE_CUE_RE = re.compile(
     r"claiming|contending|predicting|acknowledging|asserting|suggesting)"
     r"\s+(?:that\s+)?"
 )
+# "...; her team says ...", "...: Republicans said ...": a clause of its own (not a quote after a colon).
+_CLAUSE_JOINT_RE = re.compile(r";\s+|:\s+(?=[A-Z][a-z])")
 _MIN_TAIL_WORDS = 6  # words after a sentence's last quote that may hold a statement of their own
 
 
@@ -45,7 +48,7 @@ def reported_speech(text: str, bounds, quoted: set, by_para) -> list[Found]:
                     around[(s, e)] = marks
                 continue
             reported = []
-            for rep in _reported_in(text, s, e):
+            for rep in _reported_in_clauses(text, s, e):
                 inner = relayed(text, rep)
                 reported.append(inner)
                 found.append(_reported_found(inner, index, by_para))
@@ -108,6 +111,19 @@ def _reported_found(rep: Reported, para: int, by_para) -> Found:
     has_quote = any(rep.start <= q.start < rep.end for q in by_para.get(para, []))
     kind = "mixed" if has_quote else "indirect"
     return Found(rep.start, rep.end, kind, para, rep.mention, rep.cue, rep.attribution)
+
+
+def _reported_in_clauses(text: str, s: int, e: int) -> list[Reported]:
+    """A sentence's statements, each clause read alone when a semicolon or colon joins one with a cue.
+
+    'It is an unlikely scenario; her team says she will campaign this week.': the reporter's clause is
+    no statement of the team's, and what the team says follows its cue.
+    """
+    joints = list(_CLAUSE_JOINT_RE.finditer(text, s, e))
+    joint = joints[-1] if joints else None
+    if joint is None or not CUE_RE.search(text, joint.end(), e):
+        return _reported_in(text, s, e)
+    return _reported_in_clauses(text, s, joint.start()) + _reported_in(text, joint.end(), e)
 
 
 def _reported_in(text: str, s: int, e: int) -> list[Reported]:

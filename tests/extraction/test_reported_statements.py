@@ -131,3 +131,27 @@ def test_a_quote_that_opens_a_that_clause_going_on_is_one_mixed_statement(body, 
 )
 def test_a_quote_that_ends_its_that_clause_stays_direct(body):
     assert _statements(body)[0][0] == "direct"
+
+
+@pytest.mark.parametrize(
+    ("body", "statement"),
+    [
+        (
+            "It is an unlikely scenario; the mayor's aides say the crossings will resume later this week.",
+            "the crossings will resume later this week",
+        ),
+        (
+            "The vote set off a row: Councillors said they are sure the board mishandled the audit.",
+            "they are sure the board mishandled the audit",
+        ),
+    ],
+)
+def test_a_clause_after_a_semicolon_or_colon_is_read_alone(body, statement):
+    assert [text for _, text, _ in _statements(body)] == [statement]
+
+
+def test_a_semicolon_without_a_cue_after_it_stays_inside_the_statement():
+    body = "Dana Ruiz said the pier was closed; the ferry, however, still ran twice a day."
+    assert [text for _, text, _ in _statements(body)] == [
+        "the pier was closed; the ferry, however, still ran twice a day"
+    ]
