@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from service.extraction.attribution.attribution import sentence_subject
+from service.extraction.attribution.attribution import RELATIVE_TAIL_RE, sentence_subject
 from service.extraction.attribution.clauses import bare_clause
 from service.extraction.attribution.direct import Found
 from service.extraction.attribution.parsed import PARTICIPLES, SPEECH_WORD_RE, reported_in_sentences
@@ -65,6 +65,8 @@ def reported_speech(text: str, bounds, quoted: set, by_para) -> list[Found]:
     for (index, s, e), statements in zip(unsettled, parsed, strict=True):
         have = [f for f in found if f.para == index and s <= f.start < e]
         for rep in statements:
+            if RELATIVE_TAIL_RE.search(rep.mention.text):
+                continue
             if have and rep.cue.lower() in PARTICIPLES:
                 continue  # "X said ..., noting that ...": the participle is X's, read by added_clauses
             if any(rep.start < b and a < rep.end for a, b in around.get((s, e), ())):
@@ -129,8 +131,8 @@ def _reported_in_clauses(text: str, s: int, e: int) -> list[Reported]:
 def _reported_in(text: str, s: int, e: int) -> list[Reported]:
     """The reported statement of a sentence, and a second one joined on ("..., while Moscow said ...")."""
     rep = find_reported(text, s, e)
-    if rep is None:
-        return []
+    if rep is None or RELATIVE_TAIL_RE.search(rep.mention.text):
+        return []  # "a historian who wrote ...": the clause describes, nobody states
     joined = _SECOND_SPEAKER_RE.search(text, rep.start, rep.end)
     second = find_reported(text, joined.end(), e) if joined else None
     if second is None or second.mention.start != joined.end():

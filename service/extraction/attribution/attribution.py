@@ -46,6 +46,9 @@ _AFTER_END_RE = re.compile(
     r"\s+at\s+(?:a|an)\s|"
     r"\s+(?:before|after|while|when|until|because|although|though)\s"  # "said X before casting her vote"
 )
+# A subject that ends in a relative pronoun is a relative clause's: its verb describes the noun before it
+# ("a historian who wrote ..."), not "many of whom".
+RELATIVE_TAIL_RE = re.compile(r"\b(?:who|which)\s*$", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\s(?:who|whose|which)\s")
 _SUBJECT_RELATIVE_RE = re.compile(r"\s(who|whose|which|that)\s")
 _VERB_FIRST_RE = re.compile(r"(?!(?:" + "|".join(sorted(PERSON_NOUNS | ORG_NOUNS)) + r")\b)[a-z]+(?:s|ed)\s")

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from service.extraction.attribution.attribution import speaker_before
+from service.extraction.attribution.attribution import RELATIVE_TAIL_RE, speaker_before
 from service.extraction.attribution.quote_pattern import Attribution
 from service.extraction.attribution.quote_patterns import (
     CLAUSE_BEFORE,
@@ -38,6 +38,8 @@ _THAT_BEFORE_RE = re.compile(r"\bthat\s*$")
 # What separates the items of a quoted list: "“A,” “B” and “C”", "“A” or “B”", "“A,” and, yes, “B”".
 _LIST_GAP_RE = re.compile(r"\s*,?\s*(?:(?:and|or)\b\s*)?(?:,?\s*yes,\s*)?")
 _GOES_ON_RE = re.compile(r"\s+(?:and|but|or)\s+(?:that\s+)?\w+(?:\s+\w+){2}")
+
+_WRITING_VERBS = frozenset({"wrote", "typed"})
 
 
 @dataclass
@@ -231,6 +233,8 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         said_aloud = None
         if not standalone and not hidden and not loose and described is None:
             said_aloud = uttered(text, first, s_first[0])
+            if said_aloud and title and said_aloud.group("verb") in _WRITING_VERBS:
+                said_aloud = None  # 'who wrote “Borrowed Light,” a history of ...': a work's name
         if not standalone and not hidden and not loose and described is None and said_aloud is None:
             # A short quoted sentence right after another piece ("“...,” she said. “Twice.”") may go on
             # with it: kept hidden, it shows only if it joins that statement.
@@ -327,7 +331,12 @@ def _mixed_statement(
         trailing = trailing_attribution(text, last, sentence_end)
         if trailing is not None:
             attribution, end = trailing
-    elif attribution is not None and placed == "before":
+    elif (
+        attribution is not None
+        and placed == "before"
+        and not RELATIVE_TAIL_RE.search(attribution.mention.text)
+    ):
+        # (a relative clause's verb describes its noun: 'a historian who wrote “Borrowed Light,” a history')
         end = clause_tail_end(text, lead_start, first, last, sentence_end)
     if end is None:
         return None
