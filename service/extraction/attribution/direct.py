@@ -14,6 +14,13 @@ from service.extraction.attribution.quote_patterns import (
     attribution_after,
     attribution_before,
 )
+from service.extraction.attribution.quote_runs import (
+    listed_after,
+    merge_runs,
+    sentence_of,
+    split_at_new_speaker,
+    stripped,
+)
 from service.extraction.attribution.quote_tail import clause_tail_end, trailing_attribution
 from service.extraction.attribution.reported import DATELINE_RE, trim_clause
 from service.extraction.attribution.short import ends_sentence, judged, uttered
@@ -35,8 +42,6 @@ _CHARACTERISE_RE = re.compile(
     r"pledged|denounced|condemned|hailed|decried|lamented|warned|insisted|argued|likened|compared)\b"
 )
 _THAT_BEFORE_RE = re.compile(r"\bthat\s*$")
-# What separates the items of a quoted list: "“A,” “B” and “C”", "“A” or “B”", "“A,” and, yes, “B”".
-_LIST_GAP_RE = re.compile(r"\s*,?\s*(?:(?:and|or)\b\s*)?(?:,?\s*yes,\s*)?")
 _GOES_ON_RE = re.compile(r"\s+(?:and|but|or)\s+(?:that\s+)?\w+(?:\s+\w+){2}")
 
 _WRITING_VERBS = frozenset({"wrote", "typed"})
@@ -88,58 +93,8 @@ def _clause_goes_on(text: str, first: QuoteSpan, last: QuoteSpan, s_start: int, 
     return bool(_GOES_ON_RE.match(rest))
 
 
-def _merge_runs(spans: list[QuoteSpan]) -> list[list[QuoteSpan]]:
-    """Group a quote's paragraphs: each run lists the spans of one quote that runs on across paragraphs."""
-    runs: list[list[QuoteSpan]] = []
-    for span in spans:
-        if runs and span.continued and runs[-1][-1].close_mark is None and not runs[-1][-1].stray:
-            runs[-1].append(span)
-        else:
-            runs.append([span])
-    return runs
-
-
-def _split_at_new_speaker(text: str, runs: list[list[QuoteSpan]], bounds) -> list[list[QuoteSpan]]:
-    """Runs whose last paragraph names a speaker other than the opener's lose that paragraph to its speaker.
-
-    'Hale said: “The pier is closed. ¶ “That is not good enough,” Reed said.': a missing closing mark
-    joined two quotes; the explicit "Reed said" outranks the carried-over opener.
-    """
-    out: list[list[QuoteSpan]] = []
-    for run in runs:
-        first, last = run[0], run[-1]
-        if first is last or last.close_mark is None:
-            out.append(run)
-            continue
-        closing = attribution_after(text, last, _sentence_of(bounds[last.para], last.end - 1)[1])
-        opening = attribution_before(text, first, _sentence_of(bounds[first.para], first.open_mark)[0])
-        if (
-            closing is not None
-            and opening is not None
-            and closing.mention.kind == opening.mention.kind == "name"
-            and closing.mention.name.split()[-1] != opening.mention.name.split()[-1]
-        ):
-            out += [run[:-1], [last]]
-        else:
-            out.append(run)
-    return out
-
-
 def _follows_piece(pieces: list[Piece], found: list[Found], first: QuoteSpan) -> bool:
     return bool(pieces) and pieces[-1].index == len(found) - 1 and pieces[-1].last.para == first.para
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
-
-
-def _sentence_of(bounds: list[tuple[int, int]], at: int) -> tuple[int, int]:
-    index = bisect_right(bounds, (at, float("inf"))) - 1  # sentences are sorted and do not overlap
-    return bounds[max(index, 0)]
 
 
 def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) -> tuple[list[Found], set]:
@@ -149,13 +104,13 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
     quoted_sentences: set[tuple[int, int]] = set()
     last_close = -1  # just after the previous closing mark: a lead-in never reaches back past it
     listed: set[int] = set()  # quotes read as later items of a list said aloud ("chanted “A” and “B”")
-    for run in _split_at_new_speaker(text, _merge_runs(spans), bounds):
+    for run in split_at_new_speaker(text, merge_runs(spans), bounds):
         first, last = run[0], run[-1]
         if first.start in listed:
             continue
         content = text[first.start : last.end]
-        s_first = _sentence_of(bounds[first.para], first.open_mark)
-        s_last = _sentence_of(bounds[last.para], last.end - 1)
+        s_first = sentence_of(bounds[first.para], first.open_mark)
+        s_last = sentence_of(bounds[last.para], last.end - 1)
         attribution, placed = None, None
         if last.close_mark is not None:
             attribution = attribution_after(text, last, s_last[1])
@@ -249,13 +204,13 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
         item = Found(start, end, "direct", first.para, hidden=hidden)
         if said_aloud and not multi:
             # "The crowd chanted “Lock her up!” and “Build the wall!”": the list is one utterance
-            more = _listed_after(text, spans, last, s_last[1])
+            more = listed_after(text, spans, last, s_last[1])
             if more:
-                item.parts = [(start, end)] + [_stripped(text, q.start, q.end) for q in more]
+                item.parts = [(start, end)] + [stripped(text, q.start, q.end) for q in more]
                 item.end = item.parts[-1][1]
                 listed.update(q.start for q in more)
         if multi:  # a quote over several paragraphs: one part a paragraph, without the reopening marks
-            item.parts = [_stripped(text, span.start, span.end) for span in run]
+            item.parts = [stripped(text, span.start, span.end) for span in run]
             item.parts[0] = (start, item.parts[0][1])
             item.parts[-1] = (item.parts[-1][0], end)
         if attribution:
@@ -282,24 +237,6 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             continue  # "X said A and said, “…”": the sentence still holds X's reported A
         _mark_quoted(quoted_sentences, bounds, first, last, last.end)
     return join_split_quotes(text, found, pieces), quoted_sentences
-
-
-def _listed_after(text: str, spans: list[QuoteSpan], last: QuoteSpan, sentence_end: int) -> list[QuoteSpan]:
-    """The quotes that follow `last` in its sentence as items of one list: “A,” “B” and “C”."""
-    out: list[QuoteSpan] = []
-    index = bisect_right([q.start for q in spans], last.start)
-    previous = last
-    for quote in spans[index:]:
-        if quote.para != last.para or quote.close_mark is None or quote.open_mark >= sentence_end:
-            break
-        if previous.close_mark is None:
-            break
-        gap_start = previous.close_mark + mark_len(text, previous.close_mark)
-        if not _LIST_GAP_RE.fullmatch(text, gap_start, quote.open_mark):
-            break
-        out.append(quote)
-        previous = quote
-    return out
 
 
 def _mark_quoted(quoted_sentences: set, bounds, first: QuoteSpan, last: QuoteSpan, end: int) -> None:
