@@ -89,7 +89,8 @@ def test_a_quote_that_is_its_own_sentence_is_unchanged():
         # a relative clause's verb describes its noun, and a title after "wrote" names a work
         "\u201cThe vote was close,\u201d said Mara Quint, a lecturer at the Harbour College who wrote"
         " \u201cTidal Lines,\u201d a study of river trade.",
-        "\u201cThe vote was close,\u201d said Mara Quint, a lecturer who wrote \u201cTidal Lines\u201d in 2019.",
+        "\u201cThe vote was close,\u201d said Mara Quint, a lecturer who wrote"
+        " \u201cTidal Lines\u201d in 2019.",
     ],
 )
 def test_a_relative_clause_after_the_speaker_states_nothing(text):
@@ -98,6 +99,9 @@ def test_a_relative_clause_after_the_speaker_states_nothing(text):
 
 
 def test_a_chant_or_a_line_written_out_is_still_a_statement():
-    text = "Protesters shouted \u201cShame!\u201d as Hale arrived. Hale wrote \u201cResign now\u201d on the board."
+    text = (
+        "Protesters shouted \u201cShame!\u201d as Hale arrived."
+        " Hale wrote \u201cResign now\u201d on the board."
+    )
     said = [q.text for q in _quotes(text)]
     assert said[0] == "Shame!" and len(said) == 2 and "Resign now" in said[1]
