@@ -3,10 +3,11 @@
 A claim goes to both sides: the lexical index (BM25 candidates rescored 0-100 by weighted word
 overlap) and the vector index (the statements whose MiniLM vectors are closest). Every candidate
 from either side gets both numbers, the lexical score and the cosine similarity, and they are
-blended linearly (`calibration.blend`); the blend is mapped to the 0-100 score, which estimates the
-percentage of statements scored so on labelled claim/source pairs that were the claim's source
-(`calibration`). With embeddings off (`vectors is None`) the lexical score alone is mapped the same
-way through its own calibration, so `min_score` means the same in both modes.
+blended linearly (`calibration.blend`). The score given here is the blend's estimate for a
+statement that leads no rival; `matching` then reads each candidate's lead over its rivals
+(`rivals`) and gives the final 0-100 score, which estimates the percentage of statements scored so
+on labelled claim/source pairs that were the claim's source (`calibration`). With embeddings off
+(`vectors is None`) the lexical score alone is mapped through its own calibration.
 """
 
 from __future__ import annotations
