@@ -87,6 +87,9 @@ FRAMES = (
         re.compile(rf"^{_LEAD}{_WHO_ANY}\s+{AUX}{_VERB}{_THAT}(?P<content>\S.*)$", re.S | re.I),
     ),
 )
+_LOWER_OPENER = re.compile(
+    rf"^(?P<who>[a-z][\w.'’-]*(?:\s+[a-z][\w.'’-]*){{0,2}}?)\s+{AUX}{_VERB}{_THAT}(?P<content>\S.*)$", re.S
+)
 # Crowds stand for no one in particular: "Experts say" names no speaker, "US officials say" does.
 CROWD = wordset(
     "reports report media experts analysts observers critics sources studies data figures estimates people "
@@ -111,6 +114,10 @@ class ClaimAnalysis:
     pattern: str | None = None  # which frame matched (see FRAMES)
     quantities: tuple[Quantity, ...] = ()
     time: ClaimTime | None = None
+    # A claim typed in lower case ("assad says he won't negotiate") may open with a name no vocabulary
+    # knows. Those words are kept apart: they confirm a statement whose speaker they name, and are
+    # never enough to contradict one or to cut words out of what retrieval reads.
+    possible_speaker: str | None = None
 
 
 @lru_cache(maxsize=1024)  # the same claim is compared with every statement of its answer
@@ -120,7 +127,10 @@ def analyse_claim(claim: str) -> ClaimAnalysis:
     found = _frame(text)
     time = claim_time(text)
     if found is None:
-        return ClaimAnalysis(text, text, quantities=tuple(parse_quantities(text)), time=time)
+        quantities = tuple(parse_quantities(text))
+        return ClaimAnalysis(
+            text, text, quantities=quantities, time=time, possible_speaker=_lower_case_opener(text)
+        )
     name, who, (c_start, c_end) = found
     content = text[c_start:c_end].strip(" ,;")
     frame = (0, c_start) if c_start > 0 else (c_end, len(text))
@@ -153,6 +163,19 @@ def _frame(text: str) -> tuple[str, str | None, tuple[int, int]] | None:
                 return name, who, m.span("content")
             crowd = crowd or (name, None, m.span("content"))  # "But I said ...": a frame, no name
     return crowd
+
+
+def _lower_case_opener(text: str) -> str | None:
+    """The one to three words before a cue in a claim typed in lower case ("assad says ..."), or None."""
+    if not text[:1].islower() or text != text.lower():
+        return None
+    m = _LOWER_OPENER.match(text)
+    if not m or len(m.group("content").split()) < 2:
+        return None
+    words = {w.strip(".,'’") for w in m.group("who").split()}
+    if words & (_CLAUSE_WORDS | CROWD | _FILLER | CLAUSE_OPENERS) or any(w.isdigit() for w in words):
+        return None
+    return m.group("who")
 
 
 def _names_someone(who: str, lower: bool = False) -> bool:

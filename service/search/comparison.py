@@ -106,7 +106,14 @@ def check_speaker(claim: str | ClaimAnalysis, quote: StoredQuote) -> SpeakerChec
     """Whether the person or body the claim names is the statement's speaker; None if it names nobody."""
     analysis = claim if isinstance(claim, ClaimAnalysis) else analyse_claim(claim)
     if analysis.attribution is None:
-        return None
+        if analysis.possible_speaker is None:
+            return None
+        verdict, reason = speaker_verdict(analysis.possible_speaker, quote.speaker)
+        if verdict != "consistent":
+            return None  # unknown words in lower case may be anything: only a name of the speaker counts
+        return SpeakerCheck(
+            analysis.possible_speaker, quote.speaker.name, quote.speaker.role, verdict, reason
+        )
     verdict, reason = speaker_verdict(analysis.attribution, quote.speaker)
     return SpeakerCheck(analysis.attribution, quote.speaker.name, quote.speaker.role, verdict, reason)
 

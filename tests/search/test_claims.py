@@ -107,3 +107,23 @@ def test_every_frame_gives_back_the_content(who, frame, content):
     analysis = analyse_claim(frame.format(who=who, c=content))
     assert analysis.content == content
     assert analysis.attribution == who
+
+
+@pytest.mark.parametrize(
+    ("claim", "possible"),
+    [
+        ("varga says dry summers will be common", "varga"),
+        ("tomas brenner claims the reservoirs are nearly empty", "tomas brenner"),
+        ("okafor told reporters that no child died of measles", "okafor"),
+        # Clause subjects, crowds and capitalised claims are no guesses.
+        ("i said the reservoirs are nearly empty", None),
+        ("experts say the reservoirs are nearly empty", None),
+        ("the reservoirs are nearly empty", None),
+        ("Varga says dry summers will be common", None),
+    ],
+)
+def test_a_lower_case_opener_is_kept_as_a_possible_speaker(claim, possible):
+    analysis = analyse_claim(claim)
+    assert analysis.possible_speaker == possible
+    if possible:  # kept apart: it neither names the speaker nor cuts words from what retrieval reads
+        assert (analysis.attribution, analysis.content) == (None, claim)

@@ -9,7 +9,8 @@ from hypothesis import strategies as st
 
 from service.models import Speaker, StoredArticle, StoredQuote
 from service.search.claim_time import claim_time
-from service.search.comparison import check_numbers, compare, date_verdict
+from service.search.claims import analyse_claim
+from service.search.comparison import check_numbers, check_speaker, compare, date_verdict
 from service.search.figures import judge_numbers
 from service.text.numbers import parse_quantities
 
@@ -272,3 +273,11 @@ def test_every_check_gives_a_reason_in_one_vocabulary():
 def test_a_body_named_in_the_claim_is_its_official():
     result = compare("According to the State Department, more than 40,000 fighters went to Syria", EXCESS)
     assert (result.speaker.verdict, result.agreement) == ("consistent", "consistent")
+
+
+def test_a_lower_case_opener_confirms_the_speaker_it_names_and_contradicts_no_one():
+    named = check_speaker(analyse_claim("siberell says foreign fighters have gone to syria"), EXCESS)
+    assert (named.claim, named.verdict) == ("siberell", "consistent")
+    assert compare("siberell says foreign fighters have gone to syria", EXCESS).agreement == "consistent"
+    # Words no vocabulary knows may be anything ("inflation says ..."): they never conflict.
+    assert check_speaker(analyse_claim("antonov says foreign fighters have gone to syria"), EXCESS) is None

@@ -26,6 +26,7 @@ CLAIMS = [
     ),
     ("Reservoirs hold about 35% of their usual volume, Ines Varga said", "35 percent", "conflicting"),
     ("veltria minister brenner says rationing will last till the autumn rains", "rationing", "consistent"),
+    ("varga says summers like this one will come every other year", "not a one-off", "consistent"),
     (
         "According to the national health agency, some 92% of kids got both measles doses",
         "92 percent",
