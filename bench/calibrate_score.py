@@ -12,7 +12,10 @@ each train claim's ten best candidates, and again with the claim's sources taken
 something nobody stored, on a subject that is stored: all labelled not-a-source); its reliability
 table and the precision of a claim's best match above thresholds, on train and dev, and how often a
 claim whose sources are taken out still gets a best match above them; the same for the curve over
-the blend alone (the score before the lead) for comparison.
+the blend alone (the score before the lead) for comparison. Then the same for embeddings off
+(`CLAIMTRACE_EMBEDDINGS=off`: the service's lexical-only search, the lexical score in place of the
+blend, its lead read the same way): the curve, MAP@5 ordered by it, its reliability and precision,
+which set that mode's default min_score (`matching.LEXICAL_MIN_SCORE`).
 The constants go into service/search/calibration.py by hand.
 """
 
@@ -39,6 +42,7 @@ from service.search.rivals import kin, speaker_key  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "checkthat"
 WEIGHTS = (0.0, 0.2, 0.3, 0.4, 0.5, 0.55, 0.6, 0.7, 1.0)
+THRESHOLDS = (10, 12, 15, 20, 25, 30, 40, 45, 50, 60)
 
 
 def load_task(task: str):
@@ -90,33 +94,40 @@ def encoded(name: str, texts: list[str], cache: Path | None) -> np.ndarray:
 
 
 def candidates(task: str, cache: Path | None):
-    """{split: [Row]} per claim, from the service's hybrid search (100 candidates each)."""
+    """({split: [Row]} from the service's hybrid search, the same with embeddings off), 100 per claim.
+
+    With embeddings off every cosine reads 0, so a blend with weight 0 on meaning is the lexical
+    score alone, as the service reads it in that mode.
+    """
     docs, queries, qrels = load_task(task)
     lexical = QuoteIndex.build((i + 1, text, speaker) for i, (_, text, speaker) in enumerate(docs))
     vectors = VectorIndex()
     vectors.add(range(1, len(docs) + 1), encoded(f"{task}-docs", [t for _, t, _ in docs], cache))
     refs = [ref for ref, _, _ in docs]
-    out = {}
+    hybrid_rows, lexical_rows = {}, {}
     for split in ("train", "dev"):
         ids = list(queries[split])
-        contents = [analyse_claim(queries[split][q][:2000]).content for q in ids]
-        claim_vectors = encoded(f"{task}-{split}-claims", contents, cache)
-        rows = []
-        for q, content, vector in zip(ids, contents, claim_vectors, strict=True):
-            hybrid = HybridIndex(lexical, vectors, _Fixed(vector))
-            hits = hybrid.search(content, limit=100, highlights=False)
-            rows.append(
-                Row(
-                    np.array([refs[h.quote_id - 1] in qrels[split][q] for h in hits]),
-                    np.array([h.parts.get("lexical", 0.0) for h in hits]),
-                    np.array([h.parts.get("semantic", 0.0) for h in hits]),
-                    len(qrels[split][q]),
-                    [docs[h.quote_id - 1][1] for h in hits],
-                    [speaker_key(docs[h.quote_id - 1][2]) for h in hits],
+        analyses = [analyse_claim(queries[split][q][:2000]) for q in ids]
+        claim_vectors = encoded(f"{task}-{split}-claims", [a.content for a in analyses], cache)
+        hybrid_rows[split], lexical_rows[split] = [], []
+        for q, analysis, vector in zip(ids, analyses, claim_vectors, strict=True):
+            frame = analysis.text[slice(*analysis.frame)] if analysis.frame else ""
+            for rows, index in (
+                (hybrid_rows[split], HybridIndex(lexical, vectors, _Fixed(vector))),
+                (lexical_rows[split], HybridIndex(lexical)),
+            ):
+                hits = index.search(analysis.content, limit=100, highlights=False, optional=frame)
+                rows.append(
+                    Row(
+                        np.array([refs[h.quote_id - 1] in qrels[split][q] for h in hits], dtype=bool),
+                        np.array([h.parts.get("lexical", 0.0) for h in hits]),
+                        np.array([h.parts.get("semantic", 0.0) for h in hits]),
+                        len(qrels[split][q]),
+                        [docs[h.quote_id - 1][1] for h in hits],
+                        [speaker_key(docs[h.quote_id - 1][2]) for h in hits],
+                    )
                 )
-            )
-        out[split] = rows
-    return out
+    return hybrid_rows, lexical_rows
 
 
 class Row(NamedTuple):
@@ -224,7 +235,7 @@ def report(label: str, rows, weight: float, beta: np.ndarray) -> None:
     best_score = np.array([b for b, _ in best])
     best_ok = np.array([ok for _, ok in best])
     unsourced = np.array(unsourced)
-    for threshold in (10, 12, 15, 20, 25, 30, 50):
+    for threshold in THRESHOLDS:
         kept = best_score >= threshold
         print(
             f"    best match >= {threshold}: the source {best_ok[kept].mean():.0%} of the time,"
@@ -241,7 +252,9 @@ def main() -> int:
     if not DATA.exists():
         print("no ../shared/data/checkthat here")
         return 1
-    data = {task: candidates(task, args.cache) for task in ("2a", "2b")}
+    found = {task: candidates(task, args.cache) for task in ("2a", "2b")}
+    data = {task: hybrid for task, (hybrid, _) in found.items()}
+    lexical_data = {task: lexical for task, (_, lexical) in found.items()}
     print("MAP@5 by weight on meaning (0: lexical alone, 1: meaning alone)")
     best = max(WEIGHTS, key=lambda w: sum(map5(data[t]["train"], w) for t in data))
     for w in WEIGHTS:
@@ -250,10 +263,14 @@ def main() -> int:
     train = data["2a"]["train"] + data["2b"]["train"]
     blend_only = fit(*pairs(train, best, lead=False))
     beta = fit(*pairs(train, best))
-    lexical_slope, lexical_offset = fit(*pairs(train, 0.0, lead=False))
+    lexical_train = lexical_data["2a"]["train"] + lexical_data["2b"]["train"]
+    lexical_beta = fit(*pairs(lexical_train, 0.0))
     constants = ", ".join(f"{b:.2f}" for b in beta)
     print(f"W_SEMANTIC = {best}; HYBRID_BLEND, HYBRID_LEAD, HYBRID_OFFSET = {constants}")
-    print(f"LEXICAL_SLOPE, LEXICAL_OFFSET = {lexical_slope:.3f}, {lexical_offset:.3f}")
+    constants = ", ".join(f"{b:.3f}" for b in lexical_beta)
+    print(f"embeddings off: LEXICAL_BLEND, LEXICAL_LEAD, LEXICAL_OFFSET = {constants}")
+    print(f"  MAP@5 ranked by score: {_map_by_score(lexical_data, lexical_beta)}")
+    print(f"  before the lead (lexical order): {_map_by_score(lexical_data, np.array([1.0, 0.0, 0.0]))}")
     for split in ("train", "dev"):
         report(
             f"{split}, both tasks, blend alone (no lead)",
@@ -264,7 +281,34 @@ def main() -> int:
         report(f"{split}, both tasks", data["2a"][split] + data["2b"][split], best, beta)
         for task in data:
             report(f"{split}, {task}", data[task][split], best, beta)
+    for split in ("train", "dev"):
+        rows = lexical_data["2a"][split] + lexical_data["2b"][split]
+        report(f"embeddings off: {split}, both tasks", rows, 0.0, lexical_beta)
+        for task in lexical_data:
+            report(f"embeddings off: {split}, {task}", lexical_data[task][split], 0.0, lexical_beta)
     return 0
+
+
+def _map_by_score(data, beta: np.ndarray) -> str:
+    """MAP@5 per task and split when each claim's ten best candidates are ordered by the curve."""
+    cells = []
+    for task in data:
+        for split in ("train", "dev"):
+            total = 0.0
+            for row in data[task][split]:
+                found = standing(row, 0.0)
+                if found is None:
+                    continue
+                blend, lead_of, label = found
+                order = np.lexsort((-blend, -(beta[0] * blend + beta[1] * blend * lead_of)))[:5]
+                hits, score = 0, 0.0
+                for rank, i in enumerate(order, 1):
+                    if label[i]:
+                        hits += 1
+                        score += hits / rank
+                total += score / min(row.count, 5)
+            cells.append(f"{task} {split} {total / len(data[task][split]):.4f}")
+    return "  ".join(cells)
 
 
 if __name__ == "__main__":

@@ -19,8 +19,11 @@ as the claim's source, and the same claims again with their sources taken out of
 (all labelled not-a-source), so the estimate holds both for claims whose source is stored and for
 claims whose source is not. A candidate scored alone (`hybrid_score` without a lead: the index's
 own ranking) gets the estimate of one that leads nobody. With embeddings off the lexical score
-alone goes through its own curve. `bench/calibrate_score.py` refits every constant here and prints
-the reliability and precision on train and dev.
+stands in for the blend: its lead is read the same way and its own curve (over lexical and
+lexical x lead) is fitted on the same claims as the service searches them in that mode (a
+statement not yet encoded, beside encoded ones, is scored by that curve without a lead).
+`bench/calibrate_score.py` refits every constant here and prints the reliability and precision on
+train and dev.
 """
 
 from __future__ import annotations
@@ -34,7 +37,7 @@ LEXICAL_SCORER = "claimtrace.weighted_overlap"
 
 W_SEMANTIC = 0.55
 HYBRID_BLEND, HYBRID_LEAD, HYBRID_OFFSET = 3.58, 53.47, -5.39
-LEXICAL_SLOPE, LEXICAL_OFFSET = 5.516, -4.399
+LEXICAL_BLEND, LEXICAL_LEAD, LEXICAL_OFFSET = 1.968, 26.385, -4.249
 LEAD_RANGE = 0.3  # leads are clipped to 0..this: beyond it a statement stands clear anyway
 LEAD_CANDIDATES = 12  # rivals are looked for among the best few; further down, the best is the rival
 # Every candidate has at least this rival: a statement that merely shares the claim's subject blends
@@ -72,16 +75,18 @@ def hybrid_score(lexical: float, cosine: float, lead: float = 0.0) -> float:
     return _percent(HYBRID_BLEND * mixed + HYBRID_LEAD * mixed * lead + HYBRID_OFFSET)
 
 
-def lexical_score(lexical: float) -> float:
-    """The calibrated 0-100 score from the lexical score alone (embeddings off, or no vector yet)."""
-    return _percent(LEXICAL_SLOPE * lexical / 100 + LEXICAL_OFFSET)
+def lexical_score(lexical: float, lead: float = 0.0) -> float:
+    """The calibrated 0-100 score from the lexical score and its lead (embeddings off, or no vector yet)."""
+    mixed = lexical / 100
+    lead = min(LEAD_RANGE, max(0.0, lead))
+    return _percent(LEXICAL_BLEND * mixed + LEXICAL_LEAD * mixed * lead + LEXICAL_OFFSET)
 
 
 def lexical_floor(min_score: float) -> float:
-    """The lowest lexical score whose calibrated score (embeddings off) reaches `min_score`."""
+    """The lowest lexical score whose calibrated score without a lead (embeddings off) reaches `min_score`."""
     if min_score <= 0:
         return 0.0
     if min_score >= 100:
         return 100.0
     logit = math.log(min_score / (100 - min_score))
-    return max(0.0, 100 * (logit - LEXICAL_OFFSET) / LEXICAL_SLOPE - 0.01)  # rounding of scores
+    return max(0.0, 100 * (logit - LEXICAL_OFFSET) / LEXICAL_BLEND - 0.01)  # rounding of scores

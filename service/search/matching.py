@@ -27,9 +27,20 @@ from service.storage import Store
 # their sources taken out of the candidates, 13% (train) and 11% (dev) still had one. The score
 # before the lead, at its default of 25, gave 85%/87%, 48%/46% and 14%/11%. On the shared dev claims
 # the sources score 15.9-100 on the bundled corpus, and with 19,250 PolitiFact statements beside it
-# the best statement for a claim nobody made scores at most 9. (openapi.yaml publishes this default:
-# regenerate it when it changes.)
+# the best statement for a claim nobody made scores at most 9. (The schema's description of min_score
+# quotes both defaults: regenerate openapi.yaml when either changes.)
 DEFAULT_MIN_SCORE = 15.0
+# With embeddings off (CLAIMTRACE_EMBEDDINGS=off) the same promise needs another cut, since words
+# alone set a source apart from its rivals less sharply (bench/calibrate_score.py, "embeddings off",
+# its own curve over the lexical score and its lead): a claim's best match scoring 50 or more was its
+# source 91% of the time on train and on dev, 18% of train claims (17% dev) had one, and with their
+# sources taken out 3% (2%) still had one. At 15 it was the source 80% of the time (train and dev).
+# Before the lead was read in this mode, the default of 15 gave 66% (train) and 59% (dev), and
+# 21% / 20% of the claims without their sources still got a match. The cost: a paraphrase that
+# shares few words with its source falls under it (the shared fact-check dev claims on the bundled
+# corpus: 6 of 12 sources reach 50, all 12 rank first and score 21 or more; no claim nobody made
+# scores over 3), and shows in near_misses.
+LEXICAL_MIN_SCORE = 50.0
 # A statement by the speaker the claim names (speaker check consistent) closes this share of the gap
 # between its score and 100: evidence that it is the claim's source, never a reason to miss another.
 SPEAKER_BOOST = 0.2
@@ -74,6 +85,11 @@ def boosted(score: float) -> float:
     return round(score + SPEAKER_BOOST * (100.0 - score), 2)
 
 
+def default_min_score(index) -> float:
+    """The default min_score for this index: DEFAULT_MIN_SCORE, or LEXICAL_MIN_SCORE with embeddings off."""
+    return LEXICAL_MIN_SCORE if getattr(index, "semantic", True) is False else DEFAULT_MIN_SCORE
+
+
 def _floor(min_score: float, analysis: ClaimAnalysis) -> float:
     """The lowest index score that may still reach `min_score` once boosted."""
     if analysis.attribution is None or min_score <= 0:
@@ -91,8 +107,8 @@ def match(
     filters=None,
     group: bool = True,
 ) -> list[Match]:
-    """Statements matching a claim, best first, scoring at least `min_score` (default DEFAULT_MIN_SCORE)."""
-    min_score = DEFAULT_MIN_SCORE if min_score is None else min_score
+    """Statements matching a claim, best first, scoring at least `min_score` (default_min_score if None)."""
+    min_score = default_min_score(index) if min_score is None else min_score
     analysis = analyse_claim(claim)
     # Copies of one statement fold into one match, so fetch twice as many to still fill `limit`; a
     # claim naming a speaker fetches more, since boosted statements may come from below the cut.
@@ -123,13 +139,15 @@ def _scored(analysis: ClaimAnalysis, index: QuoteIndex, store, fetch: int, floor
         keep = lambda ids: set(store.filter_ids(ids, rest))  # noqa: E731
         passing = lambda: store.passing_ids(rest)  # noqa: E731
     frame = analysis.text[slice(*analysis.frame)] if analysis.frame else ""
-    # By meaning, a statement's score also reads its lead over its rivals (`rivals`): the best few
-    # are fetched whatever their score, since a lead can lift a statement the index alone scores low.
-    semantic = getattr(index, "semantic", False)
+    # A statement's score also reads its lead over its rivals (`rivals`), by meaning and words or,
+    # with embeddings off, by words: the best few are fetched whatever their score, since a lead can
+    # lift a statement the index alone scores low. (A bare QuoteIndex gives uncalibrated scores.)
+    calibrated = hasattr(index, "semantic")
+    semantic = calibrated and index.semantic
     hits = index.search(
         analysis.content,
-        limit=max(fetch, calibration.LEAD_CANDIDATES) if semantic else fetch,
-        min_score=0.0 if semantic else floor,
+        limit=max(fetch, calibration.LEAD_CANDIDATES) if calibrated else fetch,
+        min_score=0.0 if calibrated else floor,
         keep=keep,
         highlights=False,
         speaker=speaker,
@@ -141,10 +159,10 @@ def _scored(analysis: ClaimAnalysis, index: QuoteIndex, store, fetch: int, floor
     # Who the claim names is checked on every statement (it decides rivals and the boost); the full
     # comparison only on those that pass.
     named = [_by_named(analysis, quote) for _, quote in pairs]
-    if semantic and pairs:
+    if calibrated and pairs:
         texts = [quote.text for _, quote in pairs]
         speakers = [speaker_key(quote.speaker) for _, quote in pairs]
-        hits = with_leads([hit for hit, _ in pairs], texts, speakers, not speaker, named)
+        hits = with_leads([hit for hit, _ in pairs], texts, speakers, not speaker, named, semantic)
         pairs = list(zip(hits, [quote for _, quote in pairs], strict=True))
     found = []
     for (hit, quote), by_named in zip(pairs, named, strict=True):

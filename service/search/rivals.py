@@ -97,19 +97,27 @@ def with_leads(
     speakers: Sequence[str | None],
     by_speaker: bool = True,
     named: Sequence[bool] | None = None,
+    semantic: bool = True,
 ) -> list[Hit]:
-    """The hits rescored by `calibration.hybrid_score` with their leads (parts gain "lead").
+    """The hits rescored with their leads (parts gain "lead"): by `calibration.hybrid_score`, or
+    with embeddings off (`semantic` False) by `calibration.lexical_score`, the lexical score standing
+    in for the blend.
 
     `named[i]`: statement i is by the speaker the claim names (its rivals are such statements only).
 
-    Hits without a cosine (no vector yet, or embeddings off) keep their score: their curve has no lead.
+    With embeddings on, hits without a cosine (no vector yet) keep their score: they are not
+    comparable with the blends. Hits without a calibrated lexical part keep theirs in either mode.
     """
-    scored = [i for i, h in enumerate(hits) if "semantic" in h.parts]
+    needed = "semantic" if semantic else "lexical"
+    scored = [i for i, h in enumerate(hits) if needed in h.parts]
     if not scored:
         return list(hits)
-    blends = np.array(
-        [calibration.blend(hits[i].parts["lexical"], hits[i].parts["semantic"]) for i in scored]
-    )
+    if semantic:
+        blends = np.array(
+            [calibration.blend(hits[i].parts["lexical"], hits[i].parts["semantic"]) for i in scored]
+        )
+    else:
+        blends = np.array([hits[i].parts["lexical"] / 100 for i in scored])
     top = np.argsort(-blends, kind="stable")[: calibration.LEAD_CANDIDATES]
     lead = np.zeros(len(scored))  # below the best few, the best is a rival they trail
     texts_top = [texts[scored[i]] for i in top]
@@ -127,6 +135,9 @@ def with_leads(
     for k, i in enumerate(scored):
         hit = hits[i]
         parts = {**hit.parts, "lead": round(float(lead[k]), 4)}
-        score = calibration.hybrid_score(parts["lexical"], parts["semantic"], float(lead[k]))
+        if semantic:
+            score = calibration.hybrid_score(parts["lexical"], parts["semantic"], float(lead[k]))
+        else:
+            score = calibration.lexical_score(parts["lexical"], float(lead[k]))
         out[i] = replace(hit, score=score, parts=parts)
     return out

@@ -15,7 +15,7 @@ from service.config import Settings
 from service.ingest.articles import ingest_paths, ingest_text
 from service.ingest.html import UnreadableArticle as UnreadableArticle  # raised by add_article
 from service.search.embed.hybrid import HybridIndex
-from service.search.matching import DEFAULT_MIN_SCORE, match, near_misses
+from service.search.matching import default_min_score, match, near_misses
 from service.search.provenance import provenance
 from service.services.indexes import is_new, open_search
 from service.storage import QuoteFilters, Store, StoredSpeaker, name_key, open_store
@@ -110,7 +110,7 @@ class ClaimTrace:
         if not matches:
             # Nothing reached the cut: say so, and show the closest statements apart from the matches.
             near = near_misses(claim, index=self.index, store=self.store, filters=filters, group=group)
-            cut = DEFAULT_MIN_SCORE if min_score is None else min_score
+            cut = default_min_score(self.index) if min_score is None else min_score
             message = f"No statement scores {cut:g} or more; " + (
                 f"the {len(near)} closest are in near_misses." if near else "no statement shares its words."
             )
