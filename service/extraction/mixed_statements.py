@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from service.extraction.attribution.direct import Found
+from service.extraction.attribution.naming import naming
 from service.extraction.attribution.reported import DATELINE_RE, trim_clause
 from service.extraction.layout.spans import mark_len
 
@@ -37,7 +38,11 @@ def widen_mixed(text: str, bounds, found: list[Found], by_para) -> list[Found]:
     for f in found:
         lead = _mixed_lead(text, bounds, f, by_para, taken)
         if lead is None:
-            out.append(_clause_after_that(text, bounds, f, by_para, taken) or f)
+            out.append(
+                _named_thing(text, bounds, f, by_para, taken)
+                or _clause_after_that(text, bounds, f, by_para, taken)
+                or f
+            )
             continue
         end = f.end
         closing = [
@@ -101,3 +106,18 @@ def _clause_after_that(text: str, bounds, f: Found, by_para, taken) -> Found | N
     if any(p == f.para and a < end and after < b for p, a, b in taken):
         return None  # the clause goes on into a statement read already
     return Found(start, end, "mixed", f.para, f.mention, f.cue, f.attribution)
+
+
+def _named_thing(text: str, bounds, f: Found, by_para, taken) -> Found | None:
+    """'Ruiz called the audit “laughable.”': a quoted fragment naming a thing states a view of that thing."""
+    if f.kind != "direct" or f.hidden or f.lead is None or f.parts:
+        return None  # only a fragment the direct finder kept as someone's words
+    quotes = by_para.get(f.para, [])
+    opening = [q for q in quotes if q.start == f.start and not q.continued]
+    sentence = [(s, e) for s, e in bounds[f.para] if s <= f.start < e]
+    if not opening or not sentence:
+        return None
+    rep = naming(text, *sentence[0], opening[0], quotes)
+    if rep is None or any(p == f.para and a < rep.end and rep.start < b for p, a, b in taken):
+        return None
+    return Found(rep.start, rep.end, "mixed", f.para, rep.mention, rep.cue, rep.attribution)

@@ -306,7 +306,7 @@ def test_quote_after_a_paragraph_naming_someone_is_theirs():
     assert quotes[0].text == "300 homes had been destroyed"
 
 
-def test_long_quoted_fragment_is_a_direct_statement_of_the_person_named_before_it():
+def test_long_quoted_fragment_is_a_statement_of_the_person_named_before_it():
     text = (
         "President Donald Trump called the ruling "
         "\u201ca disgrace to everyone who believes in fair trade\u201d and vowed to appeal.\n\n"
@@ -314,8 +314,9 @@ def test_long_quoted_fragment_is_a_direct_statement_of_the_person_named_before_i
         "Jane Roe warned that the union would \u201cnot back down under any circumstances whatsoever\u201d."
     )
     quotes = _body_quotes(text)
-    assert [(q.kind, q.speaker.name) for q in quotes] == [("direct", "Donald Trump"), ("mixed", "Jane Roe")]
-    assert quotes[0].text == "a disgrace to everyone who believes in fair trade"
+    assert [(q.kind, q.speaker.name) for q in quotes] == [("mixed", "Donald Trump"), ("mixed", "Jane Roe")]
+    # the quote names the ruling, and the statement holds both (naming.py)
+    assert quotes[0].text == "the ruling \u201ca disgrace to everyone who believes in fair trade\u201d"
 
 
 _TOKENS = [
@@ -429,7 +430,11 @@ def test_loose_quote_takes_the_subject_of_its_sentence():
         "Critics have called the program \u201ca Band-Aid on a broken leg.\u201d"
     )
     quote = _body_quotes(text)[-1]
-    assert (quote.text, quote.speaker.name, quote.cue) == ("a Band-Aid on a broken leg.", "Critics", "called")
+    assert (quote.text, quote.speaker.name, quote.cue) == (
+        "the program \u201ca Band-Aid on a broken leg.\u201d",  # with the thing it names (naming.py)
+        "Critics",
+        "called",
+    )
 
 
 @pytest.mark.parametrize(

@@ -201,7 +201,16 @@ def _content(doc, verb) -> tuple[int, int] | None:
             return objects[0].left_edge.idx, named[0].right_edge.idx + len(named[0].right_edge.text)
     preposition = PREPOSITION_OBJECTS.get(low)
     if preposition:
-        preps = [c for c in children if c.dep_ == "prep" and c.lower_ == preposition]
+        # "called the deal “a step” for fishermen": after an object, "for" is no "called for" ("asked him
+        # about" still asks)
+        named = low in CALLING_VERBS
+        preps = [
+            c
+            for c in children
+            if c.dep_ == "prep"
+            and c.lower_ == preposition
+            and not (named and any(o.i < c.i for o in objects))
+        ]
         if preps and len(list(preps[0].subtree)) > _MIN_OBJECT_WORDS:
             # "called for a special prosecutor to review the files": what follows the object goes with it
             tokens = list(preps[0].subtree)[1:] + _governed_after(verb, preps[0])
