@@ -151,7 +151,7 @@ PERSON_NOUNS = wordset(
     commentator strategist pollster organizer organiser chairperson ceo founder co-founder cofounder
     president-elect governor-elect senator-elect mayor-elect
     authorities negotiator mediator mediators charities
-    councillor councillors
+    councillor councillors mp mps msp msps mep meps pm
     groups organizations organisations agencies monitors activists campaigners officers agents
     clerk clerks cashier cashiers customer customers shopper shoppers passenger passengers driver drivers
     fan fans player players teammate teammates coach coaches guard guards bartender waiter waitress

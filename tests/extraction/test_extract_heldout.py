@@ -63,12 +63,14 @@ METADATA_FLOOR3 = 0.93
 # Reuters/AP/AFP wire copy from 1987 to 2025, for the same error classes in other wordings ("the PM",
 # "the first minister replied:", "The ministry added that", "Tass quoted X as saying that", "Sir Hugh said",
 # single marks). First run (11 articles, 135 statements) read direct 0.912, reported 0.962, precision 0.984,
-# named 0.820, anonymous 1.000, metadata 1.000.
+# named 0.820, anonymous 1.000, metadata 1.000; after quotes in single marks, knights by given name, bodies
+# of the noun's kind and offices printed before a comma: direct 1.000, reported 0.962, precision 0.984, named
+# 0.974 (113/116).
 FLOORS4 = {
-    "direct_recall": 0.9,
+    "direct_recall": 0.97,
     "reported_recall": 0.95,
-    "precision": 0.95,
-    "named_speaker": 0.8,
+    "precision": 0.97,
+    "named_speaker": 0.95,
     "anonymous_speaker": 0.9,
 }
 METADATA_FLOOR4 = 0.95

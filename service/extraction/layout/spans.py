@@ -14,9 +14,16 @@ QUOTE_MARK_RE = re.compile(r"``|''|[\u201c\u201d\u201e\"\u00ab\u00bb]")
 _TWO_CHARACTER_MARKS = {"``": 2, "''": 2}
 _OPENERS = {"\u201c", "\u201e", "``", "\u00ab"}
 _CLOSERS = {"\u201d", "\u00bb"}
-# Single quotes as the main marks (some scraped and British copy): only closed by punctuation and a space,
-# so apostrophes ("don\u2019t") never close them, and only in paragraphs with no double marks at all.
-_SINGLE_RE = re.compile(r"\u2018(?=\S)(.{8,600}?[,.?!\u2026])\u2019(?=\s|$)", re.S)
+# Single quotes as the main marks (some scraped and British copy, typographic or typed as apostrophes):
+# only closed by punctuation and a space, so apostrophes ("don\u2019t", "drivers' cars") never close them,
+# and only in paragraphs with no double marks at all.
+_SINGLE_RE = re.compile(
+    r"(?<![^\s(\[:\u2014\u2013-])[\u2018'](?=\S)(.{8,600}?[,.?!\u2026])[\u2019'](?=\s|$)", re.S
+)
+_CROSSHEAD_WORDS = 8  # a paragraph of fewer words in single marks alone is a crosshead
+# A single-marked quote left open at the end of its paragraph: it runs on when the next paragraph reopens it.
+# It opens the paragraph or a sentence ("..., said X. 'It has been ..."), never "the '90s".
+_SINGLE_OPEN_RE = re.compile(r"(?:(?<=^)|(?<=\n)|(?<=[.?!:]\s))[\u2018'](?=[A-Z0-9])")
 # A closing paragraph tail such as "; Sputnik reported." inside a quote that runs on: not the speaker's words.
 _STRAY_TAIL_RE = re.compile(
     r"[;,.]\s+(?:(?:the\s+)?[A-Z][\w.&'\u2019-]*\s+){1,4}(?:reported|said|wrote|added|reports|says)\.?\s*$"
@@ -128,6 +135,7 @@ def quote_spans(text: str, paras: list[Para]) -> list[QuoteSpan]:
     """Pair quote marks, following quotes across paragraphs (reopened or closed in a later paragraph)."""
     spans: list[QuoteSpan] = []
     carry = False  # the previous paragraph ended inside a quote that this one continues
+    single_carry = False  # the same for a quote in single marks
     for index, para in enumerate(paras):
         open_at: int | None = None
         open_mark = para.start
@@ -136,7 +144,10 @@ def quote_spans(text: str, paras: list[Para]) -> list[QuoteSpan]:
         if carry and marks and marks[0][0] != para.start:
             open_at, continued = para.start, True  # scraped style: the quote closes in this paragraph
         if not marks:
-            spans += _single_quoted(text, para, index)
+            found, single_carry = _single_quoted(text, paras, index, single_carry)
+            spans += found
+        else:
+            single_carry = False
         kinds = [_classify(text, at, mark, para) for at, mark in marks]
         inner: set[int] = set()  # marks of a quotation inside the quote: part of its words
         for i, (at, mark) in enumerate(marks):
@@ -202,14 +213,33 @@ def _nested(kinds: list[str], i: int, other_style_runs_on: bool) -> bool:
     return len(following) == 2 and len(closers) == 2
 
 
-def _single_quoted(text: str, para: Para, index: int) -> list[QuoteSpan]:
-    """‘...,’ spans of a paragraph that uses single quotes as its quote marks."""
+def _single_quoted(text: str, paras: list[Para], index: int, carried: bool) -> tuple[list[QuoteSpan], bool]:
+    """‘...,’ spans of a paragraph that uses single quotes as its quote marks, and whether its last runs on.
+
+    British copy runs a quote over paragraphs as double-marked copy does: 'A. ¶ 'B.' (the first paragraph
+    left open, the next reopened).
+    """
+    para = paras[index]
     out = []
     for m in _SINGLE_RE.finditer(text, para.start, para.end):
         before = text[m.start() - 1] if m.start() > para.start else " "
+        continued = carried and m.start() == para.start
+        whole = m.start() == para.start and m.end() == para.end
+        if whole and not continued and len(m.group(1).split()) < _CROSSHEAD_WORDS:
+            continue  # "'A really tough decision.'" alone on its line: a crosshead quoting the story
         if before.isspace() or before in "([:\u2014\u2013-":
-            out.append(QuoteSpan(m.start(1), m.end(1), index, m.start(), m.end(1)))
-    return out
+            out.append(QuoteSpan(m.start(1), m.end(1), index, m.start(), m.end(1), continued))
+    tail = out[-1].end + 1 if out else para.start
+    opener = _SINGLE_OPEN_RE.search(text, tail, para.end)
+    nxt = paras[index + 1] if index + 1 < len(paras) else None
+    runs_on = opener is not None and nxt is not None and _SINGLE_OPEN_RE.match(text, nxt.start) is not None
+    runs_on = runs_on and QUOTE_MARK_RE.search(text, nxt.start, nxt.end) is None
+    runs_on = runs_on and text[para.end - 1] in ".?!\u2026,;:"
+    if runs_on and not _SINGLE_RE.match(text, opener.start(), para.end):
+        continued = carried and opener.start() == para.start
+        out.append(QuoteSpan(opener.end(), para.end, index, opener.start(), None, continued))
+        return out, True
+    return out, False
 
 
 def _runs_on(text: str, para: Para) -> bool:

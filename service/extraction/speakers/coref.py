@@ -11,6 +11,7 @@ from service.extraction.speakers.descriptions import (
     fits,
     fits_context,
     learn_gender,
+    loose_body,
     named_body,
     office_holder,
     office_in_text,
@@ -109,6 +110,7 @@ class Resolver(NamedPeople):
             printed = body_in_text(name, self.text, mention.start) if mention.definite and not body else None
             if printed is not None:  # "The Harbour Party won four seats. ... the party said"
                 return self._register_body(printed)
+            body = body or (loose_body(name, self.recent) if mention.definite else None)
             return body or Person(name, None, organisation=True)
         if mention.kind == "pronoun":
             people = [p for p in reversed(self.recent) if not p.organisation and not p.group]

@@ -5,16 +5,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from service.extraction.cues import wordset
+from service.extraction.cues import STUDY_NOUNS, wordset
 from service.extraction.speakers.mention_words import Mention
 from service.extraction.speakers.names import GENERIC_STEMS, stems
 
 # Offices one person holds at a time: "the prime minister", "the chancellor" name that one holder.
 _OFFICE_STEMS = stems("premier chancellor president governor mayor chairman chairwoman coxswain captain")
-# Bare nouns that stand for a body named just before ("the party", "the group"); "the ministry" or "the
-# company" need the body's own noun and are left to the patterns.
+# Bare nouns that stand for any body named just before ("the party", "the group", "the company").
 _LOOSE_BODIES = wordset("party group movement alliance coalition organisation organization body bloc")
+# Kinds of body: "the ministry" points at a body whose own name holds a word of its kind ("Foreign Office").
+_BODY_KINDS = (
+    wordset("ministry department office"),
+    wordset("party movement alliance front congress league coalition bloc"),
+    wordset("company firm corporation corp inc plc ltd"),
+    wordset("agency service authority administration"),
+)
+# Last words of names that are parties whatever else they say: "the Scottish Greens", "the Liberal Democrats".
+_PARTY_HEADS = wordset(
+    "Greens Democrats Republicans Conservatives Tories Liberals Nationalists Unionists Socialists"
+)
 _BODY_REACH = 3  # statements back a bare "the party" may point
+_ALL_KINDS = frozenset().union(*_BODY_KINDS) | wordset("bank")
 _NOT_BODY_START = wordset("The A An In On At For By With From As After Before When While But And Its His Her")
 _ARTICLE_RE = re.compile(r"^(?:the|The)\s+")
 
@@ -56,9 +67,39 @@ def learn_gender(person: Person, gender_: str) -> Person:
     return person
 
 
+def _kind(noun: str) -> frozenset[str]:
+    """The words a body's own name may use for the kind of body a bare noun names."""
+    return next((kind for kind in _BODY_KINDS if noun in kind), frozenset({noun}))
+
+
 def named_body(noun: str, recent: list[Person]) -> Person | None:
-    """ "The party said": the body the article just named as a speaker ("the Renewal Movement")."""
-    if noun.lower() not in _LOOSE_BODIES:
+    """ "The party said", "the ministry added": the body the article just made speak, of the noun's kind.
+
+    A body whose name holds a word of that kind ("Soviet Foreign Ministry" for "the ministry"), or one
+    described by that noun ("Residents' group Save Ashby Fields" for "the group").
+    """
+    words = noun.split()
+    if not words or noun != noun.lower() or words[-1] in STUDY_NOUNS:
+        return None  # "the poll", "the report" are left as they are: their sources run long
+    head = words[-1]
+    kind = _kind(head)
+    party = kind == _kind("party")
+    for person in reversed(recent[-_BODY_REACH:]):
+        name = person.name.split()
+        if person.organisation and len(name) > 1 and {w.lower() for w in name} & kind:
+            return person
+        described = (role_head(person.role) or "").split()
+        by_role = not person.anonymous and not person.group and described and described[-1].lower() in kind
+        if by_role and described[0].lower() not in ("who", "which", "whose"):
+            return person  # "Residents' group Save Ashby Fields" ... "the group said"
+        if party and name[-1] in _PARTY_HEADS:
+            return person
+    return None
+
+
+def loose_body(noun: str, recent: list[Person]) -> Person | None:
+    """ "The group said" where no body of its kind is named: the last capitalised body that spoke."""
+    if noun not in _LOOSE_BODIES:
         return None
     for person in reversed(recent[-_BODY_REACH:]):
         if person.organisation and " " in person.name and any(w[:1].isupper() for w in person.name.split()):
@@ -67,17 +108,22 @@ def named_body(noun: str, recent: list[Person]) -> Person | None:
 
 
 def body_in_text(noun: str, text: str, before: int) -> str | None:
-    """ "The party said" where no body has spoken yet: the last "X Party" the article printed before it."""
-    if noun.lower() not in _LOOSE_BODIES:
+    """ "The agency said" where no such body has spoken yet: the last body of that kind printed before it.
+
+    "The Environment Agency issued a warning. ... The agency said", "the Bank of Japan ... the central bank".
+    """
+    words = noun.split()
+    if not words or noun != noun.lower() or not (words[-1] in _LOOSE_BODIES or words[-1] in _ALL_KINDS):
         return None
+    heads = "|".join(sorted(w.title() for w in _kind(words[-1])))
     found = None
-    for m in re.finditer(
-        rf"\b((?:[A-Z][\w'\u2019&-]*\s+(?:(?:of|for|and|the)\s+)?){{1,5}}{noun.title()})\b", text
-    ):
-        if m.start() >= before:
-            break
-        words = m.group(1).split()
-        while words and words[0] in _NOT_BODY_START:
+    pattern = (
+        rf"\b((?:[A-Z][\w'\u2019&-]*\s+(?:(?:of|for|and|the)\s+)?){{1,5}}(?:{heads}))\b"
+        rf"|\b((?:{heads})\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){{0,3}})"
+    )
+    for m in re.finditer(pattern, text[:before]):
+        words = (m.group(1) or m.group(2)).split()
+        while words and (words[0] in _NOT_BODY_START or words[0].islower()):
             words.pop(0)  # "The Harbour Party", "In the Green Party": sentence openers are not its name
         if len(words) > 1:
             found = " ".join(words)
@@ -87,8 +133,9 @@ def body_in_text(noun: str, text: str, before: int) -> str | None:
 def office_in_text(mention: Mention, text: str) -> str | None:
     """ "the prime minister": the one person the text before the mention gives that office, else None.
 
-    "Prime Minister Theresa Hale", "Theresa Hale, the prime minister," and "Theresa Hale became prime
-    minister" all say who holds it; a second holder named in the same way leaves it open.
+    "Prime Minister Theresa Hale", "Theresa Hale, the prime minister,", "Scotland's first minister, Theresa
+    Hale," and "Theresa Hale became prime minister" all say who holds it; a second holder named in the same
+    way leaves it open.
     """
     office = _ARTICLE_RE.sub("", mention.name or "").strip()
     if (
@@ -101,6 +148,7 @@ def office_in_text(mention: Mention, text: str) -> str | None:
     name = r"(?P<name>[A-Z][a-z][\w'\u2019-]*(?:\s+[A-Z][a-z][\w'\u2019-]*){1,2})"
     patterns = (
         rf"(?i:{words})\s+(?-i:{name})",
+        rf"(?i:{words}),\s+(?:(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame)\.?\s+)?(?-i:{name})",  # "The PM, Mr X,"
         rf"{name},\s+(?:the\s+|(?:[A-Z][\w]*['\u2019]s\s+))(?:\w+\s+){{0,2}}?(?i:{words})\b",
         rf"{name}\s+(?:became|becomes|is|was|,\s+who\s+became)\s+(?:the\s+)?(?:\w+\s+){{0,2}}?(?i:{words})\b",
     )

@@ -52,6 +52,8 @@ _NAMED_AS_RE = re.compile(
 )
 # Heads that stand for an unnamed source by their nature: "a source close to", "a person familiar with".
 _UNNAMED_NOUNS = wordset("source sources insider insiders person people")
+# "Defending, Rachel Ambrose said", "Sentencing him, Judge Ann Cole said": a participle sets the scene.
+_FRONTED_PARTICIPLE_RE = re.compile(r"\s*[A-Z][a-z]{3,}ing(?:\s+[a-z]+){0,4}\s*,\s+(?=[A-Z])")
 _FRONTED_RE = re.compile(r"\s*(?:" + "|".join(sorted(FRONTED_ADVERBS)) + r")\s*,\s+(?=[A-Z])")
 _OF_BODY_RE = re.compile(r"(?P<person>[A-Z][^,]{3,60}?)\s+of\s+(?P<body>the\s+[^,]{3,60})$")
 _ONE_OF_THEM_RE = re.compile(r"(?:[Oo]ne|[Aa]nother|[Bb]oth|[Ss]ome|[Oo]thers?)\s+of\s+(?:them|those|us)")
@@ -78,11 +80,12 @@ _APPOS_NEVER_OPENS = wordset(
 )
 _APPOS_OPENERS = frozenset({"who", "whose", "a", "an", "the"})
 _PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
+_HONORIFICS = wordset("mr mrs ms miss dr prof rev sir dame lady")  # "The town's MP, Sir X": role "town's MP"
 
 
 def parse_mention(phrase: str, start: int) -> Mention | None:
     """Parse the words before (or after) a cue as a speaker mention; None when they are not one."""
-    fronted = _FRONTED_RE.match(phrase) if "," in phrase[:16] else None
+    fronted = "," in phrase[:40] and (_FRONTED_RE.match(phrase) or _FRONTED_PARTICIPLE_RE.match(phrase))
     if fronted:  # "Nearby, Walt Henning, a retired grower": the adverb sets the scene, it names nobody
         phrase, start = phrase[fronted.end() :], start + fronted.end()
     of_body = _OF_BODY_RE.match(phrase) if " of the " in phrase else None
@@ -124,7 +127,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
         if named and (named.kind == "org" or one_word) and mention.kind == "org":
             return Mention(phrase, start, "org", named.name, None, False)
         if named and named.kind == "name":
-            role = " ".join(x for x in (strip_article(head), named.role) if x)
+            role = " ".join(x for x in (strip_article(head), named.role) if x and bare(x) not in _HONORIFICS)
             return Mention(phrase, start, "name", named.name, role, anonymous)
     if appos and _PARTY_RE.match(appos.split(", ", 1)[0]):
         appos = appos.split(", ", 1)[1] if ", " in appos else None  # "Sen. Susan Collins, R-Maine, ..."
@@ -234,6 +237,8 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
         return None  # "Analysts say", "Police said": a description, not a surname
     if name and bare(name[-1]) in ORG_NOUNS and len(name) > 1:
         return Mention(head, start, "org", " ".join(tokens), None, False)  # "Syrian American Medical Society"
+    if not name and bare(tokens[-1]) in PERSON_NOUNS and all(bare(w) in TITLE_WORDS for w in tokens):
+        return None  # "the Prime Minister", "the Foreign Secretary": an office in capitals, described below
     if not name or name_text in PLACES or all(w in PLACES for w in name):
         org_name = " ".join(tokens)
         return Mention(head, start, "org", org_name, None, False)
@@ -289,5 +294,6 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     name = strip_article(head)
     if kind == "description":
         anonymous = plural and kind == "description"
+        name = {"pm": "prime minister"}.get(noun, name)  # "the PM", spelt out: it finds who holds the office
         return Mention(head, start, kind, name, name, anonymous, definite)
     return Mention(head, start, kind, name, None, False, definite)

@@ -28,6 +28,7 @@ from service.extraction.speakers.names import (
 
 _CAP_WORD_RE = re.compile(r"\b([A-Z][a-z][\w-]*)(?:['\u2019]s)?\b")
 _HONORIFICS = wordset("mr mrs ms miss dr prof sir dame lord lady")
+_KNIGHTLY = wordset("sir dame")  # titles British copy puts before a given name: "Sir Hugh" is Hugh Denton
 _OBJECT_MARKERS = wordset(
     "told to with by of on for at from and about against asked called met thanked interviewed named "
     "criticized criticised praised accused urged"
@@ -90,11 +91,28 @@ class NamedPeople:
         return self.full_names[surname]
 
     def _named(self, mention: Mention) -> Person:
+        if len(mention.name.split()) == 1 and (mention.role or "").rstrip(".").lower() in _KNIGHTLY:
+            knight = self._by_given_name(mention.name)
+            if knight is not None:  # "Sir Hugh said": Sir Hugh Denton, never a "Hugh" of his own
+                return knight
         if len(mention.name.split()) == 1:
             found = self._full(mention.name)
             if found:
                 return self._register(found[0], mention.role or found[1])
         return self._register(mention.name, mention.role)
+
+    def _by_given_name(self, given: str) -> Person | None:
+        """ "Sir Hugh", "Dame Judith": the one person the article names "Hugh Denton" or "Sir Hugh Denton"."""
+        known = (*self.people.values(), *self.others.values())
+        people = {p.name: p for p in known if p.name.split()[0] == given}
+        if len(people) == 1:
+            return next(iter(people.values()))
+        if people:
+            return None
+        after = re.finditer(rf"\b{re.escape(given)}\s+([A-Z][\w'\u2019-]+)\b", self.text)
+        printed = {m.group(1) for m in after}
+        printed -= SENTENCE_STARTERS | PLACES | CALENDAR
+        return self._register(f"{given} {printed.pop()}", None) if len(printed) == 1 else None
 
     def named_between(self, lo: int, hi: int, first: bool = False) -> Person | None:
         """The person named last (or first) in text[lo:hi]: a speaker of the article, else a "First Last"."""
