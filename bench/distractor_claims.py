@@ -13,6 +13,9 @@ coverage and precision, cosine, speaker boost) of the best statement and, where 
 of the claim's source, so a ranking miss shows which side lost it.
 
     .venv/bin/python bench/distractor_claims.py --data-dir /tmp/dd   # prepare once (minutes), reuse after
+    CLAIMTRACE_EMBEDDINGS=off .venv/bin/python bench/distractor_claims.py --data-dir /tmp/dd   # words alone
+
+With embeddings off the scorers run at that mode's default (matching.LEXICAL_MIN_SCORE).
 """
 
 from __future__ import annotations
