@@ -1,6 +1,10 @@
 """Extraction throughput on generated wire copy, plus recall figures on what the generator planted.
 
-Usage: .venv/bin/python bench/extract_bench.py [--articles 3000] [--seed 7]
+Usage: .venv/bin/python bench/extract_bench.py [--articles 3000] [--seed 7] [--texts GLOB]
+
+With --texts (e.g. '../shared/data/polnear/train/text/*.txt', read at bench time, never copied here) it
+first times real articles too: articles per CPU second with and without the parser's one-off start-up,
+and the parser's share (see extract_real.py). --articles 0 skips the generated copy.
 
 Prints articles per second on one core for extract() and for a baseline measured in the same run
 (split_blocks + read_metadata, the work every article needs before any statement is read), their
@@ -20,6 +24,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+from extract_real import report as report_real  # noqa: E402
 
 from service.extraction import extract  # noqa: E402
 from service.extraction.layout.clean import split_blocks  # noqa: E402
@@ -232,9 +238,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=3000)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--texts", help="a glob of real article files to time as well (read, not stored)")
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})  # one core, as the target says
+    if args.texts:
+        print(f"load average before timing: {os.getloadavg()[0]:.2f}")
+        report_real(args.texts)  # first, so the parser's start-up is timed here
+    if args.articles <= 0:
+        return 0
     rng = random.Random(args.seed)
     articles = [make_article(rng) for _ in range(args.articles)]
     texts = [text for text, _ in articles]

@@ -33,7 +33,42 @@ def test_known_parse_of_a_reported_clause():
     assert by_text["said"].dep_ == "ROOT"
     assert by_text["officials"].dep_ == "nsubj" and by_text["officials"].head.i == by_text["said"].i
     assert by_text["reopen"].dep_ == "ccomp" and by_text["reopen"].head.i == by_text["said"].i
-    assert [(e.text, e.label_) for e in doc.ents] == [("May", "DATE")]
+    assert [(e.text, e.label_) for e in parse.entities(doc)] == [("May", "DATE")]
+
+
+# Sentences of our own with names, bodies, dates and times, and one with none.
+_ENTITY_SENTENCES = [
+    "Governor Dana Reyes told the Harbor Council on Tuesday that the pier would reopen in May.",
+    "The Meridia Port Authority said in a statement that 40 workers had been laid off since March.",
+    "Senator Alan Whitcombe of Ohio called on the Treasury to release the files by Friday night.",
+    "Nobody here thinks the plan will work, a resident said.",
+    "The ethics committee asked Mayor Lena Ortiz about the $2 million contract with Kestrel Group.",
+]
+
+
+def test_entities_are_recognised_only_when_asked():
+    """The parse leaves names unread (the recogniser costs as much as the rest); entities() reads them."""
+    doc = next(parse.parse_all(["Governor Dana Reyes spoke in Albany on Tuesday."]))
+    assert not doc.has_annotation("ENT_IOB")
+    first = parse.entities(doc)
+    assert ("Dana Reyes", "PERSON") in [(e.text, e.label_) for e in first]
+    assert doc.has_annotation("ENT_IOB")
+    assert parse.entities(doc) == first
+
+
+def test_entities_on_demand_are_those_of_the_full_pipeline():
+    """Recognising entities later, one sentence at a time, changes neither them nor the parse."""
+    nlp = parse.pipeline()
+    full = list(nlp.pipe(_ENTITY_SENTENCES))
+    lazy = list(parse.parse_all(_ENTITY_SENTENCES))
+    for whole, doc in zip(full, lazy, strict=True):
+        assert [(t.tag_, t.pos_, t.dep_, t.head.i) for t in doc] == [
+            (t.tag_, t.pos_, t.dep_, t.head.i) for t in whole
+        ]
+        entities = [(e.start, e.end, e.label_) for e in parse.entities(doc)]
+        assert entities == [(e.start, e.end, e.label_) for e in whole.ents]
+        assert [t.ent_type_ for t in doc] == [t.ent_type_ for t in whole]
+    assert any(e.label_ == "DATE" for doc in lazy for e in doc.ents)
 
 
 def test_known_parse_of_a_mid_sentence_tag():

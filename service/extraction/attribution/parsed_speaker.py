@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from service.extraction.attribution.parse import entities
 from service.extraction.cues import ANONYMITY_RE, ORG_NOUNS, TITLE_WORDS, wordset
 from service.extraction.speakers.mention_words import Mention
 from service.extraction.speakers.mentions import parse_mention
@@ -21,7 +22,7 @@ def span_of(tokens) -> tuple[int, int]:
 
 def questioner(doc, verb, base: int) -> Mention | None:
     """Who put a question no subject names: a passive's agent ("was asked by the committee"), else None."""
-    dates = {t.i for e in doc.ents if e.label_ in ("DATE", "TIME") for t in e}
+    dates = {t.i for e in entities(doc) if e.label_ in ("DATE", "TIME") for t in e}
     for child in verb.children:
         if child.dep_ == "agent" or child.dep_ == "prep" and child.lower_ == "by":
             objects = [t for t in child.children if t.dep_ == "pobj" and t.i not in dates]
@@ -89,7 +90,8 @@ def mention_for(doc, head, base: int) -> Mention | None:
         name = doc.text[first.idx : head.idx + len(head.text)]
         role_words = [t.text for t in tokens if t.i < first.i and t.dep_ != "det"]
         role = " ".join(role_words) or None
-        kind = "org" if any(e.label_ in ("ORG", "GPE", "NORP") and head in e for e in doc.ents) else "name"
+        bodies = [e for e in entities(doc) if e.label_ in ("ORG", "GPE", "NORP")]
+        kind = "org" if any(head in e for e in bodies) else "name"
         return Mention(phrase, base + start, kind, name, role if kind == "name" else None)
     if head.lower_ in _GROUP_PRONOUNS or head.pos_ == "NUM":  # "those surveyed say", "four in 10 said"
         return Mention(phrase, base + start, "description", phrase, phrase, True, False)
