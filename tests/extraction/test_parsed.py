@@ -298,3 +298,33 @@ def test_naming_verbs_requests_and_group_subjects(sentence, statement, speaker, 
 def test_questions_requests_and_gaps_that_state_nothing(sentence):
     cues = ("asked", "Asked", "called", "called on", "dubbed", "described")
     assert all(q.cue not in cues for q in _statements(sentence))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "speaker"),
+    [
+        # The subject before the tag: the whole sentence is the statement.
+        (
+            "Mayor Ruiz, officials said, has grown wary of the second bid for the harbour contract.",
+            "Mayor Ruiz, officials said, has grown wary of the second bid for the harbour contract",
+            "officials",
+        ),
+        # An opener before the tag is the reporter's scene; the clause after it is the statement.
+        (
+            "In the end, Ms. Okafor said, ferry riders nearly always end up paying the higher fare.",
+            "ferry riders nearly always end up paying the higher fare",
+            "Okafor",
+        ),
+    ],
+)
+def test_a_tag_before_the_sentences_verb_is_read_around(sentence, statement, speaker):
+    found = {q.text: q.speaker.name for q in _statements(sentence)}
+    assert statement in found, list(found)
+    assert speaker in (found[statement] or "")
+
+
+def test_a_clause_whose_subject_the_parse_hung_on_the_cue_is_still_the_clause():
+    # "about half of ..." is parsed as the cue's own phrase, which leaves "reflected" with no subject.
+    clause = "about half of the higher deficit in its forecast reflected lost ferry fares"
+    found = {q.text: q.speaker.name for q in _statements(f"The harbour board said {clause}.")}
+    assert found == {clause: "harbour board"}

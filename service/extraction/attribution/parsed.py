@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from service.extraction.attribution.parse import entities, parse_all
+from service.extraction.attribution.parsed_clauses import around_tag, between_commas, subject_misread
 from service.extraction.attribution.parsed_speaker import mention_for, questioner, span_of, subject_of
 from service.extraction.attribution.reported_span import DATELINE_RE, Reported, trim_clause
 from service.extraction.attribution.word_finder import WordFinder
@@ -163,7 +164,12 @@ def _content(doc, verb) -> tuple[int, int] | None:
         if len(tokens) < _MIN_CLAUSE_WORDS or clause[0].pos_ not in ("VERB", "AUX"):
             return None  # "declared Quiroga the winner": a small clause with no verb is an object
         if clause[0].tag_ in _FINITE_TAGS and not any(c.dep_ in _SUBJECTS for c in clause[0].children):
-            return None  # "Everything Ruiz says is a lie": a finite verb with no subject is not his clause
+            misread = subject_misread(verb, clause[0])
+            if misread is None:
+                return (
+                    None  # "Everything Ruiz says is a lie": a finite verb with no subject is not his clause
+                )
+            return misread.idx, verb.right_edge.idx + len(verb.right_edge.text)
         if tokens[0].lower_ == "that" and tokens[0].dep_ == "mark":
             tokens = tokens[1:]  # the patterns' clauses start after "that" too
         if clause[0].i > verb.i:
@@ -175,6 +181,8 @@ def _content(doc, verb) -> tuple[int, int] | None:
         # "The delay, she argued, was the board's fault.": the sentence around the tag is the statement.
         words = [t for t in doc if not t.is_punct]
         return span_of(list(doc)) if len(words) >= _MIN_CLAUSE_WORDS + 2 else None
+    if verb.dep_ == "parataxis" and between_commas(verb):
+        return around_tag(doc, verb)
     low = verb.lower_
     objects = [c for c in children if c.dep_ in ("dobj", "obj")]
     if low in OBJECT_VERBS and objects:
