@@ -75,6 +75,13 @@ CUE_LEAD_WORDS = (
     *("has", "have", "had", "will", "would", "also", "previously", "later", "again", "repeatedly"),
     *("further", "then", "once", "reportedly", "recently", "earlier", "already", "often"),
     *(r"has\s+also", r"had\s+also", r"has\s+previously", r"has\s+long", r"had\s+previously"),
+    *(r"has\s+since", r"had\s+since", r"has\s+repeatedly", r"has\s+publicly"),
+    # Manner and time adverbs: "O'Malley frequently notes", "officials subsequently told", "bluntly said".
+    *("frequently", "subsequently", "openly", "bluntly", "flatly", "privately", "publicly", "initially"),
+    *("immediately", "quickly", "consistently", "explicitly", "specifically", "falsely", "wrongly"),
+    *("correctly", "famously", "proudly", "quietly", "frankly", "candidly", "emphatically", "firmly"),
+    *("strongly", "angrily", "separately", "formally", "officially", "eventually", "finally", "simply"),
+    *("ultimately", "originally", "personally", "jokingly", "routinely", "regularly", "usually", "now"),
 )
 # The cue itself, by form; the first that fits at a place is the cue read there.
 CUES = Registry(

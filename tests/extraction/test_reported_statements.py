@@ -155,3 +155,24 @@ def test_a_semicolon_without_a_cue_after_it_stays_inside_the_statement():
     assert [text for _, text, _ in _statements(body)] == [
         "the pier was closed; the ferry, however, still ran twice a day"
     ]
+
+
+@pytest.mark.parametrize(
+    ("body", "statement", "speaker"),
+    [
+        # A manner or time adverb between the speaker and the cue.
+        (
+            "Dana O'Neill frequently notes that she was the first to publish the harbour accounts.",
+            "she was the first to publish the harbour accounts",
+            "Dana O'Neill",
+        ),
+        # A title after a hyphenated prefix ends no sentence: the clause runs on past "then-Gov."
+        (
+            "Paul Hale argued that the gap between Dana Ruiz and then-Gov. Ines Carvalho was narrow.",
+            "the gap between Dana Ruiz and then-Gov. Ines Carvalho was narrow",
+            "Paul Hale",
+        ),
+    ],
+)
+def test_adverbs_before_the_cue_and_hyphenated_titles(body, statement, speaker):
+    assert ("indirect", statement, speaker) in _statements(body)

@@ -275,6 +275,7 @@ def sentences(text: str, para: Para, protected: list[QuoteSpan]) -> list[tuple[i
         if text[m.start()] == "." and m.start() > start:
             space = max(text.rfind(" ", start, m.start()), text.rfind("\n", start, m.start()))
             token = text[max(space + 1, start) : m.start()].lower().strip('("\u201c')
+            token = token.rsplit("-", 1)[-1]  # "then-Sen. Barack Obama", "ex-Gov. Hale": the title after it
             if token in _ABBREV or _INITIALS_RE.fullmatch(token):
                 continue
         end = cut
