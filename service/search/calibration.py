@@ -36,7 +36,7 @@ HYBRID_SCORER = "claimtrace.hybrid"
 LEXICAL_SCORER = "claimtrace.weighted_overlap"
 
 W_SEMANTIC = 0.55
-HYBRID_BLEND, HYBRID_LEAD, HYBRID_OFFSET = 3.58, 53.47, -5.39
+HYBRID_BLEND, HYBRID_LEAD, HYBRID_OFFSET = 3.62, 53.67, -5.42
 LEXICAL_BLEND, LEXICAL_LEAD, LEXICAL_OFFSET = 1.968, 26.385, -4.249
 LEAD_RANGE = 0.3  # leads are clipped to 0..this: beyond it a statement stands clear anyway
 LEAD_CANDIDATES = 12  # rivals are looked for among the best few; further down, the best is the rival
