@@ -101,6 +101,11 @@ CUES = Registry(
             r"(?:was|were|is)\s+quoted\s+(?:by\s+(?:[\w.&'\u2019-]+\s+){1,6}?)?as\s+saying",
             "an agency's report of words: was quoted by Interfax as saying",
         ),
+        Pattern(
+            "quoted_someone_as_saying",
+            r"quoted\s+(?!by\b)(?:[\w.&'\u2019-]+,?\s+){1,12}?as\s+saying",
+            "a paper's report of someone's words: Tass quoted Deputy Minister X as saying",
+        ),
     ),
     prefix=rf"\b(?:(?:{'|'.join(CUE_LEAD_WORDS)})\s+)*(?P<verb>",
     suffix=r")\b",

@@ -24,6 +24,10 @@ CASES: dict[str, dict[str, tuple[list[str], list[str]]]] = {
             ["was quoted as saying", "was quoted by the Harbor Gazette as saying"],
             ["was quoted in the paper"],
         ),
+        "quoted_someone_as_saying": (
+            ["quoted Deputy Minister Ana Cole as saying", "quoted Cole, the minister, as saying"],
+            ["quoted by Interfax as saying", "quoted a report"],
+        ),
     },
     "tails": {
         "participle_gloss": ([", citing a new poll of likely voters."], [", a city official"]),

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from service.extraction.attribution.attribution import sentence_subject, speaker_after, speaker_before
 from service.extraction.attribution.bare import colon_label
 from service.extraction.attribution.clauses import ADJUNCT_RE
+from service.extraction.attribution.cued import quoted_speaker
 from service.extraction.attribution.quote_pattern import (
     LEAD_PUNCTUATION,
     MANNER_ALT,
@@ -55,6 +56,8 @@ _OPENER_RE = re.compile(r"(?:But|And|Yet|So|Still|Then|Now|Also)\s+|[^,]{2,80},\
 _SUBJECT_RUN_RE = re.compile(
     r"[A-Z][\w.'\u2019-]*(?:\s+(?:[a-z][\w-]*\s+){0,2}?(?!(?:[A-Z][a-z]*ly)\b)[A-Z][\w.'\u2019-]*)*"
 )
+# Verbs that pass words on to a hearer: "his wife said he had rung her and told her: “…”".
+_RELAY_RE = re.compile(r"(?:told|tells|assured|assures)\Z")
 _THAT_LEAD_RE = re.compile(r"\s*,?\s*that\s*")
 _THAT_OPENS_RE = re.compile(r"\s+that\b")
 
@@ -71,7 +74,13 @@ class CueBefore(QuotePattern):
         if not _lead_in_ends(text, hit.end(), quote.open_mark):
             return None
         mention = (
-            speaker_before(text, lo, hit.start())
+            quoted_speaker(text, hit)  # "Tass quoted X as saying: “…”": X, not the paper
+            or (
+                _embedded_speaker(text, lo, hit.start(), right_after=True)
+                if _RELAY_RE.match(hit["verb"])
+                else None
+            )
+            or speaker_before(text, lo, hit.start())
             or _embedded_speaker(text, lo, hit.start())
             or speaker_after(text, hit.end(), quote.open_mark)
         )
@@ -101,13 +110,20 @@ class MannerBefore(QuotePattern):
         return Attribution(mention, hit.group("verb"), text[lo : quote.open_mark]) if mention else None
 
 
-def _embedded_speaker(text: str, lo: int, cue_start: int) -> Mention | None:
-    """ "Reed said Hale had told him: “…”": the quote is the words of the embedded clause's subject."""
+def _embedded_speaker(text: str, lo: int, cue_start: int, right_after: bool = False) -> Mention | None:
+    """ "Reed said Hale had told him: “…”": the quote is the words of the embedded clause's subject.
+
+    With `right_after`, only a subject that opens the clause, a pronoun too: "His wife said he had rung
+    her and told her: “…”" passes on his words (coreference tells "he" from her).
+    """
     earlier = list(CUE_RE.finditer(text, lo, cue_start))
     if not earlier:
         return None
     that = _THAT_OPENS_RE.match(text, earlier[-1].end(), cue_start)
     start = that.end() if that else earlier[-1].end()
+    if right_after:  # "... said he had rung her and told her:" — the clause's own subject, coordinated too
+        mention = speaker_before(text, start, cue_start) or sentence_subject(text, start, cue_start)
+        return mention if mention is not None and not text[start : mention.start].strip() else None
     mention = speaker_before(text, start, cue_start)
     return mention if mention is not None and mention.start >= start and mention.kind != "pronoun" else None
 

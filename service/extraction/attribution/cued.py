@@ -17,6 +17,7 @@ from service.extraction.attribution.clauses import clause_after, clause_after_ta
 from service.extraction.attribution.reported_span import DATELINE_RE, Reported, trim_clause
 from service.extraction.cues import CUE_RE, FINDING_VERBS, wordset
 from service.extraction.speakers.mention_words import Mention
+from service.extraction.speakers.mentions import parse_mention
 
 # Only say-type verbs invert ("..., said X"); "..., told X" never does.
 INVERTING_VERBS = wordset(
@@ -38,6 +39,7 @@ _TAG_INTRO_RE = re.compile(
     r"(?:(?:In|On|At|During|Earlier|Later|Last)\b(?:\s+[\w'\u2019.-]+){0,6}|"
     r"(?:Meanwhile|However|But|Separately|Also|Still|Yet|Now|Then|Instead)),\s+"
 )
+_QUOTED_RE = re.compile(r"quoted\s+(.+?),?\s+as\s+saying", re.S)  # who the paper quoted
 _MIN_CLAUSE_WORDS = 3  # a clause after the cue ("said it would")
 _MIN_LEAD_WORDS = 4  # a statement before a trailing cue or around a tag
 _INTRO_MIN_WORDS = 6  # words an opener must leave before a trailing cue to be cut off
@@ -138,9 +140,18 @@ CUE_FORMS: tuple[tuple[str, CueForm], ...] = (
 )
 
 
+def quoted_speaker(text: str, match: re.Match) -> Mention | None:
+    """ "Tass quoted Deputy Minister X as saying": X, whose words the paper passed on; None for other cues."""
+    quoted = _QUOTED_RE.match(text, match.start("verb"), match.end("verb"))
+    return parse_mention(quoted.group(1), quoted.start(1)) if quoted else None
+
+
 def read_cue(text: str, start: int, end: int, match: re.Match) -> Cue | None:
     """The cue at `match` with its speaker, or None when it states nothing (negated, passive, no speaker)."""
     verb = match.group("verb").lower()
+    if verb.startswith("quoted"):  # "Tass quoted X as saying (that) ...": X speaks, not the paper
+        mention = quoted_speaker(text, match)
+        return Cue(text, start, end, match, "saying", mention, False) if mention else None
     if "quoted" in verb:
         verb = "saying"  # "was quoted by Interfax as saying (that) ..." takes a clause like "said"
     if _PASSIVE_RE.search(text[max(start, match.start() - _PASSIVE_WINDOW) : match.start()]):

@@ -97,10 +97,15 @@ GENERIC_STEMS = {
 }
 
 
+_POSSESSIVES = wordset("his her their")
+
+
 def gender(*texts: str | None) -> str | None:
     """ "f" or "m" from the first gendered word (honorific, role word, first name) in the texts, else None."""
     for text in texts:
-        for word in (text or "").lower().replace(",", " ").split():
+        for i, word in enumerate((text or "").lower().replace(",", " ").split()):
+            if i == 0 and word in _POSSESSIVES:
+                continue  # "His wife, Kerry Rowe": "his" is the husband's ("who made his name" is his own)
             if word in FEMININE:
                 return "f"
             if word in MASCULINE:
