@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz
 
 from service.models import Speaker, StoredArticle, StoredQuote
@@ -29,6 +30,7 @@ EDITED_MIN = 80.0  # a lower ratio still counts when one copy's words nearly all
 EDITED_TOKEN_SET_MIN = 95.0  # ...by fuzz.token_set_ratio
 TRIMMED_MIN = 96.0  # fuzz.partial_ratio when one outlet carries only part of a quote
 TRIMMED_SHARE = 0.6  # ...and that part is at least this share of the longer text
+LETTER_BINS = 64  # characters are counted in this many bins to rule out partial matches cheaply
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class QuoteGroup:
 class _Key:
     texts: tuple[str, ...]  # without and with the [insertions]
     numbers: tuple[str, ...]
+    lengths: tuple[int, int]  # of the shortest and the longest of texts
+    letters: np.ndarray  # each text's characters counted in LETTER_BINS bins, a row per text (`_contained`)
 
 
 def _numbers_canonical(text: str) -> tuple[str, tuple[str, ...]]:
@@ -85,27 +89,75 @@ def statement_key(text: str, insertions: bool = False) -> str:
 @lru_cache(maxsize=8192)  # a pure function of the text: the same statements recur across /match calls
 def _key(text: str) -> _Key:
     canonical, numbers = _numbers_canonical(text)
-    return _Key(tuple(dict.fromkeys((_fold(canonical, False), _fold(canonical, True)))), numbers)
+    texts = tuple(dict.fromkeys((_fold(canonical, False), _fold(canonical, True))))
+    lengths = (min(map(len, texts)), max(map(len, texts)))
+    return _Key(texts, numbers, lengths, np.stack([_letters(t) for t in texts]))
 
 
-def _same(a: _Key, b: _Key) -> bool:
-    return any(_same_text(x, a.numbers, y, b.numbers) for x in a.texts for y in b.texts)
+def _letters(text: str) -> np.ndarray:
+    """The text's characters counted by code point modulo LETTER_BINS."""
+    points = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    return np.bincount(points % LETTER_BINS, minlength=LETTER_BINS).astype(np.int32)
 
 
-def _same_text(a: str, a_numbers: tuple[str, ...], b: str, b_numbers: tuple[str, ...]) -> bool:
+def _contained(rows: np.ndarray) -> list[list[bool]]:
+    """[r][s]: whether text r may lie within text s as closely as TRIMMED_MIN asks (rows of `_letters`).
+
+    Characters of the shorter text beyond what the longer holds are matched by no part of it, so
+    against any part w, fuzz.ratio = 100 * 2 * common / (|s| + |w|) <= 100 * (1 - missing / (2 |s|
+    - missing)): with more than a tenth of |s| missing that is under 95, below TRIMMED_MIN. Counting
+    characters in bins only undercounts what is missing, so the test never turns a copy away.
+    """
+    missing = np.maximum(rows[:, None, :] - rows[None, :, :], 0).sum(axis=2)
+    return (missing <= 0.1 * rows.sum(axis=1)[:, None]).tolist()
+
+
+def _same(a: _Key, b: _Key, contained: list[list[bool]] | None = None, rows=(0, 0)) -> bool:
+    """Whether two keys are one statement (`contained` of `_contained`: a from rows[0] on, b from rows[1])."""
+    if contained is None:
+        contained, rows = _contained(np.concatenate([a.letters, b.letters])), (0, len(a.texts))
+    for r, x in enumerate(a.texts, rows[0]):
+        for s, y in enumerate(b.texts, rows[1]):
+            if _same_text(
+                x, a.numbers, y, b.numbers, contained[s][r] if len(y) < len(x) else contained[r][s]
+            ):
+                return True
+    return False
+
+
+def _may_be_same(a: _Key, b: _Key) -> bool:
+    """False where every pair of the two keys' texts differs in length beyond what `_same_text` accepts."""
+    shortest_a, longest_a = a.lengths
+    shortest_b, longest_b = b.lengths
+    return longest_a >= TRIMMED_SHARE * shortest_b and longest_b >= TRIMMED_SHARE * shortest_a
+
+
+def _same_text(
+    a: str,
+    a_numbers: tuple[str, ...],
+    b: str,
+    b_numbers: tuple[str, ...],
+    may_contain: bool = True,
+) -> bool:
+    """Whether two folded texts are one statement; `may_contain` False: the shorter lies within the
+    longer too loosely for TRIMMED_MIN (`_contained`)."""
     if not a or not b:
         return False
-    (shorter, short_numbers), (longer, long_numbers) = sorted(
-        ((a, a_numbers), (b, b_numbers)), key=lambda k: len(k[0])
+    # Most pairs differ in length too much for either test below: said before anything is sorted.
+    (shorter, short_numbers), (longer, long_numbers) = (
+        ((b, b_numbers), (a, a_numbers)) if len(b) < len(a) else ((a, a_numbers), (b, b_numbers))
     )
+    if len(shorter) < TRIMMED_SHARE * len(longer):
+        return False
     if len(shorter) >= 0.8 * len(longer) and a_numbers == b_numbers:
-        ratio = fuzz.ratio(a, b)
+        # Below EDITED_MIN neither test passes: the cutoff lets rapidfuzz stop early.
+        ratio = fuzz.ratio(a, b, score_cutoff=EDITED_MIN)
         if ratio >= SAME_STATEMENT_MIN:
             return True
         # An editor dropped or added a few words ("against the terrorist formations on the territory of").
         if ratio >= EDITED_MIN and fuzz.token_set_ratio(a, b) >= EDITED_TOKEN_SET_MIN:
             return True
-    if len(shorter) < TRIMMED_SHARE * len(longer) or not set(short_numbers) <= set(long_numbers):
+    if not may_contain or not set(short_numbers) <= set(long_numbers):
         return False
     return bool(fuzz.partial_ratio(shorter, longer, score_cutoff=TRIMMED_MIN))
 
@@ -164,6 +216,10 @@ def group_quotes(
     """
     quotes = list(quotes)
     keys = [_key(q.text) for q in quotes]
+    first_row = [0]  # each key's first row in `contained`
+    for key in keys:
+        first_row.append(first_row[-1] + len(key.texts))
+    contained = _contained(np.concatenate([k.letters for k in keys])) if keys else []
     parent = list(range(len(quotes)))
     # Copies may resolve the speaker differently; only two different named people keep them apart.
     surnames = [{_surname(q.speaker)} - {None} for q in quotes]
@@ -177,7 +233,12 @@ def group_quotes(
     for i in range(len(quotes)):
         for j in range(i + 1, len(quotes)):
             ri, rj = root(i), root(j)
-            if ri != rj and len(surnames[ri] | surnames[rj]) <= 1 and _same(keys[i], keys[j]):
+            if (
+                ri != rj
+                and _may_be_same(keys[i], keys[j])
+                and len(surnames[ri] | surnames[rj]) <= 1
+                and _same(keys[i], keys[j], contained, (first_row[i], first_row[j]))
+            ):
                 parent[rj] = ri
                 surnames[ri] |= surnames[rj]
     members: dict[int, list[StoredQuote]] = {}

@@ -1,11 +1,22 @@
 """Provenance: one statement carried by several outlets is one group, first reported by the earliest."""
 
+import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz import fuzz
 
 from service.models import Speaker, StoredArticle, StoredQuote
-from service.search.provenance import first_reported, group_quotes, provenance, same_statement, statement_key
+from service.search.provenance import (
+    TRIMMED_MIN,
+    _contained,
+    _letters,
+    first_reported,
+    group_quotes,
+    provenance,
+    same_statement,
+    statement_key,
+)
 
 ANTONOV = Speaker("Anatoly Antonov", "Deputy Defense Minister of Russia")
 TAIL = (
@@ -146,3 +157,34 @@ def test_a_statement_is_the_same_as_itself(words):
 @given(_sentences, _sentences)
 def test_same_statement_is_symmetric(a, b):
     assert same_statement(" ".join(a), " ".join(b)) == same_statement(" ".join(b), " ".join(a))
+
+
+_letters_typed = st.text(alphabet="abcdefghij klmñé", min_size=1, max_size=80)
+
+
+@given(_letters_typed, _letters_typed, st.integers(0, 80), _letters_typed)
+def test_counting_characters_never_rules_out_a_trimmed_copy(shorter, before, cut, after):
+    # A part of a text, edited or not, set inside other text: whenever fuzz.partial_ratio accepts it,
+    # the character count (the cheap test run first) must have let it through.
+    longer = before + shorter[:cut] + shorter[cut + 1 :] + after
+    if len(shorter) > len(longer):
+        shorter, longer = longer, shorter
+    rows = np.stack([_letters(shorter), _letters(longer)])
+    if fuzz.partial_ratio(shorter, longer) >= TRIMMED_MIN:
+        assert _contained(rows)[0][1]
+
+
+def test_groups_are_the_same_whichever_quotes_are_compared_first():
+    texts = [
+        "We will not leave the region until the fighting stops, he said",
+        "We will not leave the region until the fighting stops",
+        "Prices rose by 4 percent in March",
+        "the region until the fighting stops",
+        "Prices rose 4% in March, the office said",
+    ]
+    quotes = [quote(i + 1, t, None) for i, t in enumerate(texts)]
+    groups = [sorted(q.id for q in g.quotes) for g in group_quotes(quotes)]
+    for i, a in enumerate(texts):
+        for j, b in enumerate(texts):
+            together = any(i + 1 in g and j + 1 in g for g in groups)
+            assert same_statement(a, b) <= together  # every pair judged the same is in one group
