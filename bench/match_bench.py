@@ -10,7 +10,10 @@ generated statements are made is in bench/hybrid_parts.py. `--real N` runs N sta
 real sentences (read at bench time from ../shared/data, never stored) against real claims.
 The hybrid figures are one core's work (the claim encoded first, on the same thread), as the
 service runs; the real-statement run also prints HybridIndex(overlap=True), the claim encoded on a
-helper thread while the lexical side runs (it needs a free core to pay).
+helper thread while the lexical side runs (it needs a free core to pay), and the lexical index
+alone (CLAIMTRACE_EMBEDDINGS=off), all claim by claim in turn with bm25s. Each hybrid run prints
+the time per claim in each stage of a match and the slowest claims stage by stage
+(hybrid_parts.Stages), garbage collection included.
 
 For each size it generates seeded, sentence-like statements over a Zipfian vocabulary (inflected
 words, speakers, numbers printed in news styles), imports them through the store's importer and
@@ -240,14 +243,21 @@ def run_size(size: int, corpus: Corpus, args, tmp: Path) -> None:
     print(latency_line("matching.match", match_ms))
     if args.semantic:
         hybrid = semantic_side(rows, index, tmp / f"s{size}", args, startup_s)
-        hybrid_ms, hybrid_hits = timed(
-            lambda c: match(c, index=hybrid, store=store, limit=10, min_score=0), claims
-        )
+        # Timed with each stage's time recorded (about a microsecond a call): the slowest claims say
+        # where a tail comes from.
+        with hybrid_parts.Stages() as stages:
+            hybrid_hits = [
+                stages.claim(c, lambda c: match(c, index=hybrid, store=store, limit=10, min_score=0))
+                for c in claims
+            ]
+        hybrid_ms = [took for took, _, _ in stages.claims]
         first = statistics.mean(
             float(bool(m) and m[0].quote.id == t + 1) for m, t in zip(hybrid_hits, targets, strict=True)
         )
         print(latency_line("hybrid match", hybrid_ms) + f"  (source first: {first:.0%})")
         print(f"hybrid memory: {hybrid.memory_bytes() / size:,.0f} bytes/statement beyond the texts")
+        print("hybrid match by stage (ms; the slowest claims after the mean):")
+        print(stages.report(slowest=max(3, len(claims) // 50)))
     # A filter that keeps about one statement in a few thousand (one speaker), checked through the store.
     from service.storage import QuoteFilters
 
@@ -349,10 +359,12 @@ def real_statements(count: int, args, tmp: Path) -> None:
     encoder = hybrid_parts.TimedModelEncoder(model_encoder(), terms)
     hybrid = HybridIndex(index, vectors, encoder)  # as the service runs: one thread
     beside = HybridIndex(index, vectors, encoder, overlap=True)  # the claim encoded on a helper thread
+    lexical = HybridIndex(index)  # CLAIMTRACE_EMBEDDINGS=off
     bm25s_search = hybrid_parts.bm25s_baseline(texts)
     runs = {
         "hybrid match": lambda c: match(c, index=hybrid, store=store, limit=10, min_score=0),
         "  overlap": lambda c: match(c, index=beside, store=store, limit=10, min_score=0),
+        "lexical match": lambda c: match(c, index=lexical, store=store, limit=10, min_score=0),
         "bm25s": bm25s_search,
     }
     for run in runs.values():
@@ -371,16 +383,29 @@ def real_statements(count: int, args, tmp: Path) -> None:
         ),
         brute_claims,
     )
+    lexical_ms = times["lexical match"]
     print(latency_line("hybrid match", ours_ms) + "  (one thread, as the service runs)")
     print(latency_line("  overlap", times["  overlap"]) + "  (claim encoded on a helper thread)")
+    print(latency_line("lexical match", lexical_ms) + "  (CLAIMTRACE_EMBEDDINGS=off)")
     print(latency_line("bm25s", bm25s_ms))
     print(latency_line("rapidfuzz scan", brute_ms) + f"  ({len(brute_claims)} claims)")
-    ours_mean = statistics.mean(ours_ms[: len(brute_claims)])
-    print(
-        f"speed-up over the scan (mean, same claims): {statistics.mean(brute_ms) / ours_mean:,.0f}x;"
-        f" p50 ours {pct(ours_ms, 50):.1f} ms (overlap {pct(times['  overlap'], 50):.1f})"
-        f" vs bm25s {pct(bm25s_ms, 50):.1f} ms (same run, same claims)"
-    )
+    brute_mean = statistics.mean(brute_ms)
+    for label, mine in (("hybrid", ours_ms), ("lexical", lexical_ms)):
+        print(
+            f"{label}: speed-up over the scan (mean, same claims)"
+            f" {brute_mean / statistics.mean(mine[: len(brute_claims)]):,.0f}x;"
+            f" p50 {pct(mine, 50):.1f} ms vs bm25s {pct(bm25s_ms, 50):.1f} ms"
+            f" ({pct(bm25s_ms, 50) / pct(mine, 50):.2f}x bm25s's speed; same run, same claims)"
+        )
+    print(f"overlap: p50 {pct(times['  overlap'], 50):.1f} ms")
+    for label, index_used in (("hybrid", hybrid), ("lexical", lexical)):
+        with hybrid_parts.Stages() as stages:
+            for claim in claims:
+                stages.claim(
+                    claim, lambda c, i=index_used: match(c, index=i, store=store, limit=10, min_score=0)
+                )
+        print(f"{label} match by stage, a second pass (ms; the slowest claims after the mean):")
+        print(stages.report())
     store.close()
 
 
