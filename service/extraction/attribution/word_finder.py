@@ -20,17 +20,22 @@ class WordFinder:
 
     def __init__(self, words: Iterable[str]) -> None:
         words = list(words)
-        if not words or not all(_WORD_RE.fullmatch(w) and w.isascii() for w in words):
-            raise ValueError("WordFinder takes ASCII words of word characters only")
+        if not words:
+            raise ValueError("WordFinder needs at least one word")
         self.words = frozenset(w.lower() for w in words)
         # The pattern it stands for (longest first, as an alternation must be to prefer whole words): the
-        # judge for words outside ASCII, whose case folding is the regular expression's to decide.
+        # judge for words outside ASCII, whose case folding is the regular expression's to decide, and the
+        # finder itself when a listed word is no run of ASCII word characters ("re-elected", "a.m.").
         self.pattern = re.compile(
-            r"\b(?:" + "|".join(sorted(self.words, key=len, reverse=True)) + r")\b", re.I
+            r"\b(?:" + "|".join(map(re.escape, sorted(self.words, key=len, reverse=True))) + r")\b", re.I
         )
+        self._lookup = all(_WORD_RE.fullmatch(w) and w.isascii() for w in words)
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
         """Every listed word in text[pos:endpos], as `pattern.finditer` gives them."""
+        if not self._lookup:
+            yield from self.pattern.finditer(text, pos, endpos)
+            return
         for match in _WORD_RE.finditer(text, pos, endpos):
             if self._listed(match) and not self._joined_before(text, match, pos):
                 yield match
