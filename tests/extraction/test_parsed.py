@@ -328,3 +328,41 @@ def test_a_clause_whose_subject_the_parse_hung_on_the_cue_is_still_the_clause():
     clause = "about half of the higher deficit in its forecast reflected lost ferry fares"
     found = {q.text: q.speaker.name for q in _statements(f"The harbour board said {clause}.")}
     assert found == {clause: "harbour board"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "speaker"),
+    [
+        (
+            "The airstrikes, which Paris and London said have weakened the group, ended in March.",
+            "which Paris and London said have weakened the group",
+            "Paris and London",
+        ),
+        (
+            "The new ferry rules, which port officials said will take effect in May, drew few complaints.",
+            "which port officials said will take effect in May",
+            "port officials",
+        ),
+        # A conjunct with a subject of its own is not what the speakers said.
+        (
+            "The council chose a loan, a plan that supporters said was overdue and critics called a burden.",
+            "that supporters said was overdue",
+            "supporters",
+        ),
+    ],
+)
+def test_a_relative_pronoun_that_is_what_was_said_opens_the_statement(sentence, statement, speaker):
+    found = {q.text: q.speaker.name for q in _statements(sentence)}
+    assert statement in found, list(found)
+    assert speaker in (found[statement] or "")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The levy that Dana Ruiz described in her speech was repealed in May.",  # no clause said of it
+        "The pier that Ruiz said the council approved will open in June.",  # the clause has its own subject
+    ],
+)
+def test_a_relative_clause_with_nothing_said_of_its_pronoun_states_nothing(sentence):
+    assert not [q for q in _statements(sentence) if q.text.startswith("that")]

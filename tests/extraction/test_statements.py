@@ -158,6 +158,8 @@ def test_attribution_patterns(snippet, expected, kind):
         "Roe declined to say whether the union would strike next month.",
         "The death toll has reached 400, according to U.N. estimates.",
         "Extremists who have returned home have staged attacks that claimed scores of lives.",
+        # a standing view cited in passing, in the present tense (what was said on record is read)
+        "The airstrikes, which Paris and London say has weakened the group, ended in March.",
         "Police said.",
         "Jane Roe told the story of her escape from the burning factory.",
     ],
@@ -499,6 +501,7 @@ def test_reported_speech_shapes_of_us_news(snippet, expected, speaker):
         "Mills said goodbye to the staff on Friday and left the building.",
         "Mills said nothing about the settlement when asked by reporters.",
         "Extremists who have returned home have staged attacks that claimed scores of lives.",
+        # a standing view cited in passing, in the present tense (what was said on record is read)
         "The airstrikes, which Paris and London say has weakened the group, ended in March.",
         "Prices rose sharply after the storm and said to be rising further.",
         "The players said their prayers before kickoff.",

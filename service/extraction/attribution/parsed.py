@@ -12,7 +12,12 @@ from __future__ import annotations
 import re
 
 from service.extraction.attribution.parse import entities, parse_all
-from service.extraction.attribution.parsed_clauses import around_tag, between_commas, subject_misread
+from service.extraction.attribution.parsed_clauses import (
+    around_tag,
+    between_commas,
+    gap_relative,
+    subject_misread,
+)
 from service.extraction.attribution.parsed_speaker import mention_for, questioner, span_of, subject_of
 from service.extraction.attribution.reported_span import DATELINE_RE, Reported, trim_clause
 from service.extraction.attribution.word_finder import WordFinder
@@ -110,14 +115,19 @@ def _read(doc, base: int, text: str, quotes=()) -> list[Reported]:
             continue  # "he did not say ...": nothing was stated
         if verb.dep_ in ("xcomp", "ccomp") and verb.head.lower_ in ("declined", "refused"):
             continue
-        if verb.dep_ == "relcl" and not any(
+        gap = gap_relative(verb)
+        if gap is not None:
+            # "a plan that supporters said was overdue": the pronoun stands for the plan, what was said of it
+            content = gap[0].idx, gap[1].idx + len(gap[1].text)
+        elif verb.dep_ == "relcl" and not any(
             c.dep_ == "nsubj" and c.lower_ in _RELATIVES for c in verb.children
         ):
-            continue  # "a plan that supporters said was overdue": the clause's subject is the gap
-        content = _content(doc, verb)
+            continue  # "the levy that Ruiz described": the relative clause states nothing of its own
+        else:
+            content = _content(doc, verb)
         if content is None:
             continue
-        subject = subject_of(verb)
+        subject = subject_of(verb) if gap is None else gap[2]
         if verb.lower_ == "asked" and verb.i > 0 and doc[verb.i - 1].text == ",":
             subject = None  # "Hale, asked about the levy, said ...": Hale was asked; the asker is unnamed
         mention = mention_for(doc, subject, base) if subject is not None else None
