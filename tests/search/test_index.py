@@ -6,6 +6,7 @@ import math
 import random
 from collections import Counter
 
+import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -299,3 +300,32 @@ def test_a_big_replay_into_an_empty_index_is_bulk_built(monkeypatch):
     assert index.sync(store) == 40 and len(index) == 40 and len(index.delta) == 0
     hits = index.search(rows[7][1], min_score=0, speaker="ann lee")
     assert hits[0].quote_id == 8
+
+
+def test_vocabulary_knows_its_figures_as_terms_are_added():
+    from service.search.index.vocab import Vocabulary
+
+    vocab = Vocabulary(["troops", "40000", "left"])
+    assert vocab.figures(np.array([0, 1, 2])).tolist() == [False, True, False]
+    vocab.add("2.5")
+    vocab.add("minister")
+    assert vocab.figures(np.array([3, 4, 1])).tolist() == [True, False, True]
+
+
+def test_a_claims_figure_slots_score_the_same_read_from_the_vocabulary_or_the_terms():
+    index = QuoteIndex.build(
+        [
+            (1, "About 40,000 troops left the border region in March", None),
+            (2, "Some 12,000 troops left the border region", None),
+            (3, "Troops left the border region, 3 officials said on 5 May", None),
+        ]
+    )
+    query, _ = index.analyze("45,000 troops left the border region")
+    candidates = [
+        index_searching.Candidate(q, index.main.terms_of(index.main.doc_of(q)), frozenset(), 1.0)
+        for q in (1, 2, 3)
+    ]
+    score = index_searching.score_candidates
+    with_vocab = score(query, candidates, index.idf_array, index.vocab.terms, 0.0, index.vocab.figures)
+    from_terms = score(query, candidates, index.idf_array, index.vocab.terms, 0.0)
+    assert with_vocab == from_terms and len(with_vocab) == 3

@@ -20,11 +20,11 @@ left out of the score of one that does not, so they can raise a score and never 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from itertools import compress
 
 import numpy as np
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from service.text.normalize import STOP_WORDS, normalize, term_spans
 
@@ -93,61 +93,79 @@ def _is_figure(term: str) -> bool:
 
 
 def score_candidates(
-    claim: ClaimQuery, candidates: list[Candidate], idf, vocabulary: list[str], min_score: float
+    claim: ClaimQuery,
+    candidates: list[Candidate],
+    idf,
+    vocabulary: list[str],
+    min_score: float,
+    figures: Callable[[np.ndarray], np.ndarray] | None = None,
 ) -> list[Hit]:
-    """Score every candidate at once (numpy for the weighted parts); those below `min_score` are dropped."""
+    """Score every candidate at once (numpy for the weighted parts); those below `min_score` are dropped.
+
+    `figures(term ids)` says which terms are figures (Vocabulary.figures); without it they are read
+    from `vocabulary`.
+    """
     if claim.total_weight <= 0 or not candidates:
         return []
     known = sorted((qt.term_id, qt.weight) for qt in claim.terms if qt.term_id is not None)
     claim_ids = np.array([k for k, _ in known] or [-1], dtype=np.int64)
     claim_weights = np.array([w for _, w in known] or [0.0])
+    count = len(candidates)
     lengths = [len(c.term_ids) for c in candidates]
     flat = np.concatenate([c.term_ids for c in candidates]).astype(np.int64)
-    owner = np.repeat(np.arange(len(candidates)), lengths)
+    owner = np.repeat(np.arange(count), lengths)
     at = np.minimum(np.searchsorted(claim_ids, flat), len(claim_ids) - 1)
     in_claim = claim_ids[at] == flat
     weights = idf(flat)
-    found = np.bincount(owner, np.where(in_claim, claim_weights[at], 0.0), minlength=len(candidates))
-    shared = np.bincount(owner, np.where(in_claim, weights, 0.0), minlength=len(candidates))
-    total = np.bincount(owner, weights, minlength=len(candidates))
+    found = np.bincount(owner, np.where(in_claim, claim_weights[at], 0.0), minlength=count)
+    shared = np.bincount(owner, np.where(in_claim, weights, 0.0), minlength=count)
+    total = np.bincount(owner, weights, minlength=count)
     # Python floats from here on: the same doubles, without numpy's per-scalar overhead in the loop.
     found, shared, total = found.tolist(), shared.tolist(), total.tolist()
-    flat_list, in_claim_list = flat.tolist(), in_claim.tolist()
+    ends = np.cumsum(lengths).tolist()
+    # The claim terms each statement holds, in its own order, as strings (a few per statement).
+    held_ends = np.cumsum(np.bincount(owner[in_claim], minlength=count)).tolist()
+    held_terms = list(map(vocabulary.__getitem__, flat[in_claim].tolist()))
     slots = [qt for qt in claim.terms if _is_figure(qt.term) and not qt.optional]
+    if slots:
+        # Each statement's figures that are not the claim's: how many, and their summed weight
+        # (bincount adds in order, as a running sum over them would).
+        if figures is not None:
+            figure = figures(flat)
+        else:
+            distinct, where = np.unique(flat, return_inverse=True)
+            figure = np.array([_is_figure(vocabulary[t]) for t in distinct.tolist()], dtype=bool)[where]
+        other = figure & ~in_claim
+        other_figures = np.bincount(owner, other, minlength=count).tolist()
+        other_weight = np.bincount(owner, np.where(other, weights, 0.0), minlength=count).tolist()
     optional = [qt for qt in claim.terms if qt.optional]
-    weight_list = weights.tolist() if slots else []
     corrected = [(qt.word, qt.term) for qt in claim.terms if qt.word != qt.term]  # typos the index fixed
-    hits, start = [], 0
+    # The weighted parts of every candidate first; the fuzzy part after, one batch per claim string.
+    ready, held_start = [], 0
     for i, cand in enumerate(candidates):
-        end = start + lengths[i]
-        own = flat_list[start:end]
-        matched = list(map(vocabulary.__getitem__, compress(own, in_claim_list[start:end])))
-        own_terms = list(map(vocabulary.__getitem__, own))
-        quote_string = " ".join(own_terms)
+        matched = held_terms[held_start : held_ends[i]]
+        held_start = held_ends[i]
         matched_set = set(matched)
         by_speaker = (
             [qt for qt in claim.terms if qt.term in cand.speaker_terms and qt.term not in matched_set]
             if cand.speaker_terms
             else []
         )
+        if not (matched or by_speaker):
+            continue
         claim_total, own_total, fuzzy_string = claim.total_weight, total[i], claim.fuzzy_string
         # The statement's other figures fill the claim's unmatched figure slots, one each, whatever they say.
-        own_figures = (
-            [k for k, term in enumerate(own_terms) if _is_figure(term) and not in_claim_list[start + k]]
-            if slots
-            else []
-        )
-        missing = [qt.weight for qt in slots if qt.term not in matched_set] if own_figures else []
+        figures = int(other_figures[i]) if slots else 0
+        missing = [qt.weight for qt in slots if qt.term not in matched_set] if figures else []
         if missing:
-            claim_total -= SLOT_SHARE * sum(sorted(missing, reverse=True)[: len(own_figures)])
-            own_total -= SLOT_SHARE * sum(weight_list[start + k] for k in own_figures)
+            claim_total -= SLOT_SHARE * sum(sorted(missing, reverse=True)[:figures])
+            own_total -= SLOT_SHARE * other_weight[i]
             fuzzy_string = claim.slot_fuzzy_string
         if optional:  # attribution words count where this statement holds them, and only there
             held = [qt for qt in optional if qt.term in matched_set]
             claim_total += sum(qt.weight for qt in held)
             claim_total += SPEAKER_SHARE * sum(qt.weight for qt in by_speaker if qt.optional)
             fuzzy_string = " ".join([fuzzy_string, *(qt.term for qt in held)])
-        start = end
         if claim_total <= 0:
             continue
         coverage = (found[i] + SPEAKER_SHARE * sum(qt.weight for qt in by_speaker)) / claim_total
@@ -155,22 +173,51 @@ def score_candidates(
         base = 100 * (W_COVERAGE * coverage + W_PRECISION * precision)
         # The fuzzy part only has to make up what the weighted parts leave short of min_score.
         cutoff = max(0.0, (min_score - base) / W_FUZZY) if min_score > 0 else 0.0
-        if cutoff > 100 or not (matched or by_speaker):
+        if cutoff > 100:
             continue
-        fuzzy = fuzz.token_set_ratio(fuzzy_string, quote_string, processor=None, score_cutoff=cutoff)
-        score = round(float(base + W_FUZZY * fuzzy), 2)
+        own = " ".join(map(vocabulary.__getitem__, flat[ends[i] - lengths[i] : ends[i]].tolist()))
+        ready.append((i, matched, by_speaker, coverage, precision, base, cutoff, fuzzy_string, own))
+    fuzzy = _token_set_ratios([(r[7], r[8]) for r in ready])
+    hits = []
+    for (i, matched, by_speaker, coverage, precision, base, cutoff, _, _), ratio in zip(
+        ready, fuzzy, strict=True
+    ):
+        ratio = ratio if ratio >= cutoff else 0.0  # as token_set_ratio(..., score_cutoff=cutoff) reads
+        score = round(float(base + W_FUZZY * ratio), 2)
         if score < min_score:
             continue
-        matched += [qt.term for qt in by_speaker]
+        cand = candidates[i]
+        matched = matched + [qt.term for qt in by_speaker]
         parts = {
             "coverage": round(float(coverage), 4),
             "precision": round(float(precision), 4),
-            "token_set_ratio": round(fuzzy, 2),
+            "token_set_ratio": round(ratio, 2),
             "bm25": round(cand.bm25, 3),
         }
         corrections = {word: term for word, term in corrected if term in matched} if corrected else {}
         hits.append(Hit(cand.quote_id, score, SCORER, parts, tuple(matched), corrections))
     return hits
+
+
+def _token_set_ratios(pairs: list[tuple[str, str]]) -> list[float]:
+    """fuzz.token_set_ratio of each (claim string, statement string) pair, a claim string's pairs in one
+    call (rapidfuzz splits and sorts a string once per call, and loops over the statements in C++)."""
+    out = [0.0] * len(pairs)
+    by_claim: dict[str, list[int]] = {}
+    for k, (claim_string, _) in enumerate(pairs):
+        by_claim.setdefault(claim_string, []).append(k)
+    for claim_string, where in by_claim.items():
+        ratios = process.cdist(
+            [claim_string],
+            [pairs[k][1] for k in where],
+            scorer=fuzz.token_set_ratio,
+            processor=None,
+            dtype=np.float64,
+            workers=1,
+        )[0].tolist()
+        for k, ratio in zip(where, ratios, strict=True):
+            out[k] = ratio
+    return out
 
 
 def highlight_spans(text: str, matched_terms) -> tuple[tuple[int, int], ...]:

@@ -198,7 +198,9 @@ class Searching:
             else:
                 terms, speaker = delta.text_terms[local], delta.speakers[local]
             prepared.append(Candidate(quote_id, terms, self._speaker_set(speaker), bm25))
-        return score_candidates(query, prepared, self.idf_array, self.vocab.terms, min_score)
+        return score_candidates(
+            query, prepared, self.idf_array, self.vocab.terms, min_score, self.vocab.figures
+        )
 
     def _candidates(
         self,

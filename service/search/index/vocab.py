@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
@@ -17,6 +18,7 @@ class Vocabulary:
         self.terms: list[str] = list(terms or [])
         self.ids: dict[str, int] = {t: i for i, t in enumerate(self.terms)}
         self._by_initial: dict[str, tuple[list[str], list[int]]] | None = None
+        self._figures = np.zeros(0, dtype=bool)  # per term id: a figure (read by `figures`)
 
     def __len__(self) -> int:
         return len(self.terms)
@@ -36,6 +38,14 @@ class Vocabulary:
                 words.append(term)
                 tids.append(term_id)
         return term_id
+
+    def figures(self, term_ids: np.ndarray) -> np.ndarray:
+        """Whether each term is a figure (a normalised number: the only terms that start with a digit)."""
+        known = self._figures
+        if len(known) < len(self.terms):  # terms added since: flagged once each (ids never change)
+            more = [term[:1].isdigit() for term in self.terms[len(known) :]]
+            known = self._figures = np.concatenate([known, np.array(more, dtype=bool)])
+        return known[term_ids]
 
     def warm(self) -> None:
         """Build the typo lookup now (before gunicorn forks) rather than on the first misspelt claim."""
