@@ -94,11 +94,11 @@ def test_a_statement_by_the_named_speaker_is_boosted(client):
     claim = "Dry summers will be common"  # a loose paraphrase: its score is far from 0 and 100
     plain = client.post("/match", json={"claim": claim}).get_json()["matches"][0]
     named = client.post("/match", json={"claim": f"{claim}, Ines Varga warned"}).get_json()["matches"][0]
-    # Naming someone else leaves the source's score as it was. (Not asserted: that it stays first.
-    # Radu Fenn's own statements, unrelated, are boosted to about 20, level with this loose
-    # paraphrase's source: which of the two leads turns on a tenth of a point.)
+    # Naming someone else leaves the source's score as it was, and first: Radu Fenn's own statements,
+    # unrelated to the claim, are not lifted over it (their odds are multiplied, from near 0).
     answer = client.post("/match", json={"claim": f"{claim}, Radu Fenn warned", "limit": 5}).get_json()
-    other = next(m for m in answer["matches"] if m["quote"]["text"] == plain["quote"]["text"])
+    other = answer["matches"][0]
+    assert other["quote"]["text"] == plain["quote"]["text"]
     assert plain["quote"]["text"] == named["quote"]["text"]
     assert named["score"] > plain["score"] == other["score"]
     assert named["explanation"]["parts"]["speaker_boost"] > 0
