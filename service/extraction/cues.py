@@ -194,7 +194,7 @@ ORG_NOUNS = wordset(
     charity network movement front brigade watch international commission tribunal university hospital
     ministry's times post journal news tribune herald media television tv broadcaster outlet outlets
     newspapers local chapter caucus delegation district operator maker manufacturer developer retailer utility
-    insurer lender carrier airline automaker chain provider distributor supplier owner agency mission"""
+    insurer lender carrier airline automaker chain provider distributor supplier owner agency mission trust"""
 )
 STUDY_NOUNS = wordset(
     "study report survey poll analysis research paper review assessment statement affidavit complaint "

@@ -6,6 +6,7 @@ import pytest
 
 from service.extraction.layout.clean import Block
 from service.extraction.layout.spans import paragraphs, quote_spans
+from service.extraction.speakers.descriptions import body_in_text
 from service.extraction.speakers.mentions import parse_mention
 from service.extraction.statements import find_quotes
 
@@ -170,3 +171,29 @@ def test_an_office_with_the_is_whom_the_article_names_to_it(lede, later):
 def test_a_participle_before_the_speaker_sets_the_scene(scene):
     text = f"Liam Brereton admitted stalking.\n\n{scene}, Rachel Ambrose said her client had shown remorse."
     assert _one(text, "her client had shown remorse").speaker.name == "Rachel Ambrose"
+
+
+@pytest.mark.parametrize(
+    ("lead", "later", "body"),
+    [
+        (
+            "The United Auto Workers union threatened a strike on Tuesday.",
+            "The union",
+            "United Auto Workers union",
+        ),
+        ("Ford Motor Co. said it had made a fair offer.", "The automaker", "Ford Motor Co."),
+        ("Pier Trust chairman Ian Bell said the trust would appeal.", "The trust", "Pier Trust"),
+    ],
+)
+def test_a_bare_noun_finds_a_body_printed_in_other_shapes(lead, later, body):
+    text = f"Talks broke down at the Dearborn plant.\n\n{lead} {later} said the matter was closed for now."
+    assert _one(text, "the matter was closed").speaker.name == body
+
+
+def test_a_headline_in_capitals_names_no_body():
+    text = (
+        "Terror Suspect Named By Police\n\n"
+        "Officers spoke to reporters on Friday night.\n\n"
+        "The police said the media had been told before the family."
+    )
+    assert body_in_text("police", text, text.index("The police said")) is None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from service.extraction.cues import STUDY_NOUNS, wordset
+from service.extraction.cues import ORG_NOUNS, STUDY_NOUNS, wordset
 from service.extraction.speakers.mention_words import Mention
 from service.extraction.speakers.names import GENERIC_STEMS, stems
 
@@ -17,7 +17,7 @@ _LOOSE_BODIES = wordset("party group movement alliance coalition organisation or
 _BODY_KINDS = (
     wordset("ministry department office"),
     wordset("party movement alliance front congress league coalition bloc"),
-    wordset("company firm corporation corp inc plc ltd"),
+    wordset("company firm corporation corp corp. inc inc. plc ltd co co. automaker carmaker manufacturer"),
     wordset("agency service authority administration"),
 )
 # Last words of names that are parties whatever else they say: "the Scottish Greens", "the Liberal Democrats".
@@ -26,7 +26,9 @@ _PARTY_HEADS = wordset(
 )
 _BODY_REACH = 3  # statements back a bare "the party" may point
 _ALL_KINDS = frozenset().union(*_BODY_KINDS) | wordset("bank")
-_NOT_BODY_START = wordset("The A An In On At For By With From As After Before When While But And Its His Her")
+_NOT_BODY_START = wordset(
+    "The A An In On At For By With From As After Before When While But And Its His Her Our Their This That"
+)
 _ARTICLE_RE = re.compile(r"^(?:the|The)\s+")
 
 
@@ -86,7 +88,10 @@ def named_body(noun: str, recent: list[Person]) -> Person | None:
     party = kind == _kind("party")
     for person in reversed(recent[-_BODY_REACH:]):
         name = person.name.split()
-        if person.organisation and len(name) > 1 and {w.lower() for w in name} & kind:
+        # A body's name, or any name ending in a capitalised "Union", "Trust" or "Co." ("Ford Motor Co.").
+        named = not person.anonymous and all(w[:1].isupper() or w in ("of", "for", "and") for w in name)
+        words = {w.lower() for w in name} if person.organisation else {name[-1].lower()} if named else set()
+        if len(name) > 1 and words & kind:
             return person
         described = (role_head(person.role) or "").split()
         by_role = not person.anonymous and not person.group and described and described[-1].lower() in kind
@@ -110,19 +115,24 @@ def loose_body(noun: str, recent: list[Person]) -> Person | None:
 def body_in_text(noun: str, text: str, before: int) -> str | None:
     """ "The agency said" where no such body has spoken yet: the last body of that kind printed before it.
 
-    "The Environment Agency issued a warning. ... The agency said", "the Bank of Japan ... the central bank".
+    "The Environment Agency issued a warning. ... The agency said", "the Bank of Japan ... the central bank",
+    "the United Auto Workers union ... the union said".
     """
     words = noun.split()
-    if not words or noun != noun.lower() or not (words[-1] in _LOOSE_BODIES or words[-1] in _ALL_KINDS):
+    if not words or noun != noun.lower() or words[-1] not in ORG_NOUNS | _ALL_KINDS:
         return None
     heads = "|".join(sorted(w.title() for w in _kind(words[-1])))
     found = None
     pattern = (
         rf"\b((?:[A-Z][\w'\u2019&-]*\s+(?:(?:of|for|and|the)\s+)?){{1,5}}(?:{heads}))\b"
         rf"|\b((?:{heads})\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'\u2019&-]*(?:\s+[A-Z][\w'\u2019&-]*){{0,3}})"
+        rf"|\b((?:[A-Z][\w'\u2019&-]*\s+){{1,4}}{re.escape(words[-1])})\b"  # "the GMB union"
     )
-    for m in re.finditer(pattern, text[:before]):
-        words = (m.group(1) or m.group(2)).split()
+    # A headline's capitals ("Suspect Named By Police") name no body; a first line ending a sentence is text.
+    first = text.find("\n\n")
+    skip = first + 2 if 0 < first < before and text[first - 1] not in '.!?"\u201d' else 0
+    for m in re.compile(pattern).finditer(text, skip, before):
+        words = (m.group(1) or m.group(2) or m.group(3)).split()
         while words and (words[0] in _NOT_BODY_START or words[0].islower()):
             words.pop(0)  # "The Harbour Party", "In the Green Party": sentence openers are not its name
         if len(words) > 1:
