@@ -366,3 +366,9 @@ def test_a_relative_pronoun_that_is_what_was_said_opens_the_statement(sentence, 
 )
 def test_a_relative_clause_with_nothing_said_of_its_pronoun_states_nothing(sentence):
     assert not [q for q in _statements(sentence) if q.text.startswith("that")]
+
+
+def test_an_infinitive_of_purpose_shares_its_heads_speaker():
+    sentence = "Dana Ruiz, who chairs the board, wrote on Friday to say she had never backed the toll."
+    found = {q.text: q.speaker.name for q in _statements(sentence)}
+    assert found.get("she had never backed the toll") == "Dana Ruiz", found

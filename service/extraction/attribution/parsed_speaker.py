@@ -49,12 +49,17 @@ def subject_of(verb):
             return verb.head  # "the mayor ..., saying that ..." read as a noun's participle
         if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
             # "Ramos urged ... and said ...", "... , saying ...", "went on to say ...": the head's subject.
-            if verb.dep_ == "advcl" and verb.tag_ != "VBG":
-                return None
+            if verb.dep_ == "advcl" and verb.tag_ != "VBG" and not _purpose(verb):
+                return None  # ("took to Twitter to say ...": the purpose shares its head's subject)
             verb = verb.head
             continue
         return None
     return None
+
+
+def _purpose(verb) -> bool:
+    """An infinitive of purpose: "to say", with "to" as its marker (the head's subject does the saying)."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _cut(child) -> bool:
