@@ -5,14 +5,13 @@ from __future__ import annotations
 import re
 
 from service.extraction.cues import (
-    FEMININE,
-    MASCULINE,
     PARTY_WORDS,
     PERSON_NOUNS,
     PLACES,
     TITLE_WORDS,
     wordset,
 )
+from service.extraction.speakers.gender_hints import FEMININE, MASCULINE
 from service.text.calendar import CAPITALISED_CALENDAR_WORDS
 
 SENTENCE_STARTERS = wordset(
