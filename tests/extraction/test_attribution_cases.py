@@ -2,16 +2,10 @@
 
 from __future__ import annotations
 
+from body_statements import body_statements as _statements
+
 from service.extraction import extract
 from service.extraction.attribution.bare import colon_label, dash_signature
-from service.extraction.layout.clean import Block
-from service.extraction.layout.spans import paragraphs
-from service.extraction.statements import find_quotes
-
-
-def _statements(text: str):
-    blocks = [Block(p.start, p.end, "body") for p in paragraphs(text, [Block(0, len(text), "body")])]
-    return find_quotes(text, blocks, None)
 
 
 def _by_text(text: str) -> dict:

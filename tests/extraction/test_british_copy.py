@@ -3,24 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from body_statements import body_statements as _statements
+from body_statements import one_statement as _one
 
 from service.extraction.layout.clean import Block
 from service.extraction.layout.spans import paragraphs, quote_spans
 from service.extraction.speakers.descriptions import body_in_text
 from service.extraction.speakers.mentions import parse_mention
-from service.extraction.statements import find_quotes
-
-
-def _statements(text: str):
-    blocks = [Block(p.start, p.end, "body") for p in paragraphs(text, [Block(0, len(text), "body")])]
-    return find_quotes(text, blocks, None)
-
-
-def _one(text: str, words: str):
-    """The one statement whose text starts with `words`."""
-    found = [q for q in _statements(text) if q.text.startswith(words)]
-    assert len(found) == 1, [(q.text, q.speaker and q.speaker.name) for q in _statements(text)]
-    return found[0]
 
 
 def _spans(text: str) -> list[str]:

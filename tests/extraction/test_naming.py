@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 import pytest
-
-from service.extraction import extract
-
-
-def _statements(body: str) -> list[tuple[str, str, str | None]]:
-    text = "Harbour vote delayed\n\nThe ferry board met on Monday.\n\n" + body + "\n"
-    return [(q.kind, q.text, q.speaker.name) for q in extract(text).quotes]
+from body_statements import headed_statements as _statements
 
 
 @pytest.mark.parametrize(

@@ -2,14 +2,7 @@
 
 from __future__ import annotations
 
-from service.extraction.layout.clean import Block
-from service.extraction.layout.spans import paragraphs
-from service.extraction.statements import find_quotes
-
-
-def _statements(text: str):
-    blocks = [Block(p.start, p.end, "body") for p in paragraphs(text, [Block(0, len(text), "body")])]
-    return find_quotes(text, blocks, None)
+from body_statements import body_statements as _statements
 
 
 def _speaker_of(text: str, words: str) -> str | None:
