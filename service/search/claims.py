@@ -37,7 +37,7 @@ from service.extraction.cues import (
     wordset,
 )
 from service.search.claim_time import ClaimTime, claim_time
-from service.search.speaker_match import ALIASES
+from service.search.speaker_match import ALIASES, COUNTRIES
 from service.text.numbers import Quantity, parse_quantities
 
 # Verbs of claims as people spread them that news copy rarely prints as cues.
@@ -101,6 +101,10 @@ _PLACES = frozenset(p.lower() for p in PLACES)
 # A pronoun, auxiliary or conjunction makes the words before a cue a clause, not a speaker's name.
 _CLAUSE_WORDS = (NOT_MODIFIERS | FUNCTION_WORDS | {w.lower() for w in PRONOUNS} | {"i've", "i'm"}) - {"the"}
 _OFFICES = wordset("chancellor premier king queen pope emir prince sheikh monarch ayatollah mufti")
+# A country's services that claims name by the service alone ("US intelligence: ...", "..., British
+# intelligence said"), where news copy adds an organisation noun extraction knows ("the U.S.
+# intelligence community"). Only after a country: "Artificial intelligence: ..." names nobody.
+_SERVICES = wordset("intelligence customs")
 
 
 @dataclass(frozen=True)
@@ -182,6 +186,8 @@ def _names_someone(who: str, lower: bool = False) -> bool:
     """A speaker mention ends in a name, a place, or a noun for a person or body ("the FSB chief")."""
     words = who.split()
     last = words[-1].lower().removesuffix("'s").removesuffix("’s")
+    if last in _SERVICES and len(words) > 1 and _is_country(words[-2]):
+        return True
     if lower:  # in lower case only the vocabulary can tell a speaker from a clause's subject
         known = PERSON_NOUNS | ORG_NOUNS | STUDY_NOUNS | _PLACES | ALIASES.keys() | _OFFICES
         return not {w.lower() for w in words} & (NOT_MODIFIERS | FUNCTION_WORDS) and any(
@@ -192,3 +198,9 @@ def _names_someone(who: str, lower: bool = False) -> bool:
     return words[-1].split("-")[-1][:1].isupper() and not (
         len(words) == 1 and last in CLAUSE_OPENERS | {"many", "most", "others"}
     )
+
+
+def _is_country(word: str) -> bool:
+    """A country or its adjective as a claim writes it ("US", "U.S.", "British", "Russia's")."""
+    bare = word.strip(",").removesuffix("'s").removesuffix("’s").lower()
+    return ALIASES.get(bare, ALIASES.get(bare.rstrip("."), bare)) in COUNTRIES or bare in _PLACES

@@ -66,6 +66,7 @@ _IMPLIES = {
 _PLACES = _word_set("us uk russia syria china france germany iran turkey israel ukraine iraq") | {
     "saudi arabia"
 }
+COUNTRIES = _PLACES  # for claims: a country's words as ALIASES folds them
 _FILLER = _word_set(
     "the a an of for and in on at to by with from 's senior top high-ranking said al el bin ibn"
 )

@@ -52,6 +52,18 @@ FRAMES = [
         "moscow",
         "its strikes hit only military targets",
     ),
+    # A country's service named alone is a body; the same noun after no country names nobody.
+    ("US intelligence: the patrols were doubled", "US intelligence", "the patrols were doubled"),
+    (
+        "The patrols were doubled, British intelligence said",
+        "British intelligence",
+        "The patrols were doubled",
+    ),
+    (
+        "Artificial intelligence: half of all clerks will lose their jobs",
+        None,
+        "Artificial intelligence: half of all clerks will lose their jobs",
+    ),
     # Crowds name nobody, but their frame is still cut.
     ("Experts say the reservoirs will refill by spring", None, "the reservoirs will refill by spring"),
     (

@@ -44,6 +44,17 @@ CLAIMS = [
         "40 million",
         "conflicting",
     ),
+    # A country's service named alone ("US intelligence: ...") is a body, compared with the speaker.
+    (
+        "US intelligence: arms traffickers struggle to move guns north since Niger and Chad doubled patrols",
+        "harder to move weapons",
+        "consistent",
+    ),
+    (
+        "Arms traffickers find it harder to move weapons north, British intelligence said",
+        "harder to move weapons",
+        "conflicting",
+    ),
 ]
 
 
