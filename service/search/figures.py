@@ -7,17 +7,20 @@ would get against the claim's):
    - a plain figure, within EXACT_TOLERANCE (3%) either way ("40,000" -> 38,800-41,200);
    - an approximation ("about", "some", "roughly", "two dozen"), within APPROX_TOLERANCE (10%);
    - a range, its two ends widened by the same tolerance ("25-30,000" -> 24,250-30,900);
-   - a lower bound ("more than X", "in excess of X", "X-plus") from X up to BOUND_WINDOW times X:
-     a speaker with a figure far past X would have named it ("more than 40,000" -> 38,800-48,000);
-   - an upper bound ("up to X", "fewer than X") from X / BOUND_WINDOW up to X; "nearly" and
-     "almost" from NEAR_WINDOW times X ("nearly 40,000" -> 36,000-41,200);
+   - a bound reaches BOUND_REACH (10%, as far as an approximation) past its figure on the side it
+     points to, and the figure's rounding noise on the other: "more than X", "in excess of X",
+     "X-plus" from X to 1.1 X ("more than 40,000" -> 38,800-44,000); "up to X", "fewer than X",
+     "nearly X", "almost X" from 0.9 X to X ("nearly 40,000" -> 36,000-41,200). A speaker who knew
+     a figure further past X would have named it or a nearer bound, so a claim that turns "in excess
+     of 40,000" into "45,000" (or "over 35,000") puts a figure in the speaker's mouth;
    - a vague amount by its literal span ("hundreds" 200-999, "tens of thousands" 20,000-99,999).
 2. Two quantities agree (`consistent`) when their intervals overlap over at least MIN_OVERLAP of
    the narrower one; otherwise they conflict (`conflicting`).
 
-So "up to 100,000" conflicts with "up to 30,000" (83,333-103,000 against 25,000-30,900), "5,000"
-conflicts with "more than 3,200" (4,850-5,150 against 3,104-3,840), "over 35,000" agrees with "in
-excess of 40,000", and "roughly two hundred" with "about 200", whichever side says which.
+So "up to 100,000" conflicts with "up to 30,000" (90,000-103,000 against 27,000-30,900), "5,000"
+and "45,000" conflict with "more than 3,200" and "in excess of 40,000" (4,850-5,150 against
+3,104-3,520; 43,650-46,350 against 38,800-44,000), "42,000" and "40,000" agree with "more than
+40,000", and "roughly two hundred" with "about 200", whichever side says which.
 
 Pairing (`pair_quantities`): a claim figure is compared with the statement figure of the same unit
 (count, percent, currency) that counts the same thing (same noun, same kind, people in general),
@@ -35,8 +38,7 @@ from service.text.numbers import Quantity
 
 EXACT_TOLERANCE = 0.03  # rounding noise around a figure stated without a qualifier
 APPROX_TOLERANCE = 0.10  # "about", "some", "around", "an estimated"
-BOUND_WINDOW = 1.2  # "more than X" stands for X to 1.2 X; "up to X" for X / 1.2 to X
-NEAR_WINDOW = 0.9  # "nearly X", "almost X": 0.9 X to X
+BOUND_REACH = 0.10  # how far past its figure a bound reaches: "more than X" X-1.1 X, "up to X" 0.9 X-X
 MIN_OVERLAP = 0.25  # share of the narrower interval the two must have in common
 # Pairing score: noun affinity (0-3) minus this times |log(value ratio)|; at 1.5 an equal figure with no
 # noun beats a same-kind noun four times away ("300 were injured" vs "1,200 civilians died").
@@ -66,9 +68,9 @@ def interval(q: Quantity) -> tuple[float, float]:
     """What the quantity's speaker plausibly meant, as (low, high); see the module docstring."""
     tol = APPROX_TOLERANCE if q.approximate and q.kind != "vague" else EXACT_TOLERANCE
     if q.kind == "lower_bound":
-        return q.value * (1 - EXACT_TOLERANCE), q.value * BOUND_WINDOW
+        return q.value * (1 - EXACT_TOLERANCE), q.value * (1 + BOUND_REACH)
     if q.kind == "upper_bound":
-        return q.value * (NEAR_WINDOW if q.approximate else 1 / BOUND_WINDOW), q.value * (1 + EXACT_TOLERANCE)
+        return q.value * (1 - BOUND_REACH), q.value * (1 + EXACT_TOLERANCE)
     if q.kind == "vague":
         return q.low or 0.0, q.high if q.high is not None else q.value
     low = q.low if q.low is not None else q.value
