@@ -158,7 +158,8 @@ PERSON_NOUNS = wordset(
     soldiers troops medics rescuers firefighters founder founders nurse nurses chef owner manager
     director directors lawmaker mother father son daughter wife husband widow brother sister friend
     neighbor neighbour resident tenant landlord farmer worker employee student teacher pastor priest
-    nominee nominees candidate candidates challenger incumbent frontrunner host anchor reporter reporters
+    nominee nominees candidate candidates challenger incumbent frontrunner front-runner front-runners host
+    anchor reporter reporters
     journalist journalists writer defendant defendants plaintiff plaintiffs suspect victim survivor
     commentator strategist pollster organizer organiser chairperson ceo founder co-founder cofounder
     president-elect governor-elect senator-elect mayor-elect

@@ -9,6 +9,7 @@ from service.extraction.cues import (
     ANONYMITY_RE,
     CAPITALISED_MONTHS,
     CAPITALISED_WEEKDAYS,
+    DETERMINERS,
     ORG_NOUNS,
     PERSON_NOUNS,
     STUDY_NOUNS,
@@ -54,6 +55,9 @@ _SUBJECT_RELATIVE_RE = re.compile(r"\s(who|whose|which|that)\s")
 _VERB_FIRST_RE = re.compile(r"(?!(?:" + "|".join(sorted(PERSON_NOUNS | ORG_NOUNS)) + r")\b)[a-z]+(?:s|ed)\s")
 _CAP_NAME_RE = re.compile(r"[A-Z][\w.&'\u2019-]*(?:\s+[A-Z][\w.&'\u2019-]*){0,4}")
 _MORE_RELATIVE_RE = re.compile(r"(?:and\s+|but\s+)?(?:who|whose)\s")
+# ", and cited ...", ", but travels ...": a second verb of the sentence's subject, so what comes before it is
+# the statement and no part of a speaker's appositive chain (", and her aide, Tom Blake" still is).
+_VERB_CONJUNCT_RE = re.compile(r",\s+(?:and|but)\s+(?!(?:" + "|".join(sorted(DETERMINERS)) + r")\b)[a-z]")
 _WHO_HEAD_RE = re.compile(r"(?:[Aa]n?|[Tt]he|[Oo]ne)(?:\s+[a-z][\w-]*){1,4}")
 _NOT_PERSON_HEADS = frozenset({"one", "others", "some", "thing", "things"})
 # Windows, in characters before a cue unless said otherwise.
@@ -119,7 +123,7 @@ def speaker_before(text: str, lo: int, hi: int) -> Mention | None:
         conj = _CONJUNCTION_RE.match(left, begin) or _LOWER_CONJUNCTION_RE.match(left, begin)
         begin = conj.end() if conj else begin  # "..., and analysts said": the conjunction is not the speaker
         chunk = left[begin:]
-        if len(chunk.split()) > _MAX_MENTION_WORDS:
+        if len(chunk.split()) > _MAX_MENTION_WORDS or _VERB_CONJUNCT_RE.search(chunk):
             continue
         mention = parse_mention(chunk, lo + begin)
         if mention:

@@ -167,6 +167,12 @@ def _content(doc, verb) -> tuple[int, int] | None:
     """Character offsets (in the sentence) of what the verb reports, or None."""
     children = list(verb.children)
     clause = [c for c in children if c.dep_ == "ccomp"]
+    if (
+        len(clause) > 1
+        and clause[0].lower_ in SPEECH_FORMS
+        and any(c.dep_ == "nsubj" for c in clause[0].children)
+    ):
+        clause = clause[1:]  # "Six in 10 said ...; 46 percent said ...": the first is a report of its own
     if clause and verb.lower_ in QUESTION_VERBS and clause[0].left_edge.lower_ not in _QUESTION_WORDS:
         return None  # "asks that donations be made": a request; "asked whether ..." is a question put
     if clause and verb.lower_ not in NAMING_VERBS:

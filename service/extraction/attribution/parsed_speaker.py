@@ -10,7 +10,7 @@ from service.extraction.speakers.mentions import parse_mention
 _PRONOUNS = wordset("he she they it He She They It")
 _RELATIVES = wordset("who which that whom Who Which That")
 _CUT_DEPS = frozenset({"relcl", "acl", "punct", "cc"})  # parts of a subject's subtree that are no mention
-_GROUP_PRONOUNS = wordset("those some many others most several few both")
+_GROUP_PRONOUNS = wordset("those some many others most several few both all half none")
 _SHARED_SUBJECT_REACH = 4  # verbs up the tree a coordinated verb or participle may borrow a subject from
 
 

@@ -1,0 +1,67 @@
+"""Reported speech in shapes real news uses and the readers once missed, each on sentences of our own."""
+
+from __future__ import annotations
+
+import pytest
+from body_statements import body_statements as _statements
+
+
+def _found(text: str) -> dict[str, str | None]:
+    return {q.text: q.speaker.name for q in _statements(text)}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "speaker"),
+    [
+        (
+            # ", and cited ...": the subject's second verb, not an appositive of the speaker named before it
+            "The board also met with the ferry's owner, Tom Pirelli, and cited a list of concerns about the "
+            "timetable, officials said.",
+            "The board also met with the ferry's owner, Tom Pirelli, and cited a list of concerns about the "
+            "timetable",
+            "officials",
+        ),
+        (
+            "Hale splits his time between Dover, Exeter and Bath, Maine, and travels abroad often, "
+            "consulting for shipping firms, several friends said.",
+            "Hale splits his time between Dover, Exeter and Bath, Maine, and travels abroad often, "
+            "consulting for shipping firms",
+            "several friends",
+        ),
+    ],
+)
+def test_a_second_verb_of_the_subject_is_no_part_of_the_speaker(sentence, statement, speaker):
+    found = _found(sentence)
+    assert found.get(statement) == speaker, found
+
+
+def test_an_appositive_chain_with_a_second_person_still_names_the_first():
+    found = _found("Sen. Ada Brandt, R-Maine, and her aide, Tom Pirelli, said the pier bill would pass.")
+    assert found == {"the pier bill would pass": "Ada Brandt"}
+
+
+def test_two_reports_joined_by_a_semicolon_are_two_statements():
+    text = (
+        "More than six in 10 said they were tired of the ferry dispute; 38 percent said they were "
+        "unhappy with both candidates for harbour master."
+    )
+    found = _found(text)
+    assert found.get("they were tired of the ferry dispute") == "More than six in 10", found
+    assert found.get("they were unhappy with both candidates for harbour master") == "38 percent", found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "speaker"),
+    [
+        (
+            "Most councillors back a smaller levy, and all but two said the board should vote on it soon.",
+            "the board should vote on it soon",
+            "all but two",
+        ),
+        ("Half said the new timetable was worse than the old one.", "the new timetable was worse", "Half"),
+    ],
+)
+def test_a_share_of_a_group_speaks(sentence, statement, speaker):
+    found = _found(sentence)
+    hit = [text for text in found if text.startswith(statement)]
+    assert hit and found[hit[0]] == speaker, found
