@@ -65,3 +65,51 @@ def test_a_share_of_a_group_speaks(sentence, statement, speaker):
     found = _found(sentence)
     hit = [text for text in found if text.startswith(statement)]
     assert hit and found[hit[0]] == speaker, found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "source"),
+    [
+        (
+            # a long source is read up to its participle, and named in full
+            "According to early results of the exit poll conducted by Harbour Research for the Ledger and "
+            "two radio stations, most voters want the ferry fares frozen.",
+            "most voters want the ferry fares frozen",
+            "early results of the exit poll conducted by Harbour Research for the Ledger and two radio "
+            "stations",
+        ),
+        (
+            "The treasurer held a dozen meetings with ferry lobbyists last year, according to reports the "
+            "lobbyists filed with the county.",
+            "The treasurer held a dozen meetings with ferry lobbyists last year",
+            "reports the lobbyists filed with the county",
+        ),
+        (
+            "The mayor has the best odds of keeping her seat, according to three recent polls.",
+            "The mayor has the best odds of keeping her seat",
+            "three recent polls",
+        ),
+        (
+            "After the storm, the board blamed the pier's builder, according to emails released in the "
+            "inquiry into the collapse.",
+            "After the storm, the board blamed the pier's builder",
+            "emails released in the inquiry into the collapse",
+        ),
+    ],
+)
+def test_according_to_records_and_counted_sources(sentence, statement, source):
+    found = {q.text: q for q in _statements(sentence)}
+    assert statement in found, list(found)
+    assert found[statement].cue == "according to"
+    assert found[statement].speaker.name == source
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "About 300 boats were lost, according to U.N. estimates published this week.",
+        "The toll reached 40 in the first week, according to census data released on Monday.",
+    ],
+)
+def test_according_to_plans_and_data_stays_no_statement(sentence):
+    assert [q.cue for q in _statements(sentence)] == []

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from service.extraction.attribution.reported_span import Reported, trim_clause
-from service.extraction.cues import DATA_NOUNS, PERSON_NOUNS, wordset
+from service.extraction.cues import DATA_NOUNS, PERSON_NOUNS, STUDY_NOUNS, wordset
 from service.extraction.speakers.mention_words import Mention
 from service.extraction.speakers.mentions import parse_mention
 
@@ -34,6 +35,17 @@ _SOURCE_OPENERS = wordset(
     "a an the state federal local exit new recent early its his her their polls polling court"
 )
 _ARTICLE_RE = re.compile(r"^(?:the|a|an|The|A|An)\s+")
+# Heads of a source that is a record of what was said: "reports Hale filed", "emails unearthed in ...".
+_RECORD_HEADS = STUDY_NOUNS | wordset(
+    "results emails email interviews messages letters letter tweets accounts"
+)
+_COUNTED_OPENERS = wordset("two three four five six seven eight nine ten several some many multiple numerous")
+# "early results of the exit poll conducted by ... for ...": a long source is read up to its participle.
+_SOURCE_PARTICIPLE_RE = re.compile(
+    r"\s+(?:conducted|released|published|commissioned|issued|compiled|prepared|based|obtained|filed|posted|"
+    r"tallied|unearthed|seen|reviewed)\b.*$",
+    re.S,
+)
 # "In a filing on Monday, ...": an opener the closing form leaves out of the statement.
 INTRO_RE = re.compile(
     r"(?:In|On|At|During|Meanwhile|However|But|Separately|Earlier|Later|Last|Also|Still|Yet|Now)\b"
@@ -126,16 +138,25 @@ def source_mention(src: str, at: int) -> Mention | None:
     stated = _SRC_STATEMENT_RE.match(src)
     if stated:
         src = stated.group("who")
-    words = src.split()
+    words, whole = src.split(), src
+    if len(words) > _MAX_SOURCE_WORDS:
+        src = _SOURCE_PARTICIPLE_RE.sub("", src)
+        words = src.split()
     if not words or len(words) > _MAX_SOURCE_WORDS:
         return None
     # "according to state figures" names data, "according to plan" a manner; "the Bureau of Labor
     # Statistics" is a body and "people familiar with the plans" are people.
-    if words[-1] in _NOT_SOURCES and (len(words) <= _MANNER_WORDS or words[-1] not in _NO_SOURCE):
+    head = _SOURCE_PARTICIPLE_RE.sub("", src).split() or words  # "census data released on Monday": data
+    if head[-1] in _NOT_SOURCES and (len(head) <= _MANNER_WORDS or head[-1] not in _NO_SOURCE):
         return None
     mention = parse_mention(src, at) or _people(src, at)
-    if mention is None and (words[0].lower() in _SOURCE_OPENERS or src[:1].isupper()):
-        # "according to a count by The Associated Press", "according to state law": a document or body
-        name = _ARTICLE_RE.sub("", src)
-        mention = Mention(src, at, "study", name, None, False, words[0].lower() == "the")
+    # "reports Hale filed", "three recent polls", "emails unearthed in the inquiry": records, counted sources
+    recorded = words[0].lower() in _RECORD_HEADS or words[0].lower() in _COUNTED_OPENERS
+    if mention is None and (words[0].lower() in _SOURCE_OPENERS or src[:1].isupper() or recorded):
+        # "according to a count by The Associated Press", "according to state law": a document or body,
+        # named in full ("... conducted by Edison Research": who made it is part of its name)
+        name = _ARTICLE_RE.sub("", whole)
+        mention = Mention(whole, at, "study", name, None, False, words[0].lower() == "the")
+    elif mention is not None and mention.kind == "study" and whole != src:
+        mention = replace(mention, text=whole, name=_ARTICLE_RE.sub("", whole))
     return mention
