@@ -113,3 +113,51 @@ def test_according_to_records_and_counted_sources(sentence, statement, source):
 )
 def test_according_to_plans_and_data_stays_no_statement(sentence):
     assert [q.cue for q in _statements(sentence)] == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement"),
+    [
+        (
+            "The memos covered a range of topics, the Ledger said, including fares, moorings and staffing.",
+            "The memos covered a range of topics, the Ledger said, including fares, moorings and staffing",
+        ),
+        (
+            "She was not surprised that the levy passed, her advisers said Friday, because she understands "
+            "how angry the voters are.",
+            "She was not surprised that the levy passed, her advisers said Friday, because she understands "
+            "how angry the voters are",
+        ),
+        # "including" a name lists more speakers: the statement ends at the tag
+        (
+            "The pier plan will fail, several councillors said, including Ada Brandt.",
+            "The pier plan will fail",
+        ),
+    ],
+)
+def test_a_sentence_going_on_after_its_tag_is_the_statement(sentence, statement):
+    assert statement in _found(sentence), _found(sentence)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "speaker"),
+    [
+        (
+            "If the fares are not cut, Dana Ortiz warned, the dockworkers plan to strike in March.",
+            "If the fares are not cut, Dana Ortiz warned, the dockworkers plan to strike in March",
+            "Dana Ortiz",
+        ),
+        (
+            "Unless the pier reopens, Tom Hale said, commuters face a long winter.",
+            "Unless the pier reopens, Tom Hale said, commuters face a long winter",
+            "Tom Hale",
+        ),
+    ],
+)
+def test_a_tag_after_a_condition_attributes_the_whole_sentence(sentence, statement, speaker):
+    assert _found(sentence).get(statement) == speaker, _found(sentence)
+
+
+def test_a_question_put_before_a_scene_is_no_tagged_statement():
+    text = "When asked whom she backed, Dana Ortiz smiled and said she was waiting for the vote."
+    assert "When asked whom she backed" not in " ".join(_found(text))

@@ -235,13 +235,27 @@ def only_adjuncts_after(text: str, pos: int, end: int, verb: str) -> bool:
     return not rest.strip(".!?") or bool(_PARTICIPLE_TAIL_RE.match(rest) or _SUBCLAUSE_TAIL_RE.match(rest))
 
 
-def clause_after_tag(text: str, pos: int, end: int, verb: str) -> int | None:
-    """After a tag inside a sentence ("During the first week, she recalls, the machine ..."): the clause."""
+# After a tag, the speaker's sentence going on: "..., her advisers said, because she understands ...",
+# "..., the Ledger said, including speeches and ..." (not "including Sen. Hale": more speakers).
+_TAG_GOES_ON_RE = re.compile(r",\s+(?:because|so\s+that|including(?!\s+(?:[A-Z]|\d)))\s")
+
+
+def goes_on_after_tag(text: str, pos: int, end: int, verb: str) -> bool:
+    """Whether the speaker's sentence goes on after a tag's cue and adjuncts (a reason, a list)."""
+    return bool(_TAG_GOES_ON_RE.match(text, _skip_adjuncts(text, pos, end, verb), end))
+
+
+def clause_after_tag(text: str, pos: int, end: int, verb: str, after_condition: bool = False) -> int | None:
+    """After a tag inside a sentence ("During the first week, she recalls, the machine ..."): the clause.
+
+    `after_condition`: the words before the tag are a subordinate clause ("If the fares rise, she warned,
+    ..."), so what follows is the main clause whether or not its verb is one we recognise ("crews plan").
+    """
     comma_first = text[pos:end].lstrip(" ").startswith(",")  # "the nations, Xi said, now have ..."
     pos = _skip_adjuncts(text, pos, end, verb)
     rest = text[pos:end]
     stripped = rest.lstrip(" ,")
     comma = comma_first or rest.lstrip(" ").startswith(",")
-    if not comma or _words(stripped) < 3 or not _HAS_VERB_RE.match(stripped):
+    if not comma or _words(stripped) < 3 or not (after_condition or _HAS_VERB_RE.match(stripped)):
         return None  # (a predicate is enough: "The new rules, she said, would take effect ...")
     return pos + len(rest) - len(rest.lstrip(" ,"))

@@ -13,7 +13,12 @@ from dataclasses import dataclass, replace
 
 from service.extraction.attribution.according import INTRO_RE
 from service.extraction.attribution.attribution import sentence_subject, speaker_after, speaker_before
-from service.extraction.attribution.clauses import clause_after, clause_after_tag, only_adjuncts_after
+from service.extraction.attribution.clauses import (
+    clause_after,
+    clause_after_tag,
+    goes_on_after_tag,
+    only_adjuncts_after,
+)
 from service.extraction.attribution.reported_span import DATELINE_RE, Reported, trim_clause
 from service.extraction.cues import CUE_RE, FINDING_VERBS, wordset
 from service.extraction.speakers.mention_words import Mention
@@ -38,6 +43,10 @@ _RESEARCHERS_RE = re.compile(
 _TAG_INTRO_RE = re.compile(
     r"(?:(?:In|On|At|During|Earlier|Later|Last)\b(?:\s+[\w'\u2019.-]+){0,6}|"
     r"(?:Meanwhile|However|But|Separately|Also|Still|Yet|Now|Then|Instead)),\s+"
+)
+# A subordinate clause opening the sentence before a tag: "If the fares rise, she warned, crews plan ...".
+_CONDITION_RE = re.compile(
+    r"(?:If|Unless|When|Once|Until|Although|Though|While|Because|Since|Whether)\s(?!asked\b)[^,]+,\s"
 )
 _QUOTED_RE = re.compile(r"quoted\s+(.+?),?\s+as\s+saying", re.S)  # who the paper quoted
 _MIN_CLAUSE_WORDS = 3  # a clause after the cue ("said it would")
@@ -109,6 +118,8 @@ def trailing_attribution(cue: Cue) -> Reported | None:
     c_start, c_end = trim_clause(text, c_from, lead_end)
     if _words(text[c_start:c_end]) < _MIN_LEAD_WORDS:
         return None
+    if not cue.inverted and goes_on_after_tag(text, cue.match.end(), cue.end, cue.verb):
+        c_end = trim_clause(text, c_from, cue.end)[1]  # the tag sits inside the sentence it attributes
     return Reported(c_start, c_end, cue.mention, cue.words, text[lead_end : cue.end])
 
 
@@ -117,11 +128,14 @@ def mid_sentence_tag(cue: Cue) -> Reported | None:
     if cue.inverted or not _is_tag(cue):
         return None
     text, start, lead_end = cue.text, cue.start, _lead_end(cue)
-    tagged = clause_after_tag(text, cue.match.end(), cue.end, cue.verb)
-    if tagged is None:
-        return None
     dateline = DATELINE_RE.match(text, start, lead_end)
     c_from = dateline.end() if dateline else start
+    between = text[cue.mention.start + len(cue.mention.text) : cue.match.start()]
+    # (only a tag of its own: "When asked whom she backed, Ms. Ruiz smiled and said, ..." is a scene)
+    condition = _CONDITION_RE.match(text, c_from, lead_end) is not None and not between.strip()
+    tagged = clause_after_tag(text, cue.match.end(), cue.end, cue.verb, after_condition=condition)
+    if tagged is None:
+        return None
     c_start, c_end = trim_clause(text, c_from, cue.end)
     if _TAG_INTRO_RE.fullmatch(text, c_from, lead_end):
         after = trim_clause(text, tagged, cue.end)
