@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from service.extraction import extract  # noqa: E402
-from service.extraction.attribution import parse  # noqa: E402
+from service.extraction.attribution import blas_threads, parse  # noqa: E402
 
 
 class ParseClock:
@@ -92,6 +92,8 @@ def report(pattern: str) -> None:
     chars = sum(map(len, texts)) / len(texts)
     n = len(texts)
     print(f"real texts {pattern}: {n} articles, {chars:.0f} chars each on average, {statements} statements")
+    products = "numpy's OpenBLAS, one thread" if blas_threads.thread_limit() else "thinc's BLIS"
+    print(f"  the parse's matrix products: {products}")
     print(f"  start-up (import spaCy, load pipeline, first parse): {load:.2f} CPU-s, once per process")
     print(
         f"  extract():              {n / cpu:8.1f} articles/CPU-s  ({cpu / n * 1000:.1f} CPU-ms/article, "

