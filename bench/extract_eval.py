@@ -30,6 +30,7 @@ FIXTURES = ROOT / "tests" / "fixtures" / "heldout"
 FIXTURES2 = ROOT / "tests" / "fixtures" / "heldout2"
 FIXTURES3 = ROOT / "tests" / "fixtures" / "heldout3"  # British and wire copy (issue 13)
 FIXTURES4 = ROOT / "tests" / "fixtures" / "heldout4"  # more British and wire copy, 1980s to today (issue 13)
+FIXTURES5 = ROOT / "tests" / "fixtures" / "heldout5"  # Commonwealth, live page, tabloid, 1970s (issue 13)
 SHARED_EVAL = Path("/work/shared/eval")
 TARGETS = {"direct_recall": 0.95, "reported_recall": 0.75, "precision": 0.90, "named_speaker": 0.90}
 

@@ -75,11 +75,26 @@ FLOORS4 = {
     "anonymous_speaker": 0.9,
 }
 METADATA_FLOOR4 = 0.95
+# The fifth set (issue 13, written and annotated before any fix for it, before reading the extraction code):
+# Australian, Irish, Indian, Canadian and South African copy, a BBC-style live page, tabloid copy, an inquest,
+# 1970s wire copy, a sports press conference and an obituary (11 articles, 186 required statements). First run
+# read direct 0.986, reported 0.973, precision 0.994, named 0.861 (143/166), anonymous 0.812 (13/16),
+# metadata 0.885: the misses are speakers ("the Taoiseach", "The CM", "the party"/"the board"/"the utility"
+# for a named body, "the chancellor" against the shadow chancellor, "the 31-year-old", words passed on).
+FLOORS5 = {
+    "direct_recall": 0.97,
+    "reported_recall": 0.95,
+    "precision": 0.97,
+    "named_speaker": 0.85,
+    "anonymous_speaker": 0.8,
+}
+METADATA_FLOOR5 = 0.85
 SETS = {  # name -> (folder, floors, metadata floor, allowed number of articles)
     "heldout": (extract_eval.FIXTURES, FLOORS, METADATA_FLOOR, (12, 15)),
     "heldout2": (extract_eval.FIXTURES2, FLOORS2, METADATA_FLOOR2, (10, 10)),
     "heldout3": (extract_eval.FIXTURES3, FLOORS3, METADATA_FLOOR3, (7, 7)),
     "heldout4": (extract_eval.FIXTURES4, FLOORS4, METADATA_FLOOR4, (11, 12)),
+    "heldout5": (extract_eval.FIXTURES5, FLOORS5, METADATA_FLOOR5, (11, 12)),
 }
 SET_FIGURES = [(name, figure) for name, spec in SETS.items() for figure in sorted(spec[1])]
 
