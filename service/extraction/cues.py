@@ -129,6 +129,7 @@ TITLE_WORDS = wordset(
     homeland public relations information communications director-general secretary-general
     commissioner inspector superintendent sheriff detective chairperson president-elect
     councillor councillors cllr cllr. baroness sir dame
+    taoiseach tánaiste coroner
     ministry department service agency office council committee house center centre institute
     university bureau commission party army police force forces navy administration government
     cabinet parliament congress senate court embassy mission staff spokesmen councilman councilwoman
@@ -184,7 +185,8 @@ PERSON_NOUNS = wordset(
     mechanic electrician plumber welder machinist fisherman colleague colleagues co-authors coauthors
     man men woman women councilman councilwoman councilmember congressman congresswoman assemblyman
     assemblywoman alderman alderwoman legislator legislators senators republican republicans democrat
-    democrats independent independents"""
+    democrats independent independents
+    taoiseach tánaiste cm coroner landlady stockbroker stockbrokers skipper pal pals insider"""
 )
 ORG_NOUNS = wordset(
     """ministry department government agency office police military army council committee commission
@@ -195,7 +197,8 @@ ORG_NOUNS = wordset(
     charity network movement front brigade watch international commission tribunal university hospital
     ministry's times post journal news tribune herald media television tv broadcaster outlet outlets
     newspapers local chapter caucus delegation district operator maker manufacturer developer retailer utility
-    insurer lender carrier airline automaker chain provider distributor supplier owner agency mission trust"""
+    insurer lender carrier airline automaker chain provider distributor supplier owner agency mission trust
+    board province"""
 )
 STUDY_NOUNS = wordset(
     "study report survey poll analysis research paper review assessment statement affidavit complaint "
@@ -222,7 +225,8 @@ ANONYMITY_RE = re.compile(
     r"declined to be (?:named|identified)|not authori[sz]ed to (?:speak|discuss|comment)|"
     r"spoke on condition|who (?:did not|didn't) want to be (?:named|identified)|on background|"
     r"familiar with|asked that (?:his|her|their) names? not be (?:used|published|printed|disclosed|given)|"
-    r"names? (?:be |was |were )?withheld|insisted on anonymity|granted anonymity",
+    r"names? (?:be |was |were )?withheld|insisted on anonymity|granted anonymity|"
+    r"(?:has|have) not been (?:named|identified)|(?:did not|didn't) wish to be (?:named|identified)",
     re.I,
 )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from service.extraction.speakers.bodies import fuller_body, last_body
 from service.extraction.speakers.descriptions import (
     Person,
     affiliation,
@@ -111,6 +112,12 @@ class Resolver(NamedPeople):
             if printed is not None:  # "The Harbour Party won four seats. ... the party said"
                 return self._register_body(printed)
             body = body or (loose_body(name, self.recent) if mention.definite else None)
+            if body is None and mention.definite:  # "the utility", "the union federation", "The Bloc"
+                the = _THE_RE.match(mention.text) is not None
+                found = last_body(name, self.recent) or (
+                    fuller_body(name, self.text, mention.start) if the else None
+                )
+                body = self._register_body(found) if isinstance(found, str) else found
             return body or Person(name, None, organisation=True)
         if mention.kind == "pronoun":
             people = [p for p in reversed(self.recent) if not p.organisation and not p.group]

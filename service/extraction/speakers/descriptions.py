@@ -10,7 +10,10 @@ from service.extraction.speakers.mention_words import Mention
 from service.extraction.speakers.names import GENERIC_STEMS, stems
 
 # Offices one person holds at a time: "the prime minister", "the chancellor" name that one holder.
-_OFFICE_STEMS = stems("premier chancellor president governor mayor chairman chairwoman coxswain captain")
+_OFFICE_STEMS = stems(
+    "premier chancellor president governor mayor chairman chairwoman coxswain captain taoiseach tánaiste "
+    "coroner"
+)
 # Bare nouns that stand for any body named just before ("the party", "the group", "the company").
 _LOOSE_BODIES = wordset("party group movement alliance coalition organisation organization body bloc")
 # Kinds of body: "the ministry" points at a body whose own name holds a word of its kind ("Foreign Office").
@@ -165,7 +168,9 @@ def office_in_text(mention: Mention, text: str) -> str | None:
     holders = set()
     for pattern in patterns:
         for m in re.finditer(pattern, text[: mention.start]):
-            holders.add(m.group("name"))
+            printed = text[max(0, m.start() - 12) : m.start("name")] + text[m.end("name") : m.end()]
+            if not qualified(printed, mention.name):  # "shadow chancellor Mark Tennant" holds another office
+                holders.add(m.group("name"))
     return holders.pop() if len(holders) == 1 else None
 
 
@@ -175,9 +180,24 @@ def office_holder(mention: Mention, people) -> Person | None:
     if len(want) < 2 and not want & _OFFICE_STEMS:
         return None  # "the official", "the senator" say too little to pick one person by office
     holders = [
-        p for p in people if p.role and not p.anonymous and want <= stems(p.role) and not owned_by(mention, p)
+        p
+        for p in people
+        if p.role
+        and not p.anonymous
+        and want <= stems(p.role)
+        and not owned_by(mention, p)
+        and not qualified(p.role, mention.name)
     ]
     return holders[0] if len({p.name for p in holders}) == 1 else None
+
+
+# Words that make an office another one: the shadow chancellor, a former premier, the deputy prime minister.
+_QUALIFIERS = frozenset(stems("shadow former ex deputy vice acting junior outgoing interim"))
+
+
+def qualified(role: str | None, office: str | None) -> bool:
+    """A role holds the office only under a qualifier the description lacks ("shadow chancellor")."""
+    return bool((stems(role) - stems(office)) & _QUALIFIERS)
 
 
 def fits_context(text: str, mention: Mention, person: Person) -> bool:

@@ -80,6 +80,7 @@ _APPOS_NEVER_OPENS = wordset(
 )
 _APPOS_OPENERS = frozenset({"who", "whose", "a", "an", "the"})
 _PARTY_RE = re.compile(r"^[RDI]-[A-Z][\w.]*$")
+_ACRONYM_AFTER_RE = re.compile(r"(?<=\w)\s+\([A-Z][A-Za-z&]{1,9}\)$")
 _HONORIFICS = wordset("mr mrs ms miss dr prof rev sir dame lady")  # "The town's MP, Sir X": role "town's MP"
 
 
@@ -105,7 +106,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
         appos = appos.strip(" ,")
     if anonymous:
         head = _RELATIVE_ANON_RE.sub("", head)
-    head = head.strip()
+    head = _ACRONYM_AFTER_RE.sub("", head.strip())  # "The Confederation of British Industry (CBI)"
     # "One of them, a 31-year-old from Milford": one of a group just named.
     if " of " in head and _ONE_OF_THEM_RE.fullmatch(head):
         role = strip_article(appos.split(", ", 1)[0]) if appos else None
@@ -244,6 +245,9 @@ def _parse_named(head: str, words: list[str], start: int) -> Mention | None:
         return Mention(head, start, "org", org_name, None, False)
     if len(name) > 4:
         return None
+    if words[0].lower() == "the" and tokens == name and len(name) == 1:
+        # "The Bloc said": a body, for no person is "the Smith"
+        return Mention(head, start, "org", name_text, None, False)
     return Mention(head, start, "name", name_text, role, False)
 
 
@@ -264,8 +268,8 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     elif participle and _ends_in_noun(participle.group("head")):
         core = participle.group("head")  # "A study published in the journal Nature"
     core_words = split_words(core)
-    if not core_words or len(core_words) > 8:
-        return None
+    if not core_words or len(core_words) > 8 or core_words[0] in NOT_NAME_START:
+        return None  # "When the board noted ...": a subordinate clause opens, no speaker
     if any(bare(w) in NOT_MODIFIERS or bare(w).endswith("ing") and bare(w) != "acting" for w in core_words):
         return None  # a clause ("sending it to the House"), not a noun phrase
     if _CLAUSE_WORD_RE.search(core):
@@ -294,6 +298,7 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     name = strip_article(head)
     if kind == "description":
         anonymous = plural and kind == "description"
-        name = {"pm": "prime minister"}.get(noun, name)  # "the PM", spelt out: it finds who holds the office
+        # "the PM", "the CM", spelt out: it finds who holds the office
+        name = {"pm": "prime minister", "cm": "chief minister"}.get(noun, name)
         return Mention(head, start, kind, name, name, anonymous, definite)
     return Mention(head, start, kind, name, None, False, definite)
