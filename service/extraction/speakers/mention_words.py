@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from service.extraction.cues import NAME_CONNECTORS
+
 _WORD_RE = re.compile(r"\(?[\w.'\u2019&-]+\)?")
 POSSESSIVE_RE = re.compile(r"['\u2019]s?$")
 # A capital, after an opening bracket or a lower-case name particle: "al-Fadhli", "el-Sisi", "d'Arcy".
@@ -38,6 +40,12 @@ def bare(word: str) -> str:
 def is_cap(word: str) -> bool:
     """Whether a word starts with a capital (after an opening bracket or a particle such as "al-")."""
     return bool(_INITIAL_CAP_RE.match(word))
+
+
+def looks_like_name(text: str) -> bool:
+    """Two to five capitalised words (name particles allowed): "Maria Gonzalez", not "a retired nurse"."""
+    words = split_words(text)
+    return 1 < len(words) <= 5 and all(is_cap(w) or w.lower() in NAME_CONNECTORS for w in words)
 
 
 def strip_article(text: str) -> str:

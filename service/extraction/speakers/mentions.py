@@ -28,6 +28,7 @@ from service.extraction.speakers.mention_words import (
     Mention,
     bare,
     is_cap,
+    looks_like_name,
     split_words,
     strip_article,
 )
@@ -139,7 +140,7 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
         and honorific
         and not ANONYMITY_RE.search(appos)
         and mention.kind == "name"
-        and not _looks_like_name(appos)
+        and not looks_like_name(appos)
     ):
         role = strip_article(_AGE_RE.sub("", appos)) or role  # "Maria Gonzalez, 34, whose ..."
     appos_words = split_words(appos or "")
@@ -157,11 +158,6 @@ def parse_mention(phrase: str, start: int) -> Mention | None:
     if anonymous and kind == "name":
         anonymous = False
     return Mention(phrase, start, kind, mention.name, role, anonymous or mention.anonymous, mention.definite)
-
-
-def _looks_like_name(text: str) -> bool:
-    words = split_words(text)
-    return 1 < len(words) <= 5 and all(is_cap(w) or w.lower() in NAME_CONNECTORS for w in words)
 
 
 def _parse_head(head: str, start: int) -> Mention | None:
@@ -298,7 +294,6 @@ def _parse_description(head: str, words: list[str], start: int) -> Mention | Non
     name = strip_article(head)
     if kind == "description":
         anonymous = plural and kind == "description"
-        # "the PM", "the CM", spelt out: it finds who holds the office
-        name = {"pm": "prime minister", "cm": "chief minister"}.get(noun, name)
+        name = {"pm": "prime minister", "cm": "chief minister"}.get(noun, name)  # spelt out: finds the holder
         return Mention(head, start, kind, name, name, anonymous, definite)
     return Mention(head, start, kind, name, None, False, definite)
