@@ -129,7 +129,7 @@ TITLE_WORDS = wordset(
     homeland public relations information communications director-general secretary-general
     commissioner inspector superintendent sheriff detective chairperson president-elect
     councillor councillors cllr cllr. baroness sir dame
-    taoiseach tánaiste coroner
+    taoiseach tánaiste coroner pc dc ds dci supt insp
     ministry department service agency office council committee house center centre institute
     university bureau commission party army police force forces navy administration government
     cabinet parliament congress senate court embassy mission staff spokesmen councilman councilwoman
@@ -271,7 +271,7 @@ FUNCTION_WORDS = wordset(
     "before until once yet also said says told with from into onto about than there here only even just"
 )
 # Lower-case words inside names ("Osama bin Laden", "Syrian Observatory for Human Rights").
-NAME_CONNECTORS = wordset("of for the and al bin ibn de van von da di du le la el abu")
+NAME_CONNECTORS = wordset("of for the and al bin ibn de van von da di du le la el abu der den ter del")
 # Words that open a description ("the official", "two people", "both men").
 DETERMINERS = wordset(
     "the a an another one two three four five several some many other its his her their our both all most few"

@@ -126,3 +126,76 @@ def test_a_body_noun_of_another_kind_is_not_the_last_body():
     text = "The Harbour Party said the vote was rigged.\n\nThe company said the papers were printed on time."
     names = {q.text: q.speaker.name for q in body_statements(text)}
     assert names["the papers were printed on time"] != "Harbour Party"
+
+
+def test_a_surname_with_a_particle_is_the_person_named_in_full():
+    text = (
+        "The DA's spokesperson on public enterprises, Gerrit van der Merwe, said the minister had been "
+        'warned in 2004. "The minister cannot claim to be surprised," Van der Merwe said.'
+    )
+    assert _speaker(text, "the minister had been warned").name == "Gerrit van der Merwe"
+    assert _speaker(text, "The minister cannot claim").name == "Gerrit van der Merwe"
+
+
+def test_a_hyphenated_descriptor_before_a_name_with_an_age():
+    text = (
+        'A source told reporters: "He was terrified."\n\n'
+        'Fenwick\'s co-star Leanne Pryce, 29, said last night: "Danny is the gentlest man I know."'
+    )
+    assert _speaker(text, "Danny is the gentlest").name == "Leanne Pryce"
+
+
+def test_the_n_year_old_is_never_someone_printed_with_another_age():
+    text = (
+        'Steyn, 24, who was dismissed for four, said he had spoken to the coach. "I am getting into good '
+        'positions," the left-hander said.\n\n'
+        'Australia captain Liam Hollis praised his bowlers. "They bowled as well as I have seen them," the '
+        "31-year-old said."
+    )
+    assert _speaker(text, "They bowled as well").name == "Liam Hollis"
+
+
+def test_she_with_no_speaker_yet_is_the_woman_the_obituary_names():
+    text = (
+        "Marian Coyle, the folk singer whose ballads sold two million records, has died at the age of 81.\n\n"
+        'Her family said in a statement that she died peacefully at home, "with a song on the radio".\n\n'
+        "Born in 1943, Coyle began singing in pubs at 15. She later told The Irish Press that her father "
+        'had warned her that "singing never put bread on a table".\n\n'
+        '"He was wrong about that," she said in the same interview.\n\n'
+        "Producer Tommy Gillen recalled that she had done it in a single take."
+    )
+    family = one_statement(text, "she died peacefully").speaker
+    assert family.anonymous and "family" in family.name
+    father = [q for q in body_statements(text) if "singing never" in q.text][0].speaker
+    assert father.anonymous and "father" in father.name  # her father's words, passed on by her
+    assert _speaker(text, "He was wrong about that").name == "Marian Coyle"
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "expected"),
+    [
+        (
+            "PC Daniel Whitfield told the inquest the bus had been travelling at 18mph.",
+            "the bus had been travelling",
+            "Daniel Whitfield",
+        ),
+        (
+            "Danny Fenwick was hurt. But Fenwick told pals he wanted to put it behind him, according to an "
+            "insider.",
+            "he wanted to put it behind him",
+            "Danny Fenwick",
+        ),
+    ],
+)
+def test_told_the_inquest_and_told_pals(text, words, expected):
+    assert _speaker(text, words).name == expected
+
+
+def test_a_judgement_quoted_before_but_said_is_a_statement():
+    text = (
+        'Alberta Premier Darlene Koch called the decision "long overdue" but said her province would keep up '
+        "pressure on Ottawa."
+    )
+    found = {q.text: q.speaker.name for q in body_statements(text)}
+    assert found['the decision "long overdue"'] == "Darlene Koch"
+    assert found["her province would keep up pressure on Ottawa"] == "Darlene Koch"

@@ -81,12 +81,15 @@ METADATA_FLOOR4 = 0.95
 # read direct 0.986, reported 0.973, precision 0.994, named 0.861 (143/166), anonymous 0.812 (13/16),
 # metadata 0.885: the misses are speakers ("the Taoiseach", "The CM", "the party"/"the board"/"the utility"
 # for a named body, "the chancellor" against the shadow chancellor, "the 31-year-old", words passed on).
+# After offices by their own name, bare body nouns, qualified offices, particles in surnames, ages, kin and
+# "told pals"/"told the inquest": direct 1.000 (73/73), reported 0.982 (111/113), precision 0.988 (171/173),
+# named 0.994 (167/168), anonymous 0.938 (15/16).
 FLOORS5 = {
     "direct_recall": 0.97,
     "reported_recall": 0.95,
     "precision": 0.97,
-    "named_speaker": 0.85,
-    "anonymous_speaker": 0.8,
+    "named_speaker": 0.97,
+    "anonymous_speaker": 0.9,
 }
 METADATA_FLOOR5 = 0.85
 SETS = {  # name -> (folder, floors, metadata floor, allowed number of articles)

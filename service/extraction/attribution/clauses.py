@@ -82,7 +82,8 @@ _TOLD_OBJECT_RE = re.compile(
     r"prosecutors|jurors|jury|judge|court|committee|council|board|panel|audience|crowd|supporters|students|"
     r"parents|employees|staff|members|residents|listeners|viewers|voters|colleagues|senators|donors|investors|"
     r"analysts|shareholders|officials|agents|doctors|neighbors|friends|family|relatives|deputies|troopers|"
-    r"dispatchers|firefighters|paramedics|nurses|teachers|customers|workers|patients|regulators|clients)\b|"
+    r"dispatchers|firefighters|paramedics|nurses|teachers|customers|workers|patients|regulators|clients|"
+    r"pals|mates|inquest|inquiry|hearing|tribunal)\b|"
     r"(?:the\s+)?(?:[\w-]+\s+){0,2}?[A-Z][\w.&'\u2019-]*"
     r"(?:\s+[A-Z][\w.&'\u2019-]*)*|him|her|them|us|me)"
 )

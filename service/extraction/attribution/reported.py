@@ -38,7 +38,7 @@ def find_reported(text: str, start: int, end: int) -> Reported | None:
 
 
 # Verbs by which words are passed on: "a colleague had told him ...", "the engineer had assured him ...".
-_RELAY_VERBS = wordset("told tells said says assured assures informed informs")
+_RELAY_VERBS = wordset("told tells said says assured assures informed informs warned warns")
 # Between the one who passed words on and the verb, an auxiliary or an adverb at most; a subject with a
 # predicate of its own ("Brooks had begun making calls ... but said ...") is what the outer speaker reports.
 _RELAY_GAP_RE = re.compile(r",?(?:\s+[a-z]+){0,2}\s+")  # ", had told": after an appositive name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from service.extraction.speakers.ages import described_age, printed_age
 from service.extraction.speakers.bodies import fuller_body, last_body
 from service.extraction.speakers.descriptions import (
     Person,
@@ -21,12 +22,20 @@ from service.extraction.speakers.descriptions import (
 from service.extraction.speakers.mention_words import Mention
 from service.extraction.speakers.named_people import NamedPeople
 from service.extraction.speakers.names import (
+    gender,
     offices_clash,
     stems,
 )
 from service.models import Speaker
 
 _THE_RE = re.compile(r"^(?:the|The)\s+")
+# "her father", "his ex-wife": kin of someone named before, unnamed themselves.
+_KIN_RE = re.compile(
+    r"^(?:his|her|their)\s+(?:\w+\s+)?(?:father|mother|son|daughter|wife|husband|brother|sister|widow|"
+    r"widower|partner|ex|ex-wife|ex-husband|cousin|uncle|aunt|grandmother|grandfather|neighbou?r|friend)s?$",
+    re.I,
+)
+_COLLECTIVES = frozenset({"family", "families", "relatives", "friends", "team", "crew", "staff"})
 
 
 def _affiliation(person: Person) -> str | None:
@@ -54,6 +63,8 @@ class Resolver(NamedPeople):
     def _forward(self, index: int, mention: Mention) -> Person | None:
         """The next named speaker whose role matches the description (or who is quoted right after it)."""
         want = stems(mention.name)
+        if mention.kind != "pronoun" and _KIN_RE.match(mention.name or ""):
+            return None  # "her father", "his wife": kin of someone named before, never the next one named
         for offset, later in enumerate(self.mentions[index + 1 :], start=index + 1):
             if later is None or later.kind != "name":
                 continue
@@ -132,17 +143,36 @@ class Resolver(NamedPeople):
                 return learn_gender(named, want)
             # The most recent person the pronoun does not contradict (a known other gender is skipped).
             fitting = [p for p in people if p.gender in (None, want)]
-            if fitting or people:
-                return learn_gender((fitting or people)[0], want)
+            if fitting:
+                return learn_gender(fitting[0], want)
+            # No speaker fits: the person the article last named ("Marian Coyle, the folk singer ..., has
+            # died. ... She later told The Irish Press ..."), before anyone named after the pronoun.
+            earlier = self.named_between(0, mention.start)
+            if earlier is not None and earlier.gender in (None, want):
+                return learn_gender(earlier, want)
+            if people:
+                return learn_gender(people[0], want)
             return self._forward(index, mention)
         # A description: an anonymous source, someone named before, or (in a lede) someone named next.
-        group = mention.anonymous and mention.name.split()[-1].lower().endswith(("s", "people", "police"))
+        collective = mention.name.split()[-1].lower() in _COLLECTIVES  # "her family": unnamed, never "she"
+        group = (
+            collective
+            or mention.anonymous
+            and mention.name.split()[-1].lower().endswith(("s", "people", "police"))
+        )
+        if collective:
+            return Person(mention.name, mention.role, anonymous=True, group=True)
         if mention.anonymous:
             if mention.definite:
                 earlier = self._backward(mention)
                 if earlier is not None and earlier.anonymous:
                     return earlier
             return Person(mention.name, mention.role, anonymous=True, group=group)
+        age = described_age(mention.name) if mention.definite else None
+        if age is not None:  # "the 31-year-old said": who was just named, or spoke, and is not another age
+            aged = self._of_age(mention, age)
+            if aged is not None:
+                return aged
         if mention.definite:
             holder = self._holder(mention)
             if holder is not None:  # "the prime minister": the person the article gives that office
@@ -163,8 +193,21 @@ class Resolver(NamedPeople):
         later = self._forward(index, mention)
         if later is not None:
             return later
-        # An office named but never its holder ("the Turkish foreign minister"): identified, not anonymous.
-        return Person(mention.name, mention.role, anonymous=not mention.definite)
+        # An office named but never its holder ("the Turkish foreign minister"): identified, not anonymous;
+        # "her father", never named, is.
+        kin = bool(_KIN_RE.match(mention.name))
+        person = Person(mention.name, mention.role, anonymous=not mention.definite or kin)
+        return learn_gender(person, gender(mention.name)) if kin else person
+
+    def _of_age(self, mention: Mention, age: int) -> Person | None:
+        """Who was just named, else the latest speaker printed with that age, else one printed with none."""
+        named = self._named_since(mention.start)
+        people = [p for p in reversed(self.recent) if not p.organisation and not p.group and not p.anonymous]
+        ages = {p.name: printed_age(self.text, p.name, mention.start) for p in [named, *people] if p}
+        if named is not None and not named.organisation and ages[named.name] in (None, age):
+            return named
+        exact = [p for p in people if ages[p.name] == age]
+        return (exact or [p for p in people if ages[p.name] is None] or [None])[0]
 
     def _register_body(self, name: str) -> Person:
         """One record per body the text names, so later statements share it."""

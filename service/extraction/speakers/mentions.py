@@ -43,7 +43,7 @@ _PARTICIPLE_RE = re.compile(
 )
 _PP_RE = re.compile(r"^(?P<head>.+?)\s+(?:of|for|at|with|in|from|on)\s+(?P<pp>.+)$", re.S)
 _DESCRIPTOR_RE = re.compile(
-    r"(?![a-z]+(?:ed|ing)\b)(?!(?:he|she|they|it|was|is|were|has|had|have)\b)[a-z]{3,}"
+    r"(?![a-z]+(?:ed|ing)\b)(?!(?:he|she|they|it|was|is|were|has|had|have)\b)(?:[a-z]{3,}|[a-z]{2,}-[a-z]{3,})"
 )
 _AFFILIATION_RE = re.compile(
     r"\s+(?:of|from|at|with)\s+(?:the\s+)?[A-Z][\w.'\u2019&-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w.'\u2019&-]*))*$"

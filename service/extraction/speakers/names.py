@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from service.extraction.cues import (
+    NAME_CONNECTORS,
     PARTY_WORDS,
     PERSON_NOUNS,
     PLACES,
@@ -132,6 +133,9 @@ _OFFICES = {word: office or word for word, office in _OFFICES.items()}
 def distinct(known: str, name: str) -> bool:
     """Two full names with the same surname but different first names ("J." and "John" are one)."""
     a, b = known.split(), name.split()
+    short, long = sorted((known.lower(), name.lower()), key=len)
+    if long.endswith(" " + short) and short.split()[0] in NAME_CONNECTORS:
+        return False  # "Van der Merwe" is "Gerrit van der Merwe" without the first name
     return (
         len(a) > 1
         and len(b) > 1
