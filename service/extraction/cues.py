@@ -129,7 +129,7 @@ TITLE_WORDS = wordset(
     homeland public relations information communications director-general secretary-general
     commissioner inspector superintendent sheriff detective chairperson president-elect
     councillor councillors cllr cllr. baroness sir dame
-    taoiseach tánaiste coroner pc dc ds dci supt insp
+    taoiseach tánaiste coroner pc dc ds dci supt insp shri smt
     ministry department service agency office council committee house center centre institute
     university bureau commission party army police force forces navy administration government
     cabinet parliament congress senate court embassy mission staff spokesmen councilman councilwoman

@@ -191,11 +191,10 @@ def test_told_the_inquest_and_told_pals(text, words, expected):
     assert _speaker(text, words).name == expected
 
 
-def test_a_judgement_quoted_before_but_said_is_a_statement():
-    text = (
-        'Alberta Premier Darlene Koch called the decision "long overdue" but said her province would keep up '
-        "pressure on Ottawa."
-    )
-    found = {q.text: q.speaker.name for q in body_statements(text)}
-    assert found['the decision "long overdue"'] == "Darlene Koch"
-    assert found["her province would keep up pressure on Ottawa"] == "Darlene Koch"
+def test_a_title_is_read_within_the_names_line():
+    from service.extraction.speakers.names import title_before
+
+    text = "BBC News\n\nSummary\n\nChancellor Helen Carver delivers her first Budget"
+    assert title_before(text, text.index("Helen")) == "Chancellor"
+    line = "Revenue Minister Shri P. Gopalakrishnan said compensation would be paid to each family."
+    assert _speaker(line, "compensation would be paid").name == "P. Gopalakrishnan"

@@ -82,8 +82,8 @@ METADATA_FLOOR4 = 0.95
 # metadata 0.885: the misses are speakers ("the Taoiseach", "The CM", "the party"/"the board"/"the utility"
 # for a named body, "the chancellor" against the shadow chancellor, "the 31-year-old", words passed on).
 # After offices by their own name, bare body nouns, qualified offices, particles in surnames, ages, kin and
-# "told pals"/"told the inquest": direct 1.000 (73/73), reported 0.982 (111/113), precision 0.988 (171/173),
-# named 0.994 (167/168), anonymous 0.938 (15/16).
+# "told pals"/"told the inquest": direct 0.986 (72/73), reported 0.982 (111/113), precision 0.994 (171/172),
+# named 0.994 (166/167), anonymous 0.938 (15/16), metadata 0.885.
 FLOORS5 = {
     "direct_recall": 0.97,
     "reported_recall": 0.95,

@@ -23,7 +23,7 @@ from service.extraction.attribution.quote_runs import (
 )
 from service.extraction.attribution.quote_tail import clause_tail_end, trailing_attribution
 from service.extraction.attribution.reported import DATELINE_RE, trim_clause
-from service.extraction.attribution.short import ends_clause, ends_sentence, judged, uttered
+from service.extraction.attribution.short import ends_sentence, judged, uttered
 from service.extraction.attribution.split import Piece, join_split_quotes
 from service.extraction.cues import CUE_RE, wordset
 from service.extraction.layout.spans import Para, QuoteSpan, mark_len
@@ -183,8 +183,7 @@ def direct_quotes(text: str, paras: list[Para], spans: list[QuoteSpan], bounds) 
             and _cued_fragment(text, s_first[0], first.open_mark)
         )
         described = None
-        closes = ends_sentence(text, last, s_last[1]) or ends_clause(text, last)
-        if not standalone and not hidden and not loose and not title and closes:
+        if not standalone and not hidden and not loose and not title and ends_sentence(text, last, s_last[1]):
             described = judged(text, first, s_first[0])
         said_aloud = None
         if not standalone and not hidden and not loose and described is None:

@@ -30,17 +30,6 @@ def ends_sentence(text: str, last: QuoteSpan, sentence_end: int) -> bool:
     return not text[last.close_mark : sentence_end].strip(" \t\n.,;:!?\u201d\u2019\"')")
 
 
-# "called the decision “long overdue” but said ...": the judgement ends where a second cue takes over.
-_NEXT_CUE_RE = re.compile(
-    r"\s*,?\s+(?:but|and|yet)\s+(?:[a-z]+\s+)?(?:said|says|added|adds|warned|warns|told|tells|insisted|argued)\b"
-)
-
-
-def ends_clause(text: str, last: QuoteSpan) -> bool:
-    """Whether the quote closes a clause that a coordinated speech verb follows (“...” but said ...)."""
-    return last.close_mark is not None and bool(_NEXT_CUE_RE.match(text, last.close_mark + 1))
-
-
 def uttered(text: str, first: QuoteSpan, sentence_start: int) -> re.Match | None:
     """ "The crowd chanted “Four more years!”": the verb of saying aloud that the quote follows directly."""
     return _UTTERED_RE.search(text[sentence_start : first.open_mark])

@@ -76,7 +76,8 @@ def full_name(text: str, surname: str) -> tuple[str, str | None] | None:
 
 def title_before(text: str, at: int) -> str | None:
     """ "Gov." in "Gov. Gavin Newsom", "Senate Majority Leader" in "Senate Majority Leader Chuck Schumer"."""
-    words = text[max(0, at - 60) : at].split()
+    # Within the name's line: "BBC News\n\nSummary\n\nChancellor Helen Carver" has the title "Chancellor".
+    words = text[max(0, at - 60, text.rfind("\n", 0, at) + 1) : at].split()
     title: list[str] = []
     for word in reversed(words):
         if word in SENTENCE_STARTERS or not (word[:1].isupper() or word.lower().strip(".") in TITLE_WORDS):
