@@ -68,7 +68,9 @@ def load(folder: str | os.PathLike[str]) -> QuoteIndex | None:
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         if meta.get("format") != FORMAT:
             return None
-        arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r") for name in _ARRAYS}
+        # Plain ndarray views of the maps (same pages, no copy): np.memmap's Python-level __getitem__
+        # and __array_finalize__ cost microseconds on each of the thousand small reads a claim makes.
+        arrays = {name: np.asarray(np.load(folder / f"{name}.npy", mmap_mode="r")) for name in _ARRAYS}
         deleted = np.array(np.load(folder / "deleted.npy"))  # writable: removals tombstone here
         text = (folder / "terms.txt").read_text(encoding="utf-8")
     except (OSError, ValueError, KeyError):
