@@ -224,3 +224,11 @@ def http_text(port: int, path: str) -> str:
         while chunk := sock.recv(65536):
             received += chunk
     return received.partition(b"\r\n\r\n")[2].decode()
+
+
+def test_each_worker_freezes_the_loaded_app_out_of_the_collectors_walks(server):
+    deadline = time.monotonic() + 10  # the second worker may still be starting when /health answers
+    while len(froze := re.findall(r"froze (\d+) objects", server.log_path.read_text())) < 2:
+        assert time.monotonic() < deadline, "a worker did not log its freeze"
+        time.sleep(0.05)
+    assert all(int(count) > 10_000 for count in froze)  # the app's modules and data, not a handful
