@@ -247,6 +247,7 @@ def run_size(size: int, corpus: Corpus, args, tmp: Path) -> None:
     print(latency_line("matching.match", match_ms))
     if args.semantic:
         hybrid = semantic_side(rows, index, tmp / f"s{size}", args, startup_s)
+        hybrid.encoder.prepare(claims)
         freeze_heap()  # what building the vectors left alive, as above
         # Timed with each stage's time recorded (about a microsecond a call): the slowest claims say
         # where a tail comes from.
@@ -362,6 +363,7 @@ def real_statements(count: int, args, tmp: Path) -> None:
     vectors, _ = hybrid_parts.build_vectors(list(range(1, count + 1)), texts, tmp / "real" / "vectors", terms)
     vectors.seq = index.seq
     encoder = hybrid_parts.TimedModelEncoder(model_encoder(), terms)
+    encoder.prepare(claims)
     hybrid = HybridIndex(index, vectors, encoder)  # as the service runs: one thread
     beside = HybridIndex(index, vectors, encoder, overlap=True)  # the claim encoded on a helper thread
     lexical = HybridIndex(index)  # CLAIMTRACE_EMBEDDINGS=off
