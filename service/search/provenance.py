@@ -64,6 +64,7 @@ class _Key:
     letters: np.ndarray  # each text's characters counted in LETTER_BINS bins, a row per text (`_contained`)
 
 
+@lru_cache(maxsize=8192)  # read for a claim's candidates twice: their keys here, their leads (`rivals`)
 def _numbers_canonical(text: str) -> tuple[str, tuple[str, ...]]:
     """The text with every quantity in one spelling (dots kept as "_" through folding), and those sorted."""
     text = unicodedata.normalize("NFKC", text).translate(QUOTE_FOLD)
@@ -101,6 +102,11 @@ def _letters(text: str) -> np.ndarray:
 
 
 def _contained(rows: np.ndarray) -> list[list[bool]]:
+    """`_contained_array` as nested lists (read pair by pair)."""
+    return _contained_array(rows).tolist()
+
+
+def _contained_array(rows: np.ndarray) -> np.ndarray:
     """[r][s]: whether text r may lie within text s as closely as TRIMMED_MIN asks (rows of `_letters`).
 
     Characters of the shorter text beyond what the longer holds are matched by no part of it, so
@@ -109,7 +115,26 @@ def _contained(rows: np.ndarray) -> list[list[bool]]:
     characters in bins only undercounts what is missing, so the test never turns a copy away.
     """
     missing = np.maximum(rows[:, None, :] - rows[None, :, :], 0).sum(axis=2)
-    return (missing <= 0.1 * rows.sum(axis=1)[:, None]).tolist()
+    return missing <= 0.1 * rows.sum(axis=1)[:, None]
+
+
+def _may_pair(keys: list[_Key], contained: np.ndarray, first_row: list[int]) -> list[list[bool]]:
+    """[i][j]: whether some text of key i and some of key j pass `_same_text`'s tests of length and
+    containment, which come before any string comparison; pairs that fail are never compared.
+
+    A pair passes when the shorter is at least TRIMMED_SHARE of the longer and either at least 0.8
+    of it (the ratio tests) or `contained` in it (the partial test; both ways on equal lengths).
+    """
+    lengths = np.array([len(t) for k in keys for t in k.texts], dtype=np.float64)
+    shorter = np.minimum(lengths[:, None], lengths[None, :])
+    longer = np.maximum(lengths[:, None], lengths[None, :])
+    within = (contained & (lengths[:, None] <= lengths[None, :])) | (
+        contained.T & (lengths[None, :] <= lengths[:, None])
+    )
+    rows = (shorter > 0) & (shorter >= TRIMMED_SHARE * longer) & ((shorter >= 0.8 * longer) | within)
+    starts = first_row[:-1]
+    by_key = np.logical_or.reduceat(np.logical_or.reduceat(rows, starts, axis=0), starts, axis=1)
+    return by_key.tolist()
 
 
 def _same(a: _Key, b: _Key, contained: list[list[bool]] | None = None, rows=(0, 0)) -> bool:
@@ -219,7 +244,9 @@ def group_quotes(
     first_row = [0]  # each key's first row in `contained`
     for key in keys:
         first_row.append(first_row[-1] + len(key.texts))
-    contained = _contained(np.concatenate([k.letters for k in keys])) if keys else []
+    contained_rows = _contained_array(np.concatenate([k.letters for k in keys])) if keys else None
+    contained = contained_rows.tolist() if keys else []
+    may_pair = _may_pair(keys, contained_rows, first_row) if keys else []
     parent = list(range(len(quotes)))
     # Copies may resolve the speaker differently; only two different named people keep them apart.
     surnames = [{_surname(q.speaker)} - {None} for q in quotes]
@@ -231,7 +258,10 @@ def group_quotes(
         return i
 
     for i in range(len(quotes)):
+        pairs = may_pair[i]
         for j in range(i + 1, len(quotes)):
+            if not pairs[j]:
+                continue  # no two of their texts are alike enough in length and letters to compare
             ri, rj = root(i), root(j)
             if (
                 ri != rj
