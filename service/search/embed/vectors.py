@@ -139,7 +139,12 @@ class VectorIndex:
     def _similarities(self, query: np.ndarray, ids: list[int]) -> np.ndarray:
         out = np.full(len(ids), np.nan, dtype=np.float32)
         in_main = []
-        for i, quote_id in enumerate(ids):
+        if not self.removed and not self._delta_where:  # the common case: all in the saved segment
+            in_main = list(range(len(ids))) if self.main is not None else []
+            ids_left: list[int] = []
+        else:
+            ids_left = ids
+        for i, quote_id in enumerate(ids_left):
             if quote_id in self.removed:
                 continue
             where = self._delta_where.get(quote_id)

@@ -167,16 +167,26 @@ class Searching:
         """
         with self._lock:
             query, _ = self._analysis(claim, optional)
+            quote_ids = list(quote_ids)
+            docs = self._main_docs(quote_ids)
             candidates = []
-            for quote_id in quote_ids:
+            for quote_id, doc in zip(quote_ids, docs, strict=True):
                 local = self.delta.where.get(quote_id)
                 if local is not None:
                     candidates.append((quote_id, 0.0, None, local))
-                    continue
-                doc = self.main.doc_of(quote_id)
-                if doc is not None and not self.main.deleted[doc]:
+                elif doc >= 0:
                     candidates.append((quote_id, 0.0, doc, None))
             return self._rescore(query, candidates, 0.0)
+
+    def _main_docs(self, quote_ids: list[int]) -> list[int]:
+        """Each quote id's live main-segment document number, -1 where it has none (one binary search)."""
+        main = self.main
+        if not quote_ids or not main.size:
+            return [-1] * len(quote_ids)
+        wanted = np.array(quote_ids, dtype=np.int64)
+        at = np.minimum(np.searchsorted(main.quote_ids, wanted), main.size - 1)
+        live = (main.quote_ids[at] == wanted) & ~main.deleted[at]
+        return np.where(live, at, -1).tolist()
 
     def _best(self, hits: list[Hit], limit: int, highlights: bool) -> list[Hit]:
         hits.sort(key=lambda h: (-h.score, -h.parts["bm25"], h.quote_id))
