@@ -90,7 +90,10 @@ def statement_key(text: str, insertions: bool = False) -> str:
 @lru_cache(maxsize=8192)  # a pure function of the text: the same statements recur across /match calls
 def _key(text: str) -> _Key:
     canonical, numbers = _numbers_canonical(text)
-    texts = tuple(dict.fromkeys((_fold(canonical, False), _fold(canonical, True))))
+    if "[" in canonical:  # an editor's [insertion]: compared without and with its words
+        texts = tuple(dict.fromkeys((_fold(canonical, False), _fold(canonical, True))))
+    else:
+        texts = (_fold(canonical, False),)  # both foldings are the same text
     lengths = (min(map(len, texts)), max(map(len, texts)))
     return _Key(texts, numbers, lengths, np.stack([_letters(t) for t in texts]))
 
