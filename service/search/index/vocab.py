@@ -33,8 +33,8 @@ class Vocabulary:
         if term_id is None:
             term_id = self.ids[term] = len(self.terms)
             self.terms.append(term)
-            if self._by_initial is not None:
-                words, tids = self._by_initial.setdefault(term[0], ([], []))
+            if self._by_initial is not None and not term[0].isdigit():
+                words, tids = self._by_initial.setdefault(term[0], {}).setdefault(len(term), ([], []))
                 words.append(term)
                 tids.append(term_id)
         return term_id
@@ -51,12 +51,14 @@ class Vocabulary:
         """Build the typo lookup now (before gunicorn forks) rather than on the first misspelt claim."""
         self._buckets()
 
-    def _buckets(self) -> dict[str, tuple[list[str], list[int]]]:
+    def _buckets(self) -> dict[str, dict[int, tuple[list[str], list[int]]]]:
+        """Terms (and their ids, ascending) by first letter, then by length: a word within k edits of
+        a term is within k letters of its length, so a lookup reads only those lengths' terms."""
         if self._by_initial is None:
-            buckets: dict[str, tuple[list[str], list[int]]] = {}
+            buckets: dict[str, dict[int, tuple[list[str], list[int]]]] = {}
             for term_id, term in enumerate(self.terms):
                 if not term[0].isdigit():
-                    words, tids = buckets.setdefault(term[0], ([], []))
+                    words, tids = buckets.setdefault(term[0], {}).setdefault(len(term), ([], []))
                     words.append(term)
                     tids.append(term_id)
             self._by_initial = buckets
@@ -71,19 +73,24 @@ class Vocabulary:
         """
         if len(word) < MIN_TYPO_LENGTH or word[0].isdigit():
             return None
-        words, tids = self._buckets().get(word[0], ((), ()))
-        if not words:
+        by_length = self._buckets().get(word[0])
+        if not by_length:
             return None
         max_edits = 1 if len(word) <= 6 else 2
         best: tuple[int, int, int] | None = None  # (edits, -df, term id)
         for probe in {word, stem(word)}:
-            found = process.extract(probe, words, scorer=OSA.distance, score_cutoff=max_edits, limit=8)
-            for _term, edits, position in found:
-                term_id = tids[position]
+            found = []  # (edits, term id) of terms within max_edits, from each length that may hold one
+            for length in range(len(probe) - max_edits, len(probe) + max_edits + 1):
+                words, tids = by_length.get(length, ((), ()))
+                if words:
+                    near = process.extract(probe, words, scorer=OSA.distance, score_cutoff=max_edits, limit=8)
+                    found += [(int(edits), tids[position]) for _term, edits, position in near]
+            # The 8 closest, ties in term order: what one search over the letter's terms would keep.
+            for edits, term_id in sorted(found)[:8]:
                 freq = df(term_id)
                 if freq <= 0:
                     continue
-                key = (int(edits), -freq, term_id)
+                key = (edits, -freq, term_id)
                 if best is None or key < best:
                     best = key
         if best is None:
