@@ -202,6 +202,7 @@ class Stages:
         ]
         self.current: dict[str, float] = {}
         self.claims: list[tuple[float, str, dict[str, float]]] = []
+        self.cpu: list[float] = []  # each claim's CPU time in the process, ms (helper threads included)
         self._saved: list = []
         self._gc_started = 0.0
 
@@ -240,9 +241,10 @@ class Stages:
     def claim(self, claim: str, fn):
         """Run fn(claim), recording its total time and its stages'."""
         self.current.clear()
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         result = fn(claim)
         total = (time.perf_counter() - started) * 1000
+        self.cpu.append((time.process_time() - started_cpu) * 1000)
         self.claims.append((total, claim, dict(self.current)))
         return result
 
