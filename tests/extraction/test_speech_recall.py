@@ -161,3 +161,44 @@ def test_a_tag_after_a_condition_attributes_the_whole_sentence(sentence, stateme
 def test_a_question_put_before_a_scene_is_no_tagged_statement():
     text = "When asked whom she backed, Dana Ortiz smiled and said she was waiting for the vote."
     assert "When asked whom she backed" not in " ".join(_found(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "speaker"),
+    [
+        (
+            "Since October, harbour officials have told residents not to swim near the outfall.",
+            "residents not to swim near the outfall",
+            "harbour officials",
+        ),
+        (
+            "The crowd booed when Dana Ortiz told Tom Hale to sit down during the debate on the pier.",
+            "Tom Hale to sit down during the debate on the pier",
+            "Dana Ortiz",
+        ),
+        (
+            # any speech verb tags a sentence that opens with a condition
+            "If she is elected, Dana Ortiz suggested in a post, renters will get a vote on the levy.",
+            "If she is elected, Dana Ortiz suggested in a post, renters will get a vote on the levy",
+            "Dana Ortiz",
+        ),
+    ],
+)
+def test_orders_told_and_conditions_tagged(sentence, statement, speaker):
+    assert _found(sentence).get(statement) == speaker, _found(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tom Hale told the Ledger about his plans for the pier.",  # no order: whom he told is no statement
+        "She recalled what a ferry captain told her to do in a storm.",  # the order is a relative's gap
+    ],
+)
+def test_told_without_an_order_states_nothing_of_the_listener(sentence):
+    assert not any(text.startswith(("the Ledger", "her to do")) for text in _found(sentence))
+
+
+def test_a_scene_with_a_quote_before_the_cue_is_no_condition_tag():
+    text = 'When a man in the crowd shouted, "Recount," Dana Ortiz joked, "Not tonight, friend!"'
+    assert all(not text.startswith("When a man") for text in _found(text))

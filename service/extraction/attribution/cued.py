@@ -46,8 +46,10 @@ _TAG_INTRO_RE = re.compile(
 )
 # A subordinate clause opening the sentence before a tag: "If the fares rise, she warned, crews plan ...".
 _CONDITION_RE = re.compile(
-    r"(?:If|Unless|When|Once|Until|Although|Though|While|Because|Since|Whether)\s(?!asked\b)[^,]+,\s"
+    r"(?:If|Unless|When|Once|Until|Although|Though|While|Because|Since|Whether)\s(?!asked\b)"
+    r"[^,]+,\s"
 )
+_QUOTE_MARK_RE = re.compile('["\u201c\u201d]')
 _QUOTED_RE = re.compile(r"quoted\s+(.+?),?\s+as\s+saying", re.S)  # who the paper quoted
 _MIN_CLAUSE_WORDS = 3  # a clause after the cue ("said it would")
 _MIN_LEAD_WORDS = 4  # a statement before a trailing cue or around a tag
@@ -97,7 +99,16 @@ def clause_after_cue(cue: Cue) -> Reported | object | None:
 
 def _is_tag(cue: Cue) -> bool:
     """Whether the speaker and cue sit between commas inside a sentence ("The rules, she said, ...")."""
-    return cue.verb in INVERTING_VERBS and cue.text[cue.start : _lead_end(cue)].rstrip().endswith(",")
+    lead_end = _lead_end(cue)
+    if not cue.text[cue.start : lead_end].rstrip().endswith(","):
+        return False
+    # any speech verb tags a sentence that opens with a condition ("If she wins, Ruiz suggested, ...")
+    if cue.verb in INVERTING_VERBS:
+        return True
+    # (no quote before the cue: 'When a man shouted, “Now!” Beck joked, ...' is a scene)
+    return _CONDITION_RE.match(cue.text, cue.start, lead_end) is not None and not _QUOTE_MARK_RE.search(
+        cue.text, cue.start, cue.match.start()
+    )
 
 
 def _lead_end(cue: Cue) -> int:

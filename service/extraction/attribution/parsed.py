@@ -57,6 +57,8 @@ PARTICIPLES = wordset(
     "explaining declaring announcing predicting suggesting acknowledging stressing denying"
 )
 QUESTION_VERBS = wordset("asked asks ask")
+# "told residents not to drink the water": a speech verb telling someone to do something.
+TELLING_VERBS = wordset("told tells tell")
 # Findings ("the filing showed", "a report found") are the patterns' to judge, by their subject.
 SPEECH_FORMS = (
     (SAY_VERBS - FINDING_VERBS) | OBJECT_VERBS | frozenset(PREPOSITION_OBJECTS) | NAMING_VERBS | PARTICIPLES
@@ -201,6 +203,8 @@ def _content(doc, verb) -> tuple[int, int] | None:
         return around_tag(doc, verb)
     low = verb.lower_
     objects = [c for c in children if c.dep_ in ("dobj", "obj")]
+    if low in TELLING_VERBS and objects:
+        return _told_to(verb, objects[0])
     if low in OBJECT_VERBS and objects:
         # "urged the council to delay the vote", "denied any role in the attacks": the object and what the
         # verb governs after it, up to a second verb joined on ("and said ...")
@@ -246,6 +250,21 @@ def _content(doc, verb) -> tuple[int, int] | None:
     if low in QUESTION_VERBS:
         return _question(verb, children, objects)
     return None
+
+
+def _told_to(verb, listener) -> tuple[int, int] | None:
+    """ "told residents not to drink the water": who is told to do what (a bare "told the Ledger" is not)."""
+    orders = [
+        c
+        for c in verb.children
+        if c.dep_ == "xcomp"
+        and c.i > listener.i
+        and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.lefts)
+    ]
+    gaps = [c for c in verb.children if c.i < verb.i and c.lower_ in ("what", "which", "whatever")]
+    if not orders or gaps or any(t.i < verb.i for t in orders[0].subtree):
+        return None  # "what a partner told him to do": the order is a gap the relative pronoun fills
+    return span_of([listener.left_edge, orders[0].right_edge])
 
 
 def _governed_after(verb, head) -> list:
