@@ -24,6 +24,10 @@ _THAT_RE = re.compile(r"\bthat\s*$")
 _GOES_ON_RE = re.compile(r"\s+(?=[a-z\u201c\"'])")
 _MIN_REST_WORDS = 2
 _LEAD_STOPS = (":", ";", "\u2014", "\u2013", "-", ".", "?", "!")
+# The object of a naming verb ending in an article or possessive before the quote: 'called him a “bully”'.
+_ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|their|his|her|its|our|my|your)\s*$")
+# Between quoted names in a list: '“bully,” a “liar” and “unfit”'.
+_LIST_GAP_RE = re.compile(r",?\s+(?:(?:and|or)\s+)?(?:(?:a|an|the)\s+)?(?=[\"\u201c])")
 
 
 def widen_mixed(text: str, bounds, found: list[Found], by_para) -> list[Found]:
@@ -54,7 +58,53 @@ def widen_mixed(text: str, bounds, found: list[Found], by_para) -> list[Found]:
         if widened.parts:
             widened.parts[0] = (lead, widened.parts[0][1])
         out.append(widened)
+    return out + _named_views(text, bounds, out, by_para)
+
+
+def _named_views(text: str, bounds, found: list[Found], by_para) -> list[Found]:
+    """'Hale called the mayor a “bully,” a “liar” and “unfit.”': quoted names the direct finder left out.
+
+    A short quote mid-sentence is mostly the writer's borrowing ('called the ruling “overreach”' may quote
+    a name or a phrase); after an article or a possessive ('called him a “bully”', 'their “crystal ball”')
+    it is the noun the speaker calls the thing, and a list of quoted names is a view several times over.
+    """
+    out = []
+    for para, quotes in by_para.items():
+        held = [(f.start, f.end) for f in found if f.para == para and not f.hidden]
+        for q in quotes:
+            if q.continued or q.close_mark is None or any(a < q.end and q.start < b for a, b in held):
+                continue
+            sentence = [(s, e) for s, e in bounds[para] if s <= q.open_mark < e]
+            if not sentence:
+                continue
+            rep = naming(text, *sentence[0], q, quotes)
+            if rep is None:
+                continue
+            listed = _listed_end(text, q, quotes, sentence[0][1])
+            named = text[rep.start : q.open_mark].split()
+            if len(named) < 2 and not listed:
+                continue  # no thing named before the article ('which X had called a “disaster”' misread)
+            if not (_ARTICLE_BEFORE_RE.search(text, rep.start, q.open_mark) or listed):
+                continue
+            end = max(rep.end, listed or 0)
+            if any(a < end and rep.start < b for a, b in held):
+                continue
+            out.append(Found(rep.start, end, "mixed", para, rep.mention, rep.cue, rep.attribution))
+            held.append((rep.start, end))
     return out
+
+
+def _listed_end(text: str, q, quotes, sentence_end: int) -> int | None:
+    """Past the last of the quoted names listed after `q` (', an “X,” “Y” and “Z”'), or None."""
+    end, current = None, q
+    while True:
+        after = current.close_mark + mark_len(text, current.close_mark)
+        more = _LIST_GAP_RE.match(text, after, sentence_end)
+        nxt = [o for o in quotes if more and o.open_mark == more.end() and o.close_mark is not None]
+        if not nxt or nxt[0].close_mark >= sentence_end:
+            return end
+        current = nxt[0]
+        end = current.close_mark + mark_len(text, current.close_mark)
 
 
 def _mixed_lead(text: str, bounds, f: Found, by_para, taken) -> int | None:

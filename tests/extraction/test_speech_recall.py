@@ -202,3 +202,34 @@ def test_told_without_an_order_states_nothing_of_the_listener(sentence):
 def test_a_scene_with_a_quote_before_the_cue_is_no_condition_tag():
     text = 'When a man in the crowd shouted, "Recount," Dana Ortiz joked, "Not tonight, friend!"'
     assert all(not text.startswith("When a man") for text in _found(text))
+
+
+@pytest.mark.parametrize(
+    ("sentence", "statement", "speaker"),
+    [
+        (
+            # an article before a short quote: the noun the speaker calls the thing
+            "In a statement, the Harbour Union called Dana Ortiz a \u201cchampion\u201d for its members.",
+            "Dana Ortiz a \u201cchampion\u201d for its members",
+            "Harbour Union",
+        ),
+        (
+            "Tom Hale called it their \u201ccrystal ball\u201d and said it beat the polls.",
+            "it their \u201ccrystal ball\u201d",
+            "Tom Hale",
+        ),
+        (
+            # a list of quoted names is a view several times over
+            'Dana Ortiz called the treasurer a "bully," an "amateur," "reckless" and "unfit."',
+            'the treasurer a "bully," an "amateur," "reckless" and "unfit."',
+            "Dana Ortiz",
+        ),
+    ],
+)
+def test_short_quoted_names_after_an_article_or_in_a_list_are_views(sentence, statement, speaker):
+    assert _found(sentence).get(statement) == speaker, _found(sentence)
+
+
+def test_a_short_quote_named_without_an_article_stays_the_writers():
+    text = 'Tom Hale called the ruling "plain overreach" and said the council would appeal.'
+    assert _found(text) == {"the council would appeal": "Tom Hale"}
