@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import re
 
-from service.extraction.attribution.parse import entities, parse_all
+from service.extraction.attribution.parse import parse_all
 from service.extraction.attribution.parsed_clauses import (
     around_tag,
     between_commas,
     gap_relative,
     subject_misread,
+)
+from service.extraction.attribution.parsed_objects import (
+    QUESTION_WORDS,
+    called_to,
+    governed_after,
+    names_object,
+    question_asked,
+    told_to,
 )
 from service.extraction.attribution.parsed_speaker import mention_for, questioner, span_of, subject_of
 from service.extraction.attribution.reported_span import DATELINE_RE, Reported, trim_clause
@@ -80,7 +88,6 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "csubjpass"})
 _MIN_OBJECT_WORDS = 2
 _NEGATIONS = wordset("not n't never no")
 _CLOSING_MARKS = ('"', "\u201d")
-_QUESTION_WORDS = wordset("whether if why how what when where who")
 # A work the words are read from: what a book or film "describes" is its content, not a statement on record.
 _IN_A_WORK_RE = re.compile(
     r"\b[Ii]n\s+(?:his|her|their|its|the|a|an)\s+(?:[\w-]+\s+){0,2}?(?:book|memoir|memoirs|novel|"
@@ -175,7 +182,7 @@ def _content(doc, verb) -> tuple[int, int] | None:
         and any(c.dep_ == "nsubj" for c in clause[0].children)
     ):
         clause = clause[1:]  # "Six in 10 said ...; 46 percent said ...": the first is a report of its own
-    if clause and verb.lower_ in QUESTION_VERBS and clause[0].left_edge.lower_ not in _QUESTION_WORDS:
+    if clause and verb.lower_ in QUESTION_VERBS and clause[0].left_edge.lower_ not in QUESTION_WORDS:
         return None  # "asks that donations be made": a request; "asked whether ..." is a question put
     if clause and verb.lower_ not in NAMING_VERBS:
         tokens = list(clause[0].subtree)
@@ -204,18 +211,18 @@ def _content(doc, verb) -> tuple[int, int] | None:
     low = verb.lower_
     objects = [c for c in children if c.dep_ in ("dobj", "obj")]
     if low in TELLING_VERBS and objects:
-        return _told_to(verb, objects[0])
+        return told_to(verb, objects[0])
     if low in OBJECT_VERBS and objects:
         # "urged the council to delay the vote", "denied any role in the attacks": the object and what the
         # verb governs after it, up to a second verb joined on ("and said ...")
-        tokens = list(objects[0].subtree) + _governed_after(verb, objects[0])
+        tokens = list(objects[0].subtree) + governed_after(verb, objects[0])
         words = [t for t in tokens if not t.is_punct]
         if len(words) >= _MIN_OBJECT_WORDS and not all(t.pos_ == "PRON" for t in words):
             return span_of(sorted(tokens, key=lambda t: t.i))
         return None
     if low in NAMING_VERBS and objects and objects[0].lower_ == "what" and objects[0].i < verb.i:
         # "what officials called a hate crime": the whole phrase, speaker and cue included, is the statement
-        named = [c for c in children if c.i > verb.i and _names_object(c)]
+        named = [c for c in children if c.i > verb.i and names_object(c)]
         after = doc.text[verb.idx : verb.right_edge.idx + 2]
         if named and not any(mark in after for mark in ('"', "\u201c", "\u201d", "''")):
             return objects[0].idx, named[0].right_edge.idx + len(named[0].right_edge.text)
@@ -224,7 +231,7 @@ def _content(doc, verb) -> tuple[int, int] | None:
         return None  # "In his memoir, the developer described haggling as a sport": the work's content
     if low in NAMING_VERBS and objects and verb.dep_ not in ("relcl", "acl") and objects[0].lower_ != "what":
         # "called the plan a disgrace", "described the move as a breach of trust"
-        named = [c for c in children if c.i > objects[0].i and (_names_object(c) or c.dep_ == "dobj")]
+        named = [c for c in children if c.i > objects[0].i and (names_object(c) or c.dep_ == "dobj")]
         after = doc.text[objects[0].idx : verb.right_edge.idx + 2]
         quoted = any(mark in after for mark in ('"', "\u201c", "\u201d", "''"))
         if named and not quoted:  # 'called the audit "laughable"' is a short quote, the quote finder's
@@ -243,79 +250,10 @@ def _content(doc, verb) -> tuple[int, int] | None:
         ]
         if preps and len(list(preps[0].subtree)) > _MIN_OBJECT_WORDS:
             # "called for a special prosecutor to review the files": what follows the object goes with it
-            tokens = list(preps[0].subtree)[1:] + _governed_after(verb, preps[0])
+            tokens = list(preps[0].subtree)[1:] + governed_after(verb, preps[0])
             return span_of(sorted(tokens, key=lambda t: t.i))
     if low in CALLING_VERBS:
-        return _called_to(verb, children)
+        return called_to(verb, children)
     if low in QUESTION_VERBS:
-        return _question(verb, children, objects)
-    return None
-
-
-def _told_to(verb, listener) -> tuple[int, int] | None:
-    """ "told residents not to drink the water": who is told to do what (a bare "told the Ledger" is not)."""
-    orders = [
-        c
-        for c in verb.children
-        if c.dep_ == "xcomp"
-        and c.i > listener.i
-        and any(t.lower_ == "to" and t.dep_ == "aux" for t in c.lefts)
-    ]
-    gaps = [c for c in verb.children if c.i < verb.i and c.lower_ in ("what", "which", "whatever")]
-    if not orders or gaps or any(t.i < verb.i for t in orders[0].subtree):
-        return None  # "what a partner told him to do": the order is a gap the relative pronoun fills
-    return span_of([listener.left_edge, orders[0].right_edge])
-
-
-def _governed_after(verb, head) -> list:
-    """The verb's dependents after `head` (infinitives, prepositions, clauses), up to a joined verb."""
-    tokens = []
-    for child in sorted((c for c in verb.children if c.i > head.right_edge.i), key=lambda t: t.i):
-        if child.dep_ in ("cc", "conj", "punct") or child.dep_ == "advcl" and child.tag_ == "VBG":
-            break  # "... and said", ", saying ...": a verb or participle of its own
-        tokens += list(child.subtree)
-    return tokens
-
-
-def _called_to(verb, children) -> tuple[int, int] | None:
-    """ "called for the governor to resign", "called on the regime to disarm": who is to do what."""
-    for clause in children:
-        marks = [t for t in clause.children if t.dep_ == "mark" and t.lower_ == "for"]
-        if clause.dep_ in ("advcl", "ccomp", "xcomp") and clause.i > verb.i and marks:
-            return span_of(sorted((t for t in clause.subtree if t.i != marks[0].i), key=lambda t: t.i))
-    called_on = [c for c in children if c.dep_ == "prep" and c.lower_ in ("on", "upon") and c.i > verb.i]
-    if called_on:  # never "called on Tuesday to ..."
-        dates = _dates(verb.doc)
-        called_on = [c for c in called_on if not any(t.i in dates for t in c.subtree)]
-    infinitive = [c for c in children if c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.lefts)]
-    if called_on and infinitive and infinitive[0].i > called_on[0].i:  # never "called on Tuesday"
-        return span_of([*list(called_on[0].subtree)[1:], *infinitive[0].subtree])
-    return None
-
-
-def _dates(doc) -> set[int]:
-    """Indices of the tokens inside a date or time the recogniser found."""
-    return {t.i for e in entities(doc) if e.label_ in ("DATE", "TIME") for t in e}
-
-
-def _names_object(token) -> bool:
-    """The complement that says what a naming verb's object is called: "a disgrace", "as a breach"."""
-    if token.dep_ in ("oprd", "xcomp", "ccomp", "attr"):
-        return not any(t.lower_ == "to" and t.dep_ == "aux" for t in token.lefts)  # "called police to report"
-    return token.dep_ in ("prep", "advcl") and any(t.lower_ == "as" for t in (token, token.left_edge))
-
-
-def _question(verb, children, objects) -> tuple[int, int] | None:
-    """What was asked: "whether ...", "the council to ...", "to preserve them", "a question about ..."."""
-    clause = [c for c in children if c.dep_ in ("xcomp", "advcl", "ccomp") and c.i > verb.i]
-    if clause and clause[0].left_edge.lower_ in _QUESTION_WORDS:
-        return span_of(list(clause[0].subtree))
-    infinitive = [c for c in clause if c.dep_ == "xcomp" and any(t.lower_ == "to" for t in c.lefts)]
-    if infinitive:  # "asked Republican leaders to disavow him", "was asked to preserve them"
-        to = infinitive[0]
-        first = objects[0].left_edge if objects and objects[0].i < to.i else to.left_edge
-        return first.idx, infinitive[0].right_edge.idx + len(infinitive[0].right_edge.text)
-    passive = any(c.dep_ == "nsubjpass" for c in children)
-    if passive and objects and len(list(objects[0].subtree)) >= _MIN_CLAUSE_WORDS:
-        return span_of(list(objects[0].subtree))  # "was asked a question about police violence"
+        return question_asked(verb, children, objects)
     return None
