@@ -23,6 +23,7 @@ _THAT_RE = re.compile(r"\bthat\s*$")
 # (not ', he added', not a new sentence).
 _GOES_ON_RE = re.compile(r"\s+(?=[a-z\u201c\"'])")
 _MIN_REST_WORDS = 2
+_OPENING_ONLY_RE = re.compile(r"\s*[\"\u201c]")  # between a clause and the quote that finishes it
 _LEAD_STOPS = (":", ";", "\u2014", "\u2013", "-", ".", "?", "!")
 # The object of a naming verb ending in an article or possessive before the quote: 'called him a “bully”'.
 _ARTICLE_BEFORE_RE = re.compile(r"\b(?:a|an|the|their|his|her|its|our|my|your)\s*$")
@@ -58,7 +59,39 @@ def widen_mixed(text: str, bounds, found: list[Found], by_para) -> list[Found]:
         if widened.parts:
             widened.parts[0] = (lead, widened.parts[0][1])
         out.append(widened)
-    return out + _named_views(text, bounds, out, by_para)
+    return _clauses_into_quotes(text, bounds, out, by_para) + _named_views(text, bounds, out, by_para)
+
+
+def _clauses_into_quotes(text: str, bounds, found: list[Found], by_para) -> list[Found]:
+    """'Reid said both men are “non-entities in the Senate.”': a reported clause that runs into a quote.
+
+    The patterns read the clause up to the opening mark and the direct finder the quote, both given to one
+    speaker; the quote finishes the clause, so the two are one mixed statement.
+    """
+    out: list[Found] = []
+    for f in sorted(found, key=lambda f: (f.para, f.start)):
+        r = out[-1] if out else None
+        if (
+            r is not None
+            and r.kind == "indirect"
+            and f.kind == "direct"
+            and f.para == r.para
+            and not f.parts
+            and not f.hidden
+            and r.mention is not None
+            # the quote's speaker is the clause's: one mention, or a fragment read with the sentence's cue
+            and (f.mention.start == r.mention.start if f.mention is not None else f.lead is not None)
+            and _OPENING_ONLY_RE.fullmatch(text, r.end, f.start)
+            and any(s <= r.start and f.end <= e for s, e in bounds[f.para])
+        ):
+            closing = [
+                q.close_mark for q in by_para.get(f.para, []) if q.start <= f.end <= q.end and q.close_mark
+            ]
+            end = closing[0] + mark_len(text, closing[0]) if closing else f.end
+            out[-1] = Found(r.start, end, "mixed", r.para, r.mention, r.cue, r.attribution)
+            continue
+        out.append(f)
+    return out
 
 
 def _named_views(text: str, bounds, found: list[Found], by_para) -> list[Found]:

@@ -233,3 +233,14 @@ def test_short_quoted_names_after_an_article_or_in_a_list_are_views(sentence, st
 def test_a_short_quote_named_without_an_article_stays_the_writers():
     text = 'Tom Hale called the ruling "plain overreach" and said the council would appeal.'
     assert _found(text) == {"the council would appeal": "Tom Hale"}
+
+
+def test_a_reported_clause_finished_by_a_quote_is_one_statement():
+    text = (
+        'Dana Ortiz said both Hale and Ruiz are "non-entities on the council," but she praised Hale: '
+        '"You never have to guess where he is."'
+    )
+    assert _found(text) == {
+        'both Hale and Ruiz are "non-entities on the council,"': "Dana Ortiz",
+        "You never have to guess where he is.": "Dana Ortiz",
+    }
